@@ -1,0 +1,62 @@
+package vmlayout.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import vmlayout.config.InputException;
+
+/**
+ * Builds the picocli command line with vmlayout's error handling: bad input is one line on stderr and
+ * exit 2, a bug is one line and exit 3, never a stack trace (set VMLAYOUT_DEBUG=1 to see one).
+ */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new VmlayoutCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            err.println("vmlayout: " + oneLine(ex.getMessage()) + " (see vmlayout --help)");
+            err.flush();
+            return ExitCode.USAGE.code;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof InputException) {
+                err.println("vmlayout: " + oneLine(ex.getMessage()));
+                err.flush();
+                return ExitCode.USAGE.code;
+            }
+            if (System.getenv("VMLAYOUT_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            err.println("vmlayout: internal error: " + oneLine(String.valueOf(ex))
+                    + " (a bug in vmlayout; VMLAYOUT_DEBUG=1 shows where)");
+            err.flush();
+            return ExitCode.INTERNAL.code;
+        });
+        return cl;
+    }
+
+    /** Runs vmlayout and returns its exit status, without calling System.exit (for tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        try {
+            return commandLine(out, err).execute(args);
+        } catch (RuntimeException | Error e) {
+            err.println("vmlayout: internal error: " + oneLine(String.valueOf(e)));
+            err.flush();
+            return ExitCode.INTERNAL.code;
+        }
+    }
+
+    static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        String t = s.strip();
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl).strip();
+    }
+}

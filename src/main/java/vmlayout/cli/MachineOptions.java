@@ -1,0 +1,185 @@
+package vmlayout.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import vmlayout.bootargs.KernelCmdline;
+import vmlayout.bootargs.Param;
+import vmlayout.config.Arch;
+import vmlayout.config.E820Entry;
+import vmlayout.config.InputException;
+import vmlayout.config.KernelVersion;
+import vmlayout.config.Machine;
+import vmlayout.config.RamBank;
+import vmlayout.config.Sizes;
+
+/** The options that describe the board, the kernel and its command line. */
+public class MachineOptions {
+
+    @Option(names = "--arch", paramLabel = "ARCH", description = "Architecture: arm, x86 or ppc (default: arm).")
+    String arch;
+
+    @Option(names = "--kernel", paramLabel = "VERSION",
+            description = "Kernel release whose rules and texts apply, e.g. 2.6.37, 3.18, 4.4, 6.1 (default: "
+                    + "4.19).")
+    String kernel;
+
+    @Option(names = "--ram", paramLabel = "START:SIZE",
+            description = "A RAM bank as firmware or the device tree describes it; repeatable. SIZE alone places "
+                    + "it at PHYS_OFFSET. Default: 512M at PHYS_OFFSET.")
+    List<String> ram = new ArrayList<>();
+
+    @Option(names = "--e820", paramLabel = "START:SIZE:TYPE",
+            description = "x86: a BIOS e820 entry (usable, reserved, acpi, nvs, unusable, persistent); repeatable.")
+    List<String> e820 = new ArrayList<>();
+
+    @Option(names = "--cmdline", paramLabel = "BOOTARGS",
+            description = "A whole kernel command line; parameters that do not touch memory (console=, root=) are "
+                    + "accepted and ignored.")
+    List<String> cmdline = new ArrayList<>();
+
+    @Option(names = "--mem", paramLabel = "SIZE[@START]", description = "mem= as an option; repeatable.")
+    List<String> mem = new ArrayList<>();
+
+    @Option(names = "--memmap", paramLabel = "SPEC", description = "memmap= as an option (x86); repeatable.")
+    List<String> memmap = new ArrayList<>();
+
+    @Option(names = "--vmalloc", paramLabel = "SIZE", description = "vmalloc= as an option.")
+    String vmalloc;
+
+    @Option(names = "--highmem", paramLabel = "SIZE", description = "highmem= as an option (x86).")
+    String highmem;
+
+    @Option(names = {"-D", "--define"}, paramLabel = "NAME=VALUE",
+            description = "A Kconfig symbol (CONFIG_ prefix optional: HIGHMEM=y, VMSPLIT_2G=y, ARM_LPAE=y) or a "
+                    + "kernel constant the engine would derive (VMALLOC_END=0xe0000000, PHYS_OFFSET=, "
+                    + "CONSISTENT_DMA_SIZE=32M, _text= ...); repeatable. An unknown name lists the known ones.")
+    List<String> defines = new ArrayList<>();
+
+    @Option(names = "--page-offset", paramLabel = "ADDR", description = "Shorthand for -D PAGE_OFFSET=ADDR.")
+    String pageOffset;
+
+    @Option(names = "--vmalloc-end", paramLabel = "ADDR", description = "Shorthand for -D VMALLOC_END=ADDR.")
+    String vmallocEnd;
+
+    @Option(names = "--lowmem-size", paramLabel = "SIZE", description = "Shorthand for -D LOWMEM_SIZE=SIZE (ppc).")
+    String lowmemSize;
+
+    @Parameters(paramLabel = "PARAM=VALUE", arity = "0..*",
+            description = "Kernel parameters as bare arguments, e.g. mem=512M vmalloc=300M.")
+    List<String> params = new ArrayList<>();
+
+    /**
+     * Builds the machine description. The kernel command line is --cmdline, then bare PARAM=VALUE
+     * arguments, then --mem, --memmap, --vmalloc and --highmem, in that order (so an option given
+     * last wins where the kernel keeps the last value, as with vmalloc=).
+     */
+    public Machine toMachine() {
+        Machine.Builder b = new Machine.Builder();
+        if (arch != null) {
+            b.arch(Arch.parse(arch));
+        }
+        if (kernel != null) {
+            b.kernel(KernelVersion.parse(kernel));
+        }
+        for (String r : ram) {
+            b.ram(RamBank.parse(r));
+        }
+        for (String e : e820) {
+            b.e820(E820Entry.parse(e));
+        }
+        for (String line : cmdline) {
+            b.params(KernelCmdline.parse(line, "--cmdline").params());
+        }
+        for (String p : params) {
+            if (p.indexOf('=') <= 0) {
+                throw new InputException("unknown argument '" + p + "': expected PARAM=VALUE (a kernel parameter such as "
+                        + "mem=512M), an option, or a command; use --cmdline \"...\" for parameters without a value");
+            }
+            b.params(KernelCmdline.parse(p, "argument").params());
+        }
+        for (String m : mem) {
+            checkMem(m);
+            b.param(new Param("mem", m, "--mem"));
+        }
+        for (String m : memmap) {
+            checkMemmap(m);
+            b.param(new Param("memmap", m, "--memmap"));
+        }
+        if (vmalloc != null) {
+            Sizes.parse(stripBytes(vmalloc), "--vmalloc");
+            b.param(new Param("vmalloc", vmalloc, "--vmalloc"));
+        }
+        if (highmem != null) {
+            Sizes.parse(stripBytes(highmem), "--highmem");
+            b.param(new Param("highmem", highmem, "--highmem"));
+        }
+        for (String d : defines) {
+            b.defines().add(d);
+        }
+        if (pageOffset != null) {
+            Sizes.parse32(pageOffset, "--page-offset");
+            b.defines().put("PAGE_OFFSET", pageOffset);
+        }
+        if (vmallocEnd != null) {
+            Sizes.parse32(vmallocEnd, "--vmalloc-end");
+            b.defines().put("VMALLOC_END", vmallocEnd);
+        }
+        if (lowmemSize != null) {
+            Sizes.parse32(lowmemSize, "--lowmem-size");
+            b.defines().put("LOWMEM_SIZE", lowmemSize);
+        }
+        return b.build();
+    }
+
+    /**
+     * "256MB" and "256MiB" are how people write sizes; the kernel reads them as 256M and ignores the
+     * rest, so as option values they are accepted and reach the engine, which says what was read.
+     */
+    static String stripBytes(String v) {
+        String lower = v.toLowerCase(java.util.Locale.ROOT);
+        if (lower.matches(".*[kmgtpe](i?b)")) {
+            return v.substring(0, lower.lastIndexOf(lower.endsWith("ib") ? "ib" : "b"));
+        }
+        return v;
+    }
+
+    private static void checkMem(String m) {
+        int at = m.indexOf('@');
+        if (at < 0) {
+            Sizes.parse(stripBytes(m), "--mem");
+        } else {
+            Sizes.parse(stripBytes(m.substring(0, at)), "--mem " + m + " (SIZE)");
+            Sizes.parse(m.substring(at + 1), "--mem " + m + " (START)");
+        }
+    }
+
+    /** memmap= items: exactmap, or SIZE with an optional @ # $ ! START, comma-separated. */
+    private static void checkMemmap(String spec) {
+        for (String item : spec.split(",", -1)) {
+            if (item.equals("exactmap")) {
+                continue;
+            }
+            int sep = -1;
+            for (int i = 0; i < item.length(); i++) {
+                if ("@#$!%".indexOf(item.charAt(i)) >= 0) {
+                    sep = i;
+                    break;
+                }
+            }
+            if (sep < 0) {
+                Sizes.parse(item, "--memmap " + spec);
+            } else {
+                Sizes.parse(item.substring(0, sep), "--memmap " + spec + " (SIZE)");
+                String start = item.substring(sep + 1);
+                if (item.charAt(sep) == '%') {
+                    // nn%ss-old+new: the start is followed by the type change
+                    int dash = start.indexOf('-');
+                    start = dash < 0 ? start : start.substring(0, dash);
+                }
+                Sizes.parse(start, "--memmap " + spec + " (START)");
+            }
+        }
+    }
+}

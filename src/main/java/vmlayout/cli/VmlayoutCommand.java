@@ -1,0 +1,83 @@
+package vmlayout.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import vmlayout.config.Machine;
+import vmlayout.engine.Engines;
+import vmlayout.engine.Layout;
+import vmlayout.render.JsonRenderer;
+import vmlayout.render.TextRenderer;
+
+/** The main job: compute and print the layout. */
+@Command(name = "vmlayout",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        headerHeading = "",
+        header = "What the 32-bit Linux kernel will do with its memory at boot, computed without a board.",
+        synopsisHeading = "%nUsage: ",
+        descriptionHeading = "%n",
+        description = {
+            "Give the board's RAM, the kernel release and Kconfig values, and the boot parameters (mem=, vmalloc=,",
+            "memmap=, highmem= or a whole --cmdline). vmlayout applies that release's own arithmetic and prints",
+            "what the kernel prints: its memory warnings in boot-log order, then its virtual memory layout table,",
+            "character for character. A block of vmlayout's own lines follows: where the RAM went (lowmem,",
+            "highmem, dropped) and notes, marked as not the kernel's.",
+            "",
+            "Sizes and addresses use the kernel's memparse syntax: 512M, 0x20000000, 1G, 0777 (octal).",
+        },
+        parameterListHeading = "%nKernel parameters:%n",
+        optionListHeading = "%nOptions:%n",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:the kernel would boot this layout without a memory warning",
+            "1:the kernel would warn, drop or truncate RAM, clamp or ignore a parameter,",
+            " :or a parameter has no effect on this architecture",
+            "2:bad input or usage (one line on stderr names the token)",
+            "3:internal error (a bug in vmlayout: please report it)"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  # ARM 3.18 board, 1 GB at 0, HIGHMEM: what vmalloc=300M does to lowmem",
+            "  vmlayout --kernel 3.18 --ram 0:1G -D HIGHMEM=y vmalloc=300M",
+            "",
+            "  # ARM 2.6.37 board with VMALLOC_END 0xe0000000 and mem=512M: the truncation warning",
+            "  vmlayout --kernel 2.6.37 --ram 0x40000000:512M -D VMALLOC_END=0xe0000000 \\",
+            "      -D CONSISTENT_DMA_SIZE=32M --cmdline 'console=ttySC0,115200 mem=512M'",
+            "",
+            "  # a 2G/2G split",
+            "  vmlayout --kernel 3.18 --ram 0x60000000:512M -D VMSPLIT_2G=y",
+            "",
+            "  # JSON for other tools",
+            "  vmlayout --kernel 4.4 --ram 0:1G --format json | jq '.regions[] | select(.name==\"vmalloc\")'",
+            "",
+            "Era rules and their kernel sources: docs/eras.md. Every -D name: vmlayout --arch ARCH -D HELP=y."})
+public final class VmlayoutCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    MachineOptions machine;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        Machine m = machine.toMachine();
+        Layout layout = Engines.forArch(m.arch()).compute(m);
+        int status = layout.hasFindings() ? ExitCode.FINDINGS.code : ExitCode.CLEAN.code;
+        PrintWriter out = spec.commandLine().getOut();
+        if (output.format == OutputOptions.Format.json) {
+            new JsonRenderer(Version.get()).render(layout, status, out);
+        } else {
+            new TextRenderer(output.style(), output.kernelOnly).render(layout, out);
+        }
+        return status;
+    }
+}

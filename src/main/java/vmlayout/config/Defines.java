@@ -1,0 +1,56 @@
+package vmlayout.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The -D NAME=VALUE settings as given: names upper-cased with any CONFIG_ prefix removed; a later
+ * setting of the same name replaces an earlier one (as in a .config).
+ */
+public final class Defines {
+
+    private final Map<String, String> raw = new LinkedHashMap<>();
+
+    /**
+     * Kconfig names and constants are upper case without CONFIG_; linker symbols (a leading '_', such as
+     * _text or __bss_start) keep their case.
+     */
+    public static String normalize(String name) {
+        String n = name.trim();
+        if (n.startsWith("_")) {
+            return n;
+        }
+        n = n.toUpperCase(Locale.ROOT);
+        return n.startsWith("CONFIG_") ? n.substring("CONFIG_".length()) : n;
+    }
+
+    /** Adds "NAME=VALUE"; a bare "NAME" means NAME=y. */
+    public Defines add(String assignment) {
+        int eq = assignment.indexOf('=');
+        String name = normalize(eq < 0 ? assignment : assignment.substring(0, eq));
+        String value = eq < 0 ? "y" : assignment.substring(eq + 1);
+        if (name.isEmpty() || !name.matches("[A-Za-z0-9_]+")) {
+            throw new InputException("-D: cannot read '" + assignment + "': expected NAME=VALUE, e.g. HIGHMEM=y or VMALLOC_END=0xff000000");
+        }
+        raw.remove(name);
+        raw.put(name, value);
+        return this;
+    }
+
+    public Defines put(String name, String value) {
+        String n = normalize(name);
+        raw.remove(n);
+        raw.put(n, value);
+        return this;
+    }
+
+    public Map<String, String> raw() {
+        return Collections.unmodifiableMap(raw);
+    }
+
+    public boolean has(String name) {
+        return raw.containsKey(name);
+    }
+}

@@ -1,0 +1,101 @@
+package vmlayout.config;
+
+/**
+ * A kernel release such as 2.6.37, 3.18, 4.4.75 or 6.1. Only the numeric part counts: "4.4.75-cip6",
+ * "v5.10" and "5.1.0-rc2" are read as 4.4.75, 5.10 and 5.1.0 (an -rc is treated as its release).
+ */
+public record KernelVersion(int major, int minor, int patch, int sub) implements Comparable<KernelVersion> {
+
+    public static KernelVersion of(int major, int minor) {
+        return new KernelVersion(major, minor, 0, 0);
+    }
+
+    public static KernelVersion of(int major, int minor, int patch) {
+        return new KernelVersion(major, minor, patch, 0);
+    }
+
+    public static KernelVersion parse(String s) {
+        String t = s.trim();
+        if (t.startsWith("v") || t.startsWith("V")) {
+            t = t.substring(1);
+        }
+        int[] parts = new int[4];
+        int n = 0;
+        int i = 0;
+        while (n < 4) {
+            int start = i;
+            long v = 0;
+            while (i < t.length() && Character.isDigit(t.charAt(i)) && t.charAt(i) < 128) {
+                v = v * 10 + (t.charAt(i) - '0');
+                if (v > 9999) {
+                    throw bad(s);
+                }
+                i++;
+            }
+            if (i == start) {
+                throw bad(s);
+            }
+            parts[n++] = (int) v;
+            if (i < t.length() && t.charAt(i) == '.') {
+                i++;
+                continue;
+            }
+            break;
+        }
+        if (n < 2 || (parts[0] == 2 && n < 3)) {
+            throw bad(s);
+        }
+        if (i < t.length()) {
+            char c = t.charAt(i);
+            if (c != '-' && c != '+' && c != '_' && c != '~') {
+                throw bad(s);
+            }
+        }
+        KernelVersion v = new KernelVersion(parts[0], parts[1], parts[2], parts[3]);
+        if (v.major < 2 || v.major > 7 || (v.major == 2 && v.minor != 6)) {
+            throw new InputException("--kernel: '" + s + "' is not a release vmlayout models: expected 2.6.x to 6.x");
+        }
+        return v;
+    }
+
+    private static InputException bad(String s) {
+        return new InputException("--kernel: cannot read '" + s + "' as a kernel release: expected e.g. 2.6.37, 3.18, 4.4.75 or 6.1");
+    }
+
+    public boolean atLeast(int major, int minor) {
+        return compareTo(of(major, minor)) >= 0;
+    }
+
+    public boolean atLeast(int major, int minor, int patch) {
+        return compareTo(of(major, minor, patch)) >= 0;
+    }
+
+    public boolean before(int major, int minor) {
+        return !atLeast(major, minor);
+    }
+
+    public boolean before(int major, int minor, int patch) {
+        return !atLeast(major, minor, patch);
+    }
+
+    @Override
+    public int compareTo(KernelVersion o) {
+        int c = Integer.compare(major, o.major);
+        if (c == 0) c = Integer.compare(minor, o.minor);
+        if (c == 0) c = Integer.compare(patch, o.patch);
+        if (c == 0) c = Integer.compare(sub, o.sub);
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder().append(major).append('.').append(minor);
+        if (patch != 0 || sub != 0 || major == 2) {
+            b.append('.').append(patch);
+        }
+        if (sub != 0) {
+            b.append('.').append(sub);
+        }
+        return b.toString();
+    }
+}

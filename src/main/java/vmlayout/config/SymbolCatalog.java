@@ -1,0 +1,43 @@
+package vmlayout.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The names one architecture's engine accepts through -D, in a stable order. */
+public final class SymbolCatalog {
+
+    private final Arch arch;
+    private final Map<String, Symbol> byName = new LinkedHashMap<>();
+
+    public SymbolCatalog(Arch arch, List<Symbol> symbols) {
+        this.arch = arch;
+        for (Symbol s : symbols) {
+            byName.put(s.name(), s);
+        }
+    }
+
+    public List<Symbol> symbols() {
+        return List.copyOf(byName.values());
+    }
+
+    /** The symbol called {@code name}, or an input error that lists every name this arch knows. */
+    public Symbol find(String name) {
+        Symbol s = byName.get(name);
+        if (s == null) {
+            throw new InputException("-D " + name + ": unknown name for --arch " + arch.id() + "; known: "
+                    + byName.keySet().stream().collect(Collectors.joining(" ")));
+        }
+        return s;
+    }
+
+    /** Reads every define against this catalog: name to value (booleans as 1/0), in the order given. */
+    public Map<String, Long> read(Defines defines) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : defines.raw().entrySet()) {
+            out.put(e.getKey(), find(e.getKey()).read(e.getValue()));
+        }
+        return out;
+    }
+}

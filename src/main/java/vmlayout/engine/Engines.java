@@ -1,0 +1,21 @@
+package vmlayout.engine;
+
+import vmlayout.config.Arch;
+import vmlayout.config.InputException;
+import vmlayout.engine.arm.ArmEngine;
+
+/** Picks the engine for an architecture. */
+public final class Engines {
+
+    private Engines() {
+    }
+
+    public static Engine forArch(Arch arch) {
+        switch (arch) {
+            case ARM:
+                return new ArmEngine();
+            default:
+                throw new InputException("--arch " + arch.id() + ": this engine is not available yet");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package vmlayout.engine;
+
+import java.util.List;
+import vmlayout.bootargs.Param;
+import vmlayout.config.Arch;
+import vmlayout.config.KernelVersion;
+
+/**
+ * What an engine computed for one machine: the layout the kernel would set up and what it would print.
+ *
+ * @param arch          the architecture
+ * @param kernel        the release whose rules were applied
+ * @param params        the kernel command line as understood, in order
+ * @param regions       kernel virtual regions, in the order of the kernel's table
+ * @param ram           physical RAM and its fate, by address
+ * @param messages      kernel messages (in boot-log order, all before the table) and vmlayout's notes
+ * @param table         the kernel's layout table, one string per line, header first (empty when this
+ *                      arch and era has none to show)
+ * @param tablePrinted  false when this release does not print the table itself (vmlayout shows the last
+ *                      form the kernel used)
+ * @param constants     every kernel constant and Kconfig value used, pinned or derived
+ * @param defaults      defaults vmlayout chose for inputs not given
+ */
+public record Layout(Arch arch, KernelVersion kernel, List<Param> params, List<Region> regions,
+                     List<RamRange> ram, List<Message> messages, List<String> table, boolean tablePrinted,
+                     List<Constants.Value> constants, List<String> defaults) {
+
+    public Layout {
+        params = List.copyOf(params);
+        regions = List.copyOf(regions);
+        ram = List.copyOf(ram);
+        messages = List.copyOf(messages);
+        table = List.copyOf(table);
+        constants = List.copyOf(constants);
+        defaults = List.copyOf(defaults);
+    }
+
+    /** The region with this id, or null. */
+    public Region region(String name) {
+        for (Region r : regions) {
+            if (r.name().equals(name)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Bytes of RAM with this use. */
+    public long ramBytes(RamUse use) {
+        long sum = 0;
+        for (RamRange r : ram) {
+            if (r.use() == use) {
+                sum += r.size();
+            }
+        }
+        return sum;
+    }
+
+    /** True when the kernel would warn, drop or truncate RAM, clamp or ignore a parameter. */
+    public boolean hasFindings() {
+        if (ramBytes(RamUse.DROPPED) > 0) {
+            return true;
+        }
+        for (Message m : messages) {
+            if (m.finding()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The kernel's own lines, messages then table, as the kernel prints them (no timestamps). */
+    public List<String> kernelLines() {
+        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        for (Message m : messages) {
+            if (m.source() == Message.Source.KERNEL) {
+                out.add(m.text());
+            }
+        }
+        out.addAll(table);
+        return out;
+    }
+}

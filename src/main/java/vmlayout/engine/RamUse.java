@@ -1,0 +1,19 @@
+package vmlayout.engine;
+
+import java.util.Locale;
+
+/** What the kernel does with a range of physical RAM. */
+public enum RamUse {
+    /** Permanently mapped at PAGE_OFFSET (the lowmem row). */
+    LOWMEM,
+    /** Usable through kmap() only (CONFIG_HIGHMEM). */
+    HIGHMEM,
+    /** Present on the board but not used by this kernel: truncated, ignored or cut by mem=. */
+    DROPPED,
+    /** Kept away from the kernel on purpose (memmap=$, a reserved e820 entry, a no-map region). */
+    RESERVED;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

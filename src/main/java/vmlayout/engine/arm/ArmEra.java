@@ -1,0 +1,185 @@
+package vmlayout.engine.arm;
+
+import vmlayout.bootargs.MemParse;
+import vmlayout.config.KernelVersion;
+
+/**
+ * What changes between ARM kernel releases, decided once from the release number. Each boundary is
+ * the first release with the new behaviour; docs/eras.md lists them with their sources.
+ */
+final class ArmEra {
+
+    /** How lowmem and highmem are split (arch/arm/mm/mmu.c, or init.c in the oldest releases). */
+    enum LowmemRule {
+        /** 2.6.2x init.c check_membank_valid(): per-bank "%.8lx" messages, no highmem. */
+        CHECK_MEMBANK_VALID,
+        /** sanity_check_meminfo() on meminfo banks with __va() tests; "%.8lx" (unsigned long) texts. */
+        SANITY_VA,
+        /** The same with phys_addr_t and "%.8llx" texts. */
+        SANITY_VA_LLX,
+        /** The same plus banks above 4 GB (LPAE): "Ignoring RAM at ... (!CONFIG_HIGHMEM).". */
+        SANITY_VA_LPAE,
+        /** sanity_check_meminfo() with vmalloc_limit/size_limit: "(!CONFIG_HIGHMEM)." for every high bank. */
+        SANITY_LIMIT,
+        /** 3.16 memblock rewrite: "%pa" texts, "Truncating RAM at %pa-%pa to -%pa" without newline. */
+        MEMBLOCK,
+        /** The same, ending with "Consider using a HIGHMEM enabled kernel.". */
+        MEMBLOCK_CONSIDER,
+        /** adjust_lowmem_bounds(): silent truncation, "Ignoring RAM at %pa-%pa" + "Consider ...". */
+        ADJUST_LOWMEM_BOUNDS
+    }
+
+    /** How the vmalloc area's size is set (early_vmalloc() and its default). */
+    enum VmallocRule {
+        /** vmalloc_reserve = 128 MB; VMALLOC_MIN = VMALLOC_END - vmalloc_reserve. */
+        RESERVE,
+        /** vmalloc_min = VMALLOC_END - 240 MB - VMALLOC_OFFSET; vmalloc=N gives VMALLOC_END - N. */
+        MIN_240,
+        /** vmalloc_size = 240 MB; limit = VMALLOC_END - vmalloc_size - VMALLOC_OFFSET; "MiB" texts. */
+        SIZE_240
+    }
+
+    // ---- boundaries: the first release with the new behaviour. docs/eras.md gives the evidence for
+    // each; "bracket" there means the change was seen between two releases and the later or the
+    // likelier one was chosen. ----
+    /** ARM highmem support and mmu.c sanity_check_meminfo() (believed 2.6.29). */
+    static final KernelVersion SANITY_CHECK_MEMINFO = KernelVersion.of(2, 6, 29);
+    /** The highmem start test becomes ">= vmalloc_min" (2.6.38.7 tree; 2.6.34 has ">"). */
+    static final KernelVersion HIGHMEM_START_GE = KernelVersion.of(2, 6, 38);
+    /** phys_addr_t banks: "%.8llx" texts, the TLB-broadcast reason gone (bracket 2.6.39-3.0). */
+    static final KernelVersion PHYS_ADDR_T = KernelVersion.of(2, 6, 39);
+    /** Banks above 4 GB: "(!CONFIG_HIGHMEM)." (bracket 3.2-3.4; LPAE arrived in 3.3). */
+    static final KernelVersion LPAE_BANKS = KernelVersion.of(3, 3);
+    /** vmalloc_limit / size_limit rewrite (bracket 3.7-3.11). */
+    static final KernelVersion SIZE_LIMIT = KernelVersion.of(3, 11);
+    /** "arm: Get rid of meminfo": memblock regions and "%pa" texts. */
+    static final KernelVersion MEMBLOCK_TEXTS = KernelVersion.of(3, 16);
+    /** "Consider using a HIGHMEM enabled kernel." (bracket 4.2-4.4; seen in a 4.2.8 tree). */
+    static final KernelVersion CONSIDER_HIGHMEM = KernelVersion.of(4, 2);
+    /** sanity_check_meminfo() becomes adjust_lowmem_bounds() (believed 4.12). */
+    static final KernelVersion ADJUST_LOWMEM = KernelVersion.of(4, 12);
+    /** mach/vmalloc.h gone: VMALLOC_END 0xff000000 for all, default 240 MB + 8 MB. */
+    static final KernelVersion VMALLOC_GLOBAL = KernelVersion.of(3, 4);
+    /** "ARM: 8432/1: move VMALLOC_END from 0xff000000 to 0xff800000" (4.2.8 still 0xff000000). */
+    static final KernelVersion VMALLOC_END_FF8 = KernelVersion.of(4, 4);
+    /** vmalloc_size and "MiB" texts (Russell King, May 2021). */
+    static final KernelVersion VMALLOC_SIZE = KernelVersion.of(5, 14);
+    /** "ARM: 8031/2: change fixmap mapping region to support 32 CPUs": 0xffc00000-0xffe00000. */
+    static final KernelVersion FIXMAP_2M = KernelVersion.of(3, 15);
+    /** Generic fixmap, 3 MB, the row prints FIXADDR_END (bracket 3.17-4.1). */
+    static final KernelVersion FIXMAP_3M = KernelVersion.of(3, 19);
+    /** mem_init() first prints the table (2.6.33 tree prints it; 2.6.32 does not). */
+    static final KernelVersion TABLE_ADDED = KernelVersion.of(2, 6, 33);
+    /** DTCM/ITCM rows under CONFIG_HAVE_TCM and .data from _sdata (2.6.38.7 tree). */
+    static final KernelVersion TCM_ROWS = KernelVersion.of(2, 6, 38);
+    /** The .bss row (bracket 2.6.39-3.0). */
+    static final KernelVersion BSS_ROW = KernelVersion.of(2, 6, 39);
+    /** .text printed before .init. */
+    static final KernelVersion TEXT_FIRST = KernelVersion.of(3, 1);
+    /** The DMA (consistent) row gone (bracket 3.2-3.6). */
+    static final KernelVersion DMA_ROW_GONE = KernelVersion.of(3, 4);
+    /** The modules row under #ifdef CONFIG_MODULES (bracket 3.2-3.6). */
+    static final KernelVersion MODULES_IFDEF = KernelVersion.of(3, 4);
+    /** %p hashing: section addresses print as "(ptrval)". */
+    static final KernelVersion PTRVAL = KernelVersion.of(4, 15);
+    /** "ARM: 8820/1: mm: Stop printing the virtual memory layout". */
+    static final KernelVersion TABLE_REMOVED = KernelVersion.of(5, 1);
+    /** memparse learns T, P and E (after 3.14.4; believed 4.0). */
+    static final KernelVersion MEMPARSE_TPE = KernelVersion.of(4, 0);
+    /** arm_add_memory(u64, u64) with the 32-bit physical space checks (LPAE, 3.3). */
+    static final KernelVersion U64_ADD_MEMORY = KernelVersion.of(3, 3);
+    /** arm_add_memory() refuses memory below PHYS_OFFSET (bracket 3.2-3.14). */
+    static final KernelVersion BELOW_PHYS_OFFSET = KernelVersion.of(3, 14);
+    /** adjust_lowmem_bounds() marks the unaligned head of the first region NOMAP. */
+    static final KernelVersion FIRST_BANK_NOMAP = KernelVersion.of(4, 12);
+
+    final KernelVersion version;
+    final LowmemRule lowmem;
+    final VmallocRule vmalloc;
+    /** VMALLOC_END is board-specific (mach/vmalloc.h) in this release. */
+    final boolean perBoardVmallocEnd;
+    final long vmallocEnd;
+    final long fixaddrStart;
+    /** The fixmap row's printed end: FIXADDR_TOP before 4.0, FIXADDR_END from 4.0. */
+    final long fixmapPrintedEnd;
+    final boolean fixmapPrintsEnd;
+    final boolean printsTable;
+    final boolean bssRow;
+    final boolean textFirst;
+    /** DTCM/ITCM rows exist (under CONFIG_HAVE_TCM) and .data starts at _sdata. */
+    final boolean tcmRows;
+    /** The HIGHMEM bank test is "__va(start) >= vmalloc_min" (">" before). */
+    final boolean highmemStartGe;
+    final boolean dmaRow;
+    final boolean modulesIfdef;
+    final boolean ptrval;
+    final MemParse.Suffixes suffixes;
+    /** arm_add_memory() drops or clips memory below PHYS_OFFSET, with a message. */
+    final boolean belowPhysOffsetCheck;
+    /** meminfo banks (not merged, NR_BANKS slots) rather than memblock regions (merged). */
+    final boolean meminfo;
+    /** early_mem()/arm_add_memory() work in 64 bits and refuse RAM beyond 32-bit physical space. */
+    final boolean u64AddMemory;
+    /** adjust_lowmem_bounds() marks the unaligned head of the first bank NOMAP. */
+    final boolean firstBankNomap;
+
+    private ArmEra(KernelVersion v) {
+        this.version = v;
+        if (v.compareTo(SANITY_CHECK_MEMINFO) < 0) {
+            lowmem = LowmemRule.CHECK_MEMBANK_VALID;
+        } else if (v.compareTo(PHYS_ADDR_T) < 0) {
+            lowmem = LowmemRule.SANITY_VA;
+        } else if (v.compareTo(LPAE_BANKS) < 0) {
+            lowmem = LowmemRule.SANITY_VA_LLX;
+        } else if (v.compareTo(SIZE_LIMIT) < 0) {
+            lowmem = LowmemRule.SANITY_VA_LPAE;
+        } else if (v.compareTo(MEMBLOCK_TEXTS) < 0) {
+            lowmem = LowmemRule.SANITY_LIMIT;
+        } else if (v.compareTo(CONSIDER_HIGHMEM) < 0) {
+            lowmem = LowmemRule.MEMBLOCK;
+        } else if (v.compareTo(ADJUST_LOWMEM) < 0) {
+            lowmem = LowmemRule.MEMBLOCK_CONSIDER;
+        } else {
+            lowmem = LowmemRule.ADJUST_LOWMEM_BOUNDS;
+        }
+        if (v.compareTo(VMALLOC_GLOBAL) < 0) {
+            vmalloc = VmallocRule.RESERVE;
+        } else if (v.compareTo(VMALLOC_SIZE) < 0) {
+            vmalloc = VmallocRule.MIN_240;
+        } else {
+            vmalloc = VmallocRule.SIZE_240;
+        }
+        perBoardVmallocEnd = v.compareTo(VMALLOC_GLOBAL) < 0;
+        vmallocEnd = v.compareTo(VMALLOC_END_FF8) < 0 ? 0xff000000L : 0xff800000L;
+        if (v.compareTo(FIXMAP_2M) < 0) {
+            fixaddrStart = 0xfff00000L;
+            fixmapPrintedEnd = 0xfffe0000L;
+            fixmapPrintsEnd = false;
+        } else if (v.compareTo(FIXMAP_3M) < 0) {
+            fixaddrStart = 0xffc00000L;
+            fixmapPrintedEnd = 0xffe00000L;
+            fixmapPrintsEnd = false;
+        } else {
+            fixaddrStart = 0xffc00000L;
+            fixmapPrintedEnd = 0xfff00000L;
+            fixmapPrintsEnd = true;
+        }
+        printsTable = v.compareTo(TABLE_ADDED) >= 0 && v.compareTo(TABLE_REMOVED) < 0;
+        bssRow = v.compareTo(BSS_ROW) >= 0;
+        textFirst = v.compareTo(TEXT_FIRST) >= 0;
+        tcmRows = v.compareTo(TCM_ROWS) >= 0;
+        highmemStartGe = v.compareTo(HIGHMEM_START_GE) >= 0;
+        dmaRow = v.compareTo(DMA_ROW_GONE) < 0;
+        modulesIfdef = v.compareTo(MODULES_IFDEF) >= 0;
+        ptrval = v.compareTo(PTRVAL) >= 0;
+        suffixes = v.compareTo(MEMPARSE_TPE) < 0 ? MemParse.Suffixes.KMG : MemParse.Suffixes.KMGTPE;
+        belowPhysOffsetCheck = v.compareTo(BELOW_PHYS_OFFSET) >= 0;
+        meminfo = v.compareTo(MEMBLOCK_TEXTS) < 0;
+        firstBankNomap = v.compareTo(FIRST_BANK_NOMAP) >= 0;
+        u64AddMemory = v.compareTo(U64_ADD_MEMORY) >= 0;
+    }
+
+    static ArmEra of(KernelVersion v) {
+        return new ArmEra(v);
+    }
+}

@@ -1,0 +1,145 @@
+package vmlayout.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import vmlayout.bootargs.Param;
+import vmlayout.engine.Constants;
+import vmlayout.engine.Layout;
+import vmlayout.engine.Message;
+import vmlayout.engine.RamRange;
+import vmlayout.engine.RamUse;
+import vmlayout.engine.Region;
+
+/**
+ * JSON output (schema: src/main/resources/vmlayout.schema.json). Written with Jackson's streaming
+ * generator; this class is the only one on the text path's neighbourhood that loads Jackson, and it
+ * is loaded only when --format json is asked for.
+ */
+public final class JsonRenderer {
+
+    /** Bumped on a breaking change only; additions keep it. */
+    public static final String SCHEMA_VERSION = "1.0";
+
+    private final String toolVersion;
+
+    public JsonRenderer(String toolVersion) {
+        this.toolVersion = toolVersion;
+    }
+
+    public void render(Layout l, int exitStatus, Writer out) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            write(g, l, exitStatus);
+            g.flush();
+            out.write(System.lineSeparator());
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the layout object; {@code BatchRenderer} and others reuse it. */
+    void write(JsonGenerator g, Layout l, int exitStatus) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("schemaVersion", SCHEMA_VERSION);
+        g.writeObjectFieldStart("tool");
+        g.writeStringField("name", "vmlayout");
+        g.writeStringField("version", toolVersion);
+        g.writeEndObject();
+        g.writeStringField("arch", l.arch().id());
+        g.writeStringField("kernel", l.kernel().toString());
+
+        g.writeObjectFieldStart("input");
+        StringBuilder cmdline = new StringBuilder();
+        for (Param p : l.params()) {
+            if (cmdline.length() > 0) {
+                cmdline.append(' ');
+            }
+            cmdline.append(p.text());
+        }
+        g.writeStringField("cmdline", cmdline.toString());
+        g.writeArrayFieldStart("constants");
+        for (Constants.Value v : l.constants()) {
+            g.writeStartObject();
+            g.writeStringField("name", v.name());
+            if (v.bool()) {
+                g.writeBooleanField("value", v.value() != 0);
+            } else {
+                g.writeStringField("value", hex(v.value()));
+            }
+            g.writeBooleanField("pinned", v.pinned());
+            g.writeStringField("rule", v.rule());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("defaults");
+        for (String d : l.defaults()) {
+            g.writeString(d);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+
+        g.writeArrayFieldStart("regions");
+        for (Region r : l.regions()) {
+            g.writeStartObject();
+            g.writeStringField("name", r.name());
+            g.writeStringField("start", hex(r.start()));
+            g.writeStringField("end", hex(r.end()));
+            g.writeNumberField("size", r.size());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+
+        g.writeArrayFieldStart("ram");
+        for (RamRange r : l.ram()) {
+            g.writeStartObject();
+            g.writeStringField("start", hex(r.start()));
+            g.writeStringField("end", hex(r.end()));
+            g.writeNumberField("size", r.size());
+            g.writeStringField("use", r.use().id());
+            if (!r.why().isEmpty()) {
+                g.writeStringField("why", r.why());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+
+        g.writeObjectFieldStart("summary");
+        long total = 0;
+        for (RamRange r : l.ram()) {
+            total += r.size();
+        }
+        g.writeNumberField("total", total);
+        for (RamUse u : RamUse.values()) {
+            g.writeNumberField(u.id(), l.ramBytes(u));
+        }
+        g.writeEndObject();
+
+        g.writeArrayFieldStart("messages");
+        for (Message m : l.messages()) {
+            g.writeStartObject();
+            g.writeStringField("source", m.source().id());
+            g.writeStringField("level", m.level().id());
+            g.writeStringField("text", m.text());
+            g.writeBooleanField("finding", m.finding());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+
+        g.writeBooleanField("tablePrinted", l.tablePrinted());
+        g.writeArrayFieldStart("kernelLines");
+        for (String s : l.kernelLines()) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
+        g.writeNumberField("exitStatus", exitStatus);
+        g.writeEndObject();
+    }
+
+    static String hex(long v) {
+        return String.format("0x%08x", v);
+    }
+}
