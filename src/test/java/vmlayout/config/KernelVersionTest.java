@@ -1,0 +1,35 @@
+package vmlayout.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class KernelVersionTest {
+
+    @Test
+    void readsReleasesAsWrittenInLogs() {
+        assertEquals(KernelVersion.of(4, 4, 75), KernelVersion.parse("4.4.75-cip6"));
+        assertEquals(KernelVersion.of(5, 1, 0), KernelVersion.parse("5.1.0-rc2"));
+        assertEquals(KernelVersion.of(5, 10), KernelVersion.parse("v5.10"));
+        assertEquals(new KernelVersion(2, 6, 32, 9), KernelVersion.parse("2.6.32.9"));
+        assertEquals("2.6.37", KernelVersion.parse("2.6.37").toString());
+        assertEquals("3.18", KernelVersion.parse("3.18").toString());
+    }
+
+    @Test
+    void ordersNumerically() {
+        assertTrue(KernelVersion.parse("2.6.39").compareTo(KernelVersion.parse("3.0")) < 0);
+        assertTrue(KernelVersion.parse("3.10").compareTo(KernelVersion.parse("3.9")) > 0);
+        assertTrue(KernelVersion.parse("4.4.75").atLeast(4, 4));
+    }
+
+    @Test
+    void rejectsWhatIsNotARelease() {
+        for (String s : new String[]{"", "four", "4", "2.6", "1.2.3", "9.1", "4.x", "4.19junk", "2.4.20"}) {
+            InputException e = assertThrows(InputException.class, () -> KernelVersion.parse(s), s);
+            assertTrue(e.getMessage().startsWith("--kernel: "), e.getMessage());
+        }
+    }
+}
