@@ -120,15 +120,15 @@ public class MachineOptions {
         }
         if (pageOffset != null) {
             Sizes.parse32(pageOffset, "--page-offset");
-            b.defines().put("PAGE_OFFSET", pageOffset);
+            b.defines().put("PAGE_OFFSET", pageOffset, "--page-offset");
         }
         if (vmallocEnd != null) {
             Sizes.parse32(vmallocEnd, "--vmalloc-end");
-            b.defines().put("VMALLOC_END", vmallocEnd);
+            b.defines().put("VMALLOC_END", vmallocEnd, "--vmalloc-end");
         }
         if (lowmemSize != null) {
             Sizes.parse32(lowmemSize, "--lowmem-size");
-            b.defines().put("LOWMEM_SIZE", lowmemSize);
+            b.defines().put("LOWMEM_SIZE", lowmemSize, "--lowmem-size");
         }
         return b.build();
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 public final class Defines {
 
     private final Map<String, String> raw = new LinkedHashMap<>();
+    private final Map<String, String> origins = new LinkedHashMap<>();
 
     /**
      * Kconfig names and constants are upper case without CONFIG_; linker symbols (a leading '_', such as
@@ -44,6 +45,18 @@ public final class Defines {
         raw.remove(n);
         raw.put(n, value);
         return this;
+    }
+
+    /** Like {@link #put} for a shorthand option (--lowmem-size ...), which error messages then name. */
+    public Defines put(String name, String value, String option) {
+        put(name, value);
+        origins.put(normalize(name), option);
+        return this;
+    }
+
+    /** How the user set this name: "-D NAME" or the shorthand option used. */
+    public String origin(String name) {
+        return origins.getOrDefault(name, "-D " + name);
     }
 
     public Map<String, String> raw() {

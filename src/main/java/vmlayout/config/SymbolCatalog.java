@@ -24,9 +24,13 @@ public final class SymbolCatalog {
 
     /** The symbol called {@code name}, or an input error that lists every name this arch knows. */
     public Symbol find(String name) {
+        return find(name, "-D " + name);
+    }
+
+    private Symbol find(String name, String origin) {
         Symbol s = byName.get(name);
         if (s == null) {
-            throw new InputException("-D " + name + ": unknown name for --arch " + arch.id() + "; known: "
+            throw new InputException(origin + ": " + name + " is not a name --arch " + arch.id() + " knows; known: "
                     + byName.keySet().stream().collect(Collectors.joining(" ")));
         }
         return s;
@@ -36,7 +40,7 @@ public final class SymbolCatalog {
     public Map<String, Long> read(Defines defines) {
         Map<String, Long> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : defines.raw().entrySet()) {
-            out.put(e.getKey(), find(e.getKey()).read(e.getValue()));
+            out.put(e.getKey(), find(e.getKey(), defines.origin(e.getKey())).read(e.getValue()));
         }
         return out;
     }
