@@ -27,6 +27,9 @@ public final class ArmEngine implements Engine {
     /** PTRS_PER_PTE: kmap slots (arch/arm/include/asm/highmem.h LAST_PKMAP). */
     private static final long LAST_PKMAP = 512;
     static final long DEFAULT_RAM = 512L << 20;
+    static final String SECTIONS_NOTE = "section rows (.text .init .data .bss) left out: they need the image's"
+            + " System.map symbols (-D _text= _etext= __init_begin= __init_end= _sdata= _edata= __bss_start="
+            + " __bss_stop=).";
 
     @Override
     public Arch arch() {
@@ -201,9 +204,7 @@ public final class ArmEngine implements Engine {
         }
         v.bss = section(c, "__bss_start", "__bss_stop");
         if (v.text == null && v.init == null && v.data == null && v.bss == null) {
-            messages.add(Message.note("the .text/.init/.data/.bss rows depend on the kernel image and are left out: give"
-                    + " -D _text= -D _etext= -D __init_begin= -D __init_end= -D _sdata= -D _edata= -D __bss_start="
-                    + " -D __bss_stop= (from System.map) to print them."));
+            messages.add(Message.note(SECTIONS_NOTE));
         }
         ArmMemInit.Table table = ArmMemInit.render(era, v);
         if (!era.printsTable) {
