@@ -11,11 +11,22 @@ import vmlayout.config.E820Entry;
 import vmlayout.config.InputException;
 import vmlayout.config.KernelVersion;
 import vmlayout.config.Machine;
+import vmlayout.config.Profile;
 import vmlayout.config.RamBank;
 import vmlayout.config.Sizes;
 
 /** The options that describe the board, the kernel and its command line. */
 public class MachineOptions {
+
+    @Option(names = "--profile", paramLabel = "NAME|FILE",
+            description = "A board profile: a built-in name (vmlayout profiles) or a JSON file. Options given "
+                    + "here override it.")
+    List<String> profiles = new ArrayList<>();
+
+    @Option(names = "--cmdline-file", paramLabel = "FILE",
+            description = "The board's bootargs from a file ('-' for standard input; /proc/cmdline works). They "
+                    + "replace a profile's bootargs; --cmdline and parameters given here come after them.")
+    List<String> cmdlineFiles = new ArrayList<>();
 
     @Option(names = "--arch", paramLabel = "ARCH", description = "Architecture: arm, x86 or ppc (default: arm).")
     String arch;
@@ -76,44 +87,86 @@ public class MachineOptions {
      * last wins where the kernel keeps the last value, as with vmalloc=).
      */
     public Machine toMachine() {
+        if (profiles.size() > 1) {
+            throw new InputException("--profile: give one profile here (vmlayout check takes several)");
+        }
+        if (cmdlineFiles.size() > 1) {
+            throw new InputException("--cmdline-file: give one file here (vmlayout check takes several)");
+        }
+        List<Param> extra = cmdlineFiles.isEmpty() ? List.of() : CmdlineFiles.read(cmdlineFiles.get(0));
+        return toMachine(profiles.isEmpty() ? null : Profile.load(profiles.get(0)), extra,
+                cmdlineFiles.isEmpty() ? null : cmdlineFiles.get(0));
+    }
+
+    /**
+     * Builds the machine from a profile (may be null), then these options over it: --arch, --kernel,
+     * --ram and --e820 replace the profile's; -D settings are added after the profile's (so they win).
+     * The board's bootargs are those of a bootargs file if one is given, else the profile's (unless
+     * --cmdline replaces them); --cmdline, bare and option parameters come after them, and each drops
+     * every board parameter of the same name.
+     *
+     * @param extra      parameters read from a bootargs file, placed after the profile's
+     * @param extraLabel where {@code extra} came from, for notes (null when none)
+     */
+    public Machine toMachine(Profile prof, List<Param> extra, String extraLabel) {
         Machine.Builder b = new Machine.Builder();
-        if (arch != null) {
-            b.arch(Arch.parse(arch));
+        String a = arch != null ? arch : prof != null ? prof.arch : null;
+        if (a != null) {
+            b.arch(Arch.parse(a));
         }
-        if (kernel != null) {
-            b.kernel(KernelVersion.parse(kernel));
+        String k = kernel != null ? kernel : prof != null ? prof.kernel : null;
+        if (k != null) {
+            b.kernel(KernelVersion.parse(k));
         }
-        for (String r : ram) {
+        for (String r : !ram.isEmpty() || prof == null ? ram : prof.ram) {
             b.ram(RamBank.parse(r));
         }
-        for (String e : e820) {
+        for (String e : !e820.isEmpty() || prof == null ? e820 : prof.e820) {
             b.e820(E820Entry.parse(e));
         }
+        List<Param> mine = new ArrayList<>();
         for (String line : cmdline) {
-            b.params(KernelCmdline.parse(line, "--cmdline").params());
+            mine.addAll(KernelCmdline.parse(line, "--cmdline").params());
         }
         for (String p : params) {
             if (p.indexOf('=') <= 0) {
                 throw new InputException("unknown argument '" + p + "': expected PARAM=VALUE (a kernel parameter such as "
                         + "mem=512M), an option, or a command; use --cmdline \"...\" for parameters without a value");
             }
-            b.params(KernelCmdline.parse(p, "argument").params());
+            mine.addAll(KernelCmdline.parse(p, "argument").params());
         }
         for (String m : mem) {
             checkMem(m);
-            b.param(new Param("mem", m, "--mem"));
+            mine.add(new Param("mem", m, "--mem"));
         }
         for (String m : memmap) {
             checkMemmap(m);
-            b.param(new Param("memmap", m, "--memmap"));
+            mine.add(new Param("memmap", m, "--memmap"));
         }
         if (vmalloc != null) {
             Sizes.parse(stripBytes(vmalloc), "--vmalloc");
-            b.param(new Param("vmalloc", vmalloc, "--vmalloc"));
+            mine.add(new Param("vmalloc", vmalloc, "--vmalloc"));
         }
         if (highmem != null) {
             Sizes.parse(stripBytes(highmem), "--highmem");
-            b.param(new Param("highmem", highmem, "--highmem"));
+            mine.add(new Param("highmem", highmem, "--highmem"));
+        }
+        // the board's bootargs: a bootargs file if given, else the profile's (unless --cmdline replaces them)
+        List<Param> base = new ArrayList<>();
+        if (!extra.isEmpty() || extraLabel != null) {
+            base.addAll(extra);
+        } else if (prof != null && prof.bootargs != null && cmdline.isEmpty()) {
+            base.addAll(KernelCmdline.parse(prof.bootargs, "profile " + prof.name).params());
+        }
+        for (Param p : mine) {
+            base.removeIf(q -> q.is(p.name()));
+        }
+        b.params(base);
+        b.params(mine);
+        if (prof != null) {
+            for (java.util.Map.Entry<String, String> e : prof.defines.entrySet()) {
+                b.defines().put(e.getKey(), e.getValue(), "profile " + prof.name + " " + e.getKey());
+            }
         }
         for (String d : defines) {
             b.defines().add(d);
@@ -129,6 +182,9 @@ public class MachineOptions {
         if (lowmemSize != null) {
             Sizes.parse32(lowmemSize, "--lowmem-size");
             b.defines().put("LOWMEM_SIZE", lowmemSize, "--lowmem-size");
+        }
+        if (prof != null) {
+            b.note("profile " + prof.name + " (" + prof.origin + ")");
         }
         return b.build();
     }

@@ -17,7 +17,7 @@ import vmlayout.render.TextRenderer;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         sortOptions = false,
-        subcommands = {NamesCommand.class},
+        subcommands = {CheckCommand.class, ProfilesCommand.class, NamesCommand.class},
         headerHeading = "",
         header = "What the 32-bit Linux kernel will do with its memory at boot, computed without a board.",
         synopsisHeading = "%nUsage: ",

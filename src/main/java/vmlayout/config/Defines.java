@@ -37,6 +37,7 @@ public final class Defines {
         }
         raw.remove(name);
         raw.put(name, value);
+        origins.remove(name);
         return this;
     }
 
@@ -47,7 +48,7 @@ public final class Defines {
         return this;
     }
 
-    /** Like {@link #put} for a shorthand option (--lowmem-size ...), which error messages then name. */
+    /** Like {@link #put} for a shorthand option or a profile entry, which error messages then name. */
     public Defines put(String name, String value, String option) {
         put(name, value);
         origins.put(normalize(name), option);

@@ -41,6 +41,7 @@ public record Machine(Arch arch, KernelVersion kernel, List<RamBank> ram, List<E
         private final List<E820Entry> e820 = new ArrayList<>();
         private final List<Param> params = new ArrayList<>();
         private final Defines defines = new Defines();
+        private final List<String> notes = new ArrayList<>();
 
         public Builder arch(Arch a) {
             this.arch = a;
@@ -76,8 +77,14 @@ public record Machine(Arch arch, KernelVersion kernel, List<RamBank> ram, List<E
             return defines;
         }
 
+        /** An input that is worth showing under "defaults used" (e.g. the profile a run started from). */
+        public Builder note(String n) {
+            notes.add(n);
+            return this;
+        }
+
         public Machine build() {
-            List<String> defaults = new ArrayList<>();
+            List<String> defaults = new ArrayList<>(notes);
             Arch a = arch;
             if (a == null) {
                 a = Arch.ARM;

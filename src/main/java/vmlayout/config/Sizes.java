@@ -43,13 +43,19 @@ public final class Sizes {
         return v;
     }
 
-    /** "512 MB", "4 kB", "1 GB", or the exact byte count when it is not a whole number of KiB. */
+    /** "512 MB", "4 kB", "1 GB", "287.99 MB", or the byte count below 1 MB when not a whole number of KiB. */
     public static String human(long bytes) {
-        if (bytes != 0 && bytes % (1L << 30) == 0) {
+        if (bytes == 0) {
+            return "0";
+        }
+        if (bytes % (1L << 30) == 0) {
             return (bytes >> 30) + " GB";
         }
-        if (bytes != 0 && bytes % (1L << 20) == 0) {
+        if (bytes % (1L << 20) == 0) {
             return (bytes >> 20) + " MB";
+        }
+        if (bytes >= (1L << 20)) {
+            return String.format(java.util.Locale.ROOT, "%.2f MB", bytes / 1048576.0);
         }
         if (bytes % 1024 == 0) {
             return (bytes >> 10) + " kB";

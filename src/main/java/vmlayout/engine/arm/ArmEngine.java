@@ -57,6 +57,11 @@ public final class ArmEngine implements Engine {
         boolean tlbBroadcast = c.flag("TLB_OPS_NEED_BROADCAST", false, "assumed: hardware TLB broadcast (tlb_ops_need_broadcast())");
         long pageOffset = pageOffset(c);
         int nrBanks = (int) c.get("NR_BANKS", 8, "arch/arm/include/asm/setup.h NR_BANKS");
+        boolean smp = c.flag("SMP", false, "Kconfig default n");
+        boolean genericIoremapOrder = era.version.compareTo(ArmEra.IOREMAP_ORDER_SMP) >= 0 && (smp || lpae);
+        c.get("IOREMAP_MAX_ORDER", genericIoremapOrder ? 19 : 24, genericIoremapOrder
+                ? "include/linux/vmalloc.h 7 + PAGE_SHIFT (ARM keeps 24 only without SMP and LPAE from 4.0)"
+                : "arch/arm/include/asm/memory.h IOREMAP_MAX_ORDER 24 (16 MB-aligned ioremap for supersections)");
 
         // ---- RAM as firmware describes it ----
         List<RamBank> ram = m.ram();

@@ -90,6 +90,8 @@ final class ArmEra {
     static final KernelVersion U64_ADD_MEMORY = KernelVersion.of(3, 3);
     /** arm_add_memory() refuses memory below PHYS_OFFSET (bracket 3.2-3.14). */
     static final KernelVersion BELOW_PHYS_OFFSET = KernelVersion.of(3, 14);
+    /** "ARM: use default ioremap alignment for SMP or LPAE" (Sergey Dyasly, 22 Jan 2015; believed 4.0). */
+    static final KernelVersion IOREMAP_ORDER_SMP = KernelVersion.of(4, 0);
     /** adjust_lowmem_bounds() marks the unaligned head of the first region NOMAP. */
     static final KernelVersion FIRST_BANK_NOMAP = KernelVersion.of(4, 12);
 

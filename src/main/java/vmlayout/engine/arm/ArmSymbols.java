@@ -23,6 +23,7 @@ final class ArmSymbols {
             new Symbol("ARM_LPAE", Kind.BOOL, "CONFIG_ARM_LPAE: 64-bit phys_addr_t, %pa prints 16 digits"),
             new Symbol("MODULES", Kind.BOOL, "CONFIG_MODULES: the modules row (default y, as in every board defconfig)"),
             new Symbol("THUMB2_KERNEL", Kind.BOOL, "CONFIG_THUMB2_KERNEL: modules area is 8 MB instead of 16 MB"),
+            new Symbol("SMP", Kind.BOOL, "CONFIG_SMP: from 4.0 ioremap() is aligned to 512 kB instead of 16 MB (default n)"),
             new Symbol("HAVE_TCM", Kind.BOOL, "CONFIG_HAVE_TCM: DTCM/ITCM rows (implied by DTCM_END/ITCM_END)"),
             // CPU properties the kernel reads at boot
             new Symbol("VIPT_ALIASING", Kind.BOOL, "the data cache is VIPT aliasing (cache_is_vipt_aliasing()): the kernel refuses highmem"),
@@ -32,6 +33,7 @@ final class ArmSymbols {
             new Symbol("VMALLOC_END", Kind.VIRT, "end of the vmalloc area (per board up to 3.4; 0xff000000 3.5-3.19; 0xff800000 4.0+)"),
             new Symbol("VMALLOC_OFFSET", Kind.SIZE, "guard gap between lowmem and vmalloc (8 MB)"),
             new Symbol("VMALLOC_RESERVE", Kind.SIZE, "default vmalloc area size when vmalloc= is not given (128 MB up to 3.4, 240 MB after)"),
+            new Symbol("IOREMAP_MAX_ORDER", Kind.INT, "largest ioremap() alignment, log2 (24 = 16 MB; 19 with SMP or LPAE from 4.0)"),
             new Symbol("NR_BANKS", Kind.INT, "meminfo bank slots before 3.16 (8)"),
             new Symbol("VECTORS_BASE", Kind.VIRT, "the vector page (0xffff0000)"),
             new Symbol("FIXADDR_START", Kind.VIRT, "start of the fixmap"),

@@ -1,0 +1,88 @@
+package vmlayout.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import vmlayout.bootargs.Param;
+import vmlayout.check.CheckResult;
+import vmlayout.check.Checker;
+import vmlayout.check.Requirement;
+import vmlayout.config.Machine;
+import vmlayout.config.Profile;
+import vmlayout.engine.Engines;
+import vmlayout.engine.Layout;
+import vmlayout.render.CheckRenderer;
+
+/** Checks boards' configurations against requirements, for CI. */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Check one or more board configurations against requirements and report what fails, one finding",
+            "per line. Each --profile is checked with each --cmdline-file (or alone); each finding names its",
+            "file. Without --require: the kernel must not warn, drop RAM or ignore a parameter",
+            "(no-kernel-warning, dropped==0, params-effective).",
+            "",
+            "Requirements: METRIC OP SIZE with METRIC vmalloc, lowmem, highmem, dropped, reserved or ioremap",
+            "(the largest single ioremap() that fits the vmalloc area, guard page and alignment included)",
+            "and OP one of >= <= == != > <; or no-kernel-warning; or params-effective."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  vmlayout check --profile boards/myboard.json --cmdline-file bootargs.txt \\\\",
+            "      --require 'vmalloc>=256M' --require dropped==0",
+            "  vmlayout check --profile socfpga-de0 --format github",
+            "",
+            "Exit status: 0 no findings, 1 findings, 2 bad input."})
+final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    MachineOptions machine;
+
+    @Option(names = "--require", paramLabel = "EXPR", description = "A requirement; repeatable (quote it: the shell reads > and <).")
+    List<String> requires = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text, github (workflow annotations) or json (default: text).")
+    CheckRenderer.Format format = CheckRenderer.Format.text;
+
+    @Override
+    public Integer call() {
+        List<Requirement> reqs = new ArrayList<>();
+        for (String r : requires.isEmpty() ? Checker.DEFAULT : requires) {
+            reqs.add(Requirement.parse(r));
+        }
+        List<String> profiles = machine.profiles.isEmpty() ? java.util.Collections.singletonList(null) : machine.profiles;
+        List<String> files = machine.cmdlineFiles.isEmpty() ? java.util.Collections.singletonList(null) : machine.cmdlineFiles;
+        List<CheckResult> results = new ArrayList<>();
+        for (String prof : profiles) {
+            Profile p = prof == null ? null : Profile.load(prof);
+            for (String file : files) {
+                List<Param> extra = file == null ? List.of() : CmdlineFiles.read(file);
+                Machine m = machine.toMachine(p, extra, file);
+                Layout l = Engines.forArch(m.arch()).compute(m);
+                String origin = origin(prof, file);
+                results.add(new CheckResult(origin, l, reqs, Checker.check(l, reqs, origin)));
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        int status = results.stream().anyMatch(r -> !r.findings().isEmpty()) ? ExitCode.FINDINGS.code : ExitCode.CLEAN.code;
+        new CheckRenderer(Version.get()).render(format, results, status, out);
+        return status;
+    }
+
+    private static String origin(String profile, String file) {
+        if (profile == null && file == null) {
+            return "-";
+        }
+        if (profile == null) {
+            return file;
+        }
+        return file == null ? profile : profile + " + " + file;
+    }
+}

@@ -1,0 +1,135 @@
+package vmlayout.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import vmlayout.check.CheckResult;
+import vmlayout.check.Checker;
+import vmlayout.check.Finding;
+import vmlayout.check.Requirement;
+import vmlayout.config.Sizes;
+import vmlayout.engine.RamUse;
+
+/** Output of `vmlayout check`: one line per finding (text), workflow annotations (github) or JSON. */
+public final class CheckRenderer {
+
+    public enum Format { text, github, json }
+
+    private final String toolVersion;
+
+    public CheckRenderer(String toolVersion) {
+        this.toolVersion = toolVersion;
+    }
+
+    public void render(Format format, List<CheckResult> results, int status, PrintWriter out) {
+        switch (format) {
+            case github:
+                github(results, out);
+                break;
+            case json:
+                json(results, status, out);
+                break;
+            default:
+                text(results, out);
+        }
+        out.flush();
+    }
+
+    private static void text(List<CheckResult> results, PrintWriter out) {
+        for (CheckResult r : results) {
+            for (Finding f : r.findings()) {
+                out.println(f.origin() + ": " + f.requirement() + ": " + f.message());
+            }
+            if (r.findings().isEmpty()) {
+                out.println(r.origin() + ": ok (" + summary(r) + ")");
+            }
+        }
+    }
+
+    /** GitHub Actions workflow commands: "::error file=F,title=T::message", with the kernel's escaping rules. */
+    private static void github(List<CheckResult> results, PrintWriter out) {
+        for (CheckResult r : results) {
+            for (Finding f : r.findings()) {
+                StringBuilder b = new StringBuilder("::error ");
+                if (!f.origin().equals("-")) {
+                    b.append("file=").append(property(fileOf(f.origin()))).append(',');
+                }
+                b.append("title=").append(property("vmlayout " + f.requirement()));
+                b.append("::").append(data(f.origin() + ": " + f.message()));
+                out.println(b);
+            }
+            if (r.findings().isEmpty()) {
+                out.println("::notice title=vmlayout::" + data(r.origin() + ": ok (" + summary(r) + ")"));
+            }
+        }
+    }
+
+    /** The file an annotation points at: the bootargs file when there is one, else the profile. */
+    private static String fileOf(String origin) {
+        int plus = origin.indexOf(" + ");
+        return plus < 0 ? origin : origin.substring(plus + 3);
+    }
+
+    private static String data(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    private static String property(String s) {
+        return data(s).replace(":", "%3A").replace(",", "%2C");
+    }
+
+    private static String summary(CheckResult r) {
+        return "vmalloc " + Sizes.human(Checker.metric(r.layout(), "vmalloc"))
+                + ", lowmem " + Sizes.human(r.layout().ramBytes(RamUse.LOWMEM))
+                + ", highmem " + Sizes.human(r.layout().ramBytes(RamUse.HIGHMEM))
+                + ", dropped " + Sizes.human(r.layout().ramBytes(RamUse.DROPPED))
+                + ", largest ioremap " + Sizes.human(Checker.metric(r.layout(), "ioremap"));
+    }
+
+    private void json(List<CheckResult> results, int status, PrintWriter out) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("schemaVersion", JsonRenderer.SCHEMA_VERSION);
+            g.writeArrayFieldStart("results");
+            JsonRenderer layouts = new JsonRenderer(toolVersion);
+            for (CheckResult r : results) {
+                g.writeStartObject();
+                g.writeStringField("origin", r.origin());
+                g.writeArrayFieldStart("requirements");
+                for (Requirement q : r.requirements()) {
+                    g.writeStartObject();
+                    g.writeStringField("text", q.text());
+                    boolean failed = r.findings().stream().anyMatch(f -> f.requirement().equals(q.text()));
+                    g.writeBooleanField("holds", !failed);
+                    if (!q.isFlag()) {
+                        g.writeNumberField("actual", Checker.metric(r.layout(), q.metric()));
+                    }
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("findings");
+                for (Finding f : r.findings()) {
+                    g.writeStartObject();
+                    g.writeStringField("requirement", f.requirement());
+                    g.writeStringField("message", f.message());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeFieldName("layout");
+                layouts.write(g, r.layout(), r.findings().isEmpty() ? 0 : 1);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeNumberField("exitStatus", status);
+            g.writeEndObject();
+            g.flush();
+            out.println();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package vmlayout.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import vmlayout.CliRunner;
+
+/** Every JSON output of the golden cases validates against the schema shipped in the jar. */
+class JsonSchemaTest {
+
+    static final ObjectMapper M = new ObjectMapper();
+
+    static MiniSchema schema() throws IOException {
+        try (InputStream in = JsonSchemaTest.class.getResourceAsStream("/vmlayout/vmlayout.schema.json")) {
+            return new MiniSchema(M.readTree(in));
+        }
+    }
+
+    /** The arguments of every golden case (testdata/ARCH/NAME.args without its directives). */
+    static List<List<String>> goldenArgs() throws IOException {
+        List<List<String>> out = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(Paths.get("testdata"))) {
+            files = s.filter(p -> p.toString().endsWith(".args")).sorted().collect(Collectors.toList());
+        }
+        for (Path p : files) {
+            List<String> args = new ArrayList<>();
+            for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    args.add(line.strip());
+                }
+            }
+            out.add(args);
+        }
+        return out;
+    }
+
+    @TestFactory
+    List<DynamicTest> goldenCasesAsJsonValidate() throws IOException {
+        MiniSchema schema = schema();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (List<String> args : goldenArgs()) {
+            tests.add(DynamicTest.dynamicTest(String.join(" ", args), () -> {
+                List<String> a = new ArrayList<>(args);
+                a.add("--format=json");
+                CliRunner.Result r = CliRunner.run(a.toArray(new String[0]));
+                assertTrue(r.status() <= 1, r.toString());
+                JsonNode json = M.readTree(r.out());
+                assertEquals(List.of(), schema.validate(json), r.out());
+                assertEquals(r.status(), json.get("exitStatus").asInt());
+            }));
+        }
+        assertFalse(tests.isEmpty());
+        return tests;
+    }
+
+    @Test
+    void checkOutputValidates() throws IOException {
+        CliRunner.Result r = CliRunner.run("check", "--profile", "socfpga-de0", "--profile", "marvell-88pa6220-granite2",
+                "--require", "vmalloc>=256M", "--format", "json");
+        assertEquals(1, r.status(), r.toString());
+        assertEquals(List.of(), schema().validate(M.readTree(r.out())), r.out());
+    }
+
+    @Test
+    void theValidatorRejects() throws IOException {
+        JsonNode bad = M.readTree("{\"schemaVersion\":\"1.0\",\"arch\":\"sparc\"}");
+        assertFalse(schema().validate(bad).isEmpty());
+    }
+}
