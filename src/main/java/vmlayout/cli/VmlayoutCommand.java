@@ -2,6 +2,7 @@ package vmlayout.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +18,7 @@ import vmlayout.render.TextRenderer;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         sortOptions = false,
-        subcommands = {CheckCommand.class, ProfilesCommand.class, NamesCommand.class},
+        subcommands = {CheckCommand.class, ProfilesCommand.class, NamesCommand.class, AutoComplete.GenerateCompletion.class},
         headerHeading = "",
         header = "What the 32-bit Linux kernel will do with its memory at boot, computed without a board.",
         synopsisHeading = "%nUsage: ",

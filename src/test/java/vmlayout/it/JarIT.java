@@ -1,0 +1,101 @@
+package vmlayout.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The packaged jar, run as a user runs it: a separate JVM, real exit status, real terminal handling. */
+class JarIT {
+
+    static final Path JAR = Paths.get("target/vmlayout.jar");
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        return exec(cmd, env);
+    }
+
+    static Run exec(List<String> cmd, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().remove("NO_COLOR");
+        pb.environment().putAll(env);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Path out = Files.createTempFile("vmlayout", ".out");
+        Path err = Files.createTempFile("vmlayout", ".err");
+        pb.redirectOutput(out.toFile());
+        pb.redirectError(err.toFile());
+        int status = pb.start().waitFor();
+        return new Run(status, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void failingRequirementExitsOneWithItsMessage() throws Exception {
+        Run r = run(Map.of(), "check", "--profile", "socfpga-de0", "--require", "vmalloc>=256M");
+        assertEquals(1, r.status(), r.toString());
+        assertTrue(r.out().contains("socfpga-de0: vmalloc>=256M: the vmalloc area is 240 MB (251658240 bytes), required >= 256 MB"), r.out());
+    }
+
+    @Test
+    void githubAnnotations() throws Exception {
+        Run r = run(Map.of(), "check", "--profile", "socfpga-de0", "--format", "github");
+        assertEquals(1, r.status(), r.toString());
+        assertTrue(r.out().lines().anyMatch(l -> l.equals("::error file=socfpga-de0,title=vmlayout dropped==0::socfpga-de0: "
+                + "RAM dropped is 256 MB (268435456 bytes), required == 0")), r.out());
+        assertTrue(r.out().lines().allMatch(l -> l.startsWith("::error ") || l.startsWith("::notice ")), r.out());
+    }
+
+    @Test
+    void noColourWhenNotATerminalOrWithNoColor() throws Exception {
+        Run plain = run(Map.of(), "--kernel", "4.4", "--ram", "0:1G");
+        assertFalse(plain.out().contains("\u001b["), "stdout is a file: no colour");
+        Run pty = inPty(Map.of("NO_COLOR", "1"));
+        assertFalse(pty.out().contains("\u001b["), "NO_COLOR wins over a terminal: " + pty.out());
+    }
+
+    @Test
+    void colourOnAPseudoTerminal() throws Exception {
+        Run pty = inPty(Map.of());
+        assertTrue(pty.out().contains("\u001b["), "a terminal gets colour: " + pty.out());
+        assertTrue(pty.out().contains("Truncating RAM at 0x00000000-0x40000000 to -0x30000000"), pty.out());
+    }
+
+    /** Runs the jar under util-linux script(1), which gives it a pseudo-terminal as stdin and stdout. */
+    static Run inPty(Map<String, String> env) throws Exception {
+        String inner = "java -jar " + JAR + " --kernel 4.4 --ram 0:1G";
+        return exec(List.of("script", "-qec", inner, "/dev/null"), env);
+    }
+
+    @Test
+    void committedCompletionIsWhatTheJarGenerates() throws Exception {
+        Run r = run(Map.of(), "generate-completion");
+        assertEquals(0, r.status(), r.toString());
+        // generate-completion prints the script with println: one newline more than the file
+        assertEquals(Files.readString(Paths.get("completions/vmlayout.bash"), StandardCharsets.UTF_8).stripTrailing(),
+                r.out().stripTrailing(),
+                "completions/vmlayout.bash is stale: run `mvn -q -DskipTests package` and commit it");
+    }
+
+    @Test
+    void profilePlusOverridingOptions() throws Exception {
+        // the profile says 3.18, HIGHMEM and 1 GB; the options make it 4.4 with vmalloc=300M:
+        // 4.4 VMALLOC_END 0xff800000 - 300M = 0xecc00000 (lowmem end); VS = 0xed000000 -> 296 MB
+        Run r = run(Map.of(), "--profile", "marvell-88pa6220-granite2", "--kernel", "4.4", "vmalloc=300M", "--kernel-only");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("    vmalloc : 0xed000000 - 0xff800000   ( 296 MB)"), r.out());
+        assertTrue(r.out().contains("    lowmem  : 0xc0000000 - 0xecc00000   ( 716 MB)"), r.out());
+        assertTrue(r.out().contains("    pkmap   : 0xbfe00000 - 0xc0000000   (   2 MB)"), "HIGHMEM from the profile: " + r.out());
+    }
+}
