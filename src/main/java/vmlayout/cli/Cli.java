@@ -43,9 +43,18 @@ public final class Cli {
     /** Runs vmlayout and returns its exit status, without calling System.exit (for tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
-            return commandLine(out, err).execute(args);
+            Integer fast = FastPath.tryRun(args, out);
+            return fast != null ? fast : commandLine(out, err).execute(args);
+        } catch (InputException e) {
+            err.println("vmlayout: " + oneLine(e.getMessage()));
+            err.flush();
+            return ExitCode.USAGE.code;
         } catch (RuntimeException | Error e) {
-            err.println("vmlayout: internal error: " + oneLine(String.valueOf(e)));
+            if (System.getenv("VMLAYOUT_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            err.println("vmlayout: internal error: " + oneLine(String.valueOf(e))
+                    + " (a bug in vmlayout; VMLAYOUT_DEBUG=1 shows where)");
             err.flush();
             return ExitCode.INTERNAL.code;
         }

@@ -159,7 +159,11 @@ public class MachineOptions {
             base.addAll(KernelCmdline.parse(prof.bootargs, "profile " + prof.name).params());
         }
         for (Param p : mine) {
-            base.removeIf(q -> q.is(p.name()));
+            for (java.util.Iterator<Param> it = base.iterator(); it.hasNext(); ) {
+                if (it.next().is(p.name())) {
+                    it.remove();
+                }
+            }
         }
         b.params(base);
         b.params(mine);
@@ -195,8 +199,9 @@ public class MachineOptions {
      */
     static String stripBytes(String v) {
         String lower = v.toLowerCase(java.util.Locale.ROOT);
-        if (lower.matches(".*[kmgtpe](i?b)")) {
-            return v.substring(0, lower.lastIndexOf(lower.endsWith("ib") ? "ib" : "b"));
+        int cut = lower.endsWith("ib") ? 2 : lower.endsWith("b") ? 1 : 0;
+        if (cut > 0 && lower.length() > cut && "kmgtpe".indexOf(lower.charAt(lower.length() - cut - 1)) >= 0) {
+            return v.substring(0, v.length() - cut);
         }
         return v;
     }

@@ -81,10 +81,14 @@ public final class VmlayoutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return run(machine, output, spec.commandLine().getOut());
+    }
+
+    /** The main job, shared with {@link FastPath}: compute the layout and print it. */
+    static int run(MachineOptions machine, OutputOptions output, PrintWriter out) {
         Machine m = machine.toMachine();
         Layout layout = Engines.forArch(m.arch()).compute(m);
         int status = layout.hasFindings() ? ExitCode.FINDINGS.code : ExitCode.CLEAN.code;
-        PrintWriter out = spec.commandLine().getOut();
         if (output.format == OutputOptions.Format.json) {
             new JsonRenderer(Version.get()).render(layout, status, out);
         } else {

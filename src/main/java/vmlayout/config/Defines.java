@@ -32,13 +32,26 @@ public final class Defines {
         int eq = assignment.indexOf('=');
         String name = normalize(eq < 0 ? assignment : assignment.substring(0, eq));
         String value = eq < 0 ? "y" : assignment.substring(eq + 1);
-        if (name.isEmpty() || !name.matches("[A-Za-z0-9_]+")) {
+        if (!isName(name)) {
             throw new InputException("-D: cannot read '" + assignment + "': expected NAME=VALUE, e.g. HIGHMEM=y or VMALLOC_END=0xff000000");
         }
         raw.remove(name);
         raw.put(name, value);
         origins.remove(name);
         return this;
+    }
+
+    private static boolean isName(String n) {
+        if (n.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (!(c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Defines put(String name, String value) {

@@ -55,7 +55,7 @@ public final class Sizes {
             return (bytes >> 20) + " MB";
         }
         if (bytes >= (1L << 20)) {
-            return String.format(java.util.Locale.ROOT, "%.2f MB", bytes / 1048576.0);
+            return Fmt.mb2(bytes) + " MB";
         }
         if (bytes % 1024 == 0) {
             return (bytes >> 10) + " kB";
@@ -64,6 +64,6 @@ public final class Sizes {
     }
 
     public static String hex32(long v) {
-        return String.format("0x%08x", v);
+        return Fmt.hex8(v);
     }
 }

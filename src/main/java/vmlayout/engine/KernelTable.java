@@ -1,5 +1,7 @@
 package vmlayout.engine;
 
+import vmlayout.config.Fmt;
+
 /**
  * The row format shared by the ARM and x86 "virtual kernel memory layout" tables: a 12-column label,
  * ": 0x%08lx - 0x%08lx   (%4ld kB)". The size macros are the kernel's MLK, MLM and MLK_ROUNDUP,
@@ -29,11 +31,11 @@ public final class KernelTable {
 
     /** "label: 0x%08lx - 0x%08lx   (%4ld unit)" with the label already padded to 12 columns. */
     public static String row(String label, long b, long t, long size, String unit) {
-        return String.format("%s: 0x%08x - 0x%08x   (%4d %s)", label, b & M32, t & M32, size, unit);
+        return label + ": " + Fmt.hex8(b & M32) + " - " + Fmt.hex8(t & M32) + "   (" + Fmt.right(size, 4) + " " + unit + ")";
     }
 
     /** A section row whose addresses print as "(ptrval)" (hashed %p early in boot, 4.15 on). */
     public static String ptrvalRow(String label, long size, String unit) {
-        return String.format("%s: 0x(ptrval) - 0x(ptrval)   (%4d %s)", label, size, unit);
+        return label + ": 0x(ptrval) - 0x(ptrval)   (" + Fmt.right(size, 4) + " " + unit + ")";
     }
 }

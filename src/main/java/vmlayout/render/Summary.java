@@ -2,6 +2,7 @@ package vmlayout.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import vmlayout.config.Fmt;
 import vmlayout.engine.Layout;
 import vmlayout.engine.RamRange;
 import vmlayout.engine.RamUse;
@@ -15,7 +16,7 @@ final class Summary {
     static String mb(long bytes) {
         long mb = bytes >> 20;
         long rest = bytes & ((1 << 20) - 1);
-        return rest == 0 ? mb + " MB" : String.format("%.2f MB", bytes / 1048576.0);
+        return rest == 0 ? mb + " MB" : Fmt.mb2(bytes) + " MB";
     }
 
     static List<String> lines(Layout l) {
@@ -32,8 +33,8 @@ final class Summary {
         }
         out.add(b.toString());
         for (RamRange r : l.ram()) {
-            out.add(String.format("  0x%08x-0x%08x %-8s %9s%s", r.start(), r.end(), r.use().id(), mb(r.size()),
-                    r.why().isEmpty() ? "" : "  " + r.why()));
+            out.add("  " + Fmt.hex8(r.start()) + "-" + Fmt.hex8(r.end()) + " " + Fmt.pad(r.use().id(), 8, true) + " "
+                    + Fmt.pad(mb(r.size()), 9, false) + (r.why().isEmpty() ? "" : "  " + r.why()));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package vmlayout.engine.arm;
 import java.util.List;
 import vmlayout.bootargs.MemParse;
 import vmlayout.bootargs.Param;
+import vmlayout.config.Fmt;
 import vmlayout.config.Sizes;
 import vmlayout.engine.Message;
 import vmlayout.engine.Message.Level;
@@ -133,7 +134,7 @@ final class ArmEarlyParams {
             if (era.lowmem == ArmEra.LowmemRule.SANITY_VA || era.lowmem == ArmEra.LowmemRule.CHECK_MEMBANK_VALID) {
                 st.messages.add(crit("NR_BANKS too low, ignoring memory at 0x" + Long.toHexString(start & M32)));
             } else {
-                st.messages.add(crit("NR_BANKS too low, ignoring memory at " + String.format("0x%08x", start)));
+                st.messages.add(crit("NR_BANKS too low, ignoring memory at " + Fmt.hex8(start)));
             }
             st.droppedByAdd.add(start, start + size);
             return;
@@ -158,13 +159,13 @@ final class ArmEarlyParams {
         }
         if (!st.lpae) {
             if (alignedStart > M32) {
-                st.messages.add(crit("Ignoring memory at " + String.format("0x%08x", start)
+                st.messages.add(crit("Ignoring memory at " + Fmt.hex8(start)
                         + " outside 32-bit physical address space"));
                 st.droppedByAdd.add(start, start + size);
                 return;
             }
             if (alignedStart + size > M32) {
-                st.messages.add(crit("Truncating memory at " + String.format("0x%08x", start)
+                st.messages.add(crit("Truncating memory at " + Fmt.hex8(start)
                         + " to fit in 32-bit physical address space"));
                 st.droppedByAdd.add(M32 & ~(PAGE_SIZE - 1), alignedStart + size);
                 size = M32 - alignedStart;
@@ -172,13 +173,13 @@ final class ArmEarlyParams {
         }
         if (era.belowPhysOffsetCheck && alignedStart < st.physOffset) {
             if (alignedStart + size <= st.physOffset) {
-                st.messages.add(info("Ignoring memory below PHYS_OFFSET: " + String.format("0x%08x-0x%08x",
-                        alignedStart, alignedStart + size)));
+                st.messages.add(info("Ignoring memory below PHYS_OFFSET: " + Fmt.hex8(alignedStart) + "-"
+                        + Fmt.hex8(alignedStart + size)));
                 st.droppedByAdd.add(alignedStart, alignedStart + size);
                 return;
             }
-            st.messages.add(info("Ignoring memory below PHYS_OFFSET: " + String.format("0x%08x-0x%08x",
-                    alignedStart, st.physOffset)));
+            st.messages.add(info("Ignoring memory below PHYS_OFFSET: " + Fmt.hex8(alignedStart) + "-"
+                    + Fmt.hex8(st.physOffset)));
             st.droppedByAdd.add(alignedStart, st.physOffset);
             size -= st.physOffset - alignedStart;
             alignedStart = st.physOffset;

@@ -3,6 +3,7 @@ package vmlayout.engine.arm;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Arch;
+import vmlayout.config.Fmt;
 import vmlayout.config.InputException;
 import vmlayout.config.Machine;
 import vmlayout.config.RamBank;
@@ -27,6 +28,12 @@ public final class ArmEngine implements Engine {
     /** PTRS_PER_PTE: kmap slots (arch/arm/include/asm/highmem.h LAST_PKMAP). */
     private static final long LAST_PKMAP = 512;
     static final long DEFAULT_RAM = 512L << 20;
+    private static final java.util.Comparator<RamRange> BY_START = new java.util.Comparator<RamRange>() {
+        @Override
+        public int compare(RamRange a, RamRange b) {
+            return Long.compare(a.start(), b.start());
+        }
+    };
     static final String SECTIONS_NOTE = "section rows (.text .init .data .bss) left out: they need the image's"
             + " System.map symbols (-D _text= _etext= __init_begin= __init_end= _sdata= _edata= __bss_start="
             + " __bss_stop=).";
@@ -79,7 +86,7 @@ public final class ArmEngine implements Engine {
         }
         if (ram.isEmpty()) {
             ram = List.of(new RamBank(RamBank.AT_PHYS_OFFSET, DEFAULT_RAM));
-            defaults.add("--ram " + String.format("0x%08x", physOffset) + ":512M");
+            defaults.add("--ram " + Fmt.hex8(physOffset) + ":512M");
         }
 
         // ---- constants of this era ----
@@ -229,8 +236,8 @@ public final class ArmEngine implements Engine {
         if (!m.ram().isEmpty()) {
             RangeSet invented = new RangeSet(described).removeAll(board);
             for (RangeSet.Range r : invented.ranges()) {
-                messages.add(Message.warn(String.format("mem= describes RAM at 0x%08x-0x%08x that --ram does not have:"
-                        + " the kernel would use memory that is not there.", r.start(), r.end())));
+                messages.add(Message.warn("mem= describes RAM at " + Fmt.hex8(r.start()) + "-" + Fmt.hex8(r.end())
+                        + " that --ram does not have: the kernel would use memory that is not there."));
             }
         }
         return new Layout(Arch.ARM, m.kernel(), m.params(), table.regions(), fate, messages, table.lines(),
@@ -296,7 +303,7 @@ public final class ArmEngine implements Engine {
             rest.removeAll(byMem);
         }
         add(out, rest, RamUse.DROPPED, "not used");
-        out.sort((a, b) -> Long.compare(a.start(), b.start()));
+        out.sort(BY_START);
         return out;
     }
 

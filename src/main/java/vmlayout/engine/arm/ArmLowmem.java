@@ -3,6 +3,7 @@ package vmlayout.engine.arm;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import vmlayout.config.Fmt;
 import vmlayout.engine.Message;
 import vmlayout.engine.Message.Level;
 import vmlayout.engine.RangeSet;
@@ -78,18 +79,17 @@ final class ArmLowmem {
 
     /** "%.8lx" of an unsigned long. */
     private static String lx(long v) {
-        return String.format("%08x", v & M32);
+        return Fmt.hex(v & M32, 8);
     }
 
     /** "%.8llx" of an unsigned long long. */
     private static String llx(long v) {
-        String h = Long.toHexString(v);
-        return h.length() >= 8 ? h : "00000000".substring(h.length()) + h;
+        return Fmt.hex(v, 8);
     }
 
     /** "%pa": 0x and the phys_addr_t zero-padded to 8 digits, or 16 with LPAE (64-bit phys_addr_t). */
     static String pa(boolean lpae, long v) {
-        return lpae ? String.format("0x%016x", v) : String.format("0x%08x", v & M32);
+        return lpae ? "0x" + Fmt.hex(v, 16) : Fmt.hex8(v & M32);
     }
 
     private static Message notice(String text) {
@@ -307,7 +307,11 @@ final class ArmLowmem {
      * early SMP kernels, without TLB broadcast) is refused and the trailing highmem banks are dropped.
      */
     private static void dropHighmemIfUnsupported(Input in, Result r, List<ArmMemory.Bank> out) {
-        if (!in.highmemConfig || out.stream().noneMatch(b -> b.highmem)) {
+        boolean anyHigh = false;
+        for (ArmMemory.Bank b : out) {
+            anyHigh |= b.highmem;
+        }
+        if (!in.highmemConfig || !anyHigh) {
             return;
         }
         String reason = null;

@@ -65,7 +65,12 @@ final class ArmMemory {
 
     /** sort(&meminfo.bank, ..., meminfo_cmp) (a no-op for memblock, which is always sorted). */
     void sort() {
-        banks.sort(Comparator.comparingLong(b -> b.start));
+        banks.sort(new Comparator<Bank>() {
+            @Override
+            public int compare(Bank a, Bank b) {
+                return Long.compare(a.start, b.start);
+            }
+        });
     }
 
     long endOfDram() {

@@ -1,0 +1,65 @@
+package vmlayout.config;
+
+/**
+ * The few printf conversions vmlayout prints, without java.util.Formatter: the first String.format
+ * of a JVM loads the formatter, regular expressions and locale data, about 20 ms of a cold start.
+ * Results are exactly those of the C/kernel conversions named on each method.
+ */
+public final class Fmt {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private Fmt() {
+    }
+
+    /** "%0Nx" / "%.Nllx": lower-case hex of the unsigned value, zero-padded to at least {@code digits}. */
+    public static String hex(long v, int digits) {
+        char[] buf = new char[16];
+        int i = 16;
+        long x = v;
+        do {
+            buf[--i] = HEX[(int) (x & 15)];
+            x >>>= 4;
+        } while (x != 0);
+        StringBuilder b = new StringBuilder(Math.max(digits, 16 - i));
+        for (int k = 16 - i; k < digits; k++) {
+            b.append('0');
+        }
+        return b.append(buf, i, 16 - i).toString();
+    }
+
+    /** "0x%08x". */
+    public static String hex8(long v) {
+        return "0x" + hex(v, 8);
+    }
+
+    /** "%Nd": right-aligned in {@code width} columns (wider numbers are not cut). */
+    public static String right(long n, int width) {
+        return pad(Long.toString(n), width, false);
+    }
+
+    /** "%Ns" (right) or "%-Ns" (left). */
+    public static String pad(String s, int width, boolean left) {
+        if (s.length() >= width) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(width);
+        if (left) {
+            b.append(s);
+        }
+        for (int k = s.length(); k < width; k++) {
+            b.append(' ');
+        }
+        if (!left) {
+            b.append(s);
+        }
+        return b.toString();
+    }
+
+    /** "%.2f" of bytes / 2^20, rounded half up like printf for these values. */
+    public static String mb2(long bytes) {
+        long hundredths = (bytes * 100 + (1L << 19)) >> 20;
+        long frac = hundredths % 100;
+        return (hundredths / 100) + "." + (frac < 10 ? "0" : "") + frac;
+    }
+}

@@ -1,0 +1,96 @@
+package vmlayout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+import vmlayout.config.Machine;
+
+/** The fast path reads every option it knows exactly as picocli does, and knows no option picocli lacks. */
+class FastPathTest {
+
+    /** A valid sample value for each option of the main command (the test fails when one is missing). */
+    static final Map<String, List<String>> SAMPLES = Map.ofEntries(
+            Map.entry("--arch", List.of("--arch", "arm")),
+            Map.entry("--kernel", List.of("--kernel=3.18")),
+            Map.entry("--ram", List.of("--ram", "0x80000000:512M", "--ram=0xa0000000:256M")),
+            Map.entry("--e820", List.of("--e820", "0:0x9fc00:usable")),
+            Map.entry("--cmdline", List.of("--cmdline", "console=ttyS0 mem=512M \"dyndbg=a b\"")),
+            Map.entry("--mem", List.of("--mem", "256M@0x80000000", "--mem=128M")),
+            Map.entry("--memmap", List.of("--memmap=64K$0x18690000")),
+            Map.entry("--vmalloc", List.of("--vmalloc", "300M")),
+            Map.entry("--highmem", List.of("--highmem=512M")),
+            Map.entry("--define", List.of("-D", "HIGHMEM=y", "--define", "CONFIG_VMSPLIT_2G=y")),
+            Map.entry("--page-offset", List.of("--page-offset=0x80000000")),
+            Map.entry("--vmalloc-end", List.of("--vmalloc-end", "0xff000000")),
+            Map.entry("--lowmem-size", List.of("--lowmem-size=0x20000000")),
+            Map.entry("--profile", List.of("--profile", "socfpga-de0")),
+            Map.entry("--cmdline-file", List.of("--cmdline-file", "/dev/null")),
+            Map.entry("--format", List.of("--format", "JSON")),
+            Map.entry("--color", List.of("--color=never")),
+            Map.entry("--kernel-only", List.of("--kernel-only")));
+
+    /** Options only picocli handles. */
+    static final List<String> PICOCLI_ONLY = List.of("--help", "--version");
+
+    @Test
+    void everyOptionOfTheMainCommandHasASample() {
+        CommandLine cl = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        for (OptionSpec o : cl.getCommandSpec().options()) {
+            if (!SAMPLES.containsKey(o.longestName()) && !PICOCLI_ONLY.contains(o.longestName())) {
+                fail("option " + o.longestName() + " has no sample here: add one (and to FastPath, or it will take picocli's slower path)");
+            }
+        }
+    }
+
+    @Test
+    void bothPathsReadTheSameMachine() {
+        List<String> all = new ArrayList<>();
+        for (List<String> s : SAMPLES.values()) {
+            all.addAll(s);
+        }
+        all.remove("--profile");
+        all.remove("socfpga-de0");
+        all.add("mem=64M");
+        all.add("vmalloc=1G");
+        compare(all.toArray(new String[0]));
+        compare("--profile", "socfpga-de0", "--kernel", "3.18", "vmalloc=300M");
+    }
+
+    @Test
+    void fallsBackForWhatItDoesNotRead() {
+        for (String[] args : new String[][]{{"--help"}, {"check"}, {"-DHIGHMEM=y"}, {"--vmalloc", "1G", "--vmalloc", "2G"},
+            {"--no-such"}, {"-D"}, {"-D", "--ram=1G"}, {"stray"}, {"--"}, {"--kernel-only=true"}}) {
+            assertFalse(FastPath.parse(args, new MachineOptions(), new OutputOptions()), String.join(" ", args));
+        }
+    }
+
+    private static void compare(String... args) {
+        MachineOptions fm = new MachineOptions();
+        OutputOptions fo = new OutputOptions();
+        assertTrue(FastPath.parse(args, fm, fo), String.join(" ", args));
+        VmlayoutCommand picked = new VmlayoutCommand();
+        new CommandLine(picked).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
+        Machine viaFast = fm.toMachine();
+        Machine viaPicocli = picked.machine.toMachine();
+        assertEquals(viaPicocli.arch(), viaFast.arch());
+        assertEquals(viaPicocli.kernel(), viaFast.kernel());
+        assertEquals(viaPicocli.ram(), viaFast.ram());
+        assertEquals(viaPicocli.e820(), viaFast.e820());
+        assertEquals(viaPicocli.params(), viaFast.params());
+        assertEquals(viaPicocli.defines().raw(), viaFast.defines().raw());
+        assertEquals(viaPicocli.defaultsUsed(), viaFast.defaultsUsed());
+        assertEquals(picked.output.format, fo.format);
+        assertEquals(picked.output.color, fo.color);
+        assertEquals(picked.output.kernelOnly, fo.kernelOnly);
+    }
+}
