@@ -31,6 +31,8 @@ import java.util.Map;
 public final class Profile {
 
     private static final String RESOURCE_DIR = "/vmlayout/profiles/";
+    private static final List<String> FIELDS =
+            List.of("name", "description", "source", "arch", "kernel", "ram", "e820", "defines", "bootargs");
 
     public final String name;
     public final String description;
@@ -43,6 +45,8 @@ public final class Profile {
     public final String bootargs;
     /** Where it was read from: "built-in" or the file's path. */
     public final String origin;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Profile(JsonNode n, String origin) {
         this.origin = origin;
@@ -70,7 +74,7 @@ public final class Profile {
         }
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!List.of("name", "description", "source", "arch", "kernel", "ram", "e820", "defines", "bootargs").contains(f)) {
+            if (!FIELDS.contains(f)) {
                 throw bad(origin, "unknown field \"" + f + "\" (expected name, description, source, arch, kernel, ram, e820,"
                         + " defines, bootargs)");
             }
@@ -100,9 +104,10 @@ public final class Profile {
         }
     }
 
-    static Profile parse(String json, String origin) {
+    /** A profile from JSON text (a file's, or one line of a batch). */
+    public static Profile parse(String json, String origin) {
         try {
-            JsonNode n = new ObjectMapper().readTree(json);
+            JsonNode n = MAPPER.readTree(json);
             if (n == null || !n.isObject()) {
                 throw bad(origin, "expected a JSON object");
             }

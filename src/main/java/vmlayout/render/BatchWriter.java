@@ -1,0 +1,108 @@
+package vmlayout.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import vmlayout.engine.Layout;
+import vmlayout.engine.Message;
+import vmlayout.engine.RamUse;
+import vmlayout.engine.Region;
+
+/**
+ * `vmlayout batch` output: one compact JSON object per input line, in input order. A result carries
+ * what a fleet check needs (regions, RAM by use, messages, exit status); {@code full} adds the whole
+ * layout object of --format json under "layout".
+ */
+public final class BatchWriter implements AutoCloseable {
+
+    private final JsonGenerator g;
+    private final Writer out;
+    private final boolean full;
+    private final JsonRenderer layouts;
+
+    public BatchWriter(Writer out, boolean full, String toolVersion) {
+        try {
+            this.g = new JsonFactory().createGenerator(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.out = out;
+        this.full = full;
+        this.layouts = new JsonRenderer(toolVersion);
+    }
+
+    public void result(long line, Layout l, int status) {
+        try {
+            g.writeStartObject();
+            g.writeNumberField("line", line);
+            g.writeStringField("arch", l.arch().id());
+            g.writeStringField("kernel", l.kernel().toString());
+            g.writeArrayFieldStart("regions");
+            for (Region r : l.regions()) {
+                g.writeStartObject();
+                g.writeStringField("name", r.name());
+                g.writeStringField("start", JsonRenderer.hex(r.start()));
+                g.writeStringField("end", JsonRenderer.hex(r.end()));
+                g.writeNumberField("size", r.size());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("summary");
+            for (RamUse u : RamUse.values()) {
+                g.writeNumberField(u.id(), l.ramBytes(u));
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("messages");
+            for (Message m : l.messages()) {
+                if (m.finding() || m.source() == Message.Source.KERNEL) {
+                    g.writeStartObject();
+                    g.writeStringField("source", m.source().id());
+                    g.writeStringField("text", m.text());
+                    g.writeBooleanField("finding", m.finding());
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
+            if (full) {
+                g.writeFieldName("layout");
+                layouts.write(g, l, status);
+            }
+            g.writeNumberField("exitStatus", status);
+            g.writeEndObject();
+            endLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A line that could not be read: the batch goes on. */
+    public void error(long line, String message) {
+        try {
+            g.writeStartObject();
+            g.writeNumberField("line", line);
+            g.writeStringField("error", message);
+            g.writeNumberField("exitStatus", 2);
+            g.writeEndObject();
+            endLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void endLine() throws IOException {
+        g.flush();
+        out.write('\n');
+    }
+
+    @Override
+    public void close() {
+        try {
+            g.flush();
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
