@@ -38,7 +38,9 @@ import vmlayout.CliRunner;
  * are not reproduced: their addresses are not known), {@code messages-outside-excerpt} (the excerpt
  * starts after the early messages, so vmlayout's messages are not looked for in it),
  * {@code skip-log-line "PREFIX"} (a log line that no release printed, e.g. from a patch under test),
- * {@code exit N} (expected exit status).
+ * {@code rows-without-header} (a mail quotes some rows of the table without its header: each quoted row
+ * must be printed by vmlayout, in the log's order; vmlayout's other table rows are not looked for in the
+ * excerpt, its messages still are), {@code exit N} (expected exit status).
  */
 class GoldenLogTest {
 
@@ -64,6 +66,7 @@ class GoldenLogTest {
         boolean noTable;
         boolean sectionsNotGiven;
         boolean messagesOutsideExcerpt;
+        boolean rowsWithoutHeader;
         final List<String> skipLogLines = new ArrayList<>();
         Integer exit;
 
@@ -94,6 +97,8 @@ class GoldenLogTest {
                 sectionsNotGiven = true;
             } else if (d.equals("messages-outside-excerpt")) {
                 messagesOutsideExcerpt = true;
+            } else if (d.equals("rows-without-header")) {
+                rowsWithoutHeader = true;
             } else if (d.startsWith("skip-log-line ")) {
                 String p = d.substring("skip-log-line ".length());
                 skipLogLines.add(p.substring(1, p.length() - 1));
@@ -213,6 +218,9 @@ class GoldenLogTest {
             if (c.messagesOutsideExcerpt && (tableStart < 0 || n < tableStart)) {
                 continue;
             }
+            if (c.rowsWithoutHeader && tableStart >= 0 && n >= tableStart) {
+                break; // the table's rows are checked the other way round below
+            }
             if (c.lastLineTruncated && pos >= log.size()) {
                 break; // the excerpt ended mid-table
             }
@@ -243,6 +251,24 @@ class GoldenLogTest {
             boolean skipped = c.skipLogLines.stream().anyMatch(s::startsWith);
             if (!skipped && ((tableRow && !(c.sectionsNotGiven && section)) || isMemoryMessage(s, c))) {
                 wanted.add(s);
+            }
+        }
+        if (c.rowsWithoutHeader) {
+            int at = 0;
+            int rows = 0;
+            for (String s : log) {
+                if (!isTableLine(s, c)) {
+                    continue;
+                }
+                rows++;
+                int found = out.subList(at, out.size()).indexOf(s);
+                if (found < 0) {
+                    fail(c.name + ": the log quotes a row vmlayout did not print (or not in this order):\n  " + s + "\n" + r);
+                }
+                at += found + 1;
+            }
+            if (rows == 0) {
+                fail(c.name + ": rows-without-header, but the log quotes no table row");
             }
         }
         for (String w : wanted) {

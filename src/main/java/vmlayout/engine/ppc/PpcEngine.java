@@ -1,0 +1,151 @@
+package vmlayout.engine.ppc;
+
+import java.util.ArrayList;
+import java.util.List;
+import vmlayout.config.Arch;
+import vmlayout.config.Machine;
+import vmlayout.config.RamBank;
+import vmlayout.config.Sizes;
+import vmlayout.config.SymbolCatalog;
+import vmlayout.engine.Constants;
+import vmlayout.engine.Engine;
+import vmlayout.engine.Layout;
+import vmlayout.engine.Message;
+import vmlayout.engine.RamRange;
+import vmlayout.engine.RamUse;
+import vmlayout.engine.RangeSet;
+
+/**
+ * 32-bit PowerPC: the Kconfig of the build, the early parameters (mem=), MMU_init()'s memory rules,
+ * then the virtual layout mem_init() prints (arch/powerpc, and arch/ppc before 2.6.27).
+ */
+public final class PpcEngine implements Engine {
+
+    static final long DEFAULT_RAM = 512L << 20;
+
+    @Override
+    public Arch arch() {
+        return Arch.PPC;
+    }
+
+    @Override
+    public SymbolCatalog symbols() {
+        return PpcSymbols.CATALOG;
+    }
+
+    @Override
+    public Layout compute(Machine m) {
+        PpcEra era = PpcEra.of(m.kernel());
+        Constants c = new Constants(PpcSymbols.CATALOG, m.defines());
+        List<Message> messages = new ArrayList<>();
+        List<String> defaults = new ArrayList<>(m.defaultsUsed());
+        if (!era.atLeast(PpcEra.OLDEST_MODELLED)) {
+            messages.add(Message.note("vmlayout's powerpc rules start at " + PpcEra.OLDEST_MODELLED + "; Linux " + m.kernel()
+                    + " is computed with them."));
+        }
+
+        // ---- the build ----
+        PpcConfig k = PpcConfig.read(era, c, messages);
+
+        // ---- RAM from the device tree / board code ----
+        List<RamBank> ram = m.ram();
+        if (ram.isEmpty()) {
+            ram = List.of(new RamBank(0, DEFAULT_RAM));
+            defaults.add("--ram 0x00000000:512M");
+        }
+        RangeSet board = new RangeSet();
+        for (RamBank b : ram) {
+            long start = b.hasStart() ? b.start() : 0;
+            board.add(start, start + b.size());
+        }
+
+        // ---- early parameters, MMU_init() ----
+        PpcEarlyParams.Result params = PpcEarlyParams.read(era, k, m.params(), messages);
+        PpcMemory.Result mem = PpcMemory.split(era, k, board, params, messages);
+        Message unknown = PpcEarlyParams.unknownParamsLine(era, params.unclaimed);
+        if (unknown != null) {
+            // start_kernel(), after "Kernel command line:", so after MMU_init()'s warning
+            messages.add(unknown);
+            if (!params.unclassified.isEmpty()) {
+                messages.add(Message.note("the kernel's list would also name any of these parameters that no built-in code"
+                        + " of this kernel claims (vmlayout cannot tell): " + texts(params.unclassified) + "."));
+            }
+        }
+
+        // ---- the virtual layout ----
+        PpcFixmap f = PpcFixmap.compute(era, k, c);
+        PpcKernelVirt v = PpcKernelVirt.compute(era, k, f, mem.highMemory, c, messages);
+        PpcListing.Table table = PpcListing.render(era, k, f, v, k.pageOffset, mem.highMemory);
+        messages.add(sizes(k, mem, v));
+        notes(era, k, f, c, m, messages, defaults);
+        return new Layout(Arch.PPC, m.kernel(), m.params(), table.regions(), fate(mem, params), messages, table.lines(),
+                era.printsListing(), c.used(), defaults);
+    }
+
+    private static void notes(PpcEra era, PpcConfig k, PpcFixmap f, Constants c, Machine m, List<Message> messages,
+                              List<String> defaults) {
+        if (!era.atLeast(PpcEra.LISTING_ADDED)) {
+            messages.add(Message.note("Linux " + m.kernel() + " does not print this listing (powerpc first prints it in "
+                    + PpcEra.LISTING_ADDED + ", commit f637a49e507c); shown in its first form with this release's values."));
+        } else if (era.atLeast(PpcEra.LISTING_REMOVED)) {
+            messages.add(Message.note("Linux " + m.kernel() + " no longer prints this listing (removed in " + PpcEra.LISTING_REMOVED
+                    + " by \"powerpc/32: Stop printing Kernel virtual memory layout\"); shown in the last form the kernel"
+                    + " printed, with this release's values."));
+        }
+        if (!f.exists) {
+            messages.add(Message.note(k.archPpc ? "arch/ppc has no fixmap: the fixmap row is left out."
+                    : "powerpc has no fixmap before " + PpcEra.FIXMAP + ": the fixmap row is left out."));
+        } else if (f.pages > 0) {
+            defaults.add("fixmap " + f.pages + " pages (" + String.join(" + ", f.parts) + "): pin with -D FIXADDR_START=");
+        }
+        if (!c.pinned("IOREMAP_BOT") && !c.pinned("VMALLOC_END")) {
+            defaults.add("no early ioremaps (ioremap_bot = " + (era.ioremapTop() ? "IOREMAP_TOP" : "ioremap_base")
+                    + "): give a boot log's value with -D IOREMAP_BOT=");
+        }
+        if (k.platform == PpcPlatform.PPC_85XX) {
+            messages.add(Message.note("e500 maps lowmem with CAM entries and rounds it to their sizes (adjust_total_lowmem(),"
+                    + " not modelled): if the boot log's \"Memory CAM mapping\" total is smaller, give it with --lowmem-size."));
+        }
+        for (String unused : c.unused()) {
+            messages.add(Message.note("-D " + unused + " has no effect on powerpc " + m.kernel() + "."));
+        }
+    }
+
+    /** The sizes the powerpc listing does not print: lowmem (not a row) and the vmalloc area. */
+    private static Message sizes(PpcConfig k, PpcMemory.Result mem, PpcKernelVirt v) {
+        long vmalloc = Long.compareUnsigned(v.vmallocEnd, v.vmallocStart) > 0 ? v.vmallocEnd - v.vmallocStart : 0;
+        return Message.note(String.format("lowmem 0x%08x..0x%08x (%s, PAGE_OFFSET to high_memory); vmalloc & ioremap"
+                + " 0x%08x..0x%08x (%s)", k.pageOffset, mem.highMemory, Sizes.human(mem.totalLowmem), v.vmallocStart,
+                v.vmallocEnd, Sizes.human(vmalloc)));
+    }
+
+    /** Splits the board's RAM by what became of it. */
+    private static List<RamRange> fate(PpcMemory.Result mem, PpcEarlyParams.Result params) {
+        List<RamRange> out = new ArrayList<>();
+        add(out, mem.lowmem, RamUse.LOWMEM, "");
+        add(out, mem.highmem, RamUse.HIGHMEM, "");
+        add(out, mem.cutByMem, RamUse.RESERVED, params.memParam == null ? ""
+                : "above " + params.memParam.text() + ": left out of the kernel's memory by mem=");
+        add(out, mem.otherRegions, RamUse.DROPPED, "not in the first contiguous memory region (MMU_init)");
+        add(out, mem.noHighmem, RamUse.DROPPED, "above lowmem, kernel without CONFIG_HIGHMEM (MMU_init drops it silently)");
+        RangeSet rest = new RangeSet(mem.board).removeAll(mem.lowmem).removeAll(mem.highmem).removeAll(mem.cutByMem)
+                .removeAll(mem.otherRegions).removeAll(mem.noHighmem);
+        add(out, rest, RamUse.DROPPED, "not used");
+        out.sort((a, b) -> Long.compare(a.start(), b.start()));
+        return out;
+    }
+
+    private static void add(List<RamRange> out, RangeSet s, RamUse use, String why) {
+        for (RangeSet.Range r : s.ranges()) {
+            out.add(new RamRange(r.start(), r.end(), use, why));
+        }
+    }
+
+    private static String texts(List<vmlayout.bootargs.Param> ps) {
+        List<String> t = new ArrayList<>();
+        for (vmlayout.bootargs.Param p : ps) {
+            t.add(p.text());
+        }
+        return String.join(" ", t);
+    }
+}

@@ -1,0 +1,162 @@
+package vmlayout.engine.ppc;
+
+import java.util.List;
+import vmlayout.config.Sizes;
+import vmlayout.engine.Message;
+import vmlayout.engine.Message.Level;
+import vmlayout.engine.RangeSet;
+
+/**
+ * What becomes of the board's RAM before the virtual layout is set: the mem= limit (early_init_devtree()
+ * memblock/lmb_enforce_memory_limit(), or arch/ppc's __max_memory), the first-region rule and the
+ * lowmem clamp of MMU_init() (arch/powerpc/mm/init_32.c; arch/ppc/mm/init.c).
+ */
+final class PpcMemory {
+
+    private static final long M32 = 0xffffffffL;
+
+    /** The RAM after each step, and the numbers MMU_init() computes. */
+    static final class Result {
+        /** RAM the board has. */
+        RangeSet board;
+        /** RAM left out by mem= (kept from the kernel on purpose). */
+        final RangeSet cutByMem = new RangeSet();
+        /** RAM outside the first contiguous region, ignored by MMU_init(). */
+        final RangeSet otherRegions = new RangeSet();
+        /** RAM above lowmem in a kernel without CONFIG_HIGHMEM. */
+        final RangeSet noHighmem = new RangeSet();
+        final RangeSet lowmem = new RangeSet();
+        final RangeSet highmem = new RangeSet();
+        /** memstart_addr: physical address mapped at PAGE_OFFSET. */
+        long memstart;
+        long totalMemory;
+        long totalLowmem;
+        /** high_memory = __va(memstart + total_lowmem). */
+        long highMemory;
+    }
+
+    private PpcMemory() {
+    }
+
+    static Result split(PpcEra era, PpcConfig k, RangeSet board, PpcEarlyParams.Result params, List<Message> messages) {
+        Result r = new Result();
+        r.board = board;
+        RangeSet memory = new RangeSet(board);
+        if (k.archPpc) {
+            memory = archPpcMemory(r, memory, params, messages);
+        } else {
+            enforceMemoryLimit(r, memory, params, messages);
+            if (era.firstRegionOnly() && memory.ranges().size() > 1) {
+                firstRegionOnly(era, r, memory, messages);
+            }
+        }
+        if (memory.isEmpty()) {
+            messages.add(Message.warn("no RAM is left for the kernel (check mem= and --ram): it would not boot."));
+            r.highMemory = k.pageOffset;
+            return r;
+        }
+        long lowest = memory.ranges().get(0).start();
+        long end = memory.ranges().get(memory.ranges().size() - 1).end();
+        // total_lowmem = total_memory = memblock_end_of_DRAM() - memstart_addr (2.6.27+); before, RAM is
+        // taken to start at physical 0 (PPC_MEMSTART 0, total_memory = lmb_end_of_DRAM()).
+        r.memstart = era.atLeast(PpcEra.MEMSTART_ADDR) && !k.archPpc ? lowest : 0;
+        if (r.memstart != lowest) {
+            messages.add(Message.warn(String.format("RAM starts at 0x%08x, but Linux %s maps physical 0 at PAGE_OFFSET"
+                    + " (memstart_addr came in %s): the kernel counts the hole below the RAM as memory.", lowest,
+                    era.version, PpcEra.MEMSTART_ADDR)));
+        }
+        r.totalMemory = end - r.memstart;
+        r.totalLowmem = Math.min(r.totalMemory, k.lowmemSize);
+        long lowmemEnd = r.memstart + r.totalLowmem;
+        r.lowmem.addAll(memory.intersect(RangeSet.of(r.memstart, lowmemEnd)));
+        RangeSet above = new RangeSet(memory).remove(r.memstart, lowmemEnd);
+        if (k.highmem) {
+            r.highmem.addAll(above);
+        } else if (!above.isEmpty()) {
+            // #ifndef CONFIG_HIGHMEM: total_memory = total_lowmem; memblock_enforce_memory_limit(total_lowmem)
+            r.noHighmem.addAll(above);
+            messages.add(Message.warn(Sizes.human(above.total()) + " of RAM above lowmem (" + span(above)
+                    + ") is not used: this kernel has no CONFIG_HIGHMEM, and MMU_init() drops it without a word."
+                    + " Enable HIGHMEM (-D HIGHMEM=y) or, if there is room, raise CONFIG_LOWMEM_SIZE (at most 0xF0000000 - PAGE_OFFSET)."));
+        }
+        r.highMemory = (k.pageOffset + r.totalLowmem) & M32;
+        return r;
+    }
+
+    /**
+     * early_parse_mem() + early_init_devtree(): memblock_enforce_memory_limit(memory_limit) keeps the
+     * first memory_limit bytes of RAM, by address (lmb_enforce_memory_limit() before memblock).
+     */
+    private static void enforceMemoryLimit(Result r, RangeSet memory, PpcEarlyParams.Result params, List<Message> messages) {
+        if (params.memoryLimit == 0) {
+            return;
+        }
+        if (params.memoryLimit >= memory.total()) {
+            messages.add(Message.note(params.memParam.text() + " is not below the RAM (" + Sizes.human(memory.total())
+                    + "): no effect."));
+            return;
+        }
+        RangeSet kept = keepFirst(memory, params.memoryLimit);
+        r.cutByMem.addAll(new RangeSet(memory).removeAll(kept));
+        memory.clear().addAll(kept);
+    }
+
+    /**
+     * MMU_init(): {@code if (memblock.memory.cnt > 1)} keep region 0 (lmb.memory.cnt = 1 before 2.6.35,
+     * memblock_enforce_memory_limit(regions[0].size) after) with KERN_WARNING "Only using first contiguous
+     * memory region" (no newline until the pr_warn form). Gone from 6.1.
+     */
+    private static void firstRegionOnly(PpcEra era, Result r, RangeSet memory, List<Message> messages) {
+        RangeSet.Range first = memory.ranges().get(0);
+        r.otherRegions.addAll(new RangeSet(memory).remove(first.start(), first.end()));
+        memory.clear().add(first.start(), first.end());
+        messages.add(Message.kernel(Level.WARNING, "Only using first contiguous memory region", true));
+        if (!era.atLeast(PpcEra.CONTIGUOUS_WARNING_NEWLINE)) {
+            messages.add(Message.note("Linux " + era.version + " prints \"Only using first contiguous memory region\" without a"
+                    + " newline: in its log the next message continues on the same line."));
+        }
+    }
+
+    /**
+     * arch/ppc: the board code gives one size (boot_mem_size or ppc_md.find_end_of_memory()), RAM from
+     * physical 0; {@code if (__max_memory && total_memory > __max_memory) total_memory = __max_memory}.
+     */
+    private static RangeSet archPpcMemory(Result r, RangeSet memory, PpcEarlyParams.Result params, List<Message> messages) {
+        RangeSet.Range first = memory.ranges().get(0);
+        if (memory.ranges().size() > 1) {
+            r.otherRegions.addAll(new RangeSet(memory).remove(first.start(), first.end()));
+            messages.add(Message.warn("arch/ppc boards report one memory size (find_end_of_memory()): only the first bank, "
+                    + span(RangeSet.of(first.start(), first.end())) + ", is used."));
+        }
+        long total = first.end();
+        if (params.memoryLimit != 0 && total > params.memoryLimit) {
+            RangeSet kept = RangeSet.of(0, params.memoryLimit).intersect(RangeSet.of(first.start(), first.end()));
+            r.cutByMem.addAll(RangeSet.of(first.start(), first.end()).removeAll(kept));
+            return kept;
+        }
+        if (params.memoryLimit != 0) {
+            messages.add(Message.note(params.memParam.text() + " is not below the RAM: no effect."));
+        }
+        return RangeSet.of(first.start(), first.end());
+    }
+
+    /** The first {@code limit} bytes of {@code memory}, in address order. */
+    static RangeSet keepFirst(RangeSet memory, long limit) {
+        RangeSet out = new RangeSet();
+        long left = limit;
+        for (RangeSet.Range g : memory.ranges()) {
+            if (left <= 0) {
+                break;
+            }
+            long take = Math.min(left, g.size());
+            out.add(g.start(), g.start() + take);
+            left -= take;
+        }
+        return out;
+    }
+
+    static String span(RangeSet s) {
+        List<RangeSet.Range> rs = s.ranges();
+        return String.format("0x%08x-0x%08x", rs.get(0).start(), rs.get(rs.size() - 1).end());
+    }
+}
