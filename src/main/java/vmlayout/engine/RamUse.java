@@ -8,9 +8,9 @@ public enum RamUse {
     LOWMEM,
     /** Usable through kmap() only (CONFIG_HIGHMEM). */
     HIGHMEM,
-    /** Present on the board but not used by this kernel: truncated, ignored or cut by mem=. */
+    /** Present on the board but not used by this kernel against the user's intent: truncated or ignored. */
     DROPPED,
-    /** Kept away from the kernel on purpose (memmap=$, a reserved e820 entry, a no-map region). */
+    /** Kept away from the kernel on purpose: left out by mem=, memmap=$, a reserved e820 entry, no-map. */
     RESERVED;
 
     public String id() {

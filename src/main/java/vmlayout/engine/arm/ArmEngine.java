@@ -298,8 +298,10 @@ public final class ArmEngine implements Engine {
         add(out, byAdd, RamUse.DROPPED, "refused by arm_add_memory() (page alignment, 32-bit limit, PHYS_OFFSET or NR_BANKS)");
         rest.removeAll(byAdd);
         if (!noBoardRam) {
+            // RAM mem= leaves out is kept from the kernel on purpose (the usual way to reserve RAM for a
+            // driver on ARM): reserved, not dropped
             RangeSet byMem = rest.intersect(st.clearedByMem);
-            add(out, byMem, RamUse.DROPPED, "not described by mem=");
+            add(out, byMem, RamUse.RESERVED, "left out of the kernel's memory by mem=");
             rest.removeAll(byMem);
         }
         add(out, rest, RamUse.DROPPED, "not used");

@@ -5,7 +5,7 @@ import vmlayout.config.KernelVersion;
 
 /**
  * What changes between ARM kernel releases, decided once from the release number. Each boundary is
- * the first release with the new behaviour; docs/eras.md lists them with their sources.
+ * the first release with the new behaviour; src/docs/eras.md lists them with their sources.
  */
 final class ArmEra {
 
@@ -39,7 +39,7 @@ final class ArmEra {
         SIZE_240
     }
 
-    // ---- boundaries: the first release with the new behaviour. docs/eras.md gives the evidence for
+    // ---- boundaries: the first release with the new behaviour. src/docs/eras.md gives the evidence for
     // each; "bracket" there means the change was seen between two releases and the later or the
     // likelier one was chosen. ----
     /** ARM highmem support and mmu.c sanity_check_meminfo() (believed 2.6.29). */

@@ -56,7 +56,7 @@ final class PpcEarlyParams {
                         + " x86 and ARM parameter), so the kernel hands it to init. On 32-bit powerpc the vmalloc area runs"
                         + " from VMALLOC_START, 16 MB above the end of lowmem, up to ioremap_bot; to make it bigger, lower"
                         + " CONFIG_LOWMEM_SIZE (--lowmem-size) or move the kernel down with CONFIG_KERNEL_START/PAGE_OFFSET"
-                        + " (see docs/ppc.md)."));
+                        + " (see src/docs/ppc.md)."));
             } else if (p.is("memmap")) {
                 r.unclaimed.add(p);
                 messages.add(Message.warn(p.text() + " has no effect on powerpc: memmap= is implemented by x86, MIPS and Xtensa"

@@ -5,7 +5,7 @@ import vmlayout.config.KernelVersion;
 
 /**
  * What changes between 32-bit PowerPC kernel releases, decided once from the release number. Each
- * constant is the first release with the new behaviour; docs/ppc.md lists them with their evidence.
+ * constant is the first release with the new behaviour; src/docs/ppc.md lists them with their evidence.
  * "Bracket" means the change was seen between two releases and the later one (the first release a
  * source was seen to have it) was chosen.
  */

@@ -115,7 +115,7 @@ class PpcParamsAndInputTest {
     void badInputIsOneLine() {
         assertTrue(PpcRun.inputError("-D", "PPC_8XX=y", "-D", "44X=y").contains("only one processor family"));
         assertTrue(PpcRun.inputError("-D", "PPC_16K_PAGES=y").contains("8xx and 44x only"));
-        assertTrue(PpcRun.inputError("-D", "VMSPLIT_2G=y").contains("unknown name for --arch ppc; known: PPC_BOOK3S_32"));
+        assertTrue(PpcRun.inputError("-D", "VMSPLIT_2G=y").contains("VMSPLIT_2G is not a name --arch ppc knows; known: PPC_BOOK3S_32"));
         assertTrue(PpcRun.inputError("--kernel=4.19", "-D", "KERNEL_START=0xa0000000").contains("below PAGE_OFFSET 0xc0000000"));
         assertTrue(PpcRun.inputError("--page-offset=0xf8000000").contains("must end at or below 0xF0000000"));
         assertTrue(PpcRun.inputError("--kernel=2.6.17", "-D", "PAGE_OFFSET=0xa0000000", "-D", "KERNEL_START=0xb0000000")
