@@ -14,7 +14,7 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int status = Cli.run(args, out, err);
+        int status = Cli.main(args, out, err);
         out.flush();
         err.flush();
         System.exit(status);

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vmlayout.bootargs.Param;
 import vmlayout.check.CheckResult;
@@ -45,6 +46,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     MachineOptions machine;
 
+    @Parameters(paramLabel = "PARAM=VALUE", arity = "0..*", description = "Kernel parameters added to every configuration.")
+    List<String> params = new ArrayList<>();
+
     @Option(names = "--require", paramLabel = "EXPR", description = "A requirement; repeatable (quote it: the shell reads > and <).")
     List<String> requires = new ArrayList<>();
 
@@ -53,6 +57,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        machine.params = params;
         List<Requirement> reqs = new ArrayList<>();
         for (String r : requires.isEmpty() ? Checker.DEFAULT : requires) {
             reqs.add(Requirement.parse(r));

@@ -10,7 +10,20 @@ import vmlayout.config.InputException;
  */
 public final class Cli {
 
+    private static PrintWriter stdout;
+
     private Cli() {
+    }
+
+    /** The writer Main made for standard output (null in-process), so batch can buffer it. */
+    static PrintWriter stdout() {
+        return stdout;
+    }
+
+    /** Main's entry: remembers which writer is the real standard output. */
+    public static int main(String[] args, PrintWriter out, PrintWriter err) {
+        stdout = out;
+        return run(args, out, err);
     }
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {

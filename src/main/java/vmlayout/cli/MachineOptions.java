@@ -3,7 +3,6 @@ package vmlayout.cli;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import vmlayout.bootargs.KernelCmdline;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Arch;
@@ -77,8 +76,7 @@ public class MachineOptions {
     @Option(names = "--lowmem-size", paramLabel = "SIZE", description = "Shorthand for -D LOWMEM_SIZE=SIZE (ppc).")
     String lowmemSize;
 
-    @Parameters(paramLabel = "PARAM=VALUE", arity = "0..*",
-            description = "Kernel parameters as bare arguments, e.g. mem=512M vmalloc=300M.")
+    /** Kernel parameters given as bare arguments; the commands that take them declare the @Parameters. */
     List<String> params = new ArrayList<>();
 
     /**

@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import vmlayout.config.Machine;
@@ -18,7 +21,7 @@ import vmlayout.render.TextRenderer;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         sortOptions = false,
-        subcommands = {CheckCommand.class, ProfilesCommand.class, NamesCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {CheckCommand.class, BatchCommand.class, ProfilesCommand.class, NamesCommand.class, AutoComplete.GenerateCompletion.class},
         headerHeading = "",
         header = "What the 32-bit Linux kernel will do with its memory at boot, computed without a board.",
         synopsisHeading = "%nUsage: ",
@@ -79,8 +82,13 @@ public final class VmlayoutCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Parameters(paramLabel = "PARAM=VALUE", arity = "0..*",
+            description = "Kernel parameters as bare arguments, e.g. mem=512M vmalloc=300M.")
+    List<String> params = new ArrayList<>();
+
     @Override
     public Integer call() {
+        machine.params = params;
         return run(machine, output, spec.commandLine().getOut());
     }
 

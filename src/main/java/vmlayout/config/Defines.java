@@ -13,6 +13,9 @@ public final class Defines {
 
     private final Map<String, String> raw = new LinkedHashMap<>();
     private final Map<String, String> origins = new LinkedHashMap<>();
+    /** The values as last read by a catalog (batch runs reuse one Defines for many machines). */
+    private Object readBy;
+    private Map<String, Long> readValues;
 
     /**
      * Kconfig names and constants are upper case without CONFIG_; linker symbols (a leading '_', such as
@@ -38,6 +41,7 @@ public final class Defines {
         raw.remove(name);
         raw.put(name, value);
         origins.remove(name);
+        readBy = null;
         return this;
     }
 
@@ -58,6 +62,7 @@ public final class Defines {
         String n = normalize(name);
         raw.remove(n);
         raw.put(n, value);
+        readBy = null;
         return this;
     }
 
@@ -71,6 +76,16 @@ public final class Defines {
     /** How the user set this name: "-D NAME" or the shorthand option used. */
     public String origin(String name) {
         return origins.getOrDefault(name, "-D " + name);
+    }
+
+    /** The values this catalog read from these defines before, or null (cleared by any change). */
+    Map<String, Long> readBy(Object catalog) {
+        return readBy == catalog ? readValues : null;
+    }
+
+    void rememberRead(Object catalog, Map<String, Long> values) {
+        readBy = catalog;
+        readValues = Collections.unmodifiableMap(values);
     }
 
     public Map<String, String> raw() {

@@ -14,23 +14,28 @@ public final class Fmt {
 
     /** "%0Nx" / "%.Nllx": lower-case hex of the unsigned value, zero-padded to at least {@code digits}. */
     public static String hex(long v, int digits) {
-        char[] buf = new char[16];
-        int i = 16;
+        int n = Math.max(digits, (64 - Long.numberOfLeadingZeros(v | 1) + 3) / 4);
+        char[] buf = new char[n];
         long x = v;
-        do {
-            buf[--i] = HEX[(int) (x & 15)];
+        for (int i = n - 1; i >= 0; i--) {
+            buf[i] = HEX[(int) (x & 15)];
             x >>>= 4;
-        } while (x != 0);
-        StringBuilder b = new StringBuilder(Math.max(digits, 16 - i));
-        for (int k = 16 - i; k < digits; k++) {
-            b.append('0');
         }
-        return b.append(buf, i, 16 - i).toString();
+        return new String(buf);
     }
 
     /** "0x%08x". */
     public static String hex8(long v) {
-        return "0x" + hex(v, 8);
+        int n = Math.max(8, (64 - Long.numberOfLeadingZeros(v | 1) + 3) / 4);
+        char[] buf = new char[n + 2];
+        buf[0] = '0';
+        buf[1] = 'x';
+        long x = v;
+        for (int i = n + 1; i >= 2; i--) {
+            buf[i] = HEX[(int) (x & 15)];
+            x >>>= 4;
+        }
+        return new String(buf);
     }
 
     /** "%Nd": right-aligned in {@code width} columns (wider numbers are not cut). */

@@ -166,6 +166,6 @@ public final class Profile {
     }
 
     private static InputException bad(String origin, String what) {
-        return new InputException("--profile " + origin + ": " + what);
+        return new InputException((origin.startsWith("line ") ? origin : "--profile " + origin) + ": " + what);
     }
 }

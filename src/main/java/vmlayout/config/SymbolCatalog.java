@@ -38,10 +38,15 @@ public final class SymbolCatalog {
 
     /** Reads every define against this catalog: name to value (booleans as 1/0), in the order given. */
     public Map<String, Long> read(Defines defines) {
+        Map<String, Long> cached = defines.readBy(this);
+        if (cached != null) {
+            return cached;
+        }
         Map<String, Long> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : defines.raw().entrySet()) {
             out.put(e.getKey(), find(e.getKey(), defines.origin(e.getKey())).read(e.getValue()));
         }
+        defines.rememberRead(this, out);
         return out;
     }
 }

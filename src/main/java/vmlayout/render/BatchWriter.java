@@ -2,6 +2,7 @@ package vmlayout.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -25,6 +26,7 @@ public final class BatchWriter implements AutoCloseable {
     public BatchWriter(Writer out, boolean full, String toolVersion) {
         try {
             this.g = new JsonFactory().createGenerator(out);
+            g.setPrettyPrinter(new MinimalPrettyPrinter("")); // no separator between root values: we end lines
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package vmlayout.render;
 
+import vmlayout.config.Fmt;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
@@ -140,6 +141,6 @@ public final class JsonRenderer {
     }
 
     static String hex(long v) {
-        return String.format("0x%08x", v);
+        return Fmt.hex8(v);
     }
 }

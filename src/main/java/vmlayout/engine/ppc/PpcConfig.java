@@ -1,5 +1,6 @@
 package vmlayout.engine.ppc;
 
+import vmlayout.config.Fmt;
 import java.util.List;
 import vmlayout.config.InputException;
 import vmlayout.config.KernelVersion;
@@ -219,6 +220,6 @@ final class PpcConfig {
     }
 
     static String hex(long v) {
-        return String.format("0x%08x", v);
+        return Fmt.hex8(v);
     }
 }

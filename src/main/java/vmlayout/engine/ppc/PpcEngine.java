@@ -1,5 +1,6 @@
 package vmlayout.engine.ppc;
 
+import vmlayout.config.Fmt;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Arch;
@@ -114,9 +115,9 @@ public final class PpcEngine implements Engine {
     /** The sizes the powerpc listing does not print: lowmem (not a row) and the vmalloc area. */
     private static Message sizes(PpcConfig k, PpcMemory.Result mem, PpcKernelVirt v) {
         long vmalloc = Long.compareUnsigned(v.vmallocEnd, v.vmallocStart) > 0 ? v.vmallocEnd - v.vmallocStart : 0;
-        return Message.note(String.format("lowmem 0x%08x..0x%08x (%s, PAGE_OFFSET to high_memory); vmalloc & ioremap"
-                + " 0x%08x..0x%08x (%s)", k.pageOffset, mem.highMemory, Sizes.human(mem.totalLowmem), v.vmallocStart,
-                v.vmallocEnd, Sizes.human(vmalloc)));
+        return Message.note("lowmem " + Fmt.hex8(k.pageOffset) + ".." + Fmt.hex8(mem.highMemory) + " ("
+                + Sizes.human(mem.totalLowmem) + ", PAGE_OFFSET to high_memory); vmalloc & ioremap "
+                + Fmt.hex8(v.vmallocStart) + ".." + Fmt.hex8(v.vmallocEnd) + " (" + Sizes.human(vmalloc) + ")");
     }
 
     /** Splits the board's RAM by what became of it. */

@@ -1,5 +1,6 @@
 package vmlayout.engine.ppc;
 
+import vmlayout.config.Fmt;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.engine.Region;
@@ -60,7 +61,7 @@ final class PpcListing {
 
     /** One row; an end printed as 0x00000000 (KASAN_SHADOW_END 0UL) is the top of the address space. */
     private static void row(List<String> lines, List<Region> regions, String id, String name, long start, long end) {
-        lines.add(String.format("  * 0x%08x..0x%08x  : %s", start & M32, end & M32, name));
+        lines.add("  * " + Fmt.hex8(start & M32) + ".." + Fmt.hex8(end & M32) + "  : " + name);
         long e = end == 0 ? 1L << 32 : end;
         regions.add(new Region(id, start, e));
     }

@@ -1,0 +1,113 @@
+package vmlayout.cli;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Paths;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import vmlayout.bootargs.KernelCmdline;
+import vmlayout.config.InputException;
+import vmlayout.config.Machine;
+import vmlayout.config.Profile;
+import vmlayout.engine.Engines;
+import vmlayout.engine.Layout;
+import vmlayout.render.BatchWriter;
+
+/** Many configurations in one run: one JSON result per input line, streaming. */
+@Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Compute many layouts in one run. Each input line is either a JSON object with the fields of a",
+            "profile (arch, kernel, ram, e820, defines, bootargs) or a plain kernel command line for the",
+            "machine the options describe. Options apply to every line (over a JSON line's own settings).",
+            "Output: one compact JSON object per input line, in order (blank and # lines are skipped):",
+            "line, arch, kernel, regions, summary (bytes by use), messages, exitStatus; with --full also",
+            "the whole --format json object under \"layout\". A line that cannot be read gives",
+            "{\"line\": N, \"error\": \"...\", \"exitStatus\": 2} and the batch goes on.",
+            "",
+            "Exit status: 2 if any line could not be read, else 1 if any line has findings, else 0."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  printf 'mem=512M\\nvmalloc=300M\\n' | vmlayout batch --kernel 3.18 --ram 0:1G -",
+            "  vmlayout batch boards.jsonl > results.jsonl"})
+final class BatchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    MachineOptions machine;
+
+    @Option(names = "--full", description = "Include the whole layout object in each result.")
+    boolean full;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "Input file, '-' or nothing for standard input.")
+    String file;
+
+    @Override
+    public Integer call() throws IOException {
+        Profile base = machine.profiles.isEmpty() ? null : Profile.load(machine.profiles.get(0));
+        Writer w = spec.commandLine().getOut();
+        if (w instanceof PrintWriter && System.out != null && spec.commandLine().getOut() == Cli.stdout()) {
+            w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+        }
+        // plain lines share everything but their parameters: read the options once
+        Machine template = null;
+        int worst = ExitCode.CLEAN.code;
+        try (BufferedReader in = new BufferedReader(open(file), 1 << 16); BatchWriter out = new BatchWriter(w, full, Version.get())) {
+            String line;
+            long n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#")) {
+                    continue;
+                }
+                try {
+                    Machine m;
+                    if (t.startsWith("{")) {
+                        m = machine.toMachine(Profile.parse(t, "line " + n), java.util.List.of(), null);
+                    } else {
+                        if (template == null) {
+                            template = machine.toMachine(base, java.util.List.of(), "line");
+                        }
+                        m = template.withParams(machine.toMachine(base, KernelCmdline.parse(t, "line " + n).params(),
+                                "line " + n).params());
+                    }
+                    Layout l = Engines.forArch(m.arch()).compute(m);
+                    int status = l.hasFindings() ? ExitCode.FINDINGS.code : ExitCode.CLEAN.code;
+                    out.result(n, l, status);
+                    worst = Math.max(worst, status);
+                } catch (InputException e) {
+                    out.error(n, Cli.oneLine(e.getMessage()));
+                    worst = ExitCode.USAGE.code;
+                }
+            }
+        }
+        return worst;
+    }
+
+    private static Reader open(String file) throws IOException {
+        if (file == null || file.equals("-")) {
+            return new InputStreamReader(System.in, StandardCharsets.UTF_8);
+        }
+        try {
+            return Files.newBufferedReader(Paths.get(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException("batch: " + file + ": no such file");
+        }
+    }
+}
