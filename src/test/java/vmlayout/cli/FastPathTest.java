@@ -81,6 +81,7 @@ class FastPathTest {
         VmlayoutCommand picked = new VmlayoutCommand();
         new CommandLine(picked).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
         Machine viaFast = fm.toMachine();
+        picked.machine.params = picked.params; // as VmlayoutCommand.call() does
         Machine viaPicocli = picked.machine.toMachine();
         assertEquals(viaPicocli.arch(), viaFast.arch());
         assertEquals(viaPicocli.kernel(), viaFast.kernel());
