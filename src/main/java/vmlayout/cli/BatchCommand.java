@@ -105,7 +105,7 @@ final class BatchCommand implements Callable<Integer> {
             return new InputStreamReader(System.in, StandardCharsets.UTF_8);
         }
         try {
-            return Files.newBufferedReader(Paths.get(file), StandardCharsets.UTF_8);
+            return Files.newBufferedReader(vmlayout.config.UserFiles.path("batch", file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new InputException("batch: " + file + ": no such file");
         }

@@ -28,7 +28,7 @@ final class CmdlineFiles {
             if (name.equals("-")) {
                 bytes = readBounded(System.in, name);
             } else {
-                try (InputStream in = Files.newInputStream(Paths.get(name))) {
+                try (InputStream in = Files.newInputStream(vmlayout.config.UserFiles.path("--cmdline-file", name))) {
                     bytes = readBounded(in, name);
                 }
             }

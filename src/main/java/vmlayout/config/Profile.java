@@ -90,7 +90,7 @@ public final class Profile {
                 throw new InputException("--profile " + nameOrFile + ": cannot read the built-in profile: " + e.getMessage());
             }
         }
-        Path p = Paths.get(nameOrFile);
+        Path p = UserFiles.path("--profile", nameOrFile);
         if (!Files.exists(p) && !nameOrFile.contains("/") && !nameOrFile.endsWith(".json")) {
             throw new InputException("--profile " + nameOrFile + ": no built-in profile of that name and no such file;"
                     + " built-in: " + String.join(" ", builtInNames()));

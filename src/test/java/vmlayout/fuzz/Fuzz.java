@@ -1,0 +1,104 @@
+package vmlayout.fuzz;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import vmlayout.config.InputException;
+
+/**
+ * The fuzz run, outside the unit tests: every parser gets N generated and mutated inputs (default
+ * 100,000), each with a time bound. An input may be accepted or rejected with an InputException (one
+ * line); anything else thrown is a bug, and so is an input that takes longer than the bound.
+ *
+ * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=vmlayout.fuzz.Fuzz -Dexec.args="100000"</pre>
+ *
+ * Prints one line per parser and a closing "N passed, N failed" line; exits 1 when a parser failed.
+ */
+public final class Fuzz {
+
+    /** One parser under test: a name, seed inputs to mutate, and the call. */
+    record Target(String name, List<String> seeds, Consumer<String> call) {
+    }
+
+    static final long BOUND_MS = 2000;
+
+    private Fuzz() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : 20261125L;
+        List<Target> targets = FuzzTargets.all();
+        int passed = 0;
+        int failed = 0;
+        for (Target t : targets) {
+            Map<String, Integer> counts = run(t, n, new Random(seed ^ t.name().hashCode()));
+            boolean ok = counts.get("uncaught") == 0 && counts.get("hangs") == 0 && counts.get("multi-line") == 0;
+            System.out.printf("%-16s %7d inputs: %7d accepted, %7d rejected (one line), %d uncaught, %d hangs, %d multi-line%s%n",
+                    t.name(), counts.get("inputs"), counts.get("accepted"), counts.get("rejected"), counts.get("uncaught"),
+                    counts.get("hangs"), counts.get("multi-line"), ok ? "" : "  FAILED");
+            if (ok) {
+                passed++;
+            } else {
+                failed++;
+            }
+        }
+        System.out.println(passed + " passed, " + failed + " failed");
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    static Map<String, Integer> run(Target t, int n, Random rnd) throws Exception {
+        Map<String, Integer> c = new LinkedHashMap<>();
+        for (String k : new String[]{"inputs", "accepted", "rejected", "uncaught", "hangs", "multi-line"}) {
+            c.put(k, 0);
+        }
+        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+            Thread th = new Thread(r, "fuzz-" + t.name());
+            th.setDaemon(true);
+            return th;
+        });
+        List<String> firstUncaught = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String input = i < t.seeds().size() ? t.seeds().get(i) : Mutator.next(rnd, t.seeds());
+            c.merge("inputs", 1, Integer::sum);
+            Future<?> f = pool.submit(() -> t.call().accept(input));
+            try {
+                f.get(BOUND_MS, TimeUnit.MILLISECONDS);
+                c.merge("accepted", 1, Integer::sum);
+            } catch (TimeoutException e) {
+                c.merge("hangs", 1, Integer::sum);
+                System.out.println("  hang: " + t.name() + " " + Mutator.show(input));
+                f.cancel(true);
+                pool.shutdownNow();
+                pool = Executors.newSingleThreadExecutor();
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof InputException) {
+                    c.merge("rejected", 1, Integer::sum);
+                    String m = cause.getMessage();
+                    if (m == null || m.isBlank() || m.contains("\n")) {
+                        c.merge("multi-line", 1, Integer::sum);
+                    }
+                } else {
+                    c.merge("uncaught", 1, Integer::sum);
+                    if (firstUncaught.size() < 5) {
+                        firstUncaught.add(cause + " <- " + Mutator.show(input));
+                    }
+                }
+            }
+        }
+        pool.shutdownNow();
+        for (String u : firstUncaught) {
+            System.out.println("  uncaught: " + t.name() + ": " + u);
+        }
+        return c;
+    }
+}

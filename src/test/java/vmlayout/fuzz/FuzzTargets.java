@@ -1,0 +1,85 @@
+package vmlayout.fuzz;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import vmlayout.bootargs.KernelCmdline;
+import vmlayout.bootargs.MemParse;
+import vmlayout.cli.Cli;
+import vmlayout.config.Defines;
+import vmlayout.config.E820Entry;
+import vmlayout.config.InputException;
+import vmlayout.config.KernelVersion;
+import vmlayout.config.Profile;
+import vmlayout.config.RamBank;
+import vmlayout.config.Sizes;
+
+/** The parsers the fuzz run covers, each with seeds taken from real inputs. */
+final class FuzzTargets {
+
+    private FuzzTargets() {
+    }
+
+    static List<Fuzz.Target> all() {
+        List<Fuzz.Target> t = new ArrayList<>();
+        List<String> sizes = List.of("512M", "0x20000000", "1G", "0777", "256MB", "16E", "4k", "0x", "08", "64M@0x80000000");
+        t.add(new Fuzz.Target("memparse", sizes, s -> {
+            MemParse.Result r = MemParse.parse(s, MemParse.Suffixes.KMGTPE);
+            if (r.end() < 0 || r.end() > s.length() || r.digitsEnd() > r.end()) {
+                throw new IllegalStateException("bad end " + r.end());
+            }
+            MemParse.parse(s, MemParse.Suffixes.KMG);
+        }));
+        t.add(new Fuzz.Target("cmdline", List.of("console=ttyS0,115200 mem=512M vmalloc=300M",
+                "root=/dev/nfs rw mem=1920M vmalloc=1024M nfsroot=1.2.3.4:/x", "dyndbg=\"file a.c +p\" \"mem=64M\" -- init=1",
+                "memmap=exactmap memmap=640K@0 memmap=511M@1M", "mem=1G memmap=1G$1G"), s -> {
+                    KernelCmdline c = KernelCmdline.parse(s, "fuzz");
+                    c.params().forEach(p -> p.text());
+                }));
+        t.add(new Fuzz.Target("option-values", sizes, s -> {
+            Sizes.parse(s, "--x");
+            Sizes.parse32(s, "--x");
+        }));
+        t.add(new Fuzz.Target("ram-e820", List.of("0x80000000:512M", "512M", "0:0x9fc00:usable", "0x100000:0x7fec0000:acpi"), s -> {
+            try {
+                RamBank.parse(s);
+            } catch (InputException e) {
+                E820Entry.parse(s);
+                throw e;
+            }
+        }));
+        t.add(new Fuzz.Target("kernel-version", List.of("2.6.37", "3.18", "4.4.75-cip6", "v5.10", "5.1.0-rc2", "2.6.32.9"),
+                KernelVersion::parse));
+        t.add(new Fuzz.Target("defines", List.of("HIGHMEM=y", "CONFIG_VMSPLIT_2G=y", "VMALLOC_END=0xe0000000", "_text=0xc0008000"),
+                s -> new Defines().add(s)));
+        t.add(new Fuzz.Target("profile-json", List.of("{\"name\":\"b\",\"arch\":\"arm\",\"kernel\":\"3.18\",\"ram\":[\"0:1G\"],"
+                + "\"defines\":{\"HIGHMEM\":\"y\"},\"bootargs\":\"vmalloc=300M\"}", "{}", "[]", "{\"ram\":[1,2]}"),
+                s -> Profile.parse(s, "fuzz")));
+        t.add(new Fuzz.Target("cli", List.of("--kernel 3.18 --ram 0:1G -D HIGHMEM=y vmalloc=300M",
+                "--kernel 2.6.37 --ram 0x40000000:512M -D VMALLOC_END=0xe0000000 mem=512M",
+                "--arch ppc --kernel 2.6.17 --ram 0:2G -D HIGHMEM=y --lowmem-size 0x20000000",
+                "--arch x86 --kernel 3.2 --ram 2G vmalloc=256M highmem=512M",
+                "check --profile socfpga-de0 --require vmalloc>=256M --format github",
+                "--kernel 4.19 --ram 0:1G --format json mem=256M@0x10000000 mem=64M"), FuzzTargets::cli));
+        return t;
+    }
+
+    /** The whole command line, words split on spaces: exit 0-2 only, and a rejection is one line. */
+    static void cli(String s) {
+        String[] args = s.isBlank() ? new String[0] : s.trim().split(" +");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
+        if (status == 3) {
+            throw new IllegalStateException("internal error: " + err);
+        }
+        if (status == 2) {
+            String e = err.toString();
+            if (e.indexOf('\n') != e.length() - 1) {
+                throw new InputException(e); // counted as multi-line
+            }
+            throw new InputException(e.strip());
+        }
+    }
+}
