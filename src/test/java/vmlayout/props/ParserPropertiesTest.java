@@ -21,7 +21,7 @@ import vmlayout.config.Sizes;
 import vmlayout.engine.RangeSet;
 
 /** Properties of the parsers, checked on generated inputs (bounded: part of the normal test run). */
-class ParserProperties {
+class ParserPropertiesTest {
 
     @Property(tries = 2000)
     void decimalWithSuffixIsShiftedValue(@ForAll("unsigned") long n, @ForAll("suffix") String suffix) {

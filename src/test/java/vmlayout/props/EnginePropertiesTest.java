@@ -27,7 +27,7 @@ import vmlayout.engine.Region;
  * is accounted for exactly once; lowmem starts at PAGE_OFFSET; the vmalloc area starts at the kernel's
  * rounding of high_memory + 8 MB and does not overlap lowmem; the CLI never fails with an internal error.
  */
-class EngineProperties {
+class EnginePropertiesTest {
 
     static final String[] RELEASES = {"2.6.30", "2.6.34", "2.6.37", "2.6.38", "2.6.39", "3.0", "3.1", "3.3", "3.4", "3.10",
         "3.11", "3.15", "3.16", "3.18", "3.19", "4.1", "4.2", "4.4", "4.9", "4.12", "4.19", "5.4", "5.10", "5.15", "6.1", "6.6"};
