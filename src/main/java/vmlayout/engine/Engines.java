@@ -3,6 +3,7 @@ package vmlayout.engine;
 import vmlayout.config.Arch;
 import vmlayout.config.InputException;
 import vmlayout.engine.arm.ArmEngine;
+import vmlayout.engine.x86.X86Engine;
 
 /** Picks the engine for an architecture. */
 public final class Engines {
@@ -14,6 +15,8 @@ public final class Engines {
         switch (arch) {
             case ARM:
                 return new ArmEngine();
+            case X86:
+                return new X86Engine();
             default:
                 throw new InputException("--arch " + arch.id() + ": this engine is not available yet");
         }
