@@ -40,6 +40,8 @@ final class X86EarlyParams {
         long pmdSize;
         /** The mem=/memmap= parameters that changed the map, for the RAM accounting. */
         final List<String> mapEditors = new ArrayList<>();
+        /** 2.6.19-2.6.26: memmap=SIZE@START (# $) edited the map, which alone does not set user_defined_memmap. */
+        boolean addedWithoutUserdef;
         /** Set when the kernel would stop (BUG_ON); the message says why. */
         String halted;
     }
@@ -70,6 +72,11 @@ final class X86EarlyParams {
             if (st.halted != null) {
                 return;
             }
+        }
+        if (st.addedWithoutUserdef && !st.userdef) {
+            st.messages.add(Message.note("in " + st.era.version + " memmap=SIZE@START, SIZE#START and SIZE$START do not set"
+                    + " user_defined_memmap: the kernel uses the edited map but prints no user-defined map (add"
+                    + " memmap=exactmap or mem= to see it)."));
         }
     }
 
@@ -176,11 +183,12 @@ final class X86EarlyParams {
                     return OK;
                 }
                 for (String item : p.value().split(",", -1)) {
+                    int editors = st.mapEditors.size();
                     int rc = memmapOne(st, p, item);
                     if (rc != OK) {
                         st.messages.add(Message.note("memmap item '" + item + "' is malformed (parse_memmap_one() returns"
                                 + " -EINVAL): since memmap= takes comma lists the kernel drops that error silently"
-                                + (st.mapEditors.contains(p.text() + " [" + item + "]") ? ", after applying the item." : ".")));
+                                + (st.mapEditors.size() > editors ? ", after applying the item." : ".")));
                     }
                     drainRefused(st);
                     if (st.halted != null) {
@@ -218,8 +226,7 @@ final class X86EarlyParams {
             }
             st.table.add(start.value(), size.value(), type);
             st.mapEditors.add(p.text());
-            st.messages.add(Message.note(p.text() + ": in " + st.era.version + " memmap=SIZE" + c + "START alone does not"
-                    + " set user_defined_memmap, so the kernel prints no user-defined map for it."));
+            st.addedWithoutUserdef = true;
             return OK;
         }
         if (!size.hasDigits()) {
@@ -242,7 +249,7 @@ final class X86EarlyParams {
      * SIZE removes RAM above it. Text left after the item makes it -EINVAL after it was applied.
      */
     private static int memmapOne(State st, Param p, String v) {
-        String label = st.era.params == X86Era.ParamRule.COMMA_LIST ? p.text() + " [" + v + "]" : p.text();
+        String label = v.equals(p.value()) ? p.text() : p.text() + " (item " + v + ")";
         if (v.startsWith("exactmap")) {
             st.table.clear();
             st.userdef = true;
