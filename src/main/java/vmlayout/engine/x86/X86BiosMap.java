@@ -6,7 +6,6 @@ import vmlayout.config.E820Entry;
 import vmlayout.config.InputException;
 import vmlayout.config.Machine;
 import vmlayout.config.RamBank;
-import vmlayout.config.Sizes;
 
 /**
  * The BIOS e820 map the kernel starts from: --e820 entries as given, or built from --ram.
@@ -38,7 +37,7 @@ final class X86BiosMap {
     static List<E820Entry> entries(Machine m, List<String> defaults) {
         if (!m.e820().isEmpty()) {
             if (!m.ram().isEmpty()) {
-                throw new InputException("--ram " + Sizes.human(m.ram().get(0).size()).replace(" ", "") + ": x86 RAM is"
+                throw new InputException("--ram " + memparseText(m.ram().get(0).size()) + ": x86 RAM is"
                         + " described either by the BIOS map (--e820) or by --ram, not both");
             }
             if (m.e820().size() > E820MAX) {
@@ -60,15 +59,15 @@ final class X86BiosMap {
         }
         if (sized) {
             if (ram.size() > 1) {
-                throw new InputException("--ram " + Sizes.human(ram.get(1).size()).replace(" ", "") + ": on x86 give one"
+                throw new InputException("--ram " + memparseText(ram.get(1).size()) + ": on x86 give one"
                         + " --ram SIZE (a typical PC map), or START:SIZE banks, or the BIOS map with --e820");
             }
             long size = ram.get(0).size();
             if (size <= 0x100000L) {
-                throw new InputException("--ram " + Sizes.human(size).replace(" ", "") + ": a typical PC map needs more than"
+                throw new InputException("--ram " + memparseText(size) + ": a typical PC map needs more than"
                         + " 1M of RAM (the first megabyte holds the BIOS); give the map with --e820");
             }
-            defaults.add("--ram " + Sizes.human(size).replace(" ", "") + " read as a typical PC e820 map (usable below"
+            defaults.add("--ram " + memparseText(size) + " read as a typical PC e820 map (usable below"
                     + " 639 kB, reserved up to 1 MB, usable from 1 MB" + (size > PCI_HOLE ? ", RAM above 3 GB from 4 GB" : "")
                     + "): give --e820 for the real map");
             return typicalPc(size);
@@ -81,6 +80,20 @@ final class X86BiosMap {
             throw new InputException("--ram: " + out.size() + " banks: the BIOS passes at most " + E820MAX + " entries");
         }
         return out;
+    }
+
+    /** A size the way one writes it on a command line: 6G, 512M, 640K, or the byte count. */
+    static String memparseText(long bytes) {
+        if (bytes != 0 && bytes % (1L << 30) == 0) {
+            return (bytes >> 30) + "G";
+        }
+        if (bytes != 0 && bytes % (1L << 20) == 0) {
+            return (bytes >> 20) + "M";
+        }
+        if (bytes != 0 && bytes % 1024 == 0) {
+            return (bytes >> 10) + "K";
+        }
+        return Long.toString(bytes);
     }
 
     /** The typical PC map for {@code size} bytes of RAM (see the class comment). */
