@@ -37,12 +37,9 @@ final class X86Fixmap {
             return new Typical(72, 13, 8, "i386 KM_TYPE_NR 13, Kconfig NR_CPUS default 8; base 72 pages as in the"
                     + " 2.6.27/2.6.28 Ubuntu logs (a 2.6.19 log's 704 kB fixmap is 72 + 13 x 8 pages)");
         }
-        if (v.compareTo(X86Era.PFN_INIT_SPLIT) < 0) {
+        if (v.compareTo(X86Era.KM_TYPE_NR_20) < 0) {
             return new Typical(72, 13, 64, "Ubuntu 8.10/9.04 generic i386 (NR_CPUS=64, KM_TYPE_NR 13): 904 pages,"
                     + " the 3616 kB fixmap of the 2.6.27 and 2.6.28 logs");
-        }
-        if (v.compareTo(X86Era.KM_TYPE_NR_20) < 0) {
-            return new Typical(72, 13, 8, "KM_TYPE_NR 13, NR_CPUS 8; base 72 pages from the 2.6.27/2.6.28 Ubuntu logs");
         }
         if (v.compareTo(X86Era.CPU_ENTRY_AREA) < 0) {
             return new Typical(73, 20, 8, "Ubuntu 12.04 generic i386 (NR_CPUS=8, KM_TYPE_NR 20): 233 pages, the"
@@ -103,12 +100,15 @@ final class X86Fixmap {
                     + " -D FIXADDR_START= from your boot log's fixmap row");
         }
 
-        // the boot-time slots after __end_of_permanent_fixed_addresses
-        long total = totalPages(era, permanent, ptrsPerPte);
-        String totName = era.cpuEntry ? "FIXADDR_TOT_START" : "FIXADDR_BOOT_START";
-        v.fixaddrTotStart = c.get(totName, (v.fixaddrTop - total * PAGE) & M32, era.e820Unified
-                ? "FIXADDR_TOP - " + total + " pages: 256 FIX_BTMAP slots (kept inside one page table) + FIX_WP_TEST"
-                : "FIXADDR_TOP - " + total + " pages: 16 x 4 FIX_BTMAP slots + FIX_WP_TEST");
+        // the boot-time slots after __end_of_permanent_fixed_addresses, where something sits below them
+        boolean needTot = era.cpuEntry ? era.ceaFromTotStart : highmem && !era.pkmapFromFixaddrStart;
+        if (needTot) {
+            long total = totalPages(era, permanent, ptrsPerPte);
+            String totName = era.cpuEntry ? "FIXADDR_TOT_START" : "FIXADDR_BOOT_START";
+            v.fixaddrTotStart = c.get(totName, (v.fixaddrTop - total * PAGE) & M32, era.e820Unified
+                    ? "FIXADDR_TOP - " + total + " pages: 256 FIX_BTMAP slots (kept inside one page table) + FIX_WP_TEST"
+                    : "FIXADDR_TOP - " + total + " pages: 16 x 4 FIX_BTMAP slots + FIX_WP_TEST");
+        }
 
         long below; // what pkmap (and without HIGHMEM vmalloc) sits under
         if (!era.cpuEntry) {

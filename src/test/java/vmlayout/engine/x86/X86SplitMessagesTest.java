@@ -2,6 +2,7 @@ package vmlayout.engine.x86;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vmlayout.engine.x86.X86Run.assertBlock;
 import static vmlayout.engine.x86.X86Run.kernel;
 
@@ -208,6 +209,25 @@ class X86SplitMessagesTest {
                         "-D", "X86_PAE=y"),
                 "Warning: only 4GB will be used. Support for for CONFIG_HIGHMEM64G was removed!");
         assertEquals(2, X86Run.run("--kernel=6.15", "-D", "HIGHMEM64G=y").status());
+    }
+
+    /**
+     * The 64 GB limit of PAE: MAX_ARCH_PFN = 1 << 24. RAM at [64 GB, 80 GB) starts at pfn 0x1000000 >=
+     * the limit and is skipped; last_pfn is the end of the RAM below, 0x140000. With PAE (2 MB PMDs) and
+     * -D FIXADDR_START=0xfff16000, MAXMEM_PFN = 0x37bfe (X86LayoutTest): highmem (0x140000 - 0x37bfe)
+     * >> 8 = 0x108402 >> 8 = 4228 MB, lowmem 0x37bfe >> 8 = 891 MB; the 16 GB above 64 GB is dropped.
+     */
+    @Test
+    void paeStopsAt64Gb() {
+        CliRunner.Result r = X86Run.run("--kernel=3.2", "--e820=0:0x9fc00:usable", "--e820=0x100000:0x13ff00000:usable",
+                "--e820=0x1000000000:0x400000000:usable", "-DHIGHMEM64G=y", FIX);
+        assertEquals(1, r.status(), r.toString());
+        assertBlock(r.outLines(),
+                "last_pfn = 0x140000 max_arch_pfn = 0x1000000",
+                "4228MB HIGHMEM available.",
+                "891MB LOWMEM available.");
+        assertTrue(r.out().contains("0x1000000000-0x1400000000 dropped   16384 MB  above 64 GB: MAX_ARCH_PFN of a PAE kernel"),
+                r.out());
     }
 
     /** The HIGHMEM line is printed for any CONFIG_HIGHMEM kernel, even with no highmem. */
