@@ -10,8 +10,8 @@ import vmlayout.engine.Message.Level;
 
 /**
  * The early parameters x86_32 acts on, in command-line order, as parse_early_param() hands them to
- * their handlers: mem= and memmap= (arch/i386/kernel/setup.c + e820.c up to 2.6.26, then
- * arch/x86/kernel/e820.c), vmalloc= (setup.c, later arch/x86/mm/pgtable_32.c), highmem= (setup.c,
+ * their handlers: mem= (arch/i386/kernel/setup.c + e820.c up to 2.6.26, then arch/x86/kernel/e820.c),
+ * memmap= ({@link X86Memmap}), vmalloc= (setup.c, later arch/x86/mm/pgtable_32.c), highmem= (setup.c,
  * later arch/x86/mm/init_32.c) and reservetop= (setup.c, later pgtable_32.c). A handler that returns
  * -EINVAL makes init/main.c do_early_param() print "Malformed early option '%s'".
  */
@@ -19,8 +19,8 @@ final class X86EarlyParams {
 
     private static final long M32 = 0xffffffffL;
     private static final long VMALLOC_OFFSET = 8L << 20;
-    private static final int OK = 0;
-    private static final int EINVAL = -22;
+    static final int OK = 0;
+    static final int EINVAL = -22;
 
     /** What the early parameters change. */
     static final class State {
@@ -55,7 +55,7 @@ final class X86EarlyParams {
             if (p.is("mem")) {
                 rc = st.era.params == X86Era.ParamRule.LIMIT_REGIONS ? memLimitRegions(st, p) : memRemoveRange(st, p);
             } else if (p.is("memmap")) {
-                rc = memmap(st, p);
+                rc = X86Memmap.apply(st, p);
             } else if (p.is("vmalloc")) {
                 rc = vmalloc(st, p);
             } else if (p.is("highmem")) {
@@ -129,7 +129,7 @@ final class X86EarlyParams {
     }
 
     /** e820_remove_range(size, ULLONG_MAX - size, E820_RAM, 1): all RAM from {@code size} up goes. */
-    private static void removeAbove(State st, long size) {
+    static void removeAbove(State st, long size) {
         long len = -1L - size;
         if (st.era.memFormat) {
             st.messages.add(E820Format.remove(st.era, size, len, E820Table.RAM, true));
@@ -164,175 +164,6 @@ final class X86EarlyParams {
             return;
         }
         st.messages.addAll(E820Format.table(st.era, "limit_regions endfunc", st.table, Level.DEFAULT));
-    }
-
-    // ---- memmap= ----
-
-    private static int memmap(State st, Param p) {
-        switch (st.era.params) {
-            case LIMIT_REGIONS:
-                return memmapLimitRegions(st, p);
-            case REMOVE_RANGE:
-                if (p.value() == null) {
-                    return EINVAL;
-                }
-                return memmapOne(st, p, p.value());
-            default:
-                // parse_memmap_opt(): split at commas, parse_memmap_one() each, ignore what it returns
-                if (p.value() == null) {
-                    return OK;
-                }
-                for (String item : p.value().split(",", -1)) {
-                    int editors = st.mapEditors.size();
-                    int rc = memmapOne(st, p, item);
-                    if (rc != OK) {
-                        st.messages.add(Message.note("memmap item '" + item + "' is malformed (parse_memmap_one() returns"
-                                + " -EINVAL): since memmap= takes comma lists the kernel drops that error silently"
-                                + (st.mapEditors.size() > editors ? ", after applying the item." : ".")));
-                    }
-                    drainRefused(st);
-                    if (st.halted != null) {
-                        break;
-                    }
-                }
-                return OK;
-        }
-    }
-
-    /**
-     * 2.6.19-2.6.26 parse_memmap(): "exactmap" empties the map; SIZE@START, SIZE#START and SIZE$START
-     * append RAM, ACPI data or reserved (without setting user_defined_memmap); anything else is
-     * limit_regions(SIZE). Always returns 0.
-     */
-    private static int memmapLimitRegions(State st, Param p) {
-        String v = p.value();
-        if (v == null) {
-            return EINVAL;
-        }
-        if (v.equals("exactmap")) {
-            st.table.clear();
-            st.userdef = true;
-            st.mapEditors.add(p.text());
-            return OK;
-        }
-        MemParse.Result size = MemParse.parse(v, st.era.suffixes);
-        char c = at(v, size.end());
-        int type = c == '@' ? E820Table.RAM : c == '#' ? E820Table.ACPI : c == '$' ? E820Table.RESERVED : 0;
-        if (type != 0) {
-            MemParse.Result start = MemParse.parse(v, size.end() + 1, st.era.suffixes);
-            if (!start.rest().isEmpty()) {
-                st.messages.add(Message.note(p.text() + ": the kernel reads up to '" + v.substring(0, start.end())
-                        + "' and ignores '" + start.rest() + "'."));
-            }
-            st.table.add(start.value(), size.value(), type);
-            st.mapEditors.add(p.text());
-            st.addedWithoutUserdef = true;
-            return OK;
-        }
-        if (!size.hasDigits()) {
-            st.messages.add(Message.note(p.text() + ": no number where SIZE was expected: the kernel reads 0 and calls"
-                    + " limit_regions(0), which cuts the map at its first RAM entry."));
-        } else if (!size.rest().isEmpty()) {
-            st.messages.add(Message.note(p.text() + ": the kernel reads " + Sizes.human(size.value()) + " and ignores '"
-                    + size.rest() + "' (treated like mem=" + Sizes.human(size.value()).replace(" ", "") + ")."));
-        }
-        limitRegions(st, size.value());
-        st.userdef = true;
-        st.mapEditors.add(p.text());
-        return OK;
-    }
-
-    /**
-     * parse_memmap_opt() (2.6.27-4.0) / parse_memmap_one() (4.1+): "exactmap" (a prefix match) empties
-     * the map; a SIZE that reads no digits is -EINVAL; otherwise userdef = 1 and @ # $ add RAM, ACPI
-     * data or reserved, ! (4.1+) persistent memory, % (4.17+) retypes or removes a range, and a bare
-     * SIZE removes RAM above it. Text left after the item makes it -EINVAL after it was applied.
-     */
-    private static int memmapOne(State st, Param p, String v) {
-        String label = v.equals(p.value()) ? p.text() : p.text() + " (item " + v + ")";
-        if (v.startsWith("exactmap")) {
-            st.table.clear();
-            st.userdef = true;
-            st.mapEditors.add(label);
-            return OK;
-        }
-        MemParse.Result size = MemParse.parse(v, st.era.suffixes);
-        if (!size.hasDigits()) {
-            return EINVAL;
-        }
-        st.userdef = true;
-        st.mapEditors.add(label);
-        int pos = size.end();
-        char c = at(v, pos);
-        int type = 0;
-        if (c == '@') {
-            type = E820Table.RAM;
-        } else if (c == '#') {
-            type = E820Table.ACPI;
-        } else if (c == '$') {
-            type = E820Table.RESERVED;
-        } else if (c == '!' && st.era.pram) {
-            type = E820Table.PRAM;
-        }
-        if (type != 0) {
-            MemParse.Result start = MemParse.parse(v, pos + 1, st.era.suffixes);
-            st.table.add(start.value(), size.value(), type);
-            return start.end() == v.length() ? OK : EINVAL;
-        }
-        if (c == '%' && st.era.percent) {
-            return percent(st, v, size.value(), pos);
-        }
-        removeAbove(st, size.value());
-        return pos == v.length() ? OK : EINVAL;
-    }
-
-    /** memmap=SIZE%START[-OLD][+NEW] (4.17+): __e820__range_update / range_add / range_remove. */
-    private static int percent(State st, String v, long size, int pos) {
-        MemParse.Result start = MemParse.parse(v, pos + 1, st.era.suffixes);
-        int p = start.end();
-        long from = 0;
-        long to = 0;
-        if (at(v, p) == '-') {
-            long[] r = strtoull(v, p + 1);
-            from = r[0] & M32;
-            p = (int) r[1];
-        }
-        if (at(v, p) == '+') {
-            long[] r = strtoull(v, p + 1);
-            to = r[0] & M32;
-            p = (int) r[1];
-        }
-        if (p != v.length()) {
-            return EINVAL;
-        }
-        long s = start.value();
-        if (from != 0 && to != 0) {
-            if (from == to) {
-                st.halted = "memmap=" + v + ": the old and new types are the same, and __e820__range_update() stops the"
-                        + " kernel with BUG_ON(old_type == new_type).";
-                return OK;
-            }
-            st.messages.add(E820Format.update(st.era, s, size, (int) from, (int) to));
-            st.table.updateRange(s, size, (int) from, (int) to);
-        } else if (to != 0) {
-            st.table.add(s, size, (int) to);
-        } else if (from != 0) {
-            st.messages.add(E820Format.remove(st.era, s, size, (int) from, true));
-            st.table.removeRange(s, size, (int) from, true, true);
-        } else {
-            st.messages.add(E820Format.remove(st.era, s, size, 0, false));
-            st.table.removeRange(s, size, 0, false, true);
-        }
-        return OK;
-    }
-
-    /** simple_strtoull(s + from, &end, 0): {value, end}; no suffix. */
-    private static long[] strtoull(String s, int from) {
-        MemParse.Result r = MemParse.parse(s, from, MemParse.Suffixes.KMG);
-        if (r.suffix() != 0) {
-            r = MemParse.parse(s.substring(0, r.end() - 1), from, MemParse.Suffixes.KMG);
-        }
-        return new long[]{r.value(), r.end()};
     }
 
     // ---- vmalloc=, highmem=, reservetop= ----
@@ -425,14 +256,14 @@ final class X86EarlyParams {
         return r;
     }
 
-    private static void drainRefused(State st) {
+    static void drainRefused(State st) {
         for (long[] r : st.table.refused) {
             st.messages.add(E820Format.tooMany(st.era, r[0], r[1]));
         }
         st.table.refused.clear();
     }
 
-    private static char at(String s, int i) {
+    static char at(String s, int i) {
         return i < s.length() ? s.charAt(i) : 0;
     }
 }

@@ -107,7 +107,11 @@ public final class X86Engine implements Engine {
         long maxmem = era.newVmallocFormula ? (top.vmallocEnd - cfg.pageOffset - reserve) & M32 // VMALLOC_END - PAGE_OFFSET - reserve
                 : (-cfg.pageOffset - reserve) & M32; // -__PAGE_OFFSET - __VMALLOC_RESERVE
         long room = era.newVmallocFormula ? (top.vmallocEnd - cfg.pageOffset) & M32 : (-cfg.pageOffset) & M32;
-        if (Long.compareUnsigned(reserve, room) > 0) {
+        if (Long.compareUnsigned(top.vmallocEnd, cfg.pageOffset) <= 0) {
+            messages.add(Message.warn(String.format("VMALLOC_END 0x%08x is not above PAGE_OFFSET 0x%08x (reservetop= or"
+                    + " a pinned value): there is no room for the kernel's mappings; it would not boot.",
+                    top.vmallocEnd, cfg.pageOffset)));
+        } else if (Long.compareUnsigned(reserve, room) > 0) {
             messages.add(Message.warn(String.format("the vmalloc reserve (%d MB) is larger than the %d MB above PAGE_OFFSET"
                     + " 0x%08x: MAXMEM wraps around and lowmem runs into vmalloc; the kernel would not boot.",
                     reserve >> 20, room >> 20, cfg.pageOffset)));
