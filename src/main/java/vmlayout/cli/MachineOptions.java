@@ -205,6 +205,9 @@ public class MachineOptions {
     }
 
     private static void checkMem(String m) {
+        if (m.equals("nopentium")) {
+            return; // x86: mem=nopentium turns off 4 MB pages
+        }
         int at = m.indexOf('@');
         if (at < 0) {
             Sizes.parse(stripBytes(m), "--mem");
@@ -233,9 +236,15 @@ public class MachineOptions {
                 Sizes.parse(item.substring(0, sep), "--memmap " + spec + " (SIZE)");
                 String start = item.substring(sep + 1);
                 if (item.charAt(sep) == '%') {
-                    // nn%ss-old+new: the start is followed by the type change
-                    int dash = start.indexOf('-');
-                    start = dash < 0 ? start : start.substring(0, dash);
+                    // nn%ss[-old][+new]: the start is followed by the type change
+                    int end = start.length();
+                    for (int i = 0; i < start.length(); i++) {
+                        if (start.charAt(i) == '-' || start.charAt(i) == '+') {
+                            end = i;
+                            break;
+                        }
+                    }
+                    start = start.substring(0, end);
                 }
                 Sizes.parse(start, "--memmap " + spec + " (START)");
             }

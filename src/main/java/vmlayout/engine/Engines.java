@@ -1,9 +1,9 @@
 package vmlayout.engine;
 
 import vmlayout.config.Arch;
-import vmlayout.config.InputException;
 import vmlayout.engine.arm.ArmEngine;
 import vmlayout.engine.ppc.PpcEngine;
+import vmlayout.engine.x86.X86Engine;
 
 /** Picks the engine for an architecture. */
 public final class Engines {
@@ -15,10 +15,10 @@ public final class Engines {
         switch (arch) {
             case ARM:
                 return new ArmEngine();
-            case PPC:
-                return new PpcEngine();
+            case X86:
+                return new X86Engine();
             default:
-                throw new InputException("--arch " + arch.id() + ": this engine is not available yet");
+                return new PpcEngine();
         }
     }
 }

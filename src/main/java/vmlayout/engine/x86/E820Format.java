@@ -1,0 +1,117 @@
+package vmlayout.engine.x86;
+
+import java.util.ArrayList;
+import java.util.List;
+import vmlayout.engine.Message;
+import vmlayout.engine.Message.Level;
+
+/**
+ * The kernel's e820 print-outs, per era:
+ * <ul>
+ *   <li>up to 3.4: {@code " %s: %016Lx - %016Lx "} + type, end exclusive, type words in parentheses
+ *       except the default {@code "type %u"} (print_memory_map() / e820_print_map());</li>
+ *   <li>3.5 on: {@code "%s: [mem %#018Lx-%#018Lx] "} + type, end inclusive, bare words; the headers
+ *       carry "e820: " from 3.5 to 4.18 (literal strings; 4.19 e820.c has no prefix and no pr_fmt).</li>
+ * </ul>
+ */
+final class E820Format {
+
+    private E820Format() {
+    }
+
+    /** e820_print_type() / the switch of print_memory_map(). */
+    static String typeWord(X86Era era, int type) {
+        String word;
+        switch (type) {
+            case E820Table.RAM:
+                word = "usable";
+                break;
+            case E820Table.RESERVED:
+                word = "reserved";
+                break;
+            case E820Table.ACPI:
+                word = "ACPI data";
+                break;
+            case E820Table.NVS:
+                word = "ACPI NVS";
+                break;
+            case E820Table.UNUSABLE:
+                // E820_UNUSABLE reaches e820_print_type() with the unified e820.c
+                word = era.e820Unified ? "unusable" : null;
+                break;
+            case E820Table.PMEM:
+            case E820Table.PRAM:
+                // 4.1 "x86/mm: Add support for the non-standard protected e820 type"
+                return era.pram && era.memFormat ? "persistent (type " + type + ")" : "type " + Integer.toUnsignedString(type);
+            case E820Table.SOFT_RESERVED:
+                word = era.softReserved ? "soft reserved" : null;
+                break;
+            default:
+                word = null;
+                break;
+        }
+        if (word == null) {
+            return "type " + Integer.toUnsignedString(type);
+        }
+        return era.memFormat ? word : "(" + word + ")";
+    }
+
+    /** One entry line for {@code who} ("BIOS-e820", "user", "limit_regions start", ...). */
+    static String entry(X86Era era, String who, E820Table.Entry e) {
+        if (era.memFormat) {
+            return String.format("%s: [mem 0x%016x-0x%016x] %s", who, e.addr, e.addr + e.size - 1, typeWord(era, e.type));
+        }
+        return String.format(" %s: %016x - %016x %s", who, e.addr, e.addr + e.size, typeWord(era, e.type));
+    }
+
+    /** The whole table as print_memory_map(who) / e820_print_map(who) prints it. */
+    static List<Message> table(X86Era era, String who, E820Table t, Level level) {
+        List<Message> out = new ArrayList<>();
+        for (E820Table.Entry e : t.entries) {
+            out.add(Message.kernel(level, entry(era, who, e), false));
+        }
+        return out;
+    }
+
+    static Message biosHeader(X86Era era) {
+        return Message.kernel(Level.INFO, era.e820Prefix() + "BIOS-provided physical RAM map:", false);
+    }
+
+    static Message userHeader(X86Era era) {
+        return Message.kernel(Level.INFO, era.e820Prefix() + "user-defined physical RAM map:", false);
+    }
+
+    /** e820_end_pfn()'s line (2.6.27+). */
+    static Message lastPfn(X86Era era, long lastPfn, long maxArchPfn) {
+        return Message.kernel(Level.INFO, String.format("%slast_pfn = 0x%x max_arch_pfn = 0x%x", era.e820Prefix(), lastPfn,
+                maxArchPfn), false);
+    }
+
+    /** __e820_add_region() on a full table. */
+    static Message tooMany(X86Era era, long start, long size) {
+        if (!era.memFormat) {
+            return Message.kernel(Level.ERR, "Ooops! Too many entries in the memory map!", true);
+        }
+        return Message.kernel(Level.ERR, String.format("%stoo many entries; ignoring [mem 0x%08x-0x%08x]",
+                era.e820Prefix(), start, start + size - 1), true);
+    }
+
+    /** The KERN_DEBUG line of e820_remove_range() (3.5+): "e820: remove [mem %#010Lx-%#010Lx] " + type. */
+    static Message remove(X86Era era, long start, long size, int oldType, boolean checkType) {
+        if (Long.compareUnsigned(size, -1L - start) > 0) {
+            size = -1L - start;
+        }
+        String text = String.format("e820: remove [mem 0x%08x-0x%08x] ", start, start + size - 1)
+                + (checkType ? typeWord(era, oldType) : "");
+        return Message.kernel(Level.DEBUG, text, false);
+    }
+
+    /** The KERN_DEBUG line of __e820__range_update() (4.17+ memmap=%): old type "==>" new type. */
+    static Message update(X86Era era, long start, long size, int oldType, int newType) {
+        if (Long.compareUnsigned(size, -1L - start) > 0) {
+            size = -1L - start;
+        }
+        return Message.kernel(Level.DEBUG, String.format("e820: update [mem 0x%08x-0x%08x] ", start, start + size - 1)
+                + typeWord(era, oldType) + " ==> " + typeWord(era, newType), false);
+    }
+}

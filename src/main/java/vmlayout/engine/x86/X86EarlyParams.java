@@ -1,0 +1,269 @@
+package vmlayout.engine.x86;
+
+import java.util.ArrayList;
+import java.util.List;
+import vmlayout.bootargs.MemParse;
+import vmlayout.bootargs.Param;
+import vmlayout.config.Sizes;
+import vmlayout.engine.Message;
+import vmlayout.engine.Message.Level;
+
+/**
+ * The early parameters x86_32 acts on, in command-line order, as parse_early_param() hands them to
+ * their handlers: mem= (arch/i386/kernel/setup.c + e820.c up to 2.6.26, then arch/x86/kernel/e820.c),
+ * memmap= ({@link X86Memmap}), vmalloc= (setup.c, later arch/x86/mm/pgtable_32.c), highmem= (setup.c,
+ * later arch/x86/mm/init_32.c) and reservetop= (setup.c, later pgtable_32.c). A handler that returns
+ * -EINVAL makes init/main.c do_early_param() print "Malformed early option '%s'".
+ */
+final class X86EarlyParams {
+
+    private static final long M32 = 0xffffffffL;
+    private static final long VMALLOC_OFFSET = 8L << 20;
+    static final int OK = 0;
+    static final int EINVAL = -22;
+
+    /** What the early parameters change. */
+    static final class State {
+        X86Era era;
+        E820Table table;
+        final List<Message> messages = new ArrayList<>();
+        /** user_defined_memmap / userdef: print (and from 2.6.27 sanitize) the user-defined map. */
+        boolean userdef;
+        /** __VMALLOC_RESERVE (unsigned int; 128 MB by default). */
+        long vmallocReserve;
+        /** highmem_pages (unsigned int; -1 = not given). */
+        long highmemPages = M32;
+        /** __FIXADDR_TOP (0xfffff000 unless reservetop= moved it). */
+        long fixaddrTop;
+        boolean reservetopGiven;
+        /** PMD_SIZE: 4 MB, or 2 MB with PAE (reservetop= rounds to it from 4.2). */
+        long pmdSize;
+        /** The mem=/memmap= parameters that changed the map, for the RAM accounting. */
+        final List<String> mapEditors = new ArrayList<>();
+        /** 2.6.19-2.6.26: memmap=SIZE@START (# $) edited the map, which alone does not set user_defined_memmap. */
+        boolean addedWithoutUserdef;
+        /** Set when the kernel would stop (BUG_ON); the message says why. */
+        String halted;
+    }
+
+    private X86EarlyParams() {
+    }
+
+    static void apply(State st, List<Param> params) {
+        for (Param p : params) {
+            int rc;
+            if (p.is("mem")) {
+                rc = st.era.params == X86Era.ParamRule.LIMIT_REGIONS ? memLimitRegions(st, p) : memRemoveRange(st, p);
+            } else if (p.is("memmap")) {
+                rc = X86Memmap.apply(st, p);
+            } else if (p.is("vmalloc")) {
+                rc = vmalloc(st, p);
+            } else if (p.is("highmem")) {
+                rc = highmem(st, p);
+            } else if (p.is("reservetop")) {
+                rc = reservetop(st, p);
+            } else {
+                continue;
+            }
+            drainRefused(st);
+            if (rc != OK) {
+                st.messages.add(Message.kernel(Level.WARNING, "Malformed early option '" + p.name() + "'", true));
+            }
+            if (st.halted != null) {
+                return;
+            }
+        }
+        if (st.addedWithoutUserdef && !st.userdef) {
+            st.messages.add(Message.note("in " + st.era.version + " memmap=SIZE@START, SIZE#START and SIZE$START do not set"
+                    + " user_defined_memmap: the kernel uses the edited map but prints no user-defined map (add"
+                    + " memmap=exactmap or mem= to see it)."));
+        }
+    }
+
+    // ---- mem= ----
+
+    /** 2.6.19-2.6.26 parse_mem(): "nopentium", or limit_regions(memparse()) and user_defined_memmap = 1. */
+    private static int memLimitRegions(State st, Param p) {
+        if (p.value() == null) {
+            return EINVAL;
+        }
+        if (p.value().equals("nopentium")) {
+            nopentium(st, p);
+            return OK;
+        }
+        MemParse.Result r = parse(st, p, p.value(), 0, "SIZE", true);
+        limitRegions(st, r.value());
+        st.userdef = true;
+        st.mapEditors.add(p.text());
+        return OK;
+    }
+
+    /**
+     * 2.6.27+ parse_memopt(): "nopentium"; else userdef = 1, and (from 2.6.33) a size of 0 is -EINVAL
+     * with the map untouched; else e820_remove_range(size, ULLONG_MAX - size, E820_RAM, 1).
+     */
+    private static int memRemoveRange(State st, Param p) {
+        if (p.value() == null) {
+            return EINVAL;
+        }
+        if (p.value().equals("nopentium")) {
+            nopentium(st, p);
+            return OK;
+        }
+        st.userdef = true;
+        MemParse.Result r = parse(st, p, p.value(), 0, "SIZE", true);
+        long size = r.value();
+        if (size == 0 && st.era.memZeroCheck) {
+            st.messages.add(Message.note(p.text() + ": a size of 0 makes the kernel refuse mem= (-EINVAL); the map stays"
+                    + " as it was, but it is still printed as the user-defined map."));
+            return EINVAL;
+        }
+        removeAbove(st, size);
+        st.mapEditors.add(p.text());
+        return OK;
+    }
+
+    private static void nopentium(State st, Param p) {
+        st.messages.add(Message.note(p.text() + ": the kernel only turns off 4 MB pages (X86_FEATURE_PSE); the memory"
+                + " map is unchanged."));
+    }
+
+    /** e820_remove_range(size, ULLONG_MAX - size, E820_RAM, 1): all RAM from {@code size} up goes. */
+    static void removeAbove(State st, long size) {
+        long len = -1L - size;
+        if (st.era.memFormat) {
+            st.messages.add(E820Format.remove(st.era, size, len, E820Table.RAM, true));
+        }
+        st.table.removeRange(size, len, E820Table.RAM, true, st.era.percent);
+    }
+
+    /**
+     * limit_regions() (2.6.19-2.6.26): print the table, then cut it at the first RAM entry that reaches
+     * {@code size} (trimming that entry, or dropping it when it starts at or above the limit) and drop
+     * every entry after it, whatever its type; print the table again.
+     */
+    static void limitRegions(State st, long size) {
+        st.messages.addAll(E820Format.table(st.era, "limit_regions start", st.table, Level.DEFAULT));
+        List<E820Table.Entry> map = st.table.entries;
+        for (int i = 0; i < map.size(); i++) {
+            E820Table.Entry e = map.get(i);
+            long current = e.addr + e.size;
+            if (E820Table.ult(current, size)) {
+                continue;
+            }
+            if (e.type != E820Table.RAM) {
+                continue;
+            }
+            if (E820Table.uge(e.addr, size)) {
+                st.table.truncate(i);
+            } else {
+                st.table.truncate(i + 1);
+                e.size -= current - size;
+            }
+            st.messages.addAll(E820Format.table(st.era, "limit_regions endfor", st.table, Level.DEFAULT));
+            return;
+        }
+        st.messages.addAll(E820Format.table(st.era, "limit_regions endfunc", st.table, Level.DEFAULT));
+    }
+
+    // ---- vmalloc=, highmem=, reservetop= ----
+
+    /**
+     * parse_vmalloc(): __VMALLOC_RESERVE = memparse(arg), and from 2.6.28 + VMALLOC_OFFSET ("due to vm
+     * area guard hole"). __VMALLOC_RESERVE is an unsigned int.
+     */
+    private static int vmalloc(State st, Param p) {
+        if (p.value() == null) {
+            return EINVAL;
+        }
+        MemParse.Result r = parse(st, p, p.value(), 0, "SIZE", false);
+        long v = st.era.newVmallocFormula ? r.value() + VMALLOC_OFFSET : r.value();
+        if ((v & M32) != v) {
+            st.messages.add(Message.note(p.text() + ": __VMALLOC_RESERVE is an unsigned int: the kernel keeps "
+                    + Sizes.human(v & M32) + " of it."));
+        }
+        st.vmallocReserve = v & M32;
+        return OK;
+    }
+
+    /** parse_highmem(): highmem_pages = memparse(arg) >> PAGE_SHIFT (an unsigned int). */
+    private static int highmem(State st, Param p) {
+        if (p.value() == null) {
+            return EINVAL;
+        }
+        MemParse.Result r = parse(st, p, p.value(), 0, "SIZE", false);
+        st.highmemPages = (r.value() >>> 12) & M32;
+        return OK;
+    }
+
+    /**
+     * parse_reservetop() -> reserve_top_address(memparse(arg)): move __FIXADDR_TOP down to leave a hole
+     * at the top of the address space (for a hypervisor). The form of each era is in ReservetopRule.
+     */
+    private static int reservetop(State st, Param p) {
+        if (p.value() == null) {
+            return EINVAL;
+        }
+        MemParse.Result r = parse(st, p, p.value(), 0, "SIZE", false);
+        long reserve = r.value() & M32;
+        long below = (-reserve) & M32;
+        st.reservetopGiven = true;
+        switch (st.era.reservetop) {
+            case SILENT_ADDS_RESERVE:
+                st.fixaddrTop = (below - 4096) & M32;
+                st.vmallocReserve = (st.vmallocReserve + reserve) & M32;
+                break;
+            case ADDS_RESERVE:
+                st.messages.add(Message.kernel(Level.INFO, String.format("Reserving virtual address space above 0x%08x", below),
+                        false));
+                st.fixaddrTop = (below - 4096) & M32;
+                st.vmallocReserve = (st.vmallocReserve + reserve) & M32;
+                break;
+            case TOP_ONLY:
+                st.messages.add(Message.kernel(Level.INFO, String.format("Reserving virtual address space above 0x%08x", below),
+                        false));
+                st.fixaddrTop = (below - 4096) & M32;
+                break;
+            default:
+                st.fixaddrTop = ((below & ~(st.pmdSize - 1)) - 4096) & M32;
+                st.messages.add(Message.kernel(Level.INFO, String.format(
+                        "Reserving virtual address space above 0x%08x (rounded to 0x%08x)", below, (st.fixaddrTop + 4096) & M32),
+                        false));
+                break;
+        }
+        return OK;
+    }
+
+    // ---- helpers ----
+
+    /** memparse() of a value, with a vmlayout note when it reads no digits or leaves text unread. */
+    private static MemParse.Result parse(State st, Param p, String v, int from, String part, boolean memOption) {
+        MemParse.Result r = MemParse.parse(v, from, st.era.suffixes);
+        if (!r.hasDigits()) {
+            st.messages.add(Message.note(p.text() + ": no number where " + part + " was expected; the kernel's memparse"
+                    + " reads 0 here."));
+        } else if (!r.rest().isEmpty()) {
+            String why = "";
+            char c = Character.toUpperCase(r.rest().charAt(0));
+            if (r.suffix() == 0 && "TPE".indexOf(c) >= 0 && st.era.suffixes == MemParse.Suffixes.KMG) {
+                why = " (this release's memparse knows only the K, M and G suffixes)";
+            } else if (memOption && c == '@') {
+                why = " (x86 mem= takes no @START: use memmap=SIZE@START)";
+            }
+            st.messages.add(Message.note(p.text() + ": the kernel's memparse reads " + Sizes.human(r.value())
+                    + " and ignores '" + r.rest() + "'" + why + "."));
+        }
+        return r;
+    }
+
+    static void drainRefused(State st) {
+        for (long[] r : st.table.refused) {
+            st.messages.add(E820Format.tooMany(st.era, r[0], r[1]));
+        }
+        st.table.refused.clear();
+    }
+
+    static char at(String s, int i) {
+        return i < s.length() ? s.charAt(i) : 0;
+    }
+}

@@ -1,0 +1,212 @@
+package vmlayout.engine.x86;
+
+import java.util.ArrayList;
+import java.util.List;
+import vmlayout.config.Arch;
+import vmlayout.config.E820Entry;
+import vmlayout.config.Machine;
+import vmlayout.config.SymbolCatalog;
+import vmlayout.engine.Constants;
+import vmlayout.engine.Engine;
+import vmlayout.engine.Layout;
+import vmlayout.engine.Message;
+import vmlayout.engine.Message.Level;
+import vmlayout.engine.RamRange;
+import vmlayout.engine.RamUse;
+import vmlayout.engine.RangeSet;
+
+/**
+ * 32-bit x86 (arch/i386, then arch/x86 with CONFIG_X86_32): setup_arch()'s memory steps in order
+ * (the BIOS e820 map, the early parameters, the user-defined map, max_pfn, the lowmem/highmem split
+ * and its messages), then mem_init()'s table.
+ */
+public final class X86Engine implements Engine {
+
+    private static final long M32 = 0xffffffffL;
+    private static final long PAGE = 4096;
+    private static final long VMALLOC_OFFSET = 8L << 20;
+
+    @Override
+    public Arch arch() {
+        return Arch.X86;
+    }
+
+    @Override
+    public SymbolCatalog symbols() {
+        return X86Symbols.CATALOG;
+    }
+
+    @Override
+    public Layout compute(Machine m) {
+        X86Era era = X86Era.of(m.kernel());
+        Constants c = new Constants(X86Symbols.CATALOG, m.defines());
+        List<Message> messages = new ArrayList<>();
+        List<String> defaults = new ArrayList<>(m.defaultsUsed());
+        if (m.kernel().compareTo(X86Era.TABLE_ADDED) < 0) {
+            messages.add(Message.note("Linux " + m.kernel() + " parses mem=, memmap= and vmalloc= in parse_cmdline_early();"
+                    + " vmlayout reads them with the rules of " + X86Era.TABLE_ADDED + ", the first release it models."));
+        }
+
+        // ---- Kconfig ----
+        X86Config cfg = X86Config.read(era, c, defaults);
+
+        // ---- the BIOS map: sanitized, then printed (setup_memory_region() / setup_memory_map()) ----
+        List<E820Entry> given = X86BiosMap.entries(m, defaults);
+        E820Table bios = new E820Table(X86BiosMap.E820MAX);
+        for (E820Entry e : given) {
+            bios.add(e.start(), e.size(), e.type());
+        }
+        if (!bios.sanitize(noMerge(era))) {
+            messages.add(Message.warn("a BIOS map needs at least two entries (or one wraps past 2^64): Linux would"
+                    + " ignore it and fall back to the BIOS-e801 memory size, which vmlayout does not model; the map is"
+                    + " used as given."));
+        }
+        messages.add(E820Format.biosHeader(era));
+        messages.addAll(E820Format.table(era, "BIOS-e820", bios, Level.INFO));
+
+        // ---- early parameters, in command-line order ----
+        X86EarlyParams.State st = new X86EarlyParams.State();
+        st.era = era;
+        st.table = new E820Table(era.e820Unified ? 131 : X86BiosMap.E820MAX);
+        for (E820Table.Entry e : bios.entries) {
+            st.table.add(e.addr, e.size, e.type);
+        }
+        st.vmallocReserve = c.get("VMALLOC_RESERVE", 128L << 20, "__VMALLOC_RESERVE = 128 << 20 (arch/x86/mm/pgtable_32.c)") & M32;
+        st.fixaddrTop = 0xfffff000L;
+        st.pmdSize = cfg.pae ? 1L << 21 : 1L << 22;
+        X86EarlyParams.apply(st, m.params());
+        messages.addAll(st.messages);
+        if (st.halted != null) {
+            return halted(m, c, messages, defaults, bios, st.halted);
+        }
+
+        // ---- the user-defined map: finish_e820_parsing() (sanitized from 2.6.27) ----
+        if (st.userdef) {
+            if (era.e820Unified && !st.table.sanitize(noMerge(era))) {
+                messages.add(Message.kernel(Level.EMERG, "Kernel panic - not syncing: Invalid user supplied memory map", true));
+                return halted(m, c, messages, defaults, bios, "sanitize_e820_map() refuses a user map with fewer than two"
+                        + " entries: early_panic() stops the kernel.");
+            }
+            messages.add(E820Format.userHeader(era));
+            messages.addAll(E820Format.table(era, "user", st.table, Level.INFO));
+        }
+
+        // ---- max_pfn: find_max_pfn() up to 2.6.26, then e820_end_of_ram_pfn() with MAX_ARCH_PFN ----
+        long maxArchPfn = cfg.pae ? 1L << 24 : 1L << 20;
+        long maxPfn;
+        if (era.e820Unified) {
+            maxPfn = Math.min(st.table.endPfn(maxArchPfn), maxArchPfn);
+            messages.add(E820Format.lastPfn(era, maxPfn, maxArchPfn));
+        } else {
+            maxPfn = st.table.findMaxPfn();
+        }
+
+        // ---- the top of the address space, MAXMEM ----
+        X86Fixmap.Values top = X86Fixmap.compute(era, c, st.fixaddrTop, cfg.highmem, cfg.pae, defaults);
+        long reserve = st.vmallocReserve;
+        long maxmem = era.newVmallocFormula ? (top.vmallocEnd - cfg.pageOffset - reserve) & M32 // VMALLOC_END - PAGE_OFFSET - reserve
+                : (-cfg.pageOffset - reserve) & M32; // -__PAGE_OFFSET - __VMALLOC_RESERVE
+        long room = era.newVmallocFormula ? (top.vmallocEnd - cfg.pageOffset) & M32 : (-cfg.pageOffset) & M32;
+        if (Long.compareUnsigned(top.vmallocEnd, cfg.pageOffset) <= 0) {
+            messages.add(Message.warn(String.format("VMALLOC_END 0x%08x is not above PAGE_OFFSET 0x%08x (reservetop= or"
+                    + " a pinned value): there is no room for the kernel's mappings; it would not boot.",
+                    top.vmallocEnd, cfg.pageOffset)));
+        } else if (Long.compareUnsigned(reserve, room) > 0) {
+            messages.add(Message.warn(String.format("the vmalloc reserve (%d MB) is larger than the %d MB above PAGE_OFFSET"
+                    + " 0x%08x: MAXMEM wraps around and lowmem runs into vmalloc; the kernel would not boot.",
+                    reserve >> 20, room >> 20, cfg.pageOffset)));
+        }
+
+        // ---- the split ----
+        X86Lowmem.Input in = new X86Lowmem.Input();
+        in.era = era;
+        in.maxPfn = maxPfn;
+        in.highmemPages = st.highmemPages;
+        in.maxmem = maxmem;
+        in.maxmemPfn = maxmem >>> 12;
+        in.highmem = cfg.highmem;
+        in.highmem64g = cfg.highmem64g;
+        X86Lowmem.Result split = X86Lowmem.split(in);
+        messages.addAll(split.messages);
+        if (maxPfn == 0) {
+            messages.add(Message.warn("no RAM is left for the kernel (check mem=, memmap= and the map): it would not boot."));
+        }
+
+        // ---- mem_init() ----
+        long highMemory = cfg.pageOffset + split.highstartPfn * PAGE; // __va(highstart_pfn * PAGE_SIZE - 1) + 1
+        long vmallocStart = era.newVmallocFormula ? (highMemory + VMALLOC_OFFSET) & M32
+                : (highMemory + 2 * VMALLOC_OFFSET - 1) & ~(VMALLOC_OFFSET - 1) & M32;
+        X86MemInit.Values v = new X86MemInit.Values();
+        v.fixStart = top.fixaddrStart;
+        v.fixTop = top.fixaddrTop;
+        v.cpuEntry = era.cpuEntry;
+        v.cpuEntryBase = top.cpuEntryBase;
+        v.cpuEntryMapSize = top.cpuEntryMapSize;
+        v.highmem = cfg.highmem;
+        v.pkmapBase = top.pkmapBase;
+        v.lastPkmap = top.lastPkmap;
+        v.vmallocStart = vmallocStart;
+        v.vmallocEnd = top.vmallocEnd;
+        v.pageOffset = cfg.pageOffset;
+        v.highMemory = highMemory;
+        v.init = section(c, "__init_begin", "__init_end");
+        v.data = section(c, "_etext", "_edata");
+        v.text = section(c, "_text", "_etext");
+        if (v.init == null && v.data == null && v.text == null) {
+            messages.add(Message.note("the .init/.data/.text rows depend on the kernel image and are left out: give"
+                    + " -D __init_begin= -D __init_end= -D _text= -D _etext= -D _edata= (from System.map) to print them."));
+        }
+        X86MemInit.Table table = X86MemInit.render(v);
+        if (Long.compareUnsigned(vmallocStart, top.vmallocEnd) >= 0 || Long.compareUnsigned(highMemory & M32, vmallocStart) > 0
+                && (highMemory & M32) != 0) {
+            messages.add(Message.warn(String.format("VMALLOC_START 0x%08x is not below VMALLOC_END 0x%08x: mem_init()'s"
+                    + " BUG_ON() checks stop the kernel right after it prints this table.", vmallocStart, top.vmallocEnd)));
+        }
+        if (!era.printsTable) {
+            messages.add(Message.note(era.version.compareTo(X86Era.TABLE_ADDED) < 0
+                    ? "Linux " + m.kernel() + " does not print this table yet (i386 first prints it in " + X86Era.TABLE_ADDED
+                    + "); shown in its first form."
+                    : "Linux " + m.kernel() + " no longer prints this table (removed in " + X86Era.TABLE_REMOVED + " by"
+                    + " \"x86/mm/init_32: Stop printing the virtual memory layout\"); shown in the last form the kernel"
+                    + " printed, with this release's values."));
+        }
+        if (st.reservetopGiven && (c.pinned("FIXADDR_START") || c.pinned("PKMAP_BASE") || c.pinned("VMALLOC_END")
+                || c.pinned("CPU_ENTRY_AREA_BASE"))) {
+            messages.add(Message.note("reservetop= moves FIXADDR_TOP, but the values pinned with -D are used as given."));
+        }
+        for (String unused : c.unused()) {
+            messages.add(Message.note("-D " + unused + " has no effect here (x86 " + m.kernel() + " with this configuration)."));
+        }
+
+        // ---- where the RAM went ----
+        List<RamRange> fate = X86RamFate.of(bios, st, split, maxArchPfn, era.e820Unified, cfg.highmem, messages);
+        return new Layout(Arch.X86, m.kernel(), m.params(), table.regions(), fate, messages, table.lines(),
+                era.printsTable, c.used(), defaults);
+    }
+
+    /** sanitize_e820_map()'s never-merged types: E820_PRAM from 4.1, soft reserved from 5.5. */
+    static int[] noMerge(X86Era era) {
+        if (era.softReserved) {
+            return new int[]{E820Table.PRAM, E820Table.SOFT_RESERVED};
+        }
+        return era.pram ? new int[]{E820Table.PRAM} : new int[0];
+    }
+
+    /** The kernel stops before mem_init(): no table, no RAM in use. */
+    private static Layout halted(Machine m, Constants c, List<Message> messages, List<String> defaults, E820Table bios,
+                                 String why) {
+        messages.add(Message.warn(why + " No layout table is printed."));
+        List<RamRange> fate = new ArrayList<>();
+        for (RangeSet.Range r : bios.ranges(E820Table.RAM).ranges()) {
+            fate.add(new RamRange(r.start(), r.end(), RamUse.DROPPED, "the kernel stops during boot"));
+        }
+        return new Layout(Arch.X86, m.kernel(), m.params(), List.of(), fate, messages, List.of(), false, c.used(), defaults);
+    }
+
+    private static long[] section(Constants c, String begin, String end) {
+        if (!c.pinned(begin) || !c.pinned(end)) {
+            return null;
+        }
+        return new long[]{c.get(begin, 0, "-D"), c.get(end, 0, "-D")};
+    }
+}

@@ -1,0 +1,209 @@
+package vmlayout.engine.x86;
+
+import java.util.List;
+import vmlayout.config.KernelVersion;
+import vmlayout.engine.Constants;
+
+/**
+ * The top of the x86_32 address space, from FIXADDR_TOP down: the fixmap, the boot-time fixmap slots,
+ * the cpu_entry_area (4.15+), the LDT PMD (4.19+), the pkmap area and VMALLOC_END
+ * (arch/x86/include/asm/fixmap.h, pgtable_32_types.h, cpu_entry_area.h of each era).
+ *
+ * <p>The size of the permanent fixmap depends on the whole .config (IO-APICs, ACPI, PCI MMCONFIG,
+ * paravirt ...) and cannot be derived from the Kconfig symbols vmlayout takes. By default it is
+ * modelled as {@code base + KM_TYPE_NR * NR_CPUS} pages (the kmap slots exist only with CONFIG_HIGHMEM),
+ * with base, KM_TYPE_NR and NR_CPUS of a typical distribution kernel of the era, fitted to real logs
+ * ({@link #typical}). -D FIXADDR_START= (read from a boot log's fixmap row) replaces the model.
+ */
+final class X86Fixmap {
+
+    private static final long M32 = 0xffffffffL;
+    private static final long PAGE = 4096;
+
+    /** The default fixmap model of one era. */
+    record Typical(long basePages, long kmTypeNr, long nrCpus, String source) {
+        long permanentPages(boolean highmem, long nrCpus) {
+            return basePages + (highmem ? kmTypeNr * nrCpus : 0);
+        }
+    }
+
+    /**
+     * The typical distribution kernel of each era (Ubuntu's generic i386 kernels): permanent fixmap pages
+     * = base + KM_TYPE_NR x NR_CPUS, base fitted to a real log of the era.
+     */
+    static Typical typical(X86Era era) {
+        KernelVersion v = era.version;
+        if (v.compareTo(X86Era.E820_UNIFIED) < 0) {
+            return new Typical(72, 13, 8, "i386 KM_TYPE_NR 13, Kconfig NR_CPUS default 8; base 72 pages as in the"
+                    + " 2.6.27/2.6.28 Ubuntu logs (a 2.6.19 log's 704 kB fixmap is 72 + 13 x 8 pages)");
+        }
+        if (v.compareTo(X86Era.KM_TYPE_NR_20) < 0) {
+            return new Typical(72, 13, 64, "Ubuntu 8.10/9.04 generic i386 (NR_CPUS=64, KM_TYPE_NR 13): 904 pages,"
+                    + " the 3616 kB fixmap of the 2.6.27 and 2.6.28 logs");
+        }
+        if (v.compareTo(X86Era.CPU_ENTRY_AREA) < 0) {
+            return new Typical(73, 20, 8, "Ubuntu 12.04 generic i386 (NR_CPUS=8, KM_TYPE_NR 20): 233 pages, the"
+                    + " 932 kB fixmap of the 3.2.0-29 log");
+        }
+        if (v.compareTo(X86Era.KMAP_LOCAL) < 0) {
+            return new Typical(75, 20, 8, "Ubuntu 16.04 HWE i386 with the 4.15 cpu_entry_area (NR_CPUS=8, KM_TYPE_NR"
+                    + " 20): 235 pages, the 940 kB fixmap of the 4.13.0-2x log");
+        }
+        return new Typical(75, 16, 8, "as for 4.15-5.10 with kmap_local's KM_MAX_IDX 16 slots per CPU");
+    }
+
+    /** The values of the top of the address space, as used. */
+    static final class Values {
+        long fixaddrTop;
+        long fixaddrStart;
+        /** FIXADDR_BOOT_START (before 4.15) or FIXADDR_TOT_START (4.15+): the fixmap with its boot slots. */
+        long fixaddrTotStart;
+        long cpuEntryBase;
+        long cpuEntryMapSize;
+        long ldtBase;
+        long pkmapBase;
+        long vmallocEnd;
+        long pmdSize;
+        long lastPkmap;
+    }
+
+    private X86Fixmap() {
+    }
+
+    /**
+     * Computes the top-of-space values; each is pinned by -D or derived.
+     *
+     * @param fixaddrTop __FIXADDR_TOP after reservetop=
+     * @param defaults   where the defaults used are listed
+     */
+    static Values compute(X86Era era, Constants c, long fixaddrTop, boolean highmem, boolean pae, List<String> defaults) {
+        Values v = new Values();
+        v.pmdSize = pae ? 1L << 21 : 1L << 22;
+        long pmdMask = ~(v.pmdSize - 1) & M32;
+        long ptrsPerPte = pae ? 512 : 1024;
+        v.lastPkmap = pae ? 512 : 1024;
+        v.fixaddrTop = c.get("FIXADDR_TOP", fixaddrTop, "__FIXADDR_TOP 0xfffff000 (arch/x86/mm/pgtable_32.c), lowered by reservetop=");
+
+        // the permanent fixmap: FIXADDR_START = FIXADDR_TOP - (__end_of_permanent_fixed_addresses << PAGE_SHIFT)
+        Typical typ = typical(era);
+        long permanent;
+        if (c.pinned("FIXADDR_START")) {
+            v.fixaddrStart = c.get("FIXADDR_START", 0, "-D");
+            permanent = ((v.fixaddrTop - v.fixaddrStart) & M32) / PAGE;
+        } else {
+            long nrCpus = nrCpus(c, typ, defaults);
+            permanent = typ.permanentPages(highmem, nrCpus);
+            v.fixaddrStart = c.get("FIXADDR_START", (v.fixaddrTop - permanent * PAGE) & M32,
+                    "typical config: " + typ.basePages() + " pages" + (highmem ? " + KM_TYPE_NR " + typ.kmTypeNr()
+                    + " x NR_CPUS " + nrCpus + " kmap slots" : "") + " (" + typ.source() + ")");
+            defaults.add("fixmap " + permanent + " pages (" + (permanent * 4) + " kB) of a typical distribution kernel: pin"
+                    + " -D FIXADDR_START= from your boot log's fixmap row");
+        }
+
+        // the boot-time slots after __end_of_permanent_fixed_addresses, where something sits below them
+        boolean needTot = era.cpuEntry ? era.ceaFromTotStart : highmem && !era.pkmapFromFixaddrStart;
+        if (needTot) {
+            long total = totalPages(era, permanent, ptrsPerPte);
+            String totName = era.cpuEntry ? "FIXADDR_TOT_START" : "FIXADDR_BOOT_START";
+            v.fixaddrTotStart = c.get(totName, (v.fixaddrTop - total * PAGE) & M32, era.e820Unified
+                    ? "FIXADDR_TOP - " + total + " pages: 256 FIX_BTMAP slots (kept inside one page table) + FIX_WP_TEST"
+                    : "FIXADDR_TOP - " + total + " pages: 16 x 4 FIX_BTMAP slots + FIX_WP_TEST");
+        }
+
+        long below; // what pkmap (and without HIGHMEM vmalloc) sits under
+        if (!era.cpuEntry) {
+            long base = era.pkmapFromFixaddrStart ? v.fixaddrStart : v.fixaddrTotStart;
+            below = v.fixaddrStart;
+            if (highmem) {
+                v.pkmapBase = c.get("PKMAP_BASE", (base - PAGE * (v.lastPkmap + 1)) & pmdMask,
+                        "(" + (era.pkmapFromFixaddrStart ? "FIXADDR_START" : "FIXADDR_BOOT_START")
+                        + " - PAGE_SIZE * (LAST_PKMAP + 1)) & PMD_MASK");
+            }
+        } else {
+            long nrCpus = -1;
+            long perCpuReserve = era.version.compareTo(X86Era.CEA_41_PAGES) >= 0 ? 41 : 40;
+            long pages;
+            if (c.pinned("CPU_ENTRY_AREA_PAGES")) {
+                pages = c.get("CPU_ENTRY_AREA_PAGES", 0, "-D");
+            } else {
+                nrCpus = nrCpus(c, typ, defaults);
+                pages = c.get("CPU_ENTRY_AREA_PAGES", nrCpus * perCpuReserve, "NR_CPUS * " + perCpuReserve
+                        + " (arch/x86/include/asm/pgtable_32_types.h)");
+            }
+            long base = era.ceaFromTotStart ? v.fixaddrTotStart : v.fixaddrStart;
+            v.cpuEntryBase = c.get("CPU_ENTRY_AREA_BASE", (base - PAGE * (pages + 1)) & pmdMask,
+                    "(" + (era.ceaFromTotStart ? "FIXADDR_TOT_START" : "FIXADDR_START")
+                    + " - PAGE_SIZE * (CPU_ENTRY_AREA_PAGES + 1)) & PMD_MASK");
+            if (c.pinned("CPU_ENTRY_AREA_MAP_SIZE")) {
+                v.cpuEntryMapSize = c.get("CPU_ENTRY_AREA_MAP_SIZE", 0, "-D");
+            } else {
+                if (nrCpus < 0) {
+                    nrCpus = nrCpus(c, typ, defaults);
+                }
+                long perCpu = perCpuPages(era);
+                v.cpuEntryMapSize = c.get("CPU_ENTRY_AREA_MAP_SIZE", (1 + nrCpus * perCpu) * PAGE,
+                        "1 read-only IDT page + NR_CPUS x " + perCpu + " pages of struct cpu_entry_area (typical config)");
+                defaults.add("struct cpu_entry_area of " + perCpu + " pages per CPU (typical config): pin"
+                        + " -D CPU_ENTRY_AREA_MAP_SIZE= from your boot log's cpu_entry row");
+            }
+            below = v.cpuEntryBase;
+            if (era.ldt) {
+                v.ldtBase = c.get("LDT_BASE_ADDR", (v.cpuEntryBase - PAGE) & pmdMask, "(CPU_ENTRY_AREA_BASE - PAGE_SIZE) & PMD_MASK");
+                below = v.ldtBase;
+            }
+            if (highmem) {
+                v.pkmapBase = c.get("PKMAP_BASE", (below - PAGE) & pmdMask,
+                        "(" + (era.ldt ? "LDT_BASE_ADDR" : "CPU_ENTRY_AREA_BASE") + " - PAGE_SIZE) & PMD_MASK");
+            }
+        }
+        v.vmallocEnd = c.get("VMALLOC_END", highmem ? (v.pkmapBase - 2 * PAGE) & M32 : (below - 2 * PAGE) & M32,
+                highmem ? "PKMAP_BASE - 2 * PAGE_SIZE" : (!era.cpuEntry ? "FIXADDR_START" : era.ldt ? "LDT_BASE_ADDR"
+                        : "CPU_ENTRY_AREA_BASE") + " - 2 * PAGE_SIZE (no CONFIG_HIGHMEM)");
+        return v;
+    }
+
+    /** NR_CPUS, pinned or the typical config's; the default is listed once. */
+    private static long nrCpus(Constants c, Typical typ, List<String> defaults) {
+        if (!c.pinned("NR_CPUS")) {
+            String d = "NR_CPUS=" + typ.nrCpus() + " (typical distribution kernel of this era)";
+            if (!defaults.contains(d)) {
+                defaults.add(d);
+            }
+        }
+        long n = c.get("NR_CPUS", typ.nrCpus(), "typical distribution kernel of this era");
+        if (n < 1) {
+            throw new vmlayout.config.InputException("-D NR_CPUS=" + n + ": expected at least 1");
+        }
+        return n;
+    }
+
+    /**
+     * __end_of_fixed_addresses in pages: the permanent part, then the early_ioremap slots and
+     * FIX_WP_TEST. Up to 2.6.26 16 x 4 slots right after the permanent part; from 2.6.27 64 x 4 = 256
+     * slots, moved up to the next 256-page boundary when they would straddle a page table
+     * (FIX_BTMAP_END in fixmap.h).
+     */
+    static long totalPages(X86Era era, long permanent, long ptrsPerPte) {
+        if (!era.e820Unified) {
+            return permanent + 16 * 4 + 1;
+        }
+        long slots = 256;
+        long btmapEnd = permanent;
+        if (((permanent ^ (permanent + slots - 1)) & -ptrsPerPte) != 0) {
+            btmapEnd = permanent + slots - (permanent & (slots - 1));
+        }
+        return btmapEnd + slots + 1;
+    }
+
+    /** sizeof(struct cpu_entry_area) in pages for a typical config (logs: 39 in 4.15-4.18, 38 in 5.1). */
+    static long perCpuPages(X86Era era) {
+        KernelVersion v = era.version;
+        if (v.compareTo(X86Era.CEA_38_PAGES) < 0) {
+            return 39;
+        }
+        if (v.compareTo(X86Era.CEA_41_PAGES) < 0) {
+            return 38;
+        }
+        return 41;
+    }
+}

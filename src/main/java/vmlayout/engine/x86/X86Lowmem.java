@@ -1,0 +1,193 @@
+package vmlayout.engine.x86;
+
+import java.util.ArrayList;
+import java.util.List;
+import vmlayout.engine.Message;
+import vmlayout.engine.Message.Level;
+
+/**
+ * The split of RAM into lowmem and highmem and its messages, ported from find_max_low_pfn()
+ * (arch/i386/kernel/setup.c, arch/x86/kernel/setup_32.c; up to 2.6.26), find_low_pfn_range()
+ * (arch/x86/mm/init_32.c, 2.6.27-2.6.29) and lowmem_pfn_init() / highmem_pfn_init() (2.6.30 on),
+ * then initmem_init()'s "HIGHMEM available" / "LOWMEM available" lines (setup_memory() before
+ * 2.6.27). The texts are the kernel's, byte for byte; pfns are 32-bit unsigned longs and highmem_pages
+ * an unsigned int, as in the kernel.
+ */
+final class X86Lowmem {
+
+    private static final long M32 = 0xffffffffL;
+    /** MAX_NONPAE_PFN: 4 GB. */
+    static final long MAX_NONPAE_PFN = 1L << 20;
+    /** 64 MB in pages: the least lowmem highmem= may leave. */
+    private static final long MIN_LOWMEM_PAGES = (64L << 20) >> 12;
+
+    /** What the split needs. */
+    static final class Input {
+        X86Era era;
+        long maxPfn;
+        /** highmem_pages, M32 (-1) when highmem= was not given. */
+        long highmemPages = M32;
+        /** PFN_DOWN(MAXMEM). */
+        long maxmemPfn;
+        /** MAXMEM, for "Warning only %ldMB will be used." (MAXMEM >> 20). */
+        long maxmem;
+        /** CONFIG_HIGHMEM (HIGHMEM4G or HIGHMEM64G). */
+        boolean highmem;
+        /** CONFIG_HIGHMEM64G. */
+        boolean highmem64g;
+    }
+
+    /** What the split produced. */
+    static final class Result {
+        long maxLowPfn;
+        long maxPfn;
+        /** highstart_pfn: where highmem starts (max_low_pfn, or max_pfn when all RAM is low). */
+        long highstartPfn;
+        final List<Message> messages = new ArrayList<>();
+        /** Why max_pfn went down, for the RAM accounting (null when it did not). */
+        String trimmedBy;
+    }
+
+    private X86Lowmem() {
+    }
+
+    /** pages_to_mb(x): x >> (20 - PAGE_SHIFT). */
+    static long mb(long pages) {
+        return (pages & M32) >>> 8;
+    }
+
+    static Result split(Input in) {
+        Result r = new Result();
+        r.maxPfn = in.maxPfn;
+        if (in.maxPfn <= in.maxmemPfn) {
+            lowmemPfnInit(in, r);
+        } else {
+            highmemPfnInit(in, r);
+        }
+        initmemInit(in, r);
+        return r;
+    }
+
+    /** All RAM fits below MAXMEM: only highmem= can make highmem (lowmem_pfn_init() and its ancestors). */
+    private static void lowmemPfnInit(Input in, Result r) {
+        X86Era.SplitTexts t = in.era.split;
+        boolean old = t == X86Era.SplitTexts.FIND_MAX_LOW_PFN_PAE || t == X86Era.SplitTexts.FIND_MAX_LOW_PFN
+                || t == X86Era.SplitTexts.FIND_LOW_PFN_RANGE;
+        r.maxLowPfn = r.maxPfn;
+        long hp = in.highmemPages;
+        if (hp == M32) {
+            hp = 0;
+        }
+        if (in.highmem) {
+            if (hp >= r.maxPfn) {
+                r.messages.add(err(old
+                        ? String.format("highmem size specified (%dMB) is bigger than pages available (%dMB)!.", mb(hp), mb(r.maxPfn))
+                        : String.format("highmem size (%dMB) is bigger than pages available (%dMB)!", mb(hp), mb(r.maxPfn))));
+                hp = 0;
+            }
+            if (hp != 0) {
+                if (((r.maxLowPfn - hp) & M32) < MIN_LOWMEM_PAGES) {
+                    r.messages.add(err(old
+                            ? String.format("highmem size %dMB results in smaller than 64MB lowmem, ignoring it.", mb(hp))
+                            : String.format("highmem size (%dMB) results in <64MB lowmem, ignoring it!", mb(hp))));
+                    hp = 0;
+                }
+                r.maxLowPfn = (r.maxLowPfn - hp) & M32;
+            }
+        } else if (hp != 0) {
+            r.messages.add(err("ignoring highmem size on non-highmem kernel!"));
+        }
+    }
+
+    /** RAM reaches above MAXMEM: lowmem stops at MAXMEM (highmem_pfn_init() and its ancestors). */
+    private static void highmemPfnInit(Input in, Result r) {
+        X86Era.SplitTexts t = in.era.split;
+        r.maxLowPfn = in.maxmemPfn;
+        long hp = in.highmemPages;
+        if (hp == M32) {
+            hp = (r.maxPfn - in.maxmemPfn) & M32;
+        }
+        if (((hp + in.maxmemPfn) & M32) < r.maxPfn) {
+            r.maxPfn = (in.maxmemPfn + hp) & M32;
+            r.trimmedBy = "above the highmem= size";
+        }
+        if (((hp + in.maxmemPfn) & M32) > r.maxPfn) {
+            long avail = mb(r.maxPfn - in.maxmemPfn);
+            switch (t) {
+                case FIND_MAX_LOW_PFN_PAE:
+                case FIND_MAX_LOW_PFN:
+                    r.messages.add(Message.kernel(Level.DEFAULT, String.format(
+                            "only %dMB highmem pages available, ignoring highmem size of %dMB.", avail, mb(hp)), true));
+                    break;
+                case FIND_LOW_PFN_RANGE:
+                    r.messages.add(warn(String.format(
+                            "only %dMB highmem pages available, ignoring highmem size of %dMB.", avail, mb(hp))));
+                    break;
+                default:
+                    r.messages.add(warn(String.format(
+                            "only %dMB highmem pages available, ignoring highmem size of %dMB!", avail, mb(hp))));
+                    break;
+            }
+        }
+        if (!in.highmem) {
+            // "Maximum memory usable is what is directly addressable"
+            r.messages.add(warn(String.format("Warning only %dMB will be used.", (in.maxmem & M32) >>> 20)));
+            if (r.maxPfn > MAX_NONPAE_PFN && t != X86Era.SplitTexts.PFN_INIT_NO_64G) {
+                r.messages.add(warn(t == X86Era.SplitTexts.FIND_MAX_LOW_PFN_PAE ? "Use a PAE enabled kernel."
+                        : "Use a HIGHMEM64G enabled kernel."));
+            } else {
+                r.messages.add(warn("Use a HIGHMEM enabled kernel."));
+            }
+            r.maxPfn = in.maxmemPfn;
+            r.trimmedBy = "above the lowmem limit, kernel without CONFIG_HIGHMEM";
+        } else if (!in.highmem64g && r.maxPfn > MAX_NONPAE_PFN) {
+            r.maxPfn = MAX_NONPAE_PFN;
+            r.trimmedBy = "above 4 GB, kernel without CONFIG_HIGHMEM64G";
+            switch (t) {
+                case FIND_MAX_LOW_PFN_PAE:
+                    r.messages.add(warn("Warning only 4GB will be used."));
+                    r.messages.add(warn("Use a PAE enabled kernel."));
+                    break;
+                case FIND_MAX_LOW_PFN:
+                    r.messages.add(warn("Warning only 4GB will be used."));
+                    r.messages.add(warn("Use a HIGHMEM64G enabled kernel."));
+                    break;
+                case FIND_LOW_PFN_RANGE:
+                    // two string literals joined without a space: one line
+                    r.messages.add(warn("Warning only 4GB will be used.Use a HIGHMEM64G enabled kernel."));
+                    break;
+                case PFN_INIT:
+                    r.messages.add(warn("Warning: only 4GB will be used. Use a HIGHMEM64G enabled kernel!"));
+                    break;
+                default:
+                    r.messages.add(warn("Warning: only 4GB will be used. Support for for CONFIG_HIGHMEM64G was removed!"));
+                    break;
+            }
+        }
+    }
+
+    /**
+     * initmem_init() (setup_memory() before 2.6.27): with CONFIG_HIGHMEM, highstart_pfn = max_low_pfn
+     * if max_pfn > max_low_pfn else max_pfn, and "%ldMB HIGHMEM available." even for 0 MB; then
+     * "%ldMB LOWMEM available.". Without CONFIG_HIGHMEM only the LOWMEM line.
+     */
+    private static void initmemInit(Input in, Result r) {
+        if (in.highmem) {
+            long highend = r.maxPfn;
+            long highstart = r.maxPfn > r.maxLowPfn ? r.maxLowPfn : r.maxPfn;
+            r.highstartPfn = highstart;
+            r.messages.add(Message.kernel(Level.NOTICE, mb(highend - highstart) + "MB HIGHMEM available.", false));
+        } else {
+            r.highstartPfn = r.maxLowPfn;
+        }
+        r.messages.add(Message.kernel(Level.NOTICE, mb(r.maxLowPfn) + "MB LOWMEM available.", false));
+    }
+
+    private static Message err(String text) {
+        return Message.kernel(Level.ERR, text, true);
+    }
+
+    private static Message warn(String text) {
+        return Message.kernel(Level.WARNING, text, true);
+    }
+}

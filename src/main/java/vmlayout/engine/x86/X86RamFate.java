@@ -1,0 +1,84 @@
+package vmlayout.engine.x86;
+
+import java.util.ArrayList;
+import java.util.List;
+import vmlayout.engine.Message;
+import vmlayout.engine.RamRange;
+import vmlayout.engine.RamUse;
+import vmlayout.engine.RangeSet;
+
+/**
+ * Where the BIOS map's RAM went (vmlayout's accounting, not a kernel step): lowmem below max_low_pfn,
+ * highmem up to max_pfn, reserved where memmap= retyped it, dropped where mem=/memmap= removed it or
+ * the kernel's limits (MAX_ARCH_PFN, the lowmem limit without HIGHMEM, 4 GB without HIGHMEM64G,
+ * highmem=) cut it off.
+ */
+final class X86RamFate {
+
+    private X86RamFate() {
+    }
+
+    static List<RamRange> of(E820Table bios, X86EarlyParams.State st, X86Lowmem.Result split, long maxArchPfn,
+                             boolean archClamp, boolean highmem, List<Message> messages) {
+        RangeSet board = bios.ranges(E820Table.RAM);
+        E820Table finalMap = st.table.copy();
+        if (!st.era.e820Unified) {
+            finalMap.sanitize(X86Engine.noMerge(st.era)); // 2.6.2x keeps the user map unsorted: sort it for the accounting
+        }
+        RangeSet ram = finalMap.ranges(E820Table.RAM);
+        long lowEnd = split.maxLowPfn * 4096;
+        long highEnd = split.maxPfn * 4096;
+        RangeSet low = ram.intersect(RangeSet.of(0, Math.min(lowEnd, highEnd)));
+        RangeSet high = highmem ? ram.intersect(RangeSet.of(lowEnd, Math.max(lowEnd, highEnd))) : new RangeSet();
+
+        List<RamRange> out = new ArrayList<>();
+        add(out, board.intersect(low), RamUse.LOWMEM, "");
+        add(out, board.intersect(high), RamUse.HIGHMEM, "");
+        RangeSet rest = new RangeSet(board).removeAll(low).removeAll(high);
+
+        RangeSet retyped = new RangeSet();
+        for (E820Table.Entry e : finalMap.entries) {
+            if (e.type != E820Table.RAM && e.size != 0) {
+                retyped.addAll(finalMap.ranges(e.type));
+            }
+        }
+        RangeSet reserved = rest.intersect(retyped);
+        add(out, reserved, RamUse.RESERVED, "retyped by memmap= (" + String.join(", ", st.mapEditors) + ")");
+        rest.removeAll(reserved);
+
+        long archEnd = maxArchPfn * 4096;
+        if (archClamp) {
+            RangeSet aboveArch = rest.intersect(ram).intersect(RangeSet.of(archEnd, E820Table.ACCOUNTING_LIMIT));
+            add(out, aboveArch, RamUse.DROPPED, maxArchPfn == 1L << 20 ? "above 4 GB: MAX_ARCH_PFN of a kernel without PAE"
+                    : "above 64 GB: MAX_ARCH_PFN of a PAE kernel");
+            rest.removeAll(aboveArch);
+        }
+        RangeSet bySplit = rest.intersect(ram);
+        add(out, bySplit, RamUse.DROPPED, split.trimmedBy != null ? split.trimmedBy : "above max_pfn");
+        rest.removeAll(bySplit);
+        add(out, rest, RamUse.DROPPED, "not in the user-defined map (" + String.join(", ", st.mapEditors) + ")");
+        out.sort((a, b) -> Long.compare(a.start(), b.start()));
+
+        RangeSet described = new RangeSet();
+        for (E820Table.Entry e : bios.entries) {
+            described.addAll(bios.ranges(e.type));
+        }
+        RangeSet invented = new RangeSet(ram).removeAll(board);
+        for (RangeSet.Range r : invented.ranges()) {
+            if (described.intersect(RangeSet.of(r.start(), r.end())).total() == r.size()) {
+                messages.add(Message.note(String.format("memmap= makes 0x%08x-0x%08x RAM, which the BIOS map reports as"
+                        + " reserved.", r.start(), r.end())));
+            } else {
+                messages.add(Message.warn(String.format("memmap= describes RAM at 0x%08x-0x%08x that the BIOS map does not"
+                        + " have: the kernel would use memory that is not there.", r.start(), r.end())));
+            }
+        }
+        return out;
+    }
+
+    private static void add(List<RamRange> out, RangeSet s, RamUse use, String why) {
+        for (RangeSet.Range r : s.ranges()) {
+            out.add(new RamRange(r.start(), r.end(), use, why));
+        }
+    }
+}
