@@ -125,8 +125,8 @@ public final class SvgMap {
                 .append("\" data-user-px=\"").append(n(USER_PX)).append("\">\n");
         b.append("<title>vmlayout map: kernel virtual address space and physical RAM</title>\n");
         b.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-        b.append(text(MARGIN, MARGIN + 14, "vmlayout map (not kernel output): virtual address space and physical RAM,"
-                + " high addresses at the top", "font-size=\"13\" font-weight=\"bold\""));
+        b.append(text(MARGIN, MARGIN + 14, "vmlayout map (not kernel output), high addresses at the top",
+                "font-size=\"13\" font-weight=\"bold\""));
         for (int i = 0; i < panels.size(); i++) {
             double x = MARGIN + i * (PANEL_W + PANEL_GAP);
             b.append("<g class=\"panel\" data-index=\"").append(i).append("\" transform=\"translate(")
@@ -221,6 +221,8 @@ public final class SvgMap {
                     .append(n(x2)).append(',').append(n(py1)).append(' ').append(n(x2)).append(',').append(n(py2))
                     .append(' ').append(n(x1)).append(',').append(n(vy2)).append("\" fill=\"")
                     .append(MapKind.LOWMEM.svgColour).append("\" fill-opacity=\"0.35\" stroke=\"none\"/>\n");
+            b.append(text((x1 + x2) / 2, (vy1 + vy2 + py1 + py2) / 4 + 4, "1:1",
+                    "class=\"mapping-label\" text-anchor=\"middle\" fill=\"#2e7d32\""));
         }
         b.append(side("virtual", v, vy, vTop, ppm, V_BAR_X, V_BAR_X - 6, "end", kinds, anyBreak));
         b.append(side("physical", p, py, pTop, ppm, P_BAR_X, P_BAR_X + BAR_W + 6, "start", kinds, anyBreak));

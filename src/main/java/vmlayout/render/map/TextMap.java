@@ -128,7 +128,9 @@ public final class TextMap {
 
     private Column column(String heading, List<AddressMap.Segment> segs, int lowmemIndex, long unitBytes) {
         List<Line> lines = new ArrayList<>();
-        lines.add(new Line().add(heading));
+        if (!segs.isEmpty()) {
+            lines.add(new Line().add(heading));
+        }
         int lowmemBoundary = -1;
         boolean notToScale = false;
         Set<MapKind> kinds = EnumSet.noneOf(MapKind.class);

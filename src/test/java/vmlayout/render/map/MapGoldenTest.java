@@ -26,10 +26,11 @@ import vmlayout.engine.RamUse;
 import vmlayout.engine.Region;
 
 /**
- * Golden tests of the text map, colour off. Each testdata/maps/NAME.args holds vmlayout's arguments
+ * Golden tests of the text map, colour off. Each testdata/maps/NAME.argv holds vmlayout's arguments
  * (one per line, "#" comments), NAME.map the expected picture. The expected pictures are not vmlayout's
  * output pasted: each was worked out by hand from the region addresses of a kernel log (or the kernel's
- * arithmetic) and the drawing rules, and the .args comments show that arithmetic. The rules, in short
+ * arithmetic) and the drawing rules, and the .argv comments show that arithmetic (.argv, not .args:
+ * GoldenLogTest pairs every .args under testdata/ with a kernel log). The rules, in short
  * (TextMap's javadoc and src/docs/map.md have them in full):
  * <ul>
  *   <li>1 row = U MB, U the smallest power of two with (larger span) / U &lt;= 32; the virtual span is
@@ -69,12 +70,12 @@ class MapGoldenTest {
     List<DynamicTest> everyGoldenMap() throws IOException {
         List<Path> cases;
         try (Stream<Path> s = Files.list(MAPS)) {
-            cases = s.filter(p -> p.toString().endsWith(".args")).sorted().collect(Collectors.toList());
+            cases = s.filter(p -> p.toString().endsWith(".argv")).sorted().collect(Collectors.toList());
         }
         assertTrue(cases.size() >= 3, "expected the three golden maps in " + MAPS);
         List<DynamicTest> tests = new ArrayList<>();
         for (Path a : cases) {
-            String name = a.getFileName().toString().replaceAll("\\.args$", "");
+            String name = a.getFileName().toString().replaceAll("\\.argv$", "");
             tests.add(DynamicTest.dynamicTest(name, () -> {
                 List<String> argv = new ArrayList<>(args(a));
                 argv.add("--map");
@@ -91,7 +92,7 @@ class MapGoldenTest {
 
     /**
      * The x86 picture, drawn now from the layout typed in from the kernel log x86-01 (the same values
-     * the .args comments list), so the golden file is checked before the x86 engine exists.
+     * the .argv comments list), so the golden file is checked before the x86 engine exists.
      */
     @Test
     void x86FromTheLogsLayout() throws IOException {
