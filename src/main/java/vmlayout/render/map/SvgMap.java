@@ -250,7 +250,7 @@ public final class SvgMap {
             kinds.add(s.kind());
             anyBreak[0] |= !h.toScale();
             String full = s.name() + " " + MapText.address(s.start()) + "-" + MapText.address(s.end()) + " "
-                    + MapText.size(s.size());
+                    + MapText.size(s.size()) + (s.ram() != null && !s.ram().why().isEmpty() ? ": " + s.ram().why() : "");
             b.append("<rect class=\"segment ").append(s.kind().id()).append("\" data-side=\"").append(name)
                     .append("\" data-name=\"").append(esc(s.name())).append('"');
             if (s.region() != null) {
