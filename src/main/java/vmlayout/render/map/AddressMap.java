@@ -88,12 +88,15 @@ public final class AddressMap {
         return TOP - low;
     }
 
-    /** Bytes from the start of the lowest RAM range to the end of the highest. */
-    public long physicalSpan() {
-        if (physical.isEmpty()) {
-            return 0;
+    /** Bytes of RAM: the sizes of all RAM ranges added up (holes between them not counted). */
+    public long ramTotal() {
+        long sum = 0;
+        for (Segment s : physical) {
+            if (s.ram() != null) {
+                sum += s.size();
+            }
         }
-        return physical.get(0).end() - physical.get(physical.size() - 1).start();
+        return sum;
     }
 
     /** The virtual lowmem segment, or -1. */
@@ -126,7 +129,10 @@ public final class AddressMap {
         return -1;
     }
 
-    /** True when r lies inside another region (the first such in table order wins a tie of equals). */
+    /**
+     * The largest region that r lies inside, or null (of two equal ranges, the first in table order
+     * contains the other).
+     */
     private static Region container(Region r, List<Region> all) {
         Region best = null;
         for (int i = 0; i < all.size(); i++) {

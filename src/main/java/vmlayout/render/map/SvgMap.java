@@ -14,11 +14,12 @@ import vmlayout.engine.Region;
  * RAM on the right, the lowmem mapping drawn as a band between them, and a legend.
  *
  * <p>Scale: the root element declares {@code data-px-per-mb} (P), {@code data-min-px} and
- * {@code data-user-px}. P is the largest power of two (… 0.25, 0.5, 1, 2 …) at which the larger span
- * (from the lowest kernel region to 4 GB, or from the lowest RAM to the highest) is at most
+ * {@code data-user-px}, {@code data-max-hole-px}. P is the largest power of two (… 0.25, 0.5, 1, 2 …)
+ * at which the larger size (from the lowest kernel region to 4 GB, or all the RAM added up) is at most
  * {@value #MAX_PX} px. A segment of S MB is S·P px high; one under {@value #MIN_PX} px is drawn
  * {@value #MIN_PX} px high and marked ≈ ({@code data-break="true"}); user space is collapsed to
- * {@value #USER_PX} px. Segments follow each other without a gap from the top of their side, whose
+ * {@value #USER_PX} px, a hole between RAM ranges cut to at most {@value #MAX_HOLE_PX} px (marked).
+ * Segments follow each other without a gap from the top of their side, whose
  * y is declared as {@code data-top-y} on the side's group; the physical side is moved down (or the
  * virtual one) so that the top of the highest lowmem RAM is level with the top of virtual lowmem.
  * Regions nested in another (kernel sections in lowmem) are drawn inside it at their place, on the
@@ -34,6 +35,7 @@ public final class SvgMap {
     public static final double MIN_PX = 16;
     public static final double USER_PX = 24;
     public static final double NESTED_MIN_PX = 2;
+    public static final double MAX_HOLE_PX = 64;
 
     static final double MARGIN = 16;
     static final double ADDR_W = 84;
@@ -59,7 +61,7 @@ public final class SvgMap {
     public static double pxPerMb(List<AddressMap> maps) {
         double span = 0;
         for (AddressMap m : maps) {
-            span = Math.max(span, Math.max(m.kernelSpan(), m.physicalSpan()) / 1048576.0);
+            span = Math.max(span, Math.max(m.kernelSpan(), m.ramTotal()) / 1048576.0);
         }
         double p = 1;
         if (span <= 0) {
@@ -84,7 +86,13 @@ public final class SvgMap {
         }
         double h = s.size() / 1048576.0 * pxPerMb;
         double least = MIN_PX * (1 + s.nested().size());
-        return h < least ? new Height(least, false) : new Height(h, true);
+        if (h < least) {
+            return new Height(least, false);
+        }
+        if (s.kind() == MapKind.HOLE && h > MAX_HOLE_PX) {
+            return new Height(MAX_HOLE_PX, false);
+        }
+        return new Height(h, true);
     }
 
     public static String render(Layout layout) {
@@ -122,7 +130,8 @@ public final class SvgMap {
                 .append(n(height)).append("\" viewBox=\"0 0 ").append(n(width)).append(' ').append(n(height))
                 .append("\" font-family=\"").append(FONT).append("\" font-size=\"11\"")
                 .append(" data-px-per-mb=\"").append(num(ppm)).append("\" data-min-px=\"").append(n(MIN_PX))
-                .append("\" data-user-px=\"").append(n(USER_PX)).append("\">\n");
+                .append("\" data-user-px=\"").append(n(USER_PX)).append("\" data-max-hole-px=\"")
+                .append(n(MAX_HOLE_PX)).append("\">\n");
         b.append("<title>vmlayout map: kernel virtual address space and physical RAM</title>\n");
         b.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
         b.append(text(MARGIN, MARGIN + 14, "vmlayout map (not kernel output), high addresses at the top",
@@ -162,7 +171,7 @@ public final class SvgMap {
         if (anyBreak) {
             out.add(text(MARGIN + 8, y + 11, "\u2248", "text-anchor=\"middle\" font-size=\"14\""));
             out.add(text(MARGIN + 22, y + 11, "not to scale: drawn " + n(MIN_PX) + " px high (too small to see),"
-                    + " user space collapsed to " + n(USER_PX) + " px", ""));
+                    + " user space collapsed to " + n(USER_PX) + " px, holes cut to " + n(MAX_HOLE_PX) + " px", ""));
             y += 18;
         }
         return y - y0;
@@ -250,7 +259,10 @@ public final class SvgMap {
             kinds.add(s.kind());
             anyBreak[0] |= !h.toScale();
             String full = s.name() + " " + MapText.address(s.start()) + "-" + MapText.address(s.end()) + " "
-                    + MapText.size(s.size()) + (s.ram() != null && !s.ram().why().isEmpty() ? ": " + s.ram().why() : "");
+                    + MapText.size(s.size());
+            if (s.ram() != null && !s.ram().why().isEmpty()) {
+                full += ": " + s.ram().why();
+            }
             b.append("<rect class=\"segment ").append(s.kind().id()).append("\" data-side=\"").append(name)
                     .append("\" data-name=\"").append(esc(s.name())).append('"');
             if (s.region() != null) {
@@ -272,7 +284,8 @@ public final class SvgMap {
             double ly = s.nested().isEmpty() ? y + h.px() / 2 + 4 : y + 12;
             b.append(text(barX + 6, ly, label, "class=\"label\"" + (style.isEmpty() ? "" : " " + style)));
             if (!h.toScale()) {
-                b.append(text(barX + BAR_W - 6, y + h.px() / 2 + 5, "\u2248", "class=\"break\" text-anchor=\"end\" font-size=\"14\""));
+                b.append(text(barX + BAR_W - 6, y + h.px() / 2 + 5, "\u2248",
+                        "class=\"break\" text-anchor=\"end\" font-size=\"14\""));
             }
             for (int k = 0; k < s.nested().size(); k++) {
                 Region r = s.nested().get(k);

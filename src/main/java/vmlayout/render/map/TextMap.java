@@ -15,15 +15,15 @@ import vmlayout.engine.Region;
  * draw the expected picture by hand from the region addresses:
  * <ol>
  *   <li><b>Unit.</b> One row stands for U MB, U the smallest power of two (1, 2, 4 ...) for which the
- *       larger of the two spans fits in 32 rows: span / U &lt;= 32. The virtual span runs from the
- *       lowest kernel region to 4 GB, the physical span from the start of the lowest RAM range to the
- *       end of the highest.</li>
+ *       larger of the two sizes fits in 32 rows: size / U &lt;= 32. The virtual size runs from the
+ *       lowest kernel region to 4 GB; the physical size is the RAM, all ranges added up.</li>
  *   <li><b>Segments.</b> Each side is cut into segments as {@link AddressMap} says (regions, gaps,
  *       user space; RAM ranges and "no RAM" holes), top to bottom, high addresses first.</li>
  *   <li><b>Rows.</b> A segment of S bytes gets round(S / U) rows, halves rounded up. A segment that
  *       would get no row gets one and is marked {@code ~} (not to scale); so does a region that needs
  *       more rows for the regions nested in it (one row for its own label plus one per nested region).
- *       User space always gets one row and the mark: it is collapsed.</li>
+ *       User space always gets one row and the mark: it is collapsed. A "no RAM" hole gets at most
+ *       {@value #MAX_HOLE_ROWS} rows, marked when cut.</li>
  *   <li><b>Drawing.</b> Each segment is a boundary line {@code +--------+ ADDRESS} (its upper bound,
  *       {@code 0x%08x}), then its rows {@code |FFFFFFFF|}, F its kind's fill character (blank for gaps
  *       and holes). The first row carries the label: the name left-aligned in 10 columns, a space, the
@@ -48,6 +48,8 @@ public final class TextMap {
 
     /** The most rows the larger span may take at the chosen unit. */
     public static final int MAX_ROWS = 32;
+    /** The most rows a hole between RAM ranges takes. */
+    public static final int MAX_HOLE_ROWS = 4;
     /** Width of a label's name column. */
     static final int NAME_WIDTH = 10;
     /** Width of a label's size column. */
@@ -65,7 +67,7 @@ public final class TextMap {
 
     /** MB per row for this map. */
     public static long unitMb(AddressMap m) {
-        long span = Math.max(m.kernelSpan(), m.physicalSpan());
+        long span = Math.max(m.kernelSpan(), m.ramTotal());
         long u = 1;
         while (span > MAX_ROWS * (u << 20)) {
             u *= 2;
@@ -85,6 +87,10 @@ public final class TextMap {
         boolean toScale = true;
         if (r < 1) {
             r = 1;
+            toScale = false;
+        }
+        if (s.kind() == MapKind.HOLE && r > MAX_HOLE_ROWS) {
+            r = MAX_HOLE_ROWS;
             toScale = false;
         }
         if (r < 1 + s.nested().size()) {

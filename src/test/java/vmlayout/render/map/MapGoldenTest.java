@@ -33,10 +33,10 @@ import vmlayout.engine.Region;
  * GoldenLogTest pairs every .args under testdata/ with a kernel log). The rules, in short
  * (TextMap's javadoc and src/docs/map.md have them in full):
  * <ul>
- *   <li>1 row = U MB, U the smallest power of two with (larger span) / U &lt;= 32; the virtual span is
- *       4 GB minus the lowest region's start, the physical span the lowest RAM to the highest;</li>
+ *   <li>1 row = U MB, U the smallest power of two with (larger size) / U &lt;= 32; the virtual size is
+ *       4 GB minus the lowest region's start, the physical size all the RAM added up;</li>
  *   <li>a segment (region, gap, RAM range, hole) gets round(size / U) rows, halves up; none becomes one
- *       row marked "~"; user space is always one row, marked "~";</li>
+ *       row marked "~"; user space is always one row, marked "~"; a hole at most 4 rows;</li>
  *   <li>each segment is a boundary line "+--------+ 0xTOP" and its rows "|FFFFFFFF|", the first with
  *       "%-10s %7s" name and size (kernel-table rounding: whole MB, else whole kB), " ~" if not to scale;
  *       a last boundary line gives the side's lowest address;</li>

@@ -40,10 +40,18 @@ class TextMapTest {
         // one byte more than 256 MB: 16 MB
         l = layout(List.of(new Region("vmalloc", 0xf0000000L - 4096, 0xff000000L)), List.of());
         assertEquals(16, TextMap.unitMb(AddressMap.of(l)));
-        // the physical span counts too: 2 GB of RAM from 0 -> 64 MB (2048/64 = 32)
+        // the RAM counts too: 2 GB of RAM -> 64 MB (2048/64 = 32)
         l = layout(List.of(new Region("vmalloc", 0xf0000000L, 0xff000000L)),
                 List.of(new RamRange(0, 0x80000000L, RamUse.LOWMEM, "")));
         assertEquals(64, TextMap.unitMb(AddressMap.of(l)));
+        // ... but not the holes between RAM ranges: 2 x 128 MB, 30 GB apart -> 256 MB -> 8 MB rows
+        l = layout(List.of(new Region("vmalloc", 0xf0000000L, 0xff000000L)),
+                List.of(new RamRange(0x80000000L, 0x88000000L, RamUse.LOWMEM, ""),
+                        new RamRange(0x880000000L, 0x888000000L, RamUse.HIGHMEM, "")));
+        assertEquals(8, TextMap.unitMb(AddressMap.of(l)));
+        AddressMap.Segment hole = AddressMap.of(l).physical().get(1);
+        assertEquals(MapKind.HOLE, hole.kind());
+        assertEquals(new TextMap.Rows(TextMap.MAX_HOLE_ROWS, false), TextMap.rows(hole, 8 * MB));
     }
 
     @Test
@@ -77,9 +85,9 @@ class TextMapTest {
 
     /**
      * 256 MB of RAM at 0x80000000 and 128 MB at 0xa0000000, all lowmem; virtual lowmem
-     * 0xc0000000-0xd8000000. Unit: virtual span 1024 MB, physical 0x80000000-0xa8000000 = 640 MB:
-     * 1024/32 = 32 rows, 1 row = 32 MB. Virtual: gap 640 MB (20 rows), lowmem 384 MB (12), user space;
-     * its lowmem boundary is line 1 + 21 = 22. Physical: lowmem 128 MB (4 rows), no RAM 256 MB (8),
+     * 0xc0000000-0xd8000000. Unit: virtual span 1024 MB, RAM 384 MB: 1024/32 = 32 rows, 1 row = 32 MB.
+     * Virtual: gap 640 MB (20 rows), lowmem 384 MB (12), user space; its lowmem boundary is line
+     * 1 + 21 = 22. Physical: lowmem 128 MB (4 rows), no RAM 256 MB (8 rows, cut to 4 and marked),
      * lowmem 256 MB (8); its highest lowmem boundary is line 1, so it starts 21 lines down. The longest
      * virtual line is "|........| user space 3072 MB ~" (31): the physical side starts at column 36.
      */
@@ -91,13 +99,13 @@ class TextMapTest {
         List<String> lines = new TextMap(false).lines(l);
         assertEquals("vmlayout map: arm 4.4, 1 row = 32 MB (not kernel output)", lines.get(0));
         List<String> physical = new ArrayList<>();
-        for (int i = 2 + 21; i <= 2 + 45; i++) {
+        for (int i = 2 + 21; i <= 2 + 41; i++) {
             physical.add(lines.get(i).substring(36));
         }
         List<String> expected = new ArrayList<>(List.of("physical RAM", "+--------+ 0xa8000000",
                 "|########| lowmem      128 MB", "|########|", "|########|", "|########|", "+--------+ 0xa0000000",
-                "|        | no RAM      256 MB"));
-        for (int i = 0; i < 7; i++) {
+                "|        | no RAM      256 MB ~"));
+        for (int i = 0; i < 3; i++) {
             expected.add("|        |");
         }
         expected.add("+--------+ 0x90000000");
@@ -109,7 +117,7 @@ class TextMapTest {
         assertEquals(expected, physical);
         assertEquals("|########| lowmem      384 MB   <== |########| lowmem      128 MB", lines.get(2 + 23));
         assertEquals("+--------+ 0x00000000", lines.get(2 + 37).substring(0, 21));
-        assertEquals("", lines.get(2 + 46));
+        assertEquals("", lines.get(2 + 42));
     }
 
     @Test
