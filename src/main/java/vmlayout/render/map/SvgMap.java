@@ -170,8 +170,8 @@ public final class SvgMap {
         }
         if (anyBreak) {
             out.add(text(MARGIN + 8, y + 11, "\u2248", "text-anchor=\"middle\" font-size=\"14\""));
-            out.add(text(MARGIN + 22, y + 11, "not to scale: drawn " + n(MIN_PX) + " px high (too small to see),"
-                    + " user space collapsed to " + n(USER_PX) + " px, holes cut to " + n(MAX_HOLE_PX) + " px", ""));
+            out.add(text(MARGIN + 22, y + 11, "not to scale: too small to see, drawn " + n(MIN_PX) + " px;"
+                    + " user space " + n(USER_PX) + " px; holes at most " + n(MAX_HOLE_PX) + " px", ""));
             y += 18;
         }
         return y - y0;
