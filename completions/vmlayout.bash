@@ -184,9 +184,9 @@ function _picocli_vmlayout() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="check batch profiles names generate-completion"
-  local flag_opts="'--kernel-only' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--kernel-only' '--map' '-h' '--help' '-V' '--version'"
   local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--format' '--color'"
-  local FORMAT_option_args=("text" "json") # --format values
+  local FORMAT_option_args=("text" "json" "svg") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default

@@ -24,7 +24,12 @@ class ReadmeInSyncTest {
     }
 
     static List<Example> examples() throws IOException {
-        List<String> lines = Files.readAllLines(Paths.get("README.md"), StandardCharsets.UTF_8);
+        return examples(Paths.get("README.md"));
+    }
+
+    /** The console examples of a Markdown file (also used for src/docs/map.md). */
+    static List<Example> examples(java.nio.file.Path markdown) throws IOException {
+        List<String> lines = Files.readAllLines(markdown, StandardCharsets.UTF_8);
         List<Example> out = new ArrayList<>();
         boolean inConsole = false;
         for (int i = 0; i < lines.size(); i++) {
@@ -61,9 +66,12 @@ class ReadmeInSyncTest {
 
     @TestFactory
     List<DynamicTest> readmeExamplesRunAsWritten() throws IOException {
+        return runAsWritten(examples(), "README");
+    }
+
+    static List<DynamicTest> runAsWritten(List<Example> examples, String where) {
         List<DynamicTest> tests = new ArrayList<>();
-        List<Example> examples = examples();
-        assertFalse(examples.isEmpty(), "README has no console examples");
+        assertFalse(examples.isEmpty(), where + " has no console examples");
         for (Example e : examples) {
             tests.add(DynamicTest.dynamicTest(e.command(), () -> {
                 List<String> words = ShellWords.split(e.command());

@@ -52,6 +52,10 @@ final class FastPath {
                     o.kernelOnly = true;
                     continue;
                 }
+                if (name.equals("--map")) {
+                    o.map = true;
+                    continue;
+                }
                 if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                     return false;
                 }
@@ -106,7 +110,7 @@ final class FastPath {
                 m.cmdlineFiles.add(v);
                 return true;
             case "--format":
-                return o.format == OutputOptions.Format.text && enumValue(v, List.of("text", "json")) && (o.format = OutputOptions.Format.valueOf(v.toLowerCase(Locale.ROOT))) != null;
+                return o.format == OutputOptions.Format.text && enumValue(v, List.of("text", "json", "svg")) && (o.format = OutputOptions.Format.valueOf(v.toLowerCase(Locale.ROOT))) != null;
             case "--color":
                 return o.color == OutputOptions.ColorMode.auto && enumValue(v, List.of("auto", "always", "never"))
                         && (o.color = OutputOptions.ColorMode.valueOf(v.toLowerCase(Locale.ROOT))) != null;

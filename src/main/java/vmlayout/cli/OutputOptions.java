@@ -3,10 +3,10 @@ package vmlayout.cli;
 import picocli.CommandLine.Option;
 import vmlayout.render.Style;
 
-/** How results are written: --format, --color, --kernel-only. */
+/** How results are written: --format, --color, --kernel-only, --map. */
 public class OutputOptions {
 
-    public enum Format { text, json }
+    public enum Format { text, json, svg }
 
     public enum ColorMode { auto, always, never }
 
@@ -20,18 +20,23 @@ public class OutputOptions {
     @Option(names = "--kernel-only", description = "Print only the kernel's lines (to diff against a boot log).")
     boolean kernelOnly;
 
+    @Option(names = "--map", description = "Draw the address space instead: the virtual space and the physical RAM side by side "
+            + "(text; --format svg draws the same picture as SVG).")
+    boolean map;
+
     /** --color always beats NO_COLOR; NO_COLOR beats auto; auto means stdout is a terminal. */
-    Style style() {
+    boolean colour() {
         switch (color) {
             case always:
-                return Style.ansi();
+                return true;
             case never:
-                return Style.PLAIN;
+                return false;
             default:
-                if (System.getenv("NO_COLOR") != null) {
-                    return Style.PLAIN;
-                }
-                return System.console() != null ? Style.ansi() : Style.PLAIN;
+                return System.getenv("NO_COLOR") == null && System.console() != null;
         }
+    }
+
+    Style style() {
+        return colour() ? Style.ansi() : Style.PLAIN;
     }
 }

@@ -10,11 +10,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import vmlayout.config.InputException;
 import vmlayout.config.Machine;
 import vmlayout.engine.Engines;
 import vmlayout.engine.Layout;
 import vmlayout.render.JsonRenderer;
 import vmlayout.render.TextRenderer;
+import vmlayout.render.map.SvgMap;
+import vmlayout.render.map.TextMap;
 
 /** The main job: compute and print the layout. */
 @Command(name = "vmlayout",
@@ -67,10 +70,14 @@ import vmlayout.render.TextRenderer;
             "  vmlayout --kernel 4.4 --ram 0:1G --format json \\",
             "      | jq '.regions[] | select(.name==\"vmalloc\")'",
             "",
+            "  # a picture of the address space (or --format svg > map.svg)",
+            "  vmlayout --kernel 3.18 --ram 0:1G -D HIGHMEM=y vmalloc=300M --map",
+            "",
             "  # every -D name an architecture knows",
             "  vmlayout names --arch arm",
             "",
-            "Release boundaries and their kernel sources: src/docs/eras.md."})
+            "Release boundaries and their kernel sources: src/docs/eras.md.",
+            "The picture's rules: src/docs/map.md."})
 public final class VmlayoutCommand implements Callable<Integer> {
 
     @Spec
@@ -94,10 +101,19 @@ public final class VmlayoutCommand implements Callable<Integer> {
 
     /** The main job, shared with {@link FastPath}: compute the layout and print it. */
     static int run(MachineOptions machine, OutputOptions output, PrintWriter out) {
+        if (output.map && (output.format != OutputOptions.Format.text || output.kernelOnly)) {
+            throw new InputException("--map draws the text picture: leave out --format and --kernel-only"
+                    + " (--format svg draws it as SVG)");
+        }
         Machine m = machine.toMachine();
         Layout layout = Engines.forArch(m.arch()).compute(m);
         int status = layout.hasFindings() ? ExitCode.FINDINGS.code : ExitCode.CLEAN.code;
-        if (output.format == OutputOptions.Format.json) {
+        if (output.map) {
+            new TextMap(output.colour()).render(layout, out);
+        } else if (output.format == OutputOptions.Format.svg) {
+            out.print(SvgMap.render(layout));
+            out.flush();
+        } else if (output.format == OutputOptions.Format.json) {
             new JsonRenderer(Version.get()).render(layout, status, out);
         } else {
             new TextRenderer(output.style(), output.kernelOnly).render(layout, out);

@@ -37,7 +37,8 @@ class FastPathTest {
             Map.entry("--cmdline-file", List.of("--cmdline-file", "/dev/null")),
             Map.entry("--format", List.of("--format", "JSON")),
             Map.entry("--color", List.of("--color=never")),
-            Map.entry("--kernel-only", List.of("--kernel-only")));
+            Map.entry("--kernel-only", List.of("--kernel-only")),
+            Map.entry("--map", List.of("--map")));
 
     /** Options only picocli handles. */
     static final List<String> PICOCLI_ONLY = List.of("--help", "--version");
@@ -93,5 +94,6 @@ class FastPathTest {
         assertEquals(picked.output.format, fo.format);
         assertEquals(picked.output.color, fo.color);
         assertEquals(picked.output.kernelOnly, fo.kernelOnly);
+        assertEquals(picked.output.map, fo.map);
     }
 }

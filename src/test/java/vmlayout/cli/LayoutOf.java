@@ -1,0 +1,21 @@
+package vmlayout.cli;
+
+import picocli.CommandLine;
+import vmlayout.config.Machine;
+import vmlayout.engine.Engines;
+import vmlayout.engine.Layout;
+
+/** The Layout the command line computes for these arguments (machine options and parameters), for tests. */
+public final class LayoutOf {
+
+    private LayoutOf() {
+    }
+
+    public static Layout args(String... args) {
+        VmlayoutCommand c = new VmlayoutCommand();
+        new CommandLine(c).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
+        c.machine.params = c.params;
+        Machine m = c.machine.toMachine();
+        return Engines.forArch(m.arch()).compute(m);
+    }
+}
