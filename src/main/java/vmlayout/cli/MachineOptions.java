@@ -5,8 +5,9 @@ import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vmlayout.bootargs.KernelCmdline;
-import vmlayout.bootargs.Param;
+import vmlayout.inputs.CommandLineRules;
 import vmlayout.config.Arch;
+import vmlayout.config.Defines;
 import vmlayout.config.E820Entry;
 import vmlayout.config.InputException;
 import vmlayout.config.KernelVersion;
@@ -70,13 +71,44 @@ public class MachineOptions {
             description = "Kernel parameters as bare arguments, e.g. mem=512M vmalloc=300M.")
     List<String> params = new ArrayList<>();
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A kernel .config (or /proc/config.gz): the architecture, the release in its header, every"
+                    + " Kconfig value the engine uses (as if given with -D) and the built-in command line (CONFIG_CMDLINE"
+                    + " with CMDLINE_FROM_BOOTLOADER/EXTEND/FORCE, x86 CMDLINE_BOOL/OVERRIDE).")
+    String config;
+
+    @Option(names = "--system-map", paramLabel = "FILE",
+            description = "The kernel's System.map (plain or .gz): the section symbols _text _etext __init_begin"
+                    + " __init_end _sdata _edata __bss_start __bss_stop, for the table's section rows.")
+    String systemMap;
+
+    @Option(names = "--dtb", paramLabel = "FILE",
+            description = "The board's device tree blob (or a plain .dts without #include or macros): RAM banks"
+                    + " from the memory nodes, bootargs from /chosen, /reserved-memory regions (no-map, reusable).")
+    String dtb;
+
+    @Option(names = "--uboot-env", paramLabel = "FILE",
+            description = "U-Boot's environment (printenv or fw_printenv text, boot commands, or a binary uboot.env):"
+                    + " the bootargs bootm would pass after running bootcmd, with $var expansion and setenv.")
+    String ubootEnv;
+
+    @Option(names = "--cmdline-file", paramLabel = "FILE",
+            description = "A file holding the bootloader's command line (bootargs.txt, cmdline.txt, a saved"
+                    + " /proc/cmdline); '-' reads standard input.")
+    String cmdlineFile;
+
     /**
-     * Builds the machine description. The kernel command line is --cmdline, then bare PARAM=VALUE
-     * arguments, then --mem, --memmap, --vmalloc and --highmem, in that order (so an option given
-     * last wins where the kernel keeps the last value, as with vmalloc=).
+     * Builds the machine description from the options and the files they name. Explicit options win
+     * over files; every conflict is reported (ArtifactSources says which file lost). The bootloader's
+     * command line is --cmdline, else --cmdline-file, else --uboot-env's bootargs, else the DTB's
+     * /chosen bootargs; bare PARAM=VALUE arguments, then --mem, --memmap, --vmalloc and --highmem are
+     * appended to it (so an option given last wins where the kernel keeps the last value, as with
+     * vmalloc=). The kernel then combines it with a built-in command line from --config as its
+     * architecture and release do.
      */
     public Machine toMachine() {
         Machine.Builder b = new Machine.Builder();
+        ArtifactSources files = ArtifactSources.read(config, systemMap, dtb, ubootEnv, cmdlineFile, arch);
         if (arch != null) {
             b.arch(Arch.parse(arch));
         }
@@ -89,47 +121,52 @@ public class MachineOptions {
         for (String e : e820) {
             b.e820(E820Entry.parse(e));
         }
+        List<CommandLineRules.Piece> explicitLine = new ArrayList<>();
         for (String line : cmdline) {
-            b.params(KernelCmdline.parse(line, "--cmdline").params());
+            KernelCmdline.parse(line, "--cmdline");
+            explicitLine.add(new CommandLineRules.Piece(line, "--cmdline"));
         }
+        List<CommandLineRules.Piece> additions = new ArrayList<>();
         for (String p : params) {
             if (p.indexOf('=') <= 0) {
                 throw new InputException("unknown argument '" + p + "': expected PARAM=VALUE (a kernel parameter such as "
                         + "mem=512M), an option, or a command; use --cmdline \"...\" for parameters without a value");
             }
-            b.params(KernelCmdline.parse(p, "argument").params());
+            additions.add(new CommandLineRules.Piece(p, "argument"));
         }
         for (String m : mem) {
             checkMem(m);
-            b.param(new Param("mem", m, "--mem"));
+            additions.add(new CommandLineRules.Piece("mem=" + m, "--mem"));
         }
         for (String m : memmap) {
             checkMemmap(m);
-            b.param(new Param("memmap", m, "--memmap"));
+            additions.add(new CommandLineRules.Piece("memmap=" + m, "--memmap"));
         }
         if (vmalloc != null) {
             Sizes.parse(stripBytes(vmalloc), "--vmalloc");
-            b.param(new Param("vmalloc", vmalloc, "--vmalloc"));
+            additions.add(new CommandLineRules.Piece("vmalloc=" + vmalloc, "--vmalloc"));
         }
         if (highmem != null) {
             Sizes.parse(stripBytes(highmem), "--highmem");
-            b.param(new Param("highmem", highmem, "--highmem"));
+            additions.add(new CommandLineRules.Piece("highmem=" + highmem, "--highmem"));
         }
+        Defines explicit = new Defines();
         for (String d : defines) {
-            b.defines().add(d);
+            explicit.add(d);
         }
         if (pageOffset != null) {
             Sizes.parse32(pageOffset, "--page-offset");
-            b.defines().put("PAGE_OFFSET", pageOffset, "--page-offset");
+            explicit.put("PAGE_OFFSET", pageOffset, "--page-offset");
         }
         if (vmallocEnd != null) {
             Sizes.parse32(vmallocEnd, "--vmalloc-end");
-            b.defines().put("VMALLOC_END", vmallocEnd, "--vmalloc-end");
+            explicit.put("VMALLOC_END", vmallocEnd, "--vmalloc-end");
         }
         if (lowmemSize != null) {
             Sizes.parse32(lowmemSize, "--lowmem-size");
-            b.defines().put("LOWMEM_SIZE", lowmemSize, "--lowmem-size");
+            explicit.put("LOWMEM_SIZE", lowmemSize, "--lowmem-size");
         }
+        files.apply(b, explicit, explicitLine, additions);
         return b.build();
     }
 

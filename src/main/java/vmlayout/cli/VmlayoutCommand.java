@@ -81,7 +81,7 @@ public final class VmlayoutCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Machine m = machine.toMachine();
-        Layout layout = Engines.forArch(m.arch()).compute(m);
+        Layout layout = Engines.forArch(m.arch()).compute(m).withMessagesFirst(m.inputMessages());
         int status = layout.hasFindings() ? ExitCode.FINDINGS.code : ExitCode.CLEAN.code;
         PrintWriter out = spec.commandLine().getOut();
         if (output.format == OutputOptions.Format.json) {
