@@ -34,6 +34,9 @@ public final class DeviceTreeMemory {
     /** Reads a DTB, or a plain .dts when the file is text that starts like one. */
     public static DeviceTreeMemory read(InputFile file, boolean ppc32) {
         byte[] b = file.bytes();
+        if (b.length < 4) {
+            throw file.error("not a flattened device tree: magic missing (" + b.length + " bytes)");
+        }
         if (Fdt.looksLikeFdt(b)) {
             Fdt fdt = Fdt.parse(file);
             return of(fdt.root(), fdt.reservations(), file, ppc32);
@@ -42,8 +45,8 @@ public final class DeviceTreeMemory {
         try {
             text = file.text();
         } catch (RuntimeException e) {
-            throw file.error("not a flattened device tree: magic " + (b.length < 4 ? "missing (" + b.length + " bytes)"
-                    : String.format("0x%08x", Fdt.u32(b, 0))) + ", expected 0xd00dfeed (nor a .dts source)");
+            throw file.error(String.format("not a flattened device tree: magic 0x%08x, expected 0xd00dfeed (nor a .dts"
+                    + " source)", Fdt.u32(b, 0)));
         }
         if (!Dts.looksLikeDts(text)) {
             throw file.error("neither a DTB (magic 0xd00dfeed) nor a device tree source starting with /dts-v1/");
@@ -99,7 +102,12 @@ public final class DeviceTreeMemory {
             chosen = root.child("chosen@0");
         }
         if (chosen != null && chosen.has("bootargs")) {
-            m.bootargs = bootargs(file, chosen.prop("bootargs"));
+            byte[] v = chosen.prop("bootargs");
+            m.bootargs = bootargs(file, v);
+            if (m.bootargs.length() + 1 < v.length) {
+                m.notes.add("/chosen bootargs goes on after a NUL byte: the kernel copies it as a C string and stops"
+                        + " there (\"" + m.bootargs + "\").");
+            }
         }
         DtNode rm = root.child("reserved-memory");
         if (rm != null) {
@@ -167,13 +175,13 @@ public final class DeviceTreeMemory {
     }
 
     private static String bootargs(InputFile file, byte[] v) {
-        int end = v.length;
-        if (end > 0 && v[end - 1] == 0) {
-            end--;
+        int end = 0;
+        while (end < v.length && v[end] != 0) {
+            end++;
         }
         for (int i = 0; i < end; i++) {
             int c = v[i] & 0xff;
-            if (c == 0 || c < 0x20 && c != '\t' && c != '\n' || c >= 0x7f) {
+            if (c < 0x20 && c != '\t' && c != '\n' || c >= 0x7f) {
                 throw file.error(String.format("/chosen bootargs: byte 0x%02x at offset %d: not a text command line", c, i));
             }
         }

@@ -138,7 +138,7 @@ public final class UbootEnv {
     // ---- the command runner ----
 
     /** A word as typed: pieces that are expanded when the command runs, or literal. */
-    private record Word(List<String> parts, List<Boolean> expand) {
+    private record Word(List<String> parts, List<Boolean> expand, boolean quoted) {
         String expandWith(Map<String, String> env) {
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < parts.size(); i++) {
@@ -313,7 +313,20 @@ public final class UbootEnv {
     private void command(String where, List<Token> c, int depth) {
         List<String> args = new ArrayList<>();
         for (Token t : c) {
-            args.add(t.word().expandWith(env));
+            String v = t.word().expandWith(env);
+            if (t.word().quoted()) {
+                args.add(v);
+                continue;
+            }
+            // hush: an unquoted expansion is split into fields; an empty one leaves no argument
+            for (String f : v.split("[ \t\n]+")) {
+                if (!f.isEmpty()) {
+                    args.add(f);
+                }
+            }
+        }
+        if (args.isEmpty()) {
+            return;
         }
         String cmd = args.get(0);
         List<String> rest = args.subList(1, args.size());
@@ -404,10 +417,14 @@ public final class UbootEnv {
             List<String> parts = new ArrayList<>();
             List<Boolean> expand = new ArrayList<>();
             StringBuilder cur = new StringBuilder();
+            boolean quoted = false;
             while (i < n) {
                 c = s.charAt(i);
                 if (c == ' ' || c == '\t' || c == '\r' || c == ';' || c == '\n' || s.startsWith("&&", i) || s.startsWith("||", i)) {
                     break;
+                }
+                if (c == '\'' || c == '"' || c == '\\') {
+                    quoted = true;
                 }
                 if (c == '\'') {
                     flush(parts, expand, cur, true);
@@ -447,7 +464,7 @@ public final class UbootEnv {
                 }
             }
             flush(parts, expand, cur, true);
-            out.add(new Token(new Word(parts, expand), null));
+            out.add(new Token(new Word(parts, expand, quoted), null));
         }
         return out;
     }
