@@ -24,7 +24,12 @@ class ReadmeInSyncTest {
     }
 
     static List<Example> examples() throws IOException {
-        List<String> lines = Files.readAllLines(Paths.get("README.md"), StandardCharsets.UTF_8);
+        return examples("README.md");
+    }
+
+    /** The console examples of a Markdown file (README.md, or a src/docs page that is merged into it). */
+    static List<Example> examples(String file) throws IOException {
+        List<String> lines = Files.readAllLines(Paths.get(file), StandardCharsets.UTF_8);
         List<Example> out = new ArrayList<>();
         boolean inConsole = false;
         for (int i = 0; i < lines.size(); i++) {
@@ -61,9 +66,18 @@ class ReadmeInSyncTest {
 
     @TestFactory
     List<DynamicTest> readmeExamplesRunAsWritten() throws IOException {
+        return run(examples());
+    }
+
+    /** src/docs/artifacts.md (the artifact options; merged into the README later) runs as written too. */
+    @TestFactory
+    List<DynamicTest> artifactsDocExamplesRunAsWritten() throws IOException {
+        return run(examples("src/docs/artifacts.md"));
+    }
+
+    private static List<DynamicTest> run(List<Example> examples) {
         List<DynamicTest> tests = new ArrayList<>();
-        List<Example> examples = examples();
-        assertFalse(examples.isEmpty(), "README has no console examples");
+        assertFalse(examples.isEmpty(), "no console examples");
         for (Example e : examples) {
             tests.add(DynamicTest.dynamicTest(e.command(), () -> {
                 List<String> words = ShellWords.split(e.command());

@@ -39,7 +39,7 @@ final class ArmReservedMemory {
             if (r.dynamic()) {
                 messages.add(Message.note(r.name() + ": " + Sizes.human(r.size()) + (r.reusable() ? " reusable (CMA)" : "")
                         + (r.noMap() ? " no-map" : "") + " region without a fixed address: the kernel places it at boot"
-                        + " (drivers/of/of_reserved_mem.c); not shown in the RAM below."));
+                        + " (drivers/of/of_reserved_mem.c); not in the RAM list."));
                 continue;
             }
             RangeSet inRam = RangeSet.of(r.start(), r.end()).intersect(ram);
