@@ -185,7 +185,7 @@ function _picocli_vmlayout() {
 
   local commands="check batch profiles names generate-completion"
   local flag_opts="'--kernel-only' '--map' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--format' '--color'"
+  local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env' '--format' '--color'"
   local FORMAT_option_args=("text" "json" "svg") # --format values
   local WHEN_option_args=("auto" "always" "never") # --color values
 
@@ -237,6 +237,18 @@ function _picocli_vmlayout() {
     '--lowmem-size')
       return
       ;;
+    '--config')
+      return
+      ;;
+    '--system-map')
+      return
+      ;;
+    '--dtb')
+      return
+      ;;
+    '--uboot-env')
+      return
+      ;;
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -266,7 +278,7 @@ function _picocli_vmlayout_check() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--require' '--format'"
+  local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env' '--require' '--format'"
   local FORMAT_option_args=("text" "github" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -317,6 +329,18 @@ function _picocli_vmlayout_check() {
     '--lowmem-size')
       return
       ;;
+    '--config')
+      return
+      ;;
+    '--system-map')
+      return
+      ;;
+    '--dtb')
+      return
+      ;;
+    '--uboot-env')
+      return
+      ;;
     '--require')
       return
       ;;
@@ -344,7 +368,7 @@ function _picocli_vmlayout_batch() {
 
   local commands=""
   local flag_opts="'--full' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size'"
+  local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -392,6 +416,18 @@ function _picocli_vmlayout_batch() {
       return
       ;;
     '--lowmem-size')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--system-map')
+      return
+      ;;
+    '--dtb')
+      return
+      ;;
+    '--uboot-env')
       return
       ;;
   esac

@@ -27,7 +27,11 @@ class ReadmeInSyncTest {
         return examples(Paths.get("README.md"));
     }
 
-    /** The console examples of a Markdown file (also used for src/docs/map.md). */
+    /** The console examples of a Markdown file (README.md, or a src/docs page merged into it). */
+    static List<Example> examples(String file) throws IOException {
+        return examples(Paths.get(file));
+    }
+
     static List<Example> examples(java.nio.file.Path markdown) throws IOException {
         List<String> lines = Files.readAllLines(markdown, StandardCharsets.UTF_8);
         List<Example> out = new ArrayList<>();
@@ -67,6 +71,12 @@ class ReadmeInSyncTest {
     @TestFactory
     List<DynamicTest> readmeExamplesRunAsWritten() throws IOException {
         return runAsWritten(examples(), "README");
+    }
+
+    /** src/docs/artifacts.md (the artifact options) runs as written too. */
+    @TestFactory
+    List<DynamicTest> artifactsDocExamplesRunAsWritten() throws IOException {
+        return runAsWritten(examples("src/docs/artifacts.md"), "src/docs/artifacts.md");
     }
 
     static List<DynamicTest> runAsWritten(List<Example> examples, String where) {

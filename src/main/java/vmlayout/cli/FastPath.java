@@ -109,6 +109,14 @@ final class FastPath {
             case "--cmdline-file":
                 m.cmdlineFiles.add(v);
                 return true;
+            case "--config":
+                return once(m.config) && (m.config = v) != null;
+            case "--system-map":
+                return once(m.systemMap) && (m.systemMap = v) != null;
+            case "--dtb":
+                return once(m.dtb) && (m.dtb = v) != null;
+            case "--uboot-env":
+                return once(m.ubootEnv) && (m.ubootEnv = v) != null;
             case "--format":
                 return o.format == OutputOptions.Format.text && enumValue(v, List.of("text", "json", "svg")) && (o.format = OutputOptions.Format.valueOf(v.toLowerCase(Locale.ROOT))) != null;
             case "--color":

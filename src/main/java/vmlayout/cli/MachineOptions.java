@@ -1,11 +1,13 @@
 package vmlayout.cli;
 
+import vmlayout.bootargs.Param;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 import vmlayout.bootargs.KernelCmdline;
-import vmlayout.bootargs.Param;
+import vmlayout.inputs.CommandLineRules;
 import vmlayout.config.Arch;
+import vmlayout.config.Defines;
 import vmlayout.config.E820Entry;
 import vmlayout.config.InputException;
 import vmlayout.config.KernelVersion;
@@ -79,10 +81,35 @@ public class MachineOptions {
     /** Kernel parameters given as bare arguments; the commands that take them declare the @Parameters. */
     List<String> params = new ArrayList<>();
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A kernel .config (or /proc/config.gz): the architecture, the release in its header, every"
+                    + " Kconfig value the engine uses (as if given with -D) and the built-in command line (CONFIG_CMDLINE"
+                    + " with CMDLINE_FROM_BOOTLOADER/EXTEND/FORCE, x86 CMDLINE_BOOL/OVERRIDE).")
+    String config;
+
+    @Option(names = "--system-map", paramLabel = "FILE",
+            description = "The kernel's System.map (plain or .gz): the section symbols _text _etext __init_begin"
+                    + " __init_end _sdata _edata __bss_start __bss_stop, for the table's section rows.")
+    String systemMap;
+
+    @Option(names = "--dtb", paramLabel = "FILE",
+            description = "The board's device tree blob (or a plain .dts without #include or macros): RAM banks"
+                    + " from the memory nodes, bootargs from /chosen, /reserved-memory regions (no-map, reusable).")
+    String dtb;
+
+    @Option(names = "--uboot-env", paramLabel = "FILE",
+            description = "U-Boot's environment (printenv or fw_printenv text, boot commands, or a binary uboot.env):"
+                    + " the bootargs bootm would pass after running bootcmd, with $var expansion and setenv.")
+    String ubootEnv;
+
     /**
-     * Builds the machine description. The kernel command line is --cmdline, then bare PARAM=VALUE
-     * arguments, then --mem, --memmap, --vmalloc and --highmem, in that order (so an option given
-     * last wins where the kernel keeps the last value, as with vmalloc=).
+     * Builds the machine description from the options and the files they name. Explicit options win
+     * over files; every conflict is reported (ArtifactSources says which file lost). The bootloader's
+     * command line is --cmdline, else --cmdline-file, else a profile's bootargs, else --uboot-env's
+     * bootargs, else the DTB's /chosen bootargs; bare PARAM=VALUE arguments, then --mem, --memmap,
+     * --vmalloc and --highmem are appended to it, each replacing the board's parameters of the same
+     * name. The kernel then combines it with a built-in command line from --config as its architecture
+     * and release do.
      */
     public Machine toMachine() {
         if (profiles.size() > 1) {
@@ -109,6 +136,7 @@ public class MachineOptions {
     public Machine toMachine(Profile prof, List<Param> extra, String extraLabel) {
         Machine.Builder b = new Machine.Builder();
         String a = arch != null ? arch : prof != null ? prof.arch : null;
+        ArtifactSources files = ArtifactSources.read(config, systemMap, dtb, ubootEnv, null, a);
         if (a != null) {
             b.arch(Arch.parse(a));
         }
@@ -122,73 +150,96 @@ public class MachineOptions {
         for (String e : !e820.isEmpty() || prof == null ? e820 : prof.e820) {
             b.e820(E820Entry.parse(e));
         }
-        List<Param> mine = new ArrayList<>();
+        // the bootloader's line: --cmdline, else a bootargs file, else the profile's bootargs (files such as
+        // --uboot-env and --dtb come after these in ArtifactSources' order)
+        List<CommandLineRules.Piece> explicitLine = new ArrayList<>();
         for (String line : cmdline) {
-            mine.addAll(KernelCmdline.parse(line, "--cmdline").params());
+            KernelCmdline.parse(line, "--cmdline");
+            explicitLine.add(new CommandLineRules.Piece(line, "--cmdline"));
         }
+        if (explicitLine.isEmpty() && extraLabel != null) {
+            StringBuilder t = new StringBuilder();
+            for (Param p : extra) {
+                t.append(t.length() == 0 ? "" : " ").append(quoted(p));
+            }
+            explicitLine.add(new CommandLineRules.Piece(t.toString(), extraLabel));
+        } else if (explicitLine.isEmpty() && prof != null && prof.bootargs != null) {
+            explicitLine.add(new CommandLineRules.Piece(prof.bootargs, "profile " + prof.name));
+        }
+        List<CommandLineRules.Piece> additions = new ArrayList<>();
         for (String p : params) {
             if (p.indexOf('=') <= 0) {
                 throw new InputException("unknown argument '" + p + "': expected PARAM=VALUE (a kernel parameter such as "
                         + "mem=512M), an option, or a command; use --cmdline \"...\" for parameters without a value");
             }
-            mine.addAll(KernelCmdline.parse(p, "argument").params());
+            additions.add(new CommandLineRules.Piece(p, ARGUMENT));
         }
         for (String m : mem) {
             checkMem(m);
-            mine.add(new Param("mem", m, "--mem"));
+            additions.add(new CommandLineRules.Piece("mem=" + m, "--mem"));
         }
         for (String m : memmap) {
             checkMemmap(m);
-            mine.add(new Param("memmap", m, "--memmap"));
+            additions.add(new CommandLineRules.Piece("memmap=" + m, "--memmap"));
         }
         if (vmalloc != null) {
             Sizes.parse(stripBytes(vmalloc), "--vmalloc");
-            mine.add(new Param("vmalloc", vmalloc, "--vmalloc"));
+            additions.add(new CommandLineRules.Piece("vmalloc=" + vmalloc, "--vmalloc"));
         }
         if (highmem != null) {
             Sizes.parse(stripBytes(highmem), "--highmem");
-            mine.add(new Param("highmem", highmem, "--highmem"));
+            additions.add(new CommandLineRules.Piece("highmem=" + highmem, "--highmem"));
         }
-        // the board's bootargs: a bootargs file if given, else the profile's (unless --cmdline replaces them)
-        List<Param> base = new ArrayList<>();
-        if (!extra.isEmpty() || extraLabel != null) {
-            base.addAll(extra);
-        } else if (prof != null && prof.bootargs != null && cmdline.isEmpty()) {
-            base.addAll(KernelCmdline.parse(prof.bootargs, "profile " + prof.name).params());
-        }
-        for (Param p : mine) {
-            for (java.util.Iterator<Param> it = base.iterator(); it.hasNext(); ) {
-                if (it.next().is(p.name())) {
-                    it.remove();
-                }
-            }
-        }
-        b.params(base);
-        b.params(mine);
+        Defines explicit = new Defines();
         if (prof != null) {
             for (java.util.Map.Entry<String, String> e : prof.defines.entrySet()) {
-                b.defines().put(e.getKey(), e.getValue(), "profile " + prof.name + " " + e.getKey());
+                explicit.put(e.getKey(), e.getValue(), "profile " + prof.name + " " + e.getKey());
             }
         }
         for (String d : defines) {
-            b.defines().add(d);
+            explicit.add(d);
         }
         if (pageOffset != null) {
             Sizes.parse32(pageOffset, "--page-offset");
-            b.defines().put("PAGE_OFFSET", pageOffset, "--page-offset");
+            explicit.put("PAGE_OFFSET", pageOffset, "--page-offset");
         }
         if (vmallocEnd != null) {
             Sizes.parse32(vmallocEnd, "--vmalloc-end");
-            b.defines().put("VMALLOC_END", vmallocEnd, "--vmalloc-end");
+            explicit.put("VMALLOC_END", vmallocEnd, "--vmalloc-end");
         }
         if (lowmemSize != null) {
             Sizes.parse32(lowmemSize, "--lowmem-size");
-            b.defines().put("LOWMEM_SIZE", lowmemSize, "--lowmem-size");
+            explicit.put("LOWMEM_SIZE", lowmemSize, "--lowmem-size");
         }
+        files.apply(b, explicit, explicitLine, additions);
+        // a parameter given on the command line replaces the board's parameters of the same name
+        List<Param> combined = new ArrayList<>(b.params());
+        for (CommandLineRules.Piece add : additions) {
+            for (Param p : KernelCmdline.parse(add.text(), add.origin()).params()) {
+                for (java.util.Iterator<Param> it = combined.iterator(); it.hasNext(); ) {
+                    Param q = it.next();
+                    if (q.is(p.name()) && !ADDITIONS.contains(q.origin())) {
+                        it.remove();
+                    }
+                }
+            }
+        }
+        b.replaceParams(combined);
         if (prof != null) {
             b.note("profile " + prof.name + " (" + prof.origin + ")");
         }
         return b.build();
+    }
+
+    private static final String ARGUMENT = "argument";
+    private static final List<String> ADDITIONS = List.of(ARGUMENT, "--mem", "--memmap", "--vmalloc", "--highmem");
+
+    /** A parameter as it would be written on a command line (quoted when its value has blanks). */
+    private static String quoted(Param p) {
+        if (p.value() == null) {
+            return p.name();
+        }
+        return p.value().indexOf(' ') >= 0 || p.value().indexOf('\t') >= 0 ? p.name() + "=\"" + p.value() + "\"" : p.text();
     }
 
     /**

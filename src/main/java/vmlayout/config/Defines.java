@@ -88,6 +88,19 @@ public final class Defines {
         readValues = Collections.unmodifiableMap(values);
     }
 
+    /** Adds every setting of {@code other}, with its origin; later settings replace earlier ones. */
+    public Defines addAll(Defines other) {
+        for (Map.Entry<String, String> e : other.raw.entrySet()) {
+            put(e.getKey(), e.getValue());
+            if (other.origins.containsKey(e.getKey())) {
+                origins.put(e.getKey(), other.origins.get(e.getKey()));
+            } else {
+                origins.remove(e.getKey());
+            }
+        }
+        return this;
+    }
+
     public Map<String, String> raw() {
         return Collections.unmodifiableMap(raw);
     }

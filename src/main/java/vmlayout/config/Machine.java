@@ -3,6 +3,7 @@ package vmlayout.config;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.bootargs.Param;
+import vmlayout.engine.Message;
 
 /**
  * Everything known about the board and the kernel before boot: the input of an engine.
@@ -14,9 +15,16 @@ import vmlayout.bootargs.Param;
  * @param params         the kernel command line, in the order the kernel sees it
  * @param defines        -D settings
  * @param defaultsUsed   human-readable notes of the defaults chosen so far (e.g. the kernel release)
+ * @param reserved       RAM the firmware keeps from the kernel (device tree /reserved-memory, /memreserve/)
+ * @param builtin        the kernel's built-in command line (CONFIG_CMDLINE) and its mode, or null; already
+ *                       combined into {@code params} (kept to be shown)
+ * @param inputMessages  what reading the inputs found: vmlayout notes and warnings (conflicts between
+ *                       sources, what a file held) and kernel messages printed before memory setup
+ *                       ("Ignoring tag cmdline ..."); shown before the engine's messages
  */
 public record Machine(Arch arch, KernelVersion kernel, List<RamBank> ram, List<E820Entry> e820,
-                      List<Param> params, Defines defines, List<String> defaultsUsed) {
+                      List<Param> params, Defines defines, List<String> defaultsUsed,
+                      List<ReservedRegion> reserved, BuiltinCmdline builtin, List<Message> inputMessages) {
 
     /** The release vmlayout assumes when --kernel is not given: the newest LTS that every engine prints a table for. */
     public static final KernelVersion DEFAULT_KERNEL = KernelVersion.of(4, 19);
@@ -26,11 +34,19 @@ public record Machine(Arch arch, KernelVersion kernel, List<RamBank> ram, List<E
         e820 = List.copyOf(e820);
         params = List.copyOf(params);
         defaultsUsed = List.copyOf(defaultsUsed);
+        reserved = List.copyOf(reserved);
+        inputMessages = List.copyOf(inputMessages);
+    }
+
+    /** A machine described by options only: no reserved regions, no built-in command line, no input notes. */
+    public Machine(Arch arch, KernelVersion kernel, List<RamBank> ram, List<E820Entry> e820,
+                   List<Param> params, Defines defines, List<String> defaultsUsed) {
+        this(arch, kernel, ram, e820, params, defines, defaultsUsed, List.of(), null, List.of());
     }
 
     /** A copy with other parameters (for engines re-run by explain/suggest). */
     public Machine withParams(List<Param> newParams) {
-        return new Machine(arch, kernel, ram, e820, newParams, defines, defaultsUsed);
+        return new Machine(arch, kernel, ram, e820, newParams, defines, defaultsUsed, reserved, builtin, inputMessages);
     }
 
     /** A builder that collects inputs from options, files and profiles, in any order. */
@@ -42,6 +58,10 @@ public record Machine(Arch arch, KernelVersion kernel, List<RamBank> ram, List<E
         private final List<Param> params = new ArrayList<>();
         private final Defines defines = new Defines();
         private final List<String> notes = new ArrayList<>();
+        private final List<ReservedRegion> reserved = new ArrayList<>();
+        private final List<Message> inputMessages = new ArrayList<>();
+        private final List<String> defaults = new ArrayList<>();
+        private BuiltinCmdline builtin;
 
         public Builder arch(Arch a) {
             this.arch = a;
@@ -79,12 +99,60 @@ public record Machine(Arch arch, KernelVersion kernel, List<RamBank> ram, List<E
 
         /** An input that is worth showing under "defaults used" (e.g. the profile a run started from). */
         public Builder note(String n) {
-            notes.add(n);
+            defaults.add(n);
             return this;
         }
 
+        public Builder reserved(ReservedRegion r) {
+            reserved.add(r);
+            return this;
+        }
+
+        public Builder builtin(BuiltinCmdline b) {
+            this.builtin = b;
+            return this;
+        }
+
+        /** A note, warning or early kernel message from reading the inputs. */
+        public Builder message(Message m) {
+            inputMessages.add(m);
+            return this;
+        }
+
+        /** A default chosen while reading the inputs (shown with the others). */
+        public Builder defaultUsed(String d) {
+            defaults.add(d);
+            return this;
+        }
+
+        /** The architecture set so far, or null. */
+        public Arch arch() {
+            return arch;
+        }
+
+        /** The release set so far, or null. */
+        public KernelVersion kernel() {
+            return kernel;
+        }
+
+        /** The RAM banks set so far. */
+        public List<RamBank> ram() {
+            return ram;
+        }
+
+        /** Replaces the command line collected so far. */
+        public Builder replaceParams(List<Param> ps) {
+            params.clear();
+            params.addAll(ps);
+            return this;
+        }
+
+        public List<Param> params() {
+            return params;
+        }
+
         public Machine build() {
-            List<String> defaults = new ArrayList<>(notes);
+            List<String> defaults = new ArrayList<>(this.defaults);
             Arch a = arch;
             if (a == null) {
                 a = Arch.ARM;
@@ -95,7 +163,7 @@ public record Machine(Arch arch, KernelVersion kernel, List<RamBank> ram, List<E
                 k = DEFAULT_KERNEL;
                 defaults.add("--kernel " + DEFAULT_KERNEL);
             }
-            return new Machine(a, k, ram, e820, params, defines, defaults);
+            return new Machine(a, k, ram, e820, params, defines, defaults, reserved, builtin, inputMessages);
         }
     }
 }

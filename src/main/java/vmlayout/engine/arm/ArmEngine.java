@@ -160,8 +160,15 @@ public final class ArmEngine implements Engine {
         in.tlbOpsNeedBroadcast = tlbBroadcast;
         in.lpae = lpae;
         in.nrBanks = nrBanks;
+        // device tree /reserved-memory (ArmReservedMemory, ArmEra.NoMapRule)
+        List<Message> reservedNotes = new ArrayList<>();
+        in.noMap = ArmReservedMemory.noMapRegions(era, m.reserved(), st.memory.toRangeSet(), reservedNotes);
         ArmLowmem.Result split = ArmLowmem.split(in);
         messages.addAll(split.messages);
+        if (era.noMap == ArmEra.NoMapRule.HOLE_AFTER_LIMIT) {
+            ArmReservedMemory.holesAfterLimit(st.memory, in.noMap, split.lowmemLimit);
+        }
+        messages.addAll(reservedNotes);
 
         // ---- mem_init() ----
         long highMemory = split.highMemory;
@@ -228,11 +235,18 @@ public final class ArmEngine implements Engine {
                     + " the kernel printed, with this release's values."));
         }
         for (String unused : c.unused()) {
-            messages.add(Message.note("-D " + unused + " has no effect on ARM " + m.kernel() + "."));
+            String origin = m.defines().origin(unused);
+            if (origin.startsWith("-D ")) {
+                messages.add(Message.note("-D " + unused + " has no effect on ARM " + m.kernel() + "."));
+            } else if (!m.defines().raw().get(unused).equalsIgnoreCase("n")) {
+                // a value read from a file (--config, --system-map): only a set value is worth a note
+                messages.add(Message.note(origin + " has no effect on ARM " + m.kernel() + "."));
+            }
         }
 
         // ---- where the RAM went ----
         List<RamRange> fate = ramFate(board, described, st, split, droppedByFirmware, highmem, vipt, m.ram().isEmpty());
+        fate = ArmReservedMemory.label(fate, era, m.reserved());
         if (!m.ram().isEmpty()) {
             RangeSet invented = new RangeSet(described).removeAll(board);
             for (RangeSet.Range r : invented.ranges()) {
@@ -283,7 +297,8 @@ public final class ArmEngine implements Engine {
         for (ArmMemory.Bank b : st.memory.banks) {
             (b.highmem ? high : low).add(b.start, b.end());
         }
-        low.removeAll(split.nomap);
+        low.removeAll(split.nomap).removeAll(split.dtNoMap);
+        high.removeAll(split.dtNoMap);
         add(out, board.intersect(low), RamUse.LOWMEM, "");
         add(out, board.intersect(high), RamUse.HIGHMEM, "");
         add(out, board.intersect(split.nomap), RamUse.RESERVED, "unaligned head of the first bank, not mapped (adjust_lowmem_bounds)");

@@ -94,6 +94,38 @@ final class ArmEra {
     static final KernelVersion IOREMAP_ORDER_SMP = KernelVersion.of(4, 0);
     /** adjust_lowmem_bounds() marks the unaligned head of the first region NOMAP. */
     static final KernelVersion FIRST_BANK_NOMAP = KernelVersion.of(4, 12);
+    /**
+     * "drivers: of: add initialization code for static reserved memory" (Marek Szyprowski, Feb 2014):
+     * /reserved-memory is read from 3.15.
+     */
+    static final KernelVersion RESERVED_MEMORY = KernelVersion.of(3, 15);
+    /** "fdt: Properly handle "no-map" field in the memory region" (upstream 86588296acbf, Jan 2021): 5.12. */
+    static final KernelVersion NOMAP_MARKED = KernelVersion.of(5, 12);
+
+    /** What happens to a device tree /reserved-memory region marked no-map. */
+    enum NoMapRule {
+        /** Before 3.15 the kernel does not read /reserved-memory at all. */
+        IGNORED,
+        /**
+         * 3.15-4.11: arm_memblock_init() -> early_init_fdt_scan_reserved_mem() memblock_remove()s the
+         * region after sanity_check_meminfo() set the lowmem limit: a hole, the limit unchanged.
+         */
+        HOLE_AFTER_LIMIT,
+        /**
+         * 4.12-5.11: removed the same way, but setup_arch() calls adjust_lowmem_bounds() again after
+         * arm_memblock_init() ("Memory may have been removed so recalculate the bounds."): the limit is
+         * computed without the region.
+         */
+        REMOVED_BEFORE_RECALC,
+        /**
+         * 5.12 on: drivers/of/fdt.c early_init_dt_reserve_memory_arch() marks it MEMBLOCK_NOMAP instead
+         * ("fdt: Properly handle "no-map" field in the memory region", 86588296acbf); the second
+         * adjust_lowmem_bounds() skips NOMAP regions (for_each_mem_range(), "ARM: 8904/1: skip nomap
+         * memblocks while finding the lowmem/highmem boundary", 5.4) but memblock_end_of_DRAM() still
+         * counts them.
+         */
+        MARKED_BEFORE_RECALC
+    }
 
     final KernelVersion version;
     final LowmemRule lowmem;
@@ -124,6 +156,7 @@ final class ArmEra {
     final boolean u64AddMemory;
     /** adjust_lowmem_bounds() marks the unaligned head of the first bank NOMAP. */
     final boolean firstBankNomap;
+    final NoMapRule noMap;
 
     private ArmEra(KernelVersion v) {
         this.version = v;
@@ -179,6 +212,15 @@ final class ArmEra {
         meminfo = v.compareTo(MEMBLOCK_TEXTS) < 0;
         firstBankNomap = v.compareTo(FIRST_BANK_NOMAP) >= 0;
         u64AddMemory = v.compareTo(U64_ADD_MEMORY) >= 0;
+        if (v.compareTo(RESERVED_MEMORY) < 0) {
+            noMap = NoMapRule.IGNORED;
+        } else if (v.compareTo(ADJUST_LOWMEM) < 0) {
+            noMap = NoMapRule.HOLE_AFTER_LIMIT;
+        } else if (v.compareTo(NOMAP_MARKED) < 0) {
+            noMap = NoMapRule.REMOVED_BEFORE_RECALC;
+        } else {
+            noMap = NoMapRule.MARKED_BEFORE_RECALC;
+        }
     }
 
     static ArmEra of(KernelVersion v) {

@@ -31,6 +31,8 @@ final class ArmLowmem {
         boolean tlbOpsNeedBroadcast;
         boolean lpae;
         int nrBanks;
+        /** Device tree no-map regions that lie in RAM (applied between the two adjust_lowmem_bounds()). */
+        RangeSet noMap = new RangeSet();
     }
 
     /** What the split produced. */
@@ -44,6 +46,8 @@ final class ArmLowmem {
         final RangeSet removed = new RangeSet();
         /** Physical ranges marked NOMAP (not mapped, not used). */
         final RangeSet nomap = new RangeSet();
+        /** Device tree no-map regions taken out of memory or marked NOMAP by arm_memblock_init(). */
+        final RangeSet dtNoMap = new RangeSet();
     }
 
     private ArmLowmem() {
@@ -407,16 +411,36 @@ final class ArmLowmem {
             }
         }
         for (int pass = 0; pass < 2; pass++) {
+            if (pass == 1) {
+                // setup_arch(): adjust_lowmem_bounds(); arm_memblock_init(mdesc); adjust_lowmem_bounds();
+                // arm_memblock_init() -> early_init_fdt_scan_reserved_mem() handles no-map regions in between
+                applyNoMap(in, r);
+            }
             adjustOnce(in, r);
         }
         return r;
+    }
+
+    /**
+     * The /reserved-memory no-map regions, as arm_memblock_init() leaves them for the second
+     * adjust_lowmem_bounds(): removed from memblock.memory (memblock_remove(), before 5.12) or marked
+     * MEMBLOCK_NOMAP (5.12 on), which the lowmem scan skips but memblock_end_of_DRAM() still counts.
+     */
+    private static void applyNoMap(Input in, Result r) {
+        RangeSet inMemory = in.memory.toRangeSet().intersect(in.noMap);
+        r.dtNoMap.addAll(inMemory);
+        if (in.era.noMap == ArmEra.NoMapRule.REMOVED_BEFORE_RECALC) {
+            for (RangeSet.Range x : inMemory.ranges()) {
+                in.memory.remove(x.start(), x.size());
+            }
+        }
     }
 
     private static void adjustOnce(Input in, Result r) {
         long vmallocLimit = in.vmallocMin - in.pageOffset + in.physOffset; // u64, no wrap
         long memblockLimit = 0;
         long lowmemLimit = 0;
-        RangeSet mapped = in.memory.toRangeSet().removeAll(r.nomap);
+        RangeSet mapped = in.memory.toRangeSet().removeAll(r.nomap).removeAll(r.dtNoMap);
         for (RangeSet.Range reg : mapped.ranges()) {
             long blockStart = reg.start();
             long blockEnd = reg.end();

@@ -1,0 +1,176 @@
+package vmlayout.inputs;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.zip.GZIPInputStream;
+import vmlayout.config.InputException;
+
+/**
+ * One input file as the user named it on the command line: read whole, with a size cap (so that
+ * /dev/zero or a 2 GB file is refused, not read), gzip-compressed content (.gz, /proc/config.gz)
+ * decompressed transparently, and every failure turned into one line that names the option and the
+ * file. "-" is standard input.
+ */
+public final class InputFile {
+
+    private final String option;
+    private final String path;
+    private final byte[] bytes;
+
+    private InputFile(String option, String path, byte[] bytes) {
+        this.option = option;
+        this.path = path;
+        this.bytes = bytes;
+    }
+
+    /** The option and file as messages name them, e.g. "--dtb board.dtb". */
+    public String label() {
+        return option + " " + path;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    /** An error about this file, for {@code throw}. */
+    public InputException error(String what) {
+        return new InputException(label() + ": " + what);
+    }
+
+    /** An in-memory input (tests, and content already read). */
+    public static InputFile of(String option, String path, byte[] bytes) {
+        return new InputFile(option, path, bytes);
+    }
+
+    /**
+     * Reads {@code path} ("-" for standard input) for {@code option}, at most {@code cap} bytes after
+     * decompression.
+     */
+    public static InputFile read(String option, String path, long cap) {
+        return read(option, path, cap, System.in);
+    }
+
+    static InputFile read(String option, String path, long cap, InputStream stdin) {
+        if (path == null || path.isEmpty()) {
+            throw new InputException(option + ": empty file name");
+        }
+        String label = option + " " + path;
+        byte[] raw;
+        if (path.equals("-")) {
+            raw = readCapped(stdin, cap, label);
+        } else {
+            Path p;
+            try {
+                p = Paths.get(path);
+            } catch (RuntimeException e) {
+                throw new InputException(label + ": not a valid file name");
+            }
+            if (Files.isDirectory(p)) {
+                throw new InputException(label + ": is a directory, expected a file");
+            }
+            try (InputStream in = Files.newInputStream(p)) {
+                raw = readCapped(in, cap, label);
+            } catch (NoSuchFileException e) {
+                throw new InputException(label + ": no such file");
+            } catch (AccessDeniedException e) {
+                throw new InputException(label + ": permission denied");
+            } catch (IOException e) {
+                throw new InputException(label + ": cannot read: " + oneLine(e.getMessage()));
+            }
+        }
+        if (raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
+            try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
+                raw = readCapped(in, cap, label + " (gzip)");
+            } catch (InputException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                throw new InputException(label + ": gzip data is damaged: " + oneLine(e.getMessage()));
+            }
+        }
+        return new InputFile(option, path, raw);
+    }
+
+    private static byte[] readCapped(InputStream in, long cap, String label) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[65536];
+        long total = 0;
+        try {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > cap) {
+                    throw new InputException(label + ": larger than " + cap + " bytes, too big for this kind of file");
+                }
+                out.write(buf, 0, n);
+            }
+        } catch (IOException e) {
+            throw new InputException(label + ": cannot read: " + oneLine(e.getMessage()));
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The content as text: UTF-8 (ASCII in practice), with no NUL byte and no control character other
+     * than tab, CR, LF, vertical tab and form feed; otherwise one line naming the first bad byte.
+     */
+    public String text() {
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
+            if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != 0x0b && b != 0x0c) || b == 0x7f) {
+                throw error("byte 0x" + String.format("%02x", b) + " at offset " + i + " (line " + lineOf(i)
+                        + "): binary data, expected text");
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw error("not UTF-8 text");
+        }
+    }
+
+    private int lineOf(int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** A short, printable quotation of a piece of input for an error message. */
+    public static String quote(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length() && b.length() < 60; i++) {
+            char c = s.charAt(i);
+            b.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\x%02x", (int) c & 0xff));
+        }
+        if (b.length() >= 60) {
+            b.append("...");
+        }
+        return "'" + b + "'";
+    }
+
+    private static String oneLine(String s) {
+        if (s == null) {
+            return "I/O error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
