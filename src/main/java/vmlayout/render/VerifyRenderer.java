@@ -185,7 +185,7 @@ public final class VerifyRenderer {
             Verdict v = r.verdict();
             g.writeObjectFieldStart("summary");
             g.writeNumberField("compared", v.compared());
-            g.writeNumberField("agree", v.agreeing());
+            g.writeNumberField("agreeing", v.agreeing());
             for (Status s : Status.values()) {
                 g.writeNumberField(s.id(), v.count(s));
             }

@@ -15,7 +15,7 @@ public final class LineShapes {
     }
 
     /** "Virtual kernel memory layout:" (ARM), "virtual kernel memory layout:" (x86), "Kernel virtual memory layout:" (ppc). */
-    private static final Pattern HEADER = Pattern.compile("(?i)(virtual\\s*kernel|kernel\\s*virtual)\\s*memory\\s*layout\\s*:");
+    private static final Pattern HEADER = Pattern.compile("(?i)^(virtual\\s*kernel|kernel\\s*virtual)\\s*memory\\s*layout\\b");
 
     /** ARM and x86 rows, also with the spaces a copy collapsed; a row cut at the end of an excerpt matches too. */
     private static final Pattern ROW = Pattern.compile("^([.A-Za-z_][A-Za-z0-9_ ]{0,15}?)\\s*:\\s*0x[0-9a-fA-F(ptrval)]+\\s*-.*");
@@ -38,7 +38,7 @@ public final class LineShapes {
     private static final Pattern BIOS_MAP = Pattern.compile("^((e820: )?BIOS-provided physical RAM map:|BIOS-e820: )");
 
     public static boolean isHeader(String text) {
-        return HEADER.matcher(text).matches();
+        return HEADER.matcher(text).find();
     }
 
     public static boolean isRow(String text) {
