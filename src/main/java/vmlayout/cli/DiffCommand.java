@@ -90,7 +90,10 @@ final class DiffCommand implements Callable<Integer> {
             case BOOTARGS:
                 return base + "bootargs file " + s.label();
             case OPTIONS:
-                return base + "'" + s.label() + "'";
+                if (!s.label().isBlank()) {
+                    return base + "'" + s.label() + "'";
+                }
+                return common.isEmpty() ? "(vmlayout's defaults)" : common;
             default:
                 return common.isEmpty() ? "(vmlayout's defaults)" : common;
         }

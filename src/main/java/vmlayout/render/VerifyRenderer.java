@@ -61,7 +61,7 @@ public final class VerifyRenderer {
             switch (e.status()) {
                 case DIFFER:
                     out.println(head + "predicted: " + e.predicted());
-                    out.println(blank + "log:       " + e.logText());
+                    out.println(blank + "log:       " + indent(e.predicted()) + e.logText());
                     break;
                 case EXTRA:
                 case UNKNOWN:
@@ -75,7 +75,7 @@ public final class VerifyRenderer {
                     out.println(head + e.predicted());
                     if (e.status() == Status.INPUT && e.logText() != null
                             && !squeeze(e.logText()).equals(squeeze(e.predicted()))) {
-                        out.println(blank + "log:       " + e.logText());
+                        out.println(blank + "log:       " + indent(e.predicted()) + e.logText());
                     }
             }
         }
@@ -93,7 +93,7 @@ public final class VerifyRenderer {
         for (Status s : new Status[]{Status.AGREE_SPACING, Status.DIFFER, Status.MISSING, Status.EXTRA}) {
             int n = v.count(s);
             if (n > 0) {
-                b.append(sep).append(n).append(' ').append(phrase(s));
+                b.append(sep).append(n).append(' ').append(s == Status.DIFFER && n == 1 ? "differs" : phrase(s));
                 sep = ", ";
             }
         }
@@ -210,6 +210,15 @@ public final class VerifyRenderer {
 
     static String quote(String v) {
         return v.isEmpty() || v.matches(".*[\\s'\"$;&|<>()*?\\\\].*") ? "'" + v.replace("'", "'\\''") + "'" : v;
+    }
+
+    /** The kernel's indentation of a predicted line, to show the log's line under it aligned. */
+    private static String indent(String predicted) {
+        int i = 0;
+        while (i < predicted.length() && predicted.charAt(i) == ' ') {
+            i++;
+        }
+        return predicted.substring(0, i);
     }
 
     private static String cut(String s, int n) {
