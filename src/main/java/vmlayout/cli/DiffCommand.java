@@ -18,23 +18,28 @@ import vmlayout.render.DiffRenderer;
 /** Two configurations side by side. */
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Compare two configurations of a board: which regions move and by how much, where the RAM",
-            "goes, which kernel messages appear or vanish, and the kernel lines that differ.",
+            "Compare two configurations of a board, side by side.",
             "",
-            "The options give the board both sides share. Each side A and B is one argument: a",
-            "profile (a built-in name or a .json file), a bootargs file, or an option set in quotes",
-            "('vmalloc=300M', '-D HIGHMEM=y --kernel 3.16'), taken over the common options: a side's",
-            "profile or bootargs file replaces the common one; its options and kernel parameters",
-            "replace the common ones of the same name (-D settings are added and win). With one side,",
-            "A is the common options alone and B is them plus that side: 'what does this change do?'."},
+            "Shows which regions move and by how much, where the RAM goes, which",
+            "kernel messages appear or vanish, and the kernel lines that differ.",
+            "The options give the board both sides share. Each side A and B is one",
+            "argument: a profile (a built-in name or a .json file), a bootargs",
+            "file, or an option set in quotes ('vmalloc=300M', '-D HIGHMEM=y",
+            "--kernel 3.16'), taken over the common options: a side's profile or",
+            "bootargs file replaces the common one; its options and kernel",
+            "parameters replace the common ones of the same name (-D settings are",
+            "added and win). With one side, A is the common options alone and B",
+            "is them plus that side. Put -- before the sides when one starts with",
+            "'-' (or always)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vmlayout diff --profile marvell-88pa6220-granite2 -- vmalloc=300M",
-            "  vmlayout diff --kernel 3.18 --ram 0:1G 'vmalloc=240M' '-D HIGHMEM=y vmalloc=240M'",
+            "  vmlayout diff --kernel 3.18 --ram 0:1G -- '' '-D HIGHMEM=y'",
             "  vmlayout diff --profile socfpga-de0 old-bootargs.txt new-bootargs.txt",
             "  vmlayout diff socfpga-de0 marvell-88pa6220-granite2 --format svg > two.svg",
             "",
-            "Exit status: 0 both kernels print the same lines, 1 they differ, 2 bad input."})
+            "Exit status: 0 both kernels print the same lines, 1 they differ,",
+            "2 bad input. Details: src/docs/verify.md."})
 final class DiffCommand implements Callable<Integer> {
 
     @Spec

@@ -27,27 +27,31 @@ import vmlayout.verify.VerifyReport;
 /** Checks a prediction against a real boot log. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Read a real boot log (dmesg, a serial console capture, syslog, a mail quoting one), take",
-            "from it what was known before booting (the release from \"Linux version\", the",
-            "architecture, the command line from \"Kernel command line:\", the RAM where the log",
-            "states it), predict with vmlayout, and show line by line where the log and the prediction",
-            "agree or differ. The lines vmlayout predicts (the layout table and the memory messages)",
-            "are compared, never read as inputs. Options given here override what is read from the log",
-            "(a profile counts as options); give the board facts the log cannot tell with them",
-            "(-D VMALLOC_END=, -D HIGHMEM=y, the System.map section symbols, --ram ...).",
+            "Check vmlayout's prediction against a real boot log, line by line.",
             "",
-            "Marks: = agrees, ~ agrees apart from white space, ! differs, - missing from the log,",
-            "+ in the log but not predicted, i an input (BIOS map; a row starting at a -D address),",
-            "/ the log ends inside the line, . outside the log's excerpt, ? a section row that needs",
-            "the System.map symbols."},
+            "Reads a boot log (dmesg, a serial console capture, syslog, a mail",
+            "quoting one) and takes from it what was known before booting: the",
+            "release (\"Linux version\"), the architecture, the command line",
+            "(\"Kernel command line:\") and the RAM where the log states it. The",
+            "lines vmlayout predicts (the layout table and the memory messages) are",
+            "compared, never read as inputs. Options given here override what is",
+            "read from the log (a profile counts as options); give what the log",
+            "cannot tell with them (-D VMALLOC_END=, -D HIGHMEM=y, System.map",
+            "section symbols, the board's --ram).",
+            "",
+            "Marks: = agrees, ~ agrees apart from white space, ! differs, - missing",
+            "from the log, + in the log but not predicted, i an input (BIOS map; a",
+            "row starting at a -D address), / the log ends inside the line,",
+            ". outside the log's excerpt, ? a section row that needs System.map."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dmesg | vmlayout verify -",
             "  vmlayout verify boot.log -D VMALLOC_END=0xe0000000 -D HIGHMEM=y",
             "  vmlayout verify --arch arm --kernel 3.18 --ram 0:1G serial.txt",
             "",
-            "Exit status: 0 every compared line agrees, 1 some differ, 2 bad input (including a log",
-            "that has none of the lines vmlayout predicts). Details: src/docs/verify.md."})
+            "Exit status: 0 every compared line agrees, 1 some differ, 2 bad input",
+            "(including a log with none of the lines vmlayout predicts).",
+            "Details: src/docs/verify.md."})
 final class VerifyCommand implements Callable<Integer> {
 
     @Spec

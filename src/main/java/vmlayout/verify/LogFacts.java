@@ -177,6 +177,9 @@ public final class LogFacts {
     private void readE820(BootLog log) {
         for (BootLog.Line l : log.lines()) {
             String t = l.text();
+            if (LineShapes.isPredicted(t)) {
+                continue;
+            }
             Matcher m = E820_OLD.matcher(t);
             long start;
             long end;
@@ -221,8 +224,8 @@ public final class LogFacts {
             return "persistent";
         }
         if (w.startsWith("type ") && w.substring(5).matches("\\d{1,4}")) {
-            String n = w.substring(5);
-            return n.equals("12") ? "persistent" : Integer.parseInt(n) <= 5 ? n : "reserved";
+            int n = Integer.parseInt(w.substring(5));
+            return n == 12 ? "persistent" : n >= 1 && n <= 5 ? Integer.toString(n) : "reserved";
         }
         return "reserved"; // "reserved", "soft reserved" and anything else: not RAM the kernel uses
     }
@@ -239,6 +242,9 @@ public final class LogFacts {
         int banks = 0;
         for (BootLog.Line l : log.lines()) {
             String t = l.text();
+            if (LineShapes.isPredicted(t)) {
+                continue;
+            }
             Matcher m = NODE_RANGE.matcher(t);
             if (m.matches()) {
                 nodes.add(new long[]{Long.parseUnsignedLong(m.group(1), 16), Long.parseUnsignedLong(m.group(2), 16) + 1});
@@ -288,6 +294,9 @@ public final class LogFacts {
     /** powerpc: "Top of RAM" (paging_init) or "Total memory" (book3s/32 MMU_init_hw), RAM from 0. */
     private void readPpcRam(BootLog log) {
         for (BootLog.Line l : log.lines()) {
+            if (LineShapes.isPredicted(l.text())) {
+                continue;
+            }
             Matcher m = PPC_TOP.matcher(l.text());
             if (m.find()) {
                 long total = Long.parseUnsignedLong(m.group(2), 16);
@@ -300,6 +309,9 @@ public final class LogFacts {
             }
         }
         for (BootLog.Line l : log.lines()) {
+            if (LineShapes.isPredicted(l.text())) {
+                continue;
+            }
             Matcher m = PPC_TOTAL.matcher(l.text());
             if (m.find() && Long.parseLong(m.group(1)) > 0) {
                 String v = "0x0:" + Long.parseLong(m.group(1)) + "M";

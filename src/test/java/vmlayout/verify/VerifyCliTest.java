@@ -89,6 +89,15 @@ class VerifyCliTest {
                 + " root=UUID=4d8dd2db-c27d-45a8-be54-eca03c8ece0b ro quiet splash vmalloc=128M\n"), p.out());
     }
 
+    @Test
+    void aProfileCountsAsOptions() {
+        // socfpga-de0 is the board of log06: 1 GB at 0 (the log states no RAM), 4.4.75
+        CliRunner.Result r = CliRunner.run("verify", "--profile", "socfpga-de0", "testdata/arm/log06_socfpga_4.4.75_truncating.log");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains("  --ram 0x00000000:1G                      profile socfpga-de0\n"), r.out());
+        assertTrue(r.out().contains("  =   8         Truncating RAM at 0x00000000-0x40000000 to -0x30000000\n"), r.out());
+    }
+
     static String[] concat(String[] a, String[] b) {
         String[] out = new String[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
