@@ -3,7 +3,7 @@ package vmlayout.verify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiPredicate;
+import java.util.function.Function;
 import vmlayout.engine.Layout;
 import vmlayout.engine.Message;
 import vmlayout.verify.Verdict.Entry;
@@ -57,11 +57,24 @@ public final class Verifier {
         List<BootLog.Line> lines = log.lines();
         boolean[] used = new boolean[lines.size()];
 
-        match(ps, lines, used, String::equals, Status.AGREE);
-        match(ps, lines, used, (a, b) -> LineShapes.squeeze(a).equals(LineShapes.squeeze(b)), Status.AGREE_SPACING);
+        // each pass compares a key of the log line with the same key of the predicted line; the keys of
+        // the log are computed once (a log may have hundreds of thousands of lines)
+        String[] exact = new String[lines.size()];
+        String[] squeezed = new String[lines.size()];
+        String[] kinds = new String[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).text();
+            if (t.isEmpty()) {
+                continue;
+            }
+            exact[i] = t;
+            squeezed[i] = LineShapes.squeeze(t);
+            kinds[i] = LineShapes.isPredicted(t) || LineShapes.isBiosMap(t) ? LineShapes.kind(t) : null;
+        }
+        match(ps, exact, used, p -> p.text, Status.AGREE);
+        match(ps, squeezed, used, p -> LineShapes.squeeze(p.text), Status.AGREE_SPACING);
         int cutAt = cut(ps, lines, used);
-        match(ps, lines, used, (a, b) -> (LineShapes.isPredicted(a) || LineShapes.isBiosMap(a))
-                && LineShapes.kind(a).equals(LineShapes.kind(b)), Status.DIFFER);
+        match(ps, kinds, used, p -> LineShapes.kind(p.text), Status.DIFFER);
 
         boolean bootStart = false;
         boolean header = false;
@@ -103,18 +116,22 @@ public final class Verifier {
         return new Verdict(out);
     }
 
-    /** One pass: each predicted line not matched yet takes the first free log line that fits, after the previous match if it can. */
-    private static void match(List<Predicted> ps, List<BootLog.Line> lines, boolean[] used,
-                              BiPredicate<String, String> fits, Status how) {
+    /**
+     * One pass: each predicted line not matched yet takes the first free log line with the same key,
+     * after the previous match if it can, else before it.
+     */
+    private static void match(List<Predicted> ps, String[] keys, boolean[] used, Function<Predicted, String> key,
+                              Status how) {
         int after = -1;
         for (Predicted p : ps) {
             if (p.log >= 0) {
                 after = p.log;
                 continue;
             }
-            int found = find(lines, used, p.text, fits, after + 1, lines.size());
+            String want = key.apply(p);
+            int found = find(keys, used, want, after + 1, keys.length);
             if (found < 0) {
-                found = find(lines, used, p.text, fits, 0, Math.min(after + 1, lines.size()));
+                found = find(keys, used, want, 0, Math.min(after + 1, keys.length));
             }
             if (found >= 0) {
                 used[found] = true;
@@ -125,11 +142,9 @@ public final class Verifier {
         }
     }
 
-    private static int find(List<BootLog.Line> lines, boolean[] used, String want, BiPredicate<String, String> fits,
-                            int from, int to) {
+    private static int find(String[] keys, boolean[] used, String want, int from, int to) {
         for (int i = from; i < to; i++) {
-            String t = lines.get(i).text();
-            if (!used[i] && !t.isEmpty() && fits.test(t, want)) {
+            if (!used[i] && keys[i] != null && keys[i].equals(want)) {
                 return i;
             }
         }
