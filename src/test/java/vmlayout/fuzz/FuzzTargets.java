@@ -14,6 +14,9 @@ import vmlayout.config.KernelVersion;
 import vmlayout.config.Profile;
 import vmlayout.config.RamBank;
 import vmlayout.config.Sizes;
+import vmlayout.verify.BootLog;
+import vmlayout.verify.LogFacts;
+import vmlayout.verify.Verifier;
 
 /** The parsers the fuzz run covers, each with seeds taken from real inputs. */
 final class FuzzTargets {
@@ -62,12 +65,83 @@ final class FuzzTargets {
                 "--arch x86 --kernel 3.2 --ram 2G vmalloc=256M highmem=512M",
                 "check --profile socfpga-de0 --require vmalloc>=256M --format github",
                 "--kernel 4.19 --ram 0:1G --format json mem=256M@0x10000000 mem=64M"), FuzzTargets::cli));
+        t.add(new Fuzz.Target("boot-log", BOOT_LOGS, FuzzTargets::bootLog));
+        t.add(new Fuzz.Target("verify-cli", BOOT_LOGS, FuzzTargets::verifyCli));
+        t.add(new Fuzz.Target("diff-side", List.of("vmalloc=300M", "-D HIGHMEM=y vmalloc=240M", "--kernel 3.16 'mem=512M'",
+                "--cmdline \"console=ttyS0 vmalloc=300M\" -D VMSPLIT_2G=y", "marvell-88pa6220-granite2", "",
+                "--ram 0x60000000:512M --arch arm"), FuzzTargets::diffSide));
         return t;
+    }
+
+    /** Boot logs in the forms verify reads: dmesg, syslog, mail-quoted, util-linux continuation lines. */
+    static final List<String> BOOT_LOGS = List.of(
+            "[    0.000000] Linux version 4.4.75-cip6 (b@h) (gcc version 4.9.2 (GCC) ) #2 SMP\n"
+                    + "[    0.000000] Booting Linux on physical CPU 0x0\n"
+                    + "[    0.000000] Truncating RAM at 0x00000000-0x40000000 to -0x30000000\n"
+                    + "[    0.000000] Kernel command line: console=ttyS0,115200 vmalloc=300M mem=1G\n"
+                    + "[    0.000000] Virtual kernel memory layout:\n"
+                    + "[    0.000000]     vector  : 0xffff0000 - 0xffff1000   (   4 kB)\n"
+                    + "[    0.000000]     vmalloc : 0xf0800000 -",
+            "Nov 25 04:07:01 host kernel: [    0.000000] Linux version 3.2.0-29-generic (x) #46\n"
+                    + "Nov 25 04:07:01 host kernel: [    0.000000]  BIOS-e820: 0000000000000000 - 000000000009fc00 (usable)\n"
+                    + "Nov 25 04:07:01 host kernel: [    0.000000]  BIOS-e820: [mem 0x0000000000100000-0x000000007fffbfff] usable\n"
+                    + "Nov 25 04:07:01 host kernel: [    0.000000] 751MB LOWMEM available.\n"
+                    + "Nov 25 04:07:01 host kernel: [    0.000000] virtual kernel memory layout:\n"
+                    + "                    fixmap  : 0xfff16000 - 0xfffff000   ( 932 kB)\n",
+            "> Kernel command line: ro root=/dev/sda5\n> Top of RAM: 0x30000000, Total RAM: 0x30000000\n"
+                    + "> Kernel virtual memory layout:\n>   * 0xffbdf000..0xfffff000  : fixmap\n",
+            "\tMachine: x\n\tMemory: 64MB 64MB = 128MB total\n\tEarly memory node ranges\n"
+                    + "\t  node   0: [mem 0x0000000060000000-0x000000009fffffff]\n\tZone ranges:\n"
+                    + "\t  Normal   [mem 0x0000000060000000-0x000000008fffffff]\n");
+
+    /** A log read, its facts taken and compared with a layout: accepted or one-line rejections only. */
+    static void bootLog(String s) {
+        BootLog log = BootLog.parse("fuzz.log", s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (vmlayout.config.Arch a : vmlayout.config.Arch.values()) {
+            LogFacts.of(log, a);
+        }
+        LogFacts f = LogFacts.of(log, null);
+        vmlayout.config.Machine m = new vmlayout.config.Machine.Builder().arch(vmlayout.config.Arch.X86)
+                .kernel(KernelVersion.of(3, 2)).build();
+        Verifier.compare(log, vmlayout.engine.Engines.forArch(m.arch()).compute(m), java.util.Set.of(0xfff16000L));
+        if (f.kernel() != null) {
+            KernelVersion.parse(f.kernel());
+        }
+        for (String r : f.ram()) {
+            RamBank.parse(r);
+        }
+        for (String e : f.e820()) {
+            E820Entry.parse(e);
+        }
+    }
+
+    /** vmlayout verify on a log file: inferred inputs reach the engines; exit 0-2 only, a rejection is one line. */
+    static void verifyCli(String s) {
+        java.nio.file.Path f = null;
+        try {
+            f = java.nio.file.Files.createTempFile("fuzz", ".log");
+            java.nio.file.Files.writeString(f, s);
+            status(new String[]{"verify", f.toString()});
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            if (f != null) {
+                f.toFile().delete();
+            }
+        }
+    }
+
+    /** One side of vmlayout diff over a fixed board: exit 0-2 only, a rejection is one line. */
+    static void diffSide(String s) {
+        status(new String[]{"diff", "--kernel", "3.18", "--ram", "0:1G", "--", s});
     }
 
     /** The whole command line, words split on spaces: exit 0-2 only, and a rejection is one line. */
     static void cli(String s) {
-        String[] args = s.isBlank() ? new String[0] : s.trim().split(" +");
+        status(s.isBlank() ? new String[0] : s.trim().split(" +"));
+    }
+
+    private static void status(String[] args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = Cli.run(args, new PrintWriter(out), new PrintWriter(err));

@@ -1,0 +1,106 @@
+package vmlayout.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import vmlayout.config.InputException;
+import vmlayout.diff.LayoutDiff;
+import vmlayout.engine.Engines;
+import vmlayout.engine.Layout;
+import vmlayout.render.DiffRenderer;
+
+/** Two configurations side by side. */
+@Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Compare two configurations of a board, side by side.",
+            "",
+            "Shows which regions move and by how much, where the RAM goes, which",
+            "kernel messages appear or vanish, and the kernel lines that differ.",
+            "The options give the board both sides share. Each side A and B is one",
+            "argument: a profile (a built-in name or a .json file), a bootargs",
+            "file, or an option set in quotes ('vmalloc=300M', '-D HIGHMEM=y",
+            "--kernel 3.16'), taken over the common options: a side's profile or",
+            "bootargs file replaces the common one; its options and kernel",
+            "parameters replace the common ones of the same name (-D settings are",
+            "added and win). With one side, A is the common options alone and B",
+            "is them plus that side. Put -- before the sides when one starts with",
+            "'-' (or always)."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  vmlayout diff --profile marvell-88pa6220-granite2 -- vmalloc=300M",
+            "  vmlayout diff --kernel 3.18 --ram 0:1G -- '' '-D HIGHMEM=y'",
+            "  vmlayout diff --profile socfpga-de0 old-bootargs.txt new-bootargs.txt",
+            "  vmlayout diff socfpga-de0 marvell-88pa6220-granite2 --format svg > two.svg",
+            "",
+            "Exit status: 0 both kernels print the same lines, 1 they differ,",
+            "2 bad input. Details: src/docs/verify.md."})
+final class DiffCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    MachineOptions machine;
+
+    @Parameters(paramLabel = "SIDE", arity = "1..2",
+            description = "A then B (one argument each); with one, A is the common options and B adds it.")
+    List<String> sides;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or svg (default: text).")
+    DiffRenderer.Format format = DiffRenderer.Format.text;
+
+    @Override
+    public Integer call() {
+        if (sides.size() > 2) {
+            throw new InputException("diff: give two sides, A and B (quote an option set with spaces)");
+        }
+        DiffSides.Side a = DiffSides.resolve(machine, sides.size() == 2 ? sides.get(0) : null);
+        DiffSides.Side b = DiffSides.resolve(machine, sides.get(sides.size() - 1));
+        Layout la = Engines.forArch(a.machine().arch()).compute(a.machine());
+        Layout lb = Engines.forArch(b.machine().arch()).compute(b.machine());
+        LayoutDiff d = LayoutDiff.of(la, lb);
+        int status = d.sameKernelLines() ? ExitCode.CLEAN.code : ExitCode.FINDINGS.code;
+        PrintWriter out = spec.commandLine().getOut();
+        String common = commonOptions();
+        new DiffRenderer(Version.get()).render(format, label(common, a), label(common, b), d, status, out);
+        return status;
+    }
+
+    /** The board options as given, for the labels ("--profile NAME --kernel 3.18"). */
+    private String commonOptions() {
+        StringBuilder b = new StringBuilder();
+        for (picocli.CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            if (o.longestName().equals("--format")) {
+                continue;
+            }
+            for (String v : o.originalStringValues()) {
+                b.append(b.length() > 0 ? " " : "").append(o.longestName()).append(' ')
+                        .append(v.isEmpty() || v.matches(".*[\\s'\"].*") ? "'" + v + "'" : v);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String label(String common, DiffSides.Side s) {
+        String base = common.isEmpty() ? "" : common + " + ";
+        switch (s.kind()) {
+            case PROFILE:
+                return base + "profile " + s.label();
+            case BOOTARGS:
+                return base + "bootargs file " + s.label();
+            case OPTIONS:
+                if (!s.label().isBlank()) {
+                    return base + "'" + s.label() + "'";
+                }
+                return common.isEmpty() ? "(vmlayout's defaults)" : common;
+            default:
+                return common.isEmpty() ? "(vmlayout's defaults)" : common;
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package vmlayout.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import vmlayout.bootargs.KernelCmdline;
+import vmlayout.bootargs.Param;
+import vmlayout.config.InputException;
+import vmlayout.config.Machine;
+import vmlayout.config.Profile;
+import vmlayout.config.UserFiles;
+
+/**
+ * One side of {@code vmlayout diff}: the common board options with a profile, a bootargs file or an
+ * option set over them. A profile side replaces the common profile; a bootargs side replaces the
+ * common --cmdline-file (the board's bootargs); an option set's options replace the common ones of the
+ * same name (-D settings are added after them, and win), and its kernel parameters replace the common
+ * parameters of the same name.
+ */
+final class DiffSides {
+
+    /** What a side was read as. */
+    enum Kind { COMMON, PROFILE, BOOTARGS, OPTIONS }
+
+    /** A side resolved: its label and the machine it describes. */
+    record Side(String label, Kind kind, Machine machine) {
+    }
+
+    /** The words of an option set, read by picocli like the main command's options. */
+    @Command(name = "side")
+    static final class SideOptions {
+        @Mixin
+        MachineOptions machine;
+
+        @Parameters(arity = "0..*")
+        List<String> params = new ArrayList<>();
+    }
+
+    private DiffSides() {
+    }
+
+    static Side resolve(MachineOptions common, String side) {
+        if (side == null) {
+            return new Side("the common options", Kind.COMMON, common.toMachine());
+        }
+        if (Profile.builtInNames().contains(side) || side.endsWith(".json") || isJsonFile(side)) {
+            MachineOptions m = copy(common);
+            m.profiles = List.of(side);
+            return new Side(side, Kind.PROFILE, m.toMachine());
+        }
+        if (!side.isBlank() && Files.isRegularFile(UserFiles.path("diff", side))) {
+            MachineOptions m = copy(common);
+            m.cmdlineFiles = List.of(side);
+            return new Side(side, Kind.BOOTARGS, m.toMachine());
+        }
+        List<String> words = words(side);
+        if (words.size() == 1 && !words.get(0).startsWith("-") && words.get(0).indexOf('=') < 0) {
+            throw new InputException("diff: '" + side + "' is not a built-in profile, a file or an option set"
+                    + " (no such file; an option set is options and PARAM=VALUE words, e.g. 'vmalloc=300M -D HIGHMEM=y')");
+        }
+        SideOptions o = new SideOptions();
+        CommandLine cl = new CommandLine(o);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        try {
+            cl.parseArgs(words.toArray(new String[0]));
+        } catch (CommandLine.ParameterException e) {
+            throw new InputException("diff: option set '" + side + "': " + Cli.oneLine(e.getMessage()));
+        }
+        o.machine.params = o.params;
+        return new Side(side, Kind.OPTIONS, over(common, o.machine).toMachine());
+    }
+
+    private static boolean isJsonFile(String side) {
+        try {
+            Path p = UserFiles.path("diff", side);
+            if (!Files.isRegularFile(p) || Files.size(p) > 1 << 20) {
+                return false;
+            }
+            return Files.readString(p).stripLeading().startsWith("{");
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The common options with an option set over them. */
+    static MachineOptions over(MachineOptions common, MachineOptions side) {
+        MachineOptions m = copy(common);
+        Set<String> names = paramNames(side);
+        if (!side.profiles.isEmpty()) {
+            m.profiles = side.profiles;
+        }
+        if (!side.cmdlineFiles.isEmpty()) {
+            m.cmdlineFiles = side.cmdlineFiles;
+        }
+        m.arch = side.arch != null ? side.arch : m.arch;
+        m.kernel = side.kernel != null ? side.kernel : m.kernel;
+        m.ram = side.ram.isEmpty() ? m.ram : side.ram;
+        m.e820 = side.e820.isEmpty() ? m.e820 : side.e820;
+        m.pageOffset = side.pageOffset != null ? side.pageOffset : m.pageOffset;
+        m.vmallocEnd = side.vmallocEnd != null ? side.vmallocEnd : m.vmallocEnd;
+        m.lowmemSize = side.lowmemSize != null ? side.lowmemSize : m.lowmemSize;
+        m.defines = concat(m.defines, side.defines);
+        // kernel parameters: the side's replace the common ones of the same name
+        List<String> cmdline = new ArrayList<>();
+        for (String line : m.cmdline) {
+            StringBuilder kept = new StringBuilder();
+            for (Param p : KernelCmdline.parse(line, "--cmdline").params()) {
+                if (!names.contains(norm(p.name()))) {
+                    String v = p.value() != null && p.value().indexOf(' ') >= 0 ? p.name() + "=\"" + p.value() + "\"" : p.text();
+                    kept.append(kept.length() > 0 ? " " : "").append(v);
+                }
+            }
+            cmdline.add(kept.toString());
+        }
+        m.cmdline = concat(cmdline, side.cmdline);
+        List<String> params = new ArrayList<>();
+        for (String p : m.params) {
+            int eq = p.indexOf('=');
+            if (!names.contains(norm(eq > 0 ? p.substring(0, eq) : p))) {
+                params.add(p);
+            }
+        }
+        m.params = concat(params, side.params);
+        m.mem = names.contains("mem") ? side.mem : concat(m.mem, side.mem);
+        m.memmap = names.contains("memmap") ? side.memmap : concat(m.memmap, side.memmap);
+        m.vmalloc = names.contains("vmalloc") ? side.vmalloc : m.vmalloc;
+        m.highmem = names.contains("highmem") ? side.highmem : m.highmem;
+        return m;
+    }
+
+    /** The kernel parameters an option set gives, by name ('-' read as '_', as the kernel does). */
+    private static Set<String> paramNames(MachineOptions side) {
+        Set<String> out = new HashSet<>();
+        for (String line : side.cmdline) {
+            for (Param p : KernelCmdline.parse(line, "--cmdline").params()) {
+                out.add(norm(p.name()));
+            }
+        }
+        for (String p : side.params) {
+            int eq = p.indexOf('=');
+            out.add(norm(eq > 0 ? p.substring(0, eq) : p));
+        }
+        if (!side.mem.isEmpty()) {
+            out.add("mem");
+        }
+        if (!side.memmap.isEmpty()) {
+            out.add("memmap");
+        }
+        if (side.vmalloc != null) {
+            out.add("vmalloc");
+        }
+        if (side.highmem != null) {
+            out.add("highmem");
+        }
+        return out;
+    }
+
+    private static String norm(String name) {
+        return name.replace('-', '_');
+    }
+
+    static MachineOptions copy(MachineOptions c) {
+        MachineOptions m = new MachineOptions();
+        m.profiles = new ArrayList<>(c.profiles);
+        m.cmdlineFiles = new ArrayList<>(c.cmdlineFiles);
+        m.arch = c.arch;
+        m.kernel = c.kernel;
+        m.ram = new ArrayList<>(c.ram);
+        m.e820 = new ArrayList<>(c.e820);
+        m.cmdline = new ArrayList<>(c.cmdline);
+        m.mem = new ArrayList<>(c.mem);
+        m.memmap = new ArrayList<>(c.memmap);
+        m.vmalloc = c.vmalloc;
+        m.highmem = c.highmem;
+        m.defines = new ArrayList<>(c.defines);
+        m.pageOffset = c.pageOffset;
+        m.vmallocEnd = c.vmallocEnd;
+        m.lowmemSize = c.lowmemSize;
+        m.params = new ArrayList<>(c.params);
+        return m;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** Splits an option set into words: blanks separate, '...' and "..." quote, a backslash escapes. */
+    static List<String> words(String s) {
+        List<String> out = new ArrayList<>();
+        StringBuilder w = null;
+        char quote = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else if (c == '\\' && quote == '"' && i + 1 < s.length()) {
+                    w.append(s.charAt(++i));
+                } else {
+                    w.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                w = w == null ? new StringBuilder() : w;
+            } else if (c == '\\' && i + 1 < s.length()) {
+                w = w == null ? new StringBuilder() : w;
+                w.append(s.charAt(++i));
+            } else if (Character.isWhitespace(c)) {
+                if (w != null) {
+                    out.add(w.toString());
+                    w = null;
+                }
+            } else {
+                w = w == null ? new StringBuilder() : w;
+                w.append(c);
+            }
+        }
+        if (quote != 0) {
+            throw new InputException("diff: option set '" + s + "': unterminated " + quote + " quote");
+        }
+        if (w != null) {
+            out.add(w.toString());
+        }
+        return out;
+    }
+}

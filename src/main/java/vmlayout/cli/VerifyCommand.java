@@ -1,0 +1,178 @@
+package vmlayout.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import vmlayout.bootargs.KernelCmdline;
+import vmlayout.bootargs.Param;
+import vmlayout.config.Arch;
+import vmlayout.config.InputException;
+import vmlayout.config.Machine;
+import vmlayout.config.Profile;
+import vmlayout.engine.Engines;
+import vmlayout.engine.Layout;
+import vmlayout.render.VerifyRenderer;
+import vmlayout.verify.BootLog;
+import vmlayout.verify.LogFacts;
+import vmlayout.verify.Verdict;
+import vmlayout.verify.Verifier;
+import vmlayout.verify.VerifyReport;
+
+/** Checks a prediction against a real boot log. */
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Check vmlayout's prediction against a real boot log, line by line.",
+            "",
+            "Reads a boot log (dmesg, a serial console capture, syslog, a mail",
+            "quoting one) and takes from it what was known before booting: the",
+            "release (\"Linux version\"), the architecture, the command line",
+            "(\"Kernel command line:\") and the RAM where the log states it. The",
+            "lines vmlayout predicts (the layout table and the memory messages) are",
+            "compared, never read as inputs. Options given here override what is",
+            "read from the log (a profile counts as options); give what the log",
+            "cannot tell with them (-D VMALLOC_END=, -D HIGHMEM=y, System.map",
+            "section symbols, the board's --ram).",
+            "",
+            "Marks: = agrees, ~ agrees apart from white space, ! differs, - missing",
+            "from the log, + in the log but not predicted, i an input (BIOS map; a",
+            "row starting at a -D address), / the log ends inside the line,",
+            ". outside the log's excerpt, ? a section row that needs System.map."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  dmesg | vmlayout verify -",
+            "  vmlayout verify boot.log -D VMALLOC_END=0xe0000000 -D HIGHMEM=y",
+            "  vmlayout verify --arch arm --kernel 3.18 --ram 0:1G serial.txt",
+            "",
+            "Exit status: 0 every compared line agrees, 1 some differ, 2 bad input",
+            "(including a log with none of the lines vmlayout predicts).",
+            "Details: src/docs/verify.md."})
+final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    MachineOptions machine;
+
+    @Parameters(index = "0", paramLabel = "LOG", description = "The boot log ('-' for standard input).")
+    String log;
+
+    @Parameters(index = "1..*", paramLabel = "PARAM=VALUE", arity = "0..*",
+            description = "Kernel parameters added after the log's command line.")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: text).")
+    VerifyRenderer.Format format = VerifyRenderer.Format.text;
+
+    @Override
+    public Integer call() {
+        machine.params = params;
+        BootLog bootLog = BootLog.read(log);
+        if (machine.profiles.size() > 1 || machine.cmdlineFiles.size() > 1) {
+            throw new InputException("verify: give at most one --profile and one --cmdline-file");
+        }
+        Profile prof = machine.profiles.isEmpty() ? null : Profile.load(machine.profiles.get(0));
+        Arch hint = machine.arch != null ? Arch.parse(machine.arch)
+                : prof != null && prof.arch != null ? Arch.parse(prof.arch) : null;
+        LogFacts facts = LogFacts.of(bootLog, hint);
+        List<VerifyReport.Input> inputs = new ArrayList<>();
+        String profSource = prof == null ? null : "profile " + prof.name;
+
+        if (machine.arch != null) {
+            inputs.add(new VerifyReport.Input("--arch", machine.arch, "option", null));
+        } else if (prof != null && prof.arch != null) {
+            inputs.add(new VerifyReport.Input("--arch", prof.arch, profSource, null));
+        } else if (facts.arch() != null) {
+            machine.arch = facts.arch().id();
+            inputs.add(fromLog(facts, "--arch"));
+        } else {
+            throw new InputException("verify " + log + ": cannot tell the architecture from the log (no line that only"
+                    + " ARM, x86 or powerpc prints): give --arch");
+        }
+        if (machine.kernel != null) {
+            inputs.add(new VerifyReport.Input("--kernel", machine.kernel, "option", null));
+        } else if (prof != null && prof.kernel != null) {
+            inputs.add(new VerifyReport.Input("--kernel", prof.kernel, profSource, null));
+        } else if (facts.kernel() != null) {
+            machine.kernel = facts.kernel();
+            inputs.add(fromLog(facts, "--kernel"));
+        } else {
+            throw new InputException("verify " + log + ": the log has no \"Linux version\" line: give --kernel");
+        }
+        ram(facts, prof, profSource, inputs, "--ram", machine.ram, prof == null ? List.of() : prof.ram, facts.ram());
+        ram(facts, prof, profSource, inputs, "--e820", machine.e820, prof == null ? List.of() : prof.e820, facts.e820());
+
+        List<Param> base = null;
+        String baseLabel = null;
+        if (!machine.cmdlineFiles.isEmpty()) {
+            baseLabel = machine.cmdlineFiles.get(0);
+            base = CmdlineFiles.read(baseLabel);
+            inputs.add(new VerifyReport.Input("--cmdline-file", baseLabel, "option", null));
+        } else if (facts.cmdline() != null) {
+            VerifyReport.Input in = fromLog(facts, "--cmdline");
+            baseLabel = in.source();
+            base = KernelCmdline.parse(facts.cmdline(), baseLabel).params();
+            inputs.add(in);
+        }
+        for (String c : machine.cmdline) {
+            inputs.add(new VerifyReport.Input("--cmdline", c, "option", null));
+        }
+        for (String p : params) {
+            inputs.add(new VerifyReport.Input("PARAM", p, "option", null));
+        }
+        for (String d : machine.defines) {
+            inputs.add(new VerifyReport.Input("-D", d, "option", null));
+        }
+        if (prof != null) {
+            for (java.util.Map.Entry<String, String> e : prof.defines.entrySet()) {
+                inputs.add(new VerifyReport.Input("-D", e.getKey() + "=" + e.getValue(), profSource, null));
+            }
+        }
+        Machine m = machine.toMachine(prof, base == null ? List.of() : base, baseLabel);
+        Layout layout = Engines.forArch(m.arch()).compute(m);
+        Verdict v = Verifier.compare(bootLog, layout, VerifyReport.echoStarts(layout));
+        if (v.compared() == 0) {
+            throw new InputException("verify " + log + ": none of the lines vmlayout predicts for this configuration is in"
+                    + " the log (no layout table, no memory message): nothing to compare");
+        }
+        VerifyReport report = new VerifyReport(log, inputs, facts.notes(), layout, v);
+        new VerifyRenderer(Version.get()).render(format, report, spec.commandLine().getOut());
+        return report.exitStatus();
+    }
+
+    /** --ram and --e820: the options, else the profile's, else the log's. */
+    private void ram(LogFacts facts, Profile prof, String profSource, List<VerifyReport.Input> inputs, String option,
+                     List<String> given, List<String> fromProfile, List<String> fromLog) {
+        if (!given.isEmpty()) {
+            for (String r : given) {
+                inputs.add(new VerifyReport.Input(option, r, "option", null));
+            }
+        } else if (!fromProfile.isEmpty()) {
+            for (String r : fromProfile) {
+                inputs.add(new VerifyReport.Input(option, r, profSource, null));
+            }
+        } else if (!fromLog.isEmpty()) {
+            given.addAll(fromLog);
+            for (LogFacts.Fact f : facts.facts()) {
+                if (f.name().equals(option)) {
+                    inputs.add(new VerifyReport.Input(option, f.value(), "log line " + f.line(), f.text()));
+                }
+            }
+        }
+    }
+
+    private static VerifyReport.Input fromLog(LogFacts facts, String option) {
+        for (LogFacts.Fact f : facts.facts()) {
+            if (f.name().equals(option)) {
+                return new VerifyReport.Input(option, f.value(), "log line " + f.line(), f.text());
+            }
+        }
+        throw new IllegalStateException("no fact " + option);
+    }
+}

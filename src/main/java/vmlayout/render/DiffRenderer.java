@@ -1,0 +1,205 @@
+package vmlayout.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import vmlayout.config.Fmt;
+import vmlayout.diff.LayoutDiff;
+import vmlayout.diff.LayoutDiff.RamChange;
+import vmlayout.diff.LayoutDiff.RegionChange;
+import vmlayout.engine.Region;
+import vmlayout.render.map.SvgMap;
+
+/** Output of {@code vmlayout diff}: text, JSON (both layouts and what changed) or SVG (the two maps side by side). */
+public final class DiffRenderer {
+
+    public enum Format { text, json, svg }
+
+    private final String toolVersion;
+
+    public DiffRenderer(String toolVersion) {
+        this.toolVersion = toolVersion;
+    }
+
+    public void render(Format format, String labelA, String labelB, LayoutDiff d, int status, PrintWriter out) {
+        switch (format) {
+            case json:
+                json(labelA, labelB, d, status, out);
+                break;
+            case svg:
+                out.print(SvgMap.render(List.of(d.a(), d.b())));
+                out.flush();
+                break;
+            default:
+                text(labelA, labelB, d, out);
+        }
+    }
+
+    private static void text(String labelA, String labelB, LayoutDiff d, PrintWriter out) {
+        out.println("A: " + labelA + " (" + d.a().arch().id() + ", Linux " + d.a().kernel() + ")");
+        out.println("B: " + labelB + " (" + d.b().arch().id() + ", Linux " + d.b().kernel() + ")");
+        out.println();
+        out.println("regions that move (A -> B):");
+        List<String> same = new ArrayList<>();
+        for (RegionChange r : d.regions()) {
+            if (!r.moved()) {
+                same.add(r.name());
+                continue;
+            }
+            StringBuilder b = new StringBuilder("  ").append(Fmt.pad(r.name(), 14, true))
+                    .append(Fmt.pad(range(r.a()), 34, true)).append("-> ").append(Fmt.pad(range(r.b()), 34, true));
+            List<String> ch = new ArrayList<>();
+            if (r.a() != null && r.b() != null) {
+                if (r.startDelta() != 0) {
+                    ch.add("start " + signed(r.startDelta()));
+                }
+                if (r.endDelta() != 0) {
+                    ch.add("end " + signed(r.endDelta()));
+                }
+            }
+            if (r.sizeDelta() != 0) {
+                ch.add("size " + signed(r.sizeDelta()));
+            }
+            out.println(b.append(String.join(", ", ch)).toString().stripTrailing());
+        }
+        if (same.size() == d.regions().size()) {
+            out.println("  (none)");
+        } else if (!same.isEmpty()) {
+            out.println("  unchanged: " + String.join(", ", same));
+        }
+        out.println();
+        out.println("RAM by use:       A            B       change");
+        for (RamChange c : d.ram()) {
+            out.println("  " + Fmt.pad(c.use().id(), 10, true) + Fmt.pad(Summary.mb(c.a()), 13, false)
+                    + Fmt.pad(Summary.mb(c.b()), 13, false) + (c.delta() == 0 ? "" : "  " + signed(c.delta())));
+        }
+        out.println();
+        out.println("kernel messages:");
+        for (String m : d.onlyA()) {
+            out.println("  vanishes (only A): " + m);
+        }
+        for (String m : d.onlyB()) {
+            out.println("  appears (only B):  " + m);
+        }
+        if (d.onlyA().isEmpty() && d.onlyB().isEmpty()) {
+            out.println("  none appear or vanish");
+        }
+        out.println();
+        if (d.sameKernelLines()) {
+            out.println("kernel lines: identical");
+        } else {
+            out.println("kernel lines (- only A, + only B):");
+            for (LayoutDiff.Line l : d.lines()) {
+                out.println(l.op().mark + " " + l.text());
+            }
+        }
+        out.flush();
+    }
+
+    private static String range(Region r) {
+        return r == null ? "(none)" : Fmt.hex8(r.start()) + "-" + Fmt.hex8(r.end()) + " " + Summary.mb(r.size());
+    }
+
+    /** "+56 MB", "-4 kB", "+0x1000 bytes": the kernel's own units where they fit. */
+    static String signed(long delta) {
+        long m = Math.abs(delta);
+        String s;
+        if (m % (1 << 20) == 0) {
+            s = (m >> 20) + " MB";
+        } else if (m % 1024 == 0) {
+            s = (m >> 10) + " kB";
+        } else {
+            s = m + " bytes";
+        }
+        return (delta < 0 ? "-" : "+") + s;
+    }
+
+    private void json(String labelA, String labelB, LayoutDiff d, int status, PrintWriter out) {
+        JsonRenderer layouts = new JsonRenderer(toolVersion);
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("schemaVersion", JsonRenderer.SCHEMA_VERSION);
+            g.writeObjectFieldStart("tool");
+            g.writeStringField("name", "vmlayout");
+            g.writeStringField("version", toolVersion);
+            g.writeEndObject();
+            g.writeStringField("command", "diff");
+            g.writeObjectFieldStart("a");
+            g.writeStringField("label", labelA);
+            g.writeFieldName("layout");
+            layouts.write(g, d.a(), d.a().hasFindings() ? 1 : 0);
+            g.writeEndObject();
+            g.writeObjectFieldStart("b");
+            g.writeStringField("label", labelB);
+            g.writeFieldName("layout");
+            layouts.write(g, d.b(), d.b().hasFindings() ? 1 : 0);
+            g.writeEndObject();
+            g.writeArrayFieldStart("regions");
+            for (RegionChange r : d.regions()) {
+                g.writeStartObject();
+                g.writeStringField("name", r.name());
+                region(g, "a", r.a());
+                region(g, "b", r.b());
+                g.writeBooleanField("moved", r.moved());
+                g.writeNumberField("startDelta", r.startDelta());
+                g.writeNumberField("endDelta", r.endDelta());
+                g.writeNumberField("sizeDelta", r.sizeDelta());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("ram");
+            for (RamChange c : d.ram()) {
+                g.writeStartObject();
+                g.writeStringField("use", c.use().id());
+                g.writeNumberField("a", c.a());
+                g.writeNumberField("b", c.b());
+                g.writeNumberField("delta", c.delta());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            strings(g, "messagesOnlyA", d.onlyA());
+            strings(g, "messagesOnlyB", d.onlyB());
+            g.writeArrayFieldStart("kernelLines");
+            for (LayoutDiff.Line l : d.lines()) {
+                g.writeStartObject();
+                g.writeStringField("op", l.op().mark);
+                g.writeStringField("text", l.text());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeBooleanField("sameKernelLines", d.sameKernelLines());
+            g.writeNumberField("exitStatus", status);
+            g.writeEndObject();
+            g.flush();
+            out.write(System.lineSeparator());
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void region(JsonGenerator g, String field, Region r) throws IOException {
+        if (r == null) {
+            g.writeNullField(field);
+            return;
+        }
+        g.writeObjectFieldStart(field);
+        g.writeStringField("start", Fmt.hex8(r.start()));
+        g.writeStringField("end", Fmt.hex8(r.end()));
+        g.writeNumberField("size", r.size());
+        g.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String s : values) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
+    }
+}

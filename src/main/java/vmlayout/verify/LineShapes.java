@@ -1,0 +1,101 @@
+package vmlayout.verify;
+
+import java.util.regex.Pattern;
+
+/**
+ * The shapes of the kernel lines vmlayout predicts, used to find them in a log: the layout table (its
+ * header and rows, ARM/x86 "label : 0x... - 0x... (size)" and powerpc "* 0x...0x... : label") and the
+ * memory messages of the three engines. A log line of one of these shapes is a predicted line: it is
+ * compared with the prediction and never read as an input. Lines are the kernel's text without
+ * leading and trailing white space (see {@link BootLog}).
+ */
+public final class LineShapes {
+
+    private LineShapes() {
+    }
+
+    /** "Virtual kernel memory layout:" (ARM), "virtual kernel memory layout:" (x86), "Kernel virtual memory layout:" (ppc). */
+    private static final Pattern HEADER = Pattern.compile("(?i)^(virtual\\s*kernel|kernel\\s*virtual)\\s*memory\\s*layout\\b");
+
+    /** ARM and x86 rows, also with the spaces a copy collapsed; a row cut at the end of an excerpt matches too. */
+    private static final Pattern ROW = Pattern.compile("^([.A-Za-z_][A-Za-z0-9_ ]{0,15}?)\\s*:\\s*0x[0-9a-fA-F(ptrval)]+\\s*-.*");
+
+    /** powerpc rows: "* 0xffbdf000..0xfffff000  : fixmap". */
+    private static final Pattern PPC_ROW = Pattern.compile("^\\*\\s*0x[0-9a-fA-F]+\\s*\\.\\.\\s*0x[0-9a-fA-F]+\\s*:\\s*(.+)$");
+
+    /** The memory messages the engines print (kernel texts from arch/arm/mm, arch/x86, arch/powerpc/mm). */
+    private static final Pattern MESSAGE = Pattern.compile(
+            "^(Truncating RAM at|Ignoring RAM at|Truncating memory at|Ignoring memory at|Ignoring memory below PHYS_OFFSET"
+                    + "|Consider using a HIGHMEM|vmalloc area (is )?too (small|big)|NR_BANKS too low|HIGHMEM is not supported"
+                    + "|\\d+MB (HIGH|LOW)MEM available\\.|Warning only \\d+MB will be used|Use a (HIGHMEM|PAE)"
+                    + "|Use a HIGHMEM64G|highmem size|only \\d+MB highmem|ignoring highmem size"
+                    + "|Only using first contiguous|(e820: )?user-defined physical RAM map:|user: |(e820: )?last_pfn = "
+                    + "|Reserving virtual address space above|Malformed early option|Ooops! Too many entries"
+                    + "|(e820: )?too many entries; ignoring|Kernel panic - not syncing: Invalid user supplied memory map"
+                    + "|4GB seen, but kernel|Warning: only \\d+MB will be used|Warning: only 4GB will be used)");
+
+    /** The x86 BIOS map: printed by the kernel, but an echo of the firmware's table, which is an input. */
+    private static final Pattern BIOS_MAP = Pattern.compile("^((e820: )?BIOS-provided physical RAM map:|BIOS-e820: )");
+
+    public static boolean isHeader(String text) {
+        return HEADER.matcher(text).find();
+    }
+
+    public static boolean isRow(String text) {
+        return ROW.matcher(text).matches() || PPC_ROW.matcher(text).matches();
+    }
+
+    public static boolean isTableLine(String text) {
+        return isHeader(text) || isRow(text);
+    }
+
+    public static boolean isMessage(String text) {
+        return MESSAGE.matcher(text).find();
+    }
+
+    public static boolean isBiosMap(String text) {
+        return BIOS_MAP.matcher(text).find();
+    }
+
+    /** True for a line vmlayout predicts (and so never reads as an input). */
+    public static boolean isPredicted(String text) {
+        return isTableLine(text) || isMessage(text);
+    }
+
+    /** A row's label: "vmalloc", ".text", "cpu_entry"; for powerpc the words after the colon. Null for other lines. */
+    public static String rowLabel(String text) {
+        java.util.regex.Matcher m = PPC_ROW.matcher(text);
+        if (m.matches()) {
+            return m.group(1).replaceAll("\\s+", " ").strip();
+        }
+        m = ROW.matcher(text);
+        return m.matches() ? m.group(1).replaceAll("\\s+", "") : null;
+    }
+
+    /** The line without any white space (copies collapse or add spaces; the kernel's words do not change). */
+    public static String squeeze(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    /**
+     * What kind of line this is, numbers aside: a row's label, or the message with every number replaced,
+     * so that "Truncating RAM at 0x00000000-0x40000000 to -0x30000000" and the same with other numbers
+     * are one kind.
+     */
+    public static String kind(String text) {
+        if (isHeader(text)) {
+            return "header";
+        }
+        String label = rowLabel(text);
+        if (label != null) {
+            return "row " + label;
+        }
+        return "msg " + squeeze(text).replaceAll("0x[0-9a-fA-F]+|[0-9a-fA-F]{8,}|\\d+", "#");
+    }
+
+    /** The first address a table row shows, or -1. */
+    public static long rowStart(String text) {
+        java.util.regex.Matcher m = Pattern.compile("0x([0-9a-fA-F]{1,16})").matcher(text);
+        return m.find() ? Long.parseUnsignedLong(m.group(1), 16) : -1;
+    }
+}

@@ -1,0 +1,332 @@
+package vmlayout.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vmlayout.config.Arch;
+
+/**
+ * What a boot log tells about the inputs, the facts a user knew before booting: the release ("Linux
+ * version"), the architecture (from lines only one architecture prints), the command line ("Kernel
+ * command line:") and the RAM where the log states it (x86 BIOS-e820 lines; ARM early memory node
+ * ranges, zone ranges or "Memory: NMB = NMB total"; powerpc "Top of RAM" or "Total memory"). Lines of
+ * the shapes vmlayout predicts ({@link LineShapes#isPredicted}) are never read here.
+ */
+public final class LogFacts {
+
+    /**
+     * One input read from the log.
+     *
+     * @param name  the vmlayout option it stands for: --arch, --kernel, --cmdline, --ram, --e820
+     * @param value the option's value as vmlayout reads it
+     * @param line  the log line it comes from (1-based)
+     * @param text  that line's kernel text
+     */
+    public record Fact(String name, String value, int line, String text) {
+    }
+
+    private static final Pattern VERSION = Pattern.compile("^Linux version (\\d+\\.\\d+(?:\\.\\d+){0,2})\\S*");
+    private static final Pattern CMDLINE = Pattern.compile("^Kernel command line: ?(.*)$");
+    private static final Pattern E820_OLD = Pattern.compile(
+            "^BIOS-e820: ([0-9a-fA-F]{8,16}) - ([0-9a-fA-F]{8,16}) \\(([^)]*)\\)");
+    private static final Pattern E820_MEM = Pattern.compile(
+            "^BIOS-e820: \\[mem 0x([0-9a-fA-F]{1,16})-0x([0-9a-fA-F]{1,16})\\] (.+)$");
+    private static final Pattern ARM_TOTAL = Pattern.compile("^Memory: ((?:\\d{1,7}MB ?){1,16})= (\\d{1,7})MB total$");
+    private static final Pattern NODE_RANGE = Pattern.compile("^node\\s+\\d+: \\[mem 0x([0-9a-fA-F]{1,16})-0x([0-9a-fA-F]{1,16})\\]$");
+    private static final Pattern ZONE_RANGE = Pattern.compile("^(DMA|DMA32|Normal|HighMem)\\s+\\[mem 0x([0-9a-fA-F]{1,16})-0x([0-9a-fA-F]{1,16})\\]$");
+    private static final Pattern PPC_TOP = Pattern.compile("^Top of RAM: 0x([0-9a-fA-F]{1,16}), Total RAM: 0x([0-9a-fA-F]{1,16})");
+    private static final Pattern PPC_TOTAL = Pattern.compile("^Total memory = (\\d{1,7})MB");
+
+    /** Lines that only one architecture prints (kernel texts of arch/arm, arch/x86, arch/powerpc). */
+    private static final Pattern ARM_LINE = Pattern.compile(
+            "^(CPU: .*\\(ARMv\\d|Machine model: |Machine: |Booting Linux on physical CPU|Memory policy: |CPU: All CPU\\(s\\) started in"
+                    + "|Memory: (\\d+MB ?)+= \\d+MB total)");
+    private static final Pattern X86_LINE = Pattern.compile(
+            "^((e820: )?BIOS-provided physical RAM map:|BIOS-e820: |x86/|DMI: |Initializing HighMem for node"
+                    + "|Checking if this processor honours the WP bit|Notice: NX \\(Execute Disable\\)|NX \\(Execute Disable\\)"
+                    + "|Linux version .*(i[3-6]86|x86))");
+    private static final Pattern PPC_LINE = Pattern.compile(
+            "^(Top of RAM: |Total memory = |Using .* machine description|-> early_init_devtree|MMU: |PowerMac |Hash: "
+                    + "|Linux version .*(powerpc|ppc))");
+
+    private Arch arch;
+    private int archLine;
+    private final List<Fact> facts = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private String kernel;
+    private String cmdline;
+    private final List<String> ram = new ArrayList<>();
+    private final List<String> e820 = new ArrayList<>();
+
+    private LogFacts() {
+    }
+
+    public Arch arch() {
+        return arch;
+    }
+
+    /** The release as the log states it (e.g. "4.4.75"), or null. */
+    public String kernel() {
+        return kernel;
+    }
+
+    /** The command line the log shows, or null. */
+    public String cmdline() {
+        return cmdline;
+    }
+
+    /** RAM banks (START:SIZE), empty when the log does not state them or is x86. */
+    public List<String> ram() {
+        return ram;
+    }
+
+    /** x86 BIOS map entries (START:SIZE:TYPE), empty when the log has none. */
+    public List<String> e820() {
+        return e820;
+    }
+
+    /** Every input read, in the order of the log. */
+    public List<Fact> facts() {
+        return facts;
+    }
+
+    /** What was read and how, for the user (several command lines, RAM only as the kernel kept it ...). */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** Reads the facts of a log; {@code archHint} (may be null) picks which RAM lines apply. */
+    public static LogFacts of(BootLog log, Arch archHint) {
+        LogFacts f = new LogFacts();
+        int[] votes = new int[Arch.values().length];
+        int[] first = new int[Arch.values().length];
+        int cmdlines = 0;
+        for (BootLog.Line l : log.lines()) {
+            String t = l.text();
+            if (t.isEmpty() || LineShapes.isPredicted(t)) {
+                continue;
+            }
+            vote(ARM_LINE, Arch.ARM, l, votes, first);
+            vote(X86_LINE, Arch.X86, l, votes, first);
+            vote(PPC_LINE, Arch.PPC, l, votes, first);
+            Matcher m = VERSION.matcher(t);
+            if (m.find() && f.kernel == null) {
+                f.kernel = m.group(1);
+                f.facts.add(new Fact("--kernel", f.kernel, l.number(), t));
+            }
+            m = CMDLINE.matcher(t);
+            if (m.matches()) {
+                cmdlines++;
+                if (cmdlines == 1) {
+                    f.cmdline = m.group(1).strip();
+                    f.facts.add(new Fact("--cmdline", f.cmdline, l.number(), t));
+                }
+            }
+        }
+        if (cmdlines > 1) {
+            f.notes.add("the log has " + cmdlines + " \"Kernel command line:\" lines (more than one boot?): the first is used");
+        }
+        f.pickArch(votes, first, log);
+        Arch ramArch = archHint != null ? archHint : f.arch;
+        if (ramArch == Arch.X86) {
+            f.readE820(log);
+        } else if (ramArch == Arch.ARM) {
+            f.readArmRam(log);
+        } else if (ramArch == Arch.PPC) {
+            f.readPpcRam(log);
+        }
+        return f;
+    }
+
+    private static void vote(Pattern p, Arch a, BootLog.Line l, int[] votes, int[] first) {
+        if (p.matcher(l.text()).find()) {
+            if (votes[a.ordinal()]++ == 0) {
+                first[a.ordinal()] = l.number();
+            }
+        }
+    }
+
+    private void pickArch(int[] votes, int[] first, BootLog log) {
+        int best = -1;
+        boolean tie = false;
+        for (int i = 0; i < votes.length; i++) {
+            if (votes[i] == 0) {
+                continue;
+            }
+            if (best < 0 || votes[i] > votes[best]) {
+                best = i;
+                tie = false;
+            } else if (votes[i] == votes[best]) {
+                tie = true;
+            }
+        }
+        if (best < 0 || tie) {
+            if (tie) {
+                notes.add("the log has lines of more than one architecture: give --arch");
+            }
+            return;
+        }
+        arch = Arch.values()[best];
+        archLine = first[best];
+        facts.add(new Fact("--arch", arch.id(), archLine, log.lines().get(archLine - 1).text()));
+    }
+
+    /** x86: the BIOS map, printed by setup_memory_map() before anything changes it. */
+    private void readE820(BootLog log) {
+        for (BootLog.Line l : log.lines()) {
+            String t = l.text();
+            if (LineShapes.isPredicted(t)) {
+                continue;
+            }
+            Matcher m = E820_OLD.matcher(t);
+            long start;
+            long end;
+            String type;
+            if (m.find()) {
+                start = Long.parseUnsignedLong(m.group(1), 16);
+                end = Long.parseUnsignedLong(m.group(2), 16); // exclusive in this form
+                type = m.group(3);
+            } else if ((m = E820_MEM.matcher(t)).find()) {
+                start = Long.parseUnsignedLong(m.group(1), 16);
+                end = Long.parseUnsignedLong(m.group(2), 16) + 1; // inclusive in the [mem ...] form
+                type = m.group(3).strip();
+            } else {
+                continue;
+            }
+            if (end <= start) {
+                notes.add("line " + l.number() + ": an empty or reversed BIOS-e820 entry is left out");
+                continue;
+            }
+            String entry = "0x" + Long.toHexString(start) + ":0x" + Long.toHexString(end - start) + ":" + e820Type(type);
+            e820.add(entry);
+            facts.add(new Fact("--e820", entry, l.number(), t));
+        }
+    }
+
+    /** The type words of arch/x86/kernel/e820.c as --e820 reads them. */
+    static String e820Type(String word) {
+        String w = word.toLowerCase(Locale.ROOT).strip();
+        if (w.equals("usable")) {
+            return "usable";
+        }
+        if (w.equals("acpi data")) {
+            return "acpi";
+        }
+        if (w.equals("acpi nvs")) {
+            return "nvs";
+        }
+        if (w.equals("unusable")) {
+            return "unusable";
+        }
+        if (w.startsWith("persistent")) {
+            return "persistent";
+        }
+        if (w.startsWith("type ") && w.substring(5).matches("\\d{1,4}")) {
+            int n = Integer.parseInt(w.substring(5));
+            return n == 12 ? "persistent" : n >= 1 && n <= 5 ? Integer.toString(n) : "reserved";
+        }
+        return "reserved"; // "reserved", "soft reserved" and anything else: not RAM the kernel uses
+    }
+
+    /** ARM: memblock's node ranges, else the zone ranges' span, else the 2.6-3.x "Memory: NMB = NMB total" line. */
+    private void readArmRam(BootLog log) {
+        List<long[]> nodes = new ArrayList<>();
+        List<BootLog.Line> nodeLines = new ArrayList<>();
+        long zoneStart = -1;
+        long zoneEnd = -1;
+        List<BootLog.Line> zoneLines = new ArrayList<>();
+        BootLog.Line total = null;
+        long totalMb = 0;
+        int banks = 0;
+        for (BootLog.Line l : log.lines()) {
+            String t = l.text();
+            if (LineShapes.isPredicted(t)) {
+                continue;
+            }
+            Matcher m = NODE_RANGE.matcher(t);
+            if (m.matches()) {
+                nodes.add(new long[]{Long.parseUnsignedLong(m.group(1), 16), Long.parseUnsignedLong(m.group(2), 16) + 1});
+                nodeLines.add(l);
+                continue;
+            }
+            m = ZONE_RANGE.matcher(t);
+            if (m.matches()) {
+                long s = Long.parseUnsignedLong(m.group(2), 16);
+                long e = Long.parseUnsignedLong(m.group(3), 16) + 1;
+                zoneStart = zoneStart < 0 ? s : Math.min(zoneStart, s);
+                zoneEnd = Math.max(zoneEnd, e);
+                zoneLines.add(l);
+                continue;
+            }
+            m = ARM_TOTAL.matcher(t);
+            if (m.matches() && total == null) {
+                total = l;
+                totalMb = Long.parseLong(m.group(2));
+                banks = m.group(1).trim().split(" ").length;
+            }
+        }
+        if (!nodes.isEmpty()) {
+            for (int i = 0; i < nodes.size(); i++) {
+                long[] n = nodes.get(i);
+                if (n[1] > n[0]) {
+                    addRam(n[0], n[1] - n[0], nodeLines.get(i));
+                }
+            }
+        } else if (zoneEnd > zoneStart && zoneStart >= 0) {
+            addRam(zoneStart, zoneEnd - zoneStart, zoneLines.get(0));
+            notes.add("RAM from the zone ranges' span: holes between banks are not in these lines");
+        } else if (total != null && totalMb > 0) {
+            ram.add(totalMb + "M");
+            facts.add(new Fact("--ram", totalMb + "M", total.number(), total.text()));
+            if (banks > 1) {
+                notes.add("the log gives " + banks + " banks' sizes without their addresses: taken as one bank of "
+                        + totalMb + " MB at PHYS_OFFSET");
+            }
+        } else {
+            return;
+        }
+        notes.add("the log states the RAM as the kernel kept it (after mem=, carve-outs and truncation): if the board"
+                + " has more, give --ram");
+    }
+
+    /** powerpc: "Top of RAM" (paging_init) or "Total memory" (book3s/32 MMU_init_hw), RAM from 0. */
+    private void readPpcRam(BootLog log) {
+        for (BootLog.Line l : log.lines()) {
+            if (LineShapes.isPredicted(l.text())) {
+                continue;
+            }
+            Matcher m = PPC_TOP.matcher(l.text());
+            if (m.find()) {
+                long total = Long.parseUnsignedLong(m.group(2), 16);
+                if (total > 0) {
+                    addRam(0, total, l);
+                    notes.add("the log states the RAM as the kernel kept it (after mem= and the lowmem limit): if the"
+                            + " board has more, give --ram");
+                    return;
+                }
+            }
+        }
+        for (BootLog.Line l : log.lines()) {
+            if (LineShapes.isPredicted(l.text())) {
+                continue;
+            }
+            Matcher m = PPC_TOTAL.matcher(l.text());
+            if (m.find() && Long.parseLong(m.group(1)) > 0) {
+                String v = "0x0:" + Long.parseLong(m.group(1)) + "M";
+                ram.add(v);
+                facts.add(new Fact("--ram", v, l.number(), l.text()));
+                notes.add("the log states the RAM as the kernel kept it (after mem= and the lowmem limit): if the"
+                        + " board has more, give --ram");
+                return;
+            }
+        }
+    }
+
+    private void addRam(long start, long size, BootLog.Line l) {
+        String v = "0x" + Long.toHexString(start) + ":0x" + Long.toHexString(size);
+        ram.add(v);
+        facts.add(new Fact("--ram", v, l.number(), l.text()));
+    }
+}

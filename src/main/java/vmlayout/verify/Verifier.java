@@ -1,0 +1,203 @@
+package vmlayout.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import vmlayout.engine.Layout;
+import vmlayout.engine.Message;
+import vmlayout.verify.Verdict.Entry;
+import vmlayout.verify.Verdict.Status;
+
+/**
+ * Compares the kernel lines vmlayout predicts with a boot log. Lines are found by content, not by
+ * position: first every predicted line the log has exactly (indentation aside), then with other white
+ * space, then a log line of the same kind (the same table row, the same message with other numbers).
+ * A predicted line the log does not have counts as missing only where the log covers it: a message
+ * between two lines the log does have (or after the start of the boot, "Linux version"), a table row
+ * when the log has the table's header and does not end inside the table.
+ */
+public final class Verifier {
+
+    private static final class Predicted {
+        final String orig;
+        final String text;
+        final boolean table;
+        final boolean input;
+        int log = -1;
+        Status how;
+
+        Predicted(String orig, boolean table, boolean input) {
+            this.orig = orig;
+            this.text = orig.strip();
+            this.table = table;
+            this.input = input;
+        }
+    }
+
+    private Verifier() {
+    }
+
+    /**
+     * @param echoStarts addresses given with -D at which a table row may start (FIXADDR_START, IOREMAP_BOT,
+     *                   section symbols): such a row echoes an input and is not a prediction
+     */
+    public static Verdict compare(BootLog log, Layout layout, Set<Long> echoStarts) {
+        List<Predicted> ps = new ArrayList<>();
+        for (Message m : layout.messages()) {
+            if (m.source() == Message.Source.KERNEL) {
+                ps.add(new Predicted(m.text(), false, LineShapes.isBiosMap(m.text().strip())));
+            }
+        }
+        for (String row : layout.table()) {
+            String t = row.strip();
+            boolean echo = LineShapes.rowLabel(t) != null && echoStarts.contains(LineShapes.rowStart(t));
+            ps.add(new Predicted(row, true, echo));
+        }
+        List<BootLog.Line> lines = log.lines();
+        boolean[] used = new boolean[lines.size()];
+
+        // each pass compares a key of the log line with the same key of the predicted line; the keys of
+        // the log are computed once (a log may have hundreds of thousands of lines)
+        String[] exact = new String[lines.size()];
+        String[] squeezed = new String[lines.size()];
+        String[] kinds = new String[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).text();
+            if (t.isEmpty()) {
+                continue;
+            }
+            exact[i] = t;
+            squeezed[i] = LineShapes.squeeze(t);
+            kinds[i] = LineShapes.isPredicted(t) || LineShapes.isBiosMap(t) ? LineShapes.kind(t) : null;
+        }
+        match(ps, exact, used, p -> p.text, Status.AGREE);
+        match(ps, squeezed, used, p -> LineShapes.squeeze(p.text), Status.AGREE_SPACING);
+        int cutAt = cut(ps, lines, used);
+        match(ps, kinds, used, p -> LineShapes.kind(p.text), Status.DIFFER);
+
+        boolean bootStart = false;
+        boolean header = false;
+        for (BootLog.Line l : lines) {
+            bootStart |= l.text().startsWith("Linux version ");
+            header |= LineShapes.isHeader(l.text());
+        }
+        boolean sectionsPredicted = false;
+        for (Predicted p : ps) {
+            String label = LineShapes.rowLabel(p.text);
+            sectionsPredicted |= label != null && label.startsWith(".");
+        }
+
+        List<Entry> out = new ArrayList<>();
+        for (int i = 0; i < ps.size(); i++) {
+            Predicted p = ps.get(i);
+            BootLog.Line l = p.log >= 0 ? lines.get(p.log) : null;
+            Status s;
+            if (p.input) {
+                s = Status.INPUT;
+            } else if (p.how != null) {
+                s = p.how;
+            } else if (cutAt >= 0 && i > cutAt && p.table) {
+                s = Status.OUTSIDE;
+            } else {
+                s = covered(ps, i, bootStart, header, cutAt) ? Status.MISSING : Status.OUTSIDE;
+            }
+            out.add(new Entry(s, p.orig, l == null ? 0 : l.number(), l == null ? null : l.text()));
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).text();
+            if (used[i] || !LineShapes.isPredicted(t)) {
+                continue;
+            }
+            String label = LineShapes.rowLabel(t);
+            Status s = label != null && label.startsWith(".") && !sectionsPredicted ? Status.UNKNOWN : Status.EXTRA;
+            out.add(new Entry(s, null, lines.get(i).number(), t));
+        }
+        return new Verdict(out);
+    }
+
+    /**
+     * One pass: each predicted line not matched yet takes the first free log line with the same key,
+     * after the previous match if it can, else before it.
+     */
+    private static void match(List<Predicted> ps, String[] keys, boolean[] used, Function<Predicted, String> key,
+                              Status how) {
+        int after = -1;
+        for (Predicted p : ps) {
+            if (p.log >= 0) {
+                after = p.log;
+                continue;
+            }
+            String want = key.apply(p);
+            int found = find(keys, used, want, after + 1, keys.length);
+            if (found < 0) {
+                found = find(keys, used, want, 0, Math.min(after + 1, keys.length));
+            }
+            if (found >= 0) {
+                used[found] = true;
+                p.log = found;
+                p.how = how;
+                after = found;
+            }
+        }
+    }
+
+    private static int find(String[] keys, boolean[] used, String want, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!used[i] && keys[i] != null && keys[i].equals(want)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * An excerpt that ends in the middle of a table row (its last line is a row without its closing size):
+     * a predicted row it starts is cut, and the table's rows after that row are outside the excerpt.
+     * Runs before the pass by kind, which would take a cut row with other numbers as differing.
+     */
+    private static int cut(List<Predicted> ps, List<BootLog.Line> lines, boolean[] used) {
+        int last = lines.size() - 1;
+        while (last >= 0 && lines.get(last).text().isEmpty()) {
+            last--;
+        }
+        if (last < 0) {
+            return -1;
+        }
+        String t = lines.get(last).text();
+        String label = LineShapes.rowLabel(t);
+        if (label == null || t.endsWith(")") || t.startsWith("*")) {
+            return -1;
+        }
+        String tail = LineShapes.squeeze(t);
+        for (int i = 0; i < ps.size(); i++) {
+            Predicted p = ps.get(i);
+            if (p.table && label.equals(LineShapes.rowLabel(p.text))) {
+                if (p.log < 0 && !used[last]) {
+                    used[last] = true;
+                    p.log = last;
+                    p.how = LineShapes.squeeze(p.text).startsWith(tail) ? Status.CUT : Status.DIFFER;
+                }
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean covered(List<Predicted> ps, int i, boolean bootStart, boolean header, int cutAt) {
+        boolean before = bootStart;
+        boolean after = false;
+        for (int j = 0; j < ps.size(); j++) {
+            if (ps.get(j).log >= 0 && ps.get(j).how != Status.CUT) {
+                before |= j < i;
+                after |= j > i;
+            }
+        }
+        Predicted p = ps.get(i);
+        boolean row = p.table && !LineShapes.isHeader(p.text);
+        if (row) {
+            return header && (cutAt < 0 || i < cutAt);
+        }
+        return before && after;
+    }
+}
