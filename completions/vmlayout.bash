@@ -374,7 +374,7 @@ function _picocli_vmlayout_diff() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--format'"
+  local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env' '--format'"
   local FORMAT_option_args=("text" "json" "svg") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -425,6 +425,18 @@ function _picocli_vmlayout_diff() {
     '--lowmem-size')
       return
       ;;
+    '--config')
+      return
+      ;;
+    '--system-map')
+      return
+      ;;
+    '--dtb')
+      return
+      ;;
+    '--uboot-env')
+      return
+      ;;
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -449,7 +461,7 @@ function _picocli_vmlayout_verify() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--format'"
+  local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env' '--format'"
   local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -498,6 +510,18 @@ function _picocli_vmlayout_verify() {
       return
       ;;
     '--lowmem-size')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--system-map')
+      return
+      ;;
+    '--dtb')
+      return
+      ;;
+    '--uboot-env')
       return
       ;;
     '--format')
