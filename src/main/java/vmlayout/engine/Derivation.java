@@ -29,7 +29,7 @@ public record Derivation(String subject, String text, String source) {
         if (from == null) {
             return "up to " + last;
         }
-        return from.equals(before(until)) ? from.toString() : from + "-" + last;
+        return from.toString().equals(last) ? last : from + "-" + last;
     }
 
     /**

@@ -15,8 +15,10 @@ public final class ExplainRenderer {
     }
 
     public static void render(Layout l, PrintWriter out) {
-        out.println("How Linux " + l.kernel() + " (" + l.arch().id() + ") sets up this layout, step by step"
-                + " (each step names the kernel rule that decides it):");
+        for (String s : Wrap.lines("How Linux " + l.kernel() + " (" + l.arch().id() + ") sets up this layout, step by step,"
+                + " with the kernel rule behind each step:", "", "", Wrap.WIDTH)) {
+            out.println(s);
+        }
         int n = 1;
         for (Derivation d : l.derivation()) {
             String num = (n < 10 ? " " : "") + n + ". ";

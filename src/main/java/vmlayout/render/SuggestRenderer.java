@@ -94,7 +94,7 @@ public final class SuggestRenderer {
 
     private static String lowmemDelta(Metrics was, Metrics now) {
         long d = now.lowmem() - was.lowmem();
-        return d == 0 ? "; lowmem unchanged" : d > 0 ? "; lowmem +" + Metrics.human(d) : "; lowmem -" + Metrics.human(-d);
+        return d == 0 ? "; lowmem unchanged" : d > 0 ? "; lowmem +" + Sizes.human(d) : "; lowmem -" + Sizes.human(-d);
     }
 
     /** The metrics after the change, "was -> now" where they moved. */
@@ -111,8 +111,12 @@ public final class SuggestRenderer {
         return String.join(", ", parts);
     }
 
+    /** "name now" or "name was -> now"; vmalloc and ioremap sizes as "N MB - 4 kB" where guard pages make them odd. */
     private static void part(List<String> parts, String name, long was, long now) {
-        parts.add(name + " " + (was == now ? Metrics.human(now) : Metrics.human(was) + " -> " + Metrics.human(now)));
+        boolean area = name.equals("vmalloc") || name.equals("largest ioremap");
+        String w = area ? Metrics.human(was) : Sizes.human(was);
+        String n = area ? Metrics.human(now) : Sizes.human(now);
+        parts.add(name + " " + (was == now ? n : w + " -> " + n));
     }
 
     private static List<String> kernelWarnings(Layout l) {

@@ -16,8 +16,8 @@ public record Metrics(long vmalloc, long lowmem, long highmem, long dropped, lon
 
     /** "vmalloc 120 MB, lowmem 384 MB, highmem 0, dropped 128 MB, ioremap 64 MB". */
     public String words() {
-        return "vmalloc " + human(vmalloc) + ", lowmem " + human(lowmem) + ", highmem " + human(highmem)
-                + ", dropped " + human(dropped) + (reserved > 0 ? ", reserved " + human(reserved) : "")
+        return "vmalloc " + human(vmalloc) + ", lowmem " + Sizes.human(lowmem) + ", highmem " + Sizes.human(highmem)
+                + ", dropped " + Sizes.human(dropped) + (reserved > 0 ? ", reserved " + Sizes.human(reserved) : "")
                 + ", largest ioremap " + human(ioremap);
     }
 
@@ -27,8 +27,8 @@ public record Metrics(long vmalloc, long lowmem, long highmem, long dropped, lon
     }
 
     /**
-     * A size as people read it: "120 MB", "0"; just under a whole MB (a guard page short) as
-     * "112 MB - 4 kB"; otherwise "887.99 MB".
+     * A virtual area's size as people read it: "120 MB", "0"; just under a whole MB (guard pages
+     * short) as "112 MB - 4 kB"; otherwise "887.99 MB".
      */
     public static String human(long bytes) {
         long mb = 1L << 20;
