@@ -136,6 +136,7 @@ public final class Suggester {
             }
         }
         found.sort(RANKING);
+        dropDominatedCombinations(found);
         return new Report(machine, goals, maxCost, base, baseMetrics, baseFailures, found, closestAttempts());
     }
 
@@ -363,6 +364,45 @@ public final class Suggester {
     }
 
     // ---- ranking ----
+
+    /**
+     * Removes a combination of two or more changes when another suggestion costs no more, has no more
+     * parts and is at least as good in every number (user space, lowmem, RAM used, dropped, vmalloc,
+     * ioremap) and better in one: e.g. a split with mem= when the same split with memmap= keeps the RAM.
+     */
+    static void dropDominatedCombinations(List<Suggestion> found) {
+        List<Suggestion> keep = new ArrayList<>();
+        for (Suggestion b : found) {
+            boolean dominated = false;
+            if (b.attempt().parts().size() >= 2) {
+                for (Suggestion a : found) {
+                    if (a != b && dominates(a.attempt(), b.attempt())) {
+                        dominated = true;
+                        break;
+                    }
+                }
+            }
+            if (!dominated) {
+                keep.add(b);
+            }
+        }
+        found.clear();
+        found.addAll(keep);
+    }
+
+    private static boolean dominates(Attempt a, Attempt b) {
+        Metrics x = a.metrics();
+        Metrics y = b.metrics();
+        boolean noWorse = a.cost().compareTo(b.cost()) <= 0 && a.parts().size() <= b.parts().size()
+                && x.pageOffset() >= y.pageOffset() && x.lowmem() >= y.lowmem()
+                && x.lowmem() + x.highmem() >= y.lowmem() + y.highmem() && x.dropped() <= y.dropped()
+                && x.vmalloc() >= y.vmalloc() && x.ioremap() >= y.ioremap();
+        boolean better = a.cost().compareTo(b.cost()) < 0 || a.parts().size() < b.parts().size()
+                || x.pageOffset() > y.pageOffset() || x.lowmem() > y.lowmem() || x.dropped() < y.dropped()
+                || x.vmalloc() > y.vmalloc() || x.ioremap() > y.ioremap()
+                || x.lowmem() + x.highmem() > y.lowmem() + y.highmem();
+        return noWorse && better;
+    }
 
     /**
      * Cheapest first: the cost class, then fewer changes, then less user address space given up, less
