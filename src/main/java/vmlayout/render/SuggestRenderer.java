@@ -132,9 +132,17 @@ public final class SuggestRenderer {
     /** No change reaches the goals: say so, and show the closest tries with the rule that stopped each. */
     private static void impossible(Suggester.Report r, PrintWriter out) {
         String limit = r.maxCost() == Cost.BOARD ? "" : " " + r.maxCost().limitWords;
-        wrap(out, "impossible on " + r.base().arch().id() + " " + r.base().kernel() + limit + " because none of the changes"
-                + " vmlayout can make here reaches every goal" + (r.closest().isEmpty() ? "." : "; the closest tries and"
-                + " the kernel rule that stops each:"), "", "  ");
+        String where = "impossible on " + r.base().arch().id() + " " + r.base().kernel() + limit + " because ";
+        if (!r.limits().isEmpty()) {
+            // a goal this architecture has no change for: the reason is the rule itself, not a try
+            for (String l : r.limits()) {
+                wrap(out, where + l, "", "  ");
+                where = "and ";
+            }
+            return;
+        }
+        wrap(out, where + "none of the changes vmlayout can make here reaches every goal" + (r.closest().isEmpty() ? "."
+                : "; the closest tries and the kernel rule that stops each:"), "", "  ");
         for (Suggester.Attempt a : r.closest()) {
             out.println();
             out.println(" - " + a.label());

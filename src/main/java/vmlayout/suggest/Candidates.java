@@ -25,6 +25,11 @@ interface Candidates {
     /** Settings to search, given the layout with some fixed changes applied. */
     List<Knob> knobs(Machine m, Layout l);
 
+    /** Goals no change of this architecture can address, each with the reason (empty when none). */
+    default List<String> limits(Machine m, Layout base, Goals goals) {
+        return List.of();
+    }
+
     static Candidates forArch(Arch a) {
         switch (a) {
             case ARM:

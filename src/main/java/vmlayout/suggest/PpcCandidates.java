@@ -36,6 +36,25 @@ final class PpcCandidates implements Candidates {
         return out;
     }
 
+    /**
+     * At boot, powerpc keeps RAM from the kernel only with mem=, which keeps the first SIZE bytes
+     * (early_parse_mem(), memblock_enforce_memory_limit()); memmap= does nothing here.
+     */
+    @Override
+    public List<String> limits(Machine m, Layout base, Goals goals) {
+        List<String> out = new ArrayList<>();
+        long top = Candidates.topOfRam(base);
+        for (Reserve r : goals.reserves()) {
+            if (goals.reserves().size() > 1 || r.end() < top || r.start() == 0) {
+                out.add(r + ": on powerpc only mem= keeps RAM from the kernel at boot, and it keeps the first SIZE bytes"
+                        + " (arch/powerpc/kernel/prom.c early_parse_mem()), so it can keep only one range that reaches the"
+                        + " top of RAM (" + Fmt.hex8(top) + "); memmap= does nothing on powerpc. Any other range needs a"
+                        + " /reserved-memory node with no-map in the device tree, which vmlayout does not model.");
+            }
+        }
+        return out;
+    }
+
     @Override
     public List<Knob> knobs(Machine m, Layout l) {
         List<Knob> out = new ArrayList<>();

@@ -64,9 +64,13 @@ public final class Suggester {
     public record Suggestion(Attempt attempt, String how) {
     }
 
-    /** What suggest found. */
+    /**
+     * What suggest found.
+     *
+     * @param limits goals the architecture's changes cannot address, with the reason
+     */
     public record Report(Machine machine, Goals goals, Cost maxCost, Layout base, Metrics baseMetrics,
-                         List<String> baseFailures, List<Suggestion> suggestions, List<Attempt> closest) {
+                         List<String> baseFailures, List<Suggestion> suggestions, List<Attempt> closest, List<String> limits) {
         public boolean alreadyHolds() {
             return baseFailures.isEmpty();
         }
@@ -100,7 +104,7 @@ public final class Suggester {
         List<String> baseFailures = goals.failures(base);
         List<Suggestion> found = new ArrayList<>();
         if (baseFailures.isEmpty()) {
-            return new Report(machine, goals, maxCost, base, baseMetrics, baseFailures, found, List.of());
+            return new Report(machine, goals, maxCost, base, baseMetrics, baseFailures, found, List.of(), List.of());
         }
         Candidates cands = Candidates.forArch(machine.arch());
         List<Change> fixed = new ArrayList<>();
@@ -137,7 +141,8 @@ public final class Suggester {
         }
         found.sort(RANKING);
         dropDominatedCombinations(found);
-        return new Report(machine, goals, maxCost, base, baseMetrics, baseFailures, found, closestAttempts());
+        return new Report(machine, goals, maxCost, base, baseMetrics, baseFailures, found, closestAttempts(),
+                cands.limits(machine, base, goals));
     }
 
     // ---- combinations ----
@@ -213,7 +218,8 @@ public final class Suggester {
             if (!seen.add(p)) {
                 continue;
             }
-            Attempt a = attempt(with(fixed, k.at().apply(p)));
+            // the value in use is no change: it is not one of the closest tries
+            Attempt a = attempt(with(fixed, k.at().apply(p)), p != k.current());
             if (a.reaches()) {
                 works = p;
                 worked = a;
@@ -280,6 +286,10 @@ public final class Suggester {
     // ---- running the engine ----
 
     private Attempt attempt(List<Change> parts) {
+        return attempt(parts, true);
+    }
+
+    private Attempt attempt(List<Change> parts, boolean rememberIfClose) {
         Attempt a;
         try {
             Layout l = engine.compute(Change.apply(machine, parts));
@@ -299,7 +309,7 @@ public final class Suggester {
         } catch (InputException e) {
             a = new Attempt(parts, null, null, List.of(), e.getMessage());
         }
-        if (!a.reaches()) {
+        if (!a.reaches() && rememberIfClose) {
             remember(a);
         }
         return a;

@@ -152,6 +152,21 @@ class SuggestRerunTest {
     }
 
     @Test
+    void aRangeInTheMiddleOfRamCannotBeKeptFromAPowerpcKernel() {
+        CliRunner.Result r = CliRunner.run("suggest", "--arch", "ppc", "--kernel", "4.4", "--ram", "1G", "-D", "HIGHMEM=y",
+                "--reserve", "0x10000000:16M");
+        assertEquals(1, r.status(), r.toString());
+        String flat = String.join(" ", r.outLines()).replaceAll(" +", " ");
+        assertTrue(flat.contains("impossible on ppc 4.4 because reserve 0x10000000-0x11000000 (16 MB): on powerpc only mem="
+                + " keeps RAM from the kernel at boot"), r.out());
+        // the top of RAM can: mem=768M keeps the first 768 MB
+        r = CliRunner.run("suggest", "--arch", "ppc", "--kernel", "4.4", "--ram", "1G", "-D", "HIGHMEM=y",
+                "--reserve", "0x30000000:256M");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains(" 1. mem=768M\n"), r.out());
+    }
+
+    @Test
     void goalsThatHoldNeedNoChange() {
         CliRunner.Result r = CliRunner.run("suggest", "--profile", "marvell-88pa6220-granite2", "--want", "vmalloc>=200M");
         assertEquals(0, r.status(), r.toString());

@@ -92,14 +92,14 @@ public final class X86Engine implements Engine {
         X86EarlyParams.apply(st, m.params());
         messages.addAll(st.messages);
         if (st.halted != null) {
-            return halted(m, c, messages, defaults, bios, st.halted);
+            return halted(m, c, messages, defaults, bios, log, st.halted);
         }
 
         // ---- the user-defined map: finish_e820_parsing() (sanitized from 2.6.27) ----
         if (st.userdef) {
             if (era.e820Unified && !st.table.sanitize(noMerge(era))) {
                 messages.add(Message.kernel(Level.EMERG, "Kernel panic - not syncing: Invalid user supplied memory map", true));
-                return halted(m, c, messages, defaults, bios, "sanitize_e820_map() refuses a user map with fewer than two"
+                return halted(m, c, messages, defaults, bios, log, "sanitize_e820_map() refuses a user map with fewer than two"
                         + " entries: early_panic() stops the kernel.");
             }
             messages.add(E820Format.userHeader(era));
@@ -269,13 +269,15 @@ public final class X86Engine implements Engine {
 
     /** The kernel stops before mem_init(): no table, no RAM in use. */
     private static Layout halted(Machine m, Constants c, List<Message> messages, List<String> defaults, E820Table bios,
-                                 String why) {
+                                 DerivationLog log, String why) {
         messages.add(Message.warn(why + " No layout table is printed."));
+        log.add("halt", "the kernel stops here: " + why, "arch/x86/kernel/e820.c, all releases");
         List<RamRange> fate = new ArrayList<>();
         for (RangeSet.Range r : bios.ranges(E820Table.RAM).ranges()) {
             fate.add(new RamRange(r.start(), r.end(), RamUse.DROPPED, "the kernel stops during boot"));
         }
-        return new Layout(Arch.X86, m.kernel(), m.params(), List.of(), fate, messages, List.of(), false, c.used(), defaults);
+        return new Layout(Arch.X86, m.kernel(), m.params(), List.of(), fate, messages, List.of(), false, c.used(), defaults,
+                log.steps());
     }
 
     private static long[] section(Constants c, String begin, String end) {
