@@ -19,18 +19,21 @@ import vmlayout.render.JsonRenderer;
 /** Shows how the engine derived the layout, step by step, with the kernel rule behind each step. */
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Show how the kernel derives this board's layout, step by step, with your numbers: which kernel",
-            "rule (file, function, release range) sets each boundary (PAGE_OFFSET, VMALLOC_END, the vmalloc",
-            "reserve, the lowmem limit, each RAM bank's fate, high_memory, VMALLOC_START, the areas above and",
-            "below), then the layout itself as vmlayout prints it. Takes the same board options as vmlayout."},
+            "Show how the kernel derives the layout, step by step.",
+            "",
+            "The steps carry your numbers and name the kernel rule (file, function,",
+            "release range) that sets each boundary: PAGE_OFFSET, VMALLOC_END, the",
+            "vmalloc reserve, the lowmem limit, each RAM bank's fate, high_memory,",
+            "VMALLOC_START, the areas above and below. Then the layout itself, as",
+            "vmlayout prints it. Takes the same board options as vmlayout."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vmlayout explain --profile embeddedbits-sh4-512M",
             "  vmlayout explain --arch x86 --kernel 3.2 --ram 2G mem=1G 'memmap=1G$1G'",
             "  vmlayout explain --profile ppc7448-2G --format json",
             "",
-            "Exit status: as vmlayout: 0 no memory warning, 1 the kernel would warn, drop RAM or ignore a",
-            "parameter, 2 bad input."})
+            "Exit status: as vmlayout: 0 no memory warning, 1 the kernel would",
+            "warn, drop RAM or ignore a parameter, 2 bad input."})
 final class ExplainCommand implements Callable<Integer> {
 
     enum Format { text, json }

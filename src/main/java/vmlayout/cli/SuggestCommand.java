@@ -22,17 +22,24 @@ import vmlayout.suggest.Suggester;
 /** Finds changes that reach the user's goals, each measured by re-running the engine with it. */
 @Command(name = "suggest", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Find concrete changes that make this board reach its goals: a vmalloc= or highmem= value (the working",
-            "value nearest to the one in use), mem=/memmap= forms, CONFIG_HIGHMEM, a memory split, LOWMEM_SIZE or",
-            "a lower kernel base on powerpc, VMALLOC_END where it is per board (ARM before 3.4). Each change is",
-            "run through the engine before it is printed, with its cost, the numbers it gives and a vmlayout",
-            "command that shows it; cheapest first (boot parameters before Kconfig, less lowmem lost first).",
-            "When nothing reaches the goals, it says why, with the kernel rule that stops the closest tries.",
+            "Find changes that make a board reach its goals, each one measured.",
             "",
-            "Goals: --want METRIC OP SIZE (as check --require) or METRIC=SIZE (at least SIZE; for dropped at",
-            "most), METRIC one of vmalloc, lowmem, highmem, dropped, reserved, ioremap (the largest single",
-            "ioremap() that fits, guard page and alignment included); --reserve START:SIZE for physical RAM",
-            "the kernel must never use (it must end up neither lowmem nor highmem)."},
+            "The changes are concrete: a vmalloc= or highmem= value (the working",
+            "value nearest to the one in use), mem=/memmap= forms, CONFIG_HIGHMEM,",
+            "a memory split, LOWMEM_SIZE or a lower kernel base on powerpc,",
+            "VMALLOC_END where it is per board (ARM before 3.4). Each is run",
+            "through the engine before it is printed, with its cost, the numbers",
+            "it gives and a vmlayout command that shows it; cheapest first (boot",
+            "parameters before Kconfig, less lowmem lost first). When nothing",
+            "reaches the goals, it says why, with the kernel rule that stops the",
+            "closest tries.",
+            "",
+            "Goals: --want METRIC OP SIZE (as check --require) or METRIC=SIZE (at",
+            "least SIZE; for dropped, at most), METRIC one of vmalloc, lowmem,",
+            "highmem, dropped, reserved, ioremap (the largest single ioremap() that",
+            "fits, guard page and alignment included); --reserve START:SIZE for",
+            "physical RAM the kernel must never use (it must end up neither lowmem",
+            "nor highmem)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vmlayout suggest --profile embeddedbits-sh4-512M --want dropped==0",
@@ -40,7 +47,8 @@ import vmlayout.suggest.Suggester;
             "  vmlayout suggest --profile ppc7448-2G -D IOREMAP_BOT=0xf6000000 --want ioremap=128M",
             "  vmlayout suggest --arch x86 --kernel 3.2 --ram 2G --reserve 1G:1G",
             "",
-            "Exit status: 0 a change reaches the goals (or they hold already), 1 impossible, 2 bad input."})
+            "Exit status: 0 a change reaches the goals (or they hold already),",
+            "1 impossible, 2 bad input."})
 final class SuggestCommand implements Callable<Integer> {
 
     @Spec

@@ -1,6 +1,5 @@
 package vmlayout.suggest;
 
-import java.util.List;
 import vmlayout.check.Checker;
 import vmlayout.config.Sizes;
 import vmlayout.engine.Layout;
@@ -37,9 +36,5 @@ public record Metrics(long vmalloc, long lowmem, long highmem, long dropped, lon
             return Sizes.human(up) + " - " + ((up - bytes) >> 10) + " kB";
         }
         return Sizes.human(bytes);
-    }
-
-    static List<String> names() {
-        return List.of("vmalloc", "lowmem", "highmem", "dropped", "reserved", "ioremap");
     }
 }

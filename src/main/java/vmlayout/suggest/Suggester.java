@@ -235,8 +235,9 @@ public final class Suggester {
         }
         if (w != cur) {
             long q = w > cur ? Math.max(cur, w - coarse) : Math.min(cur, w + coarse);
-            while (Math.abs(w - q) > step) {
-                long mid = q + ((w - q) / step / 2) * step;
+            // whole steps between the failing q and the working w (hi may be off the grid: stop short of it)
+            for (long n = (w - q) / step; Math.abs(n) > 1; n = (w - q) / step) {
+                long mid = q + (n / 2) * step;
                 Attempt a = attempt(with(fixed, k.at().apply(mid)));
                 if (a.reaches()) {
                     w = mid;
