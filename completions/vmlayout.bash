@@ -155,6 +155,8 @@ function compReplyArray() {
 function _complete_vmlayout() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} check" ];    then _picocli_vmlayout; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} explain" ];    then _picocli_vmlayout; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} suggest" ];    then _picocli_vmlayout; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} diff" ];    then _picocli_vmlayout; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} verify" ];    then _picocli_vmlayout; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batch" ];    then _picocli_vmlayout; return $?; fi
@@ -164,19 +166,23 @@ function _complete_vmlayout() {
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(check)
-  local cmds1=(diff)
-  local cmds2=(verify)
-  local cmds3=(batch)
-  local cmds4=(profiles)
-  local cmds5=(names)
-  local cmds6=(generate-completion)
+  local cmds1=(explain)
+  local cmds2=(suggest)
+  local cmds3=(diff)
+  local cmds4=(verify)
+  local cmds5=(batch)
+  local cmds6=(profiles)
+  local cmds7=(names)
+  local cmds8=(generate-completion)
 
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_vmlayout_generatecompletion; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_vmlayout_names; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_vmlayout_profiles; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_vmlayout_batch; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_vmlayout_verify; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_vmlayout_diff; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_vmlayout_generatecompletion; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_vmlayout_names; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_vmlayout_profiles; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_vmlayout_batch; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_vmlayout_verify; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_vmlayout_diff; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_vmlayout_suggest; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_vmlayout_explain; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_vmlayout_check; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -189,7 +195,7 @@ function _picocli_vmlayout() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="check diff verify batch profiles names generate-completion"
+  local commands="check explain suggest diff verify batch profiles names generate-completion"
   local flag_opts="'--kernel-only' '--map' '-h' '--help' '-V' '--version'"
   local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env' '--format' '--color'"
   local FORMAT_option_args=("text" "json" "svg") # --format values
@@ -354,6 +360,183 @@ function _picocli_vmlayout_check() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `explain` subcommand.
+function _picocli_vmlayout_explain() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env' '--format'"
+  local FORMAT_option_args=("text" "json") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+    '--cmdline-file')
+      return
+      ;;
+    '--arch')
+      return
+      ;;
+    '--kernel')
+      return
+      ;;
+    '--ram')
+      return
+      ;;
+    '--e820')
+      return
+      ;;
+    '--cmdline')
+      return
+      ;;
+    '--mem')
+      return
+      ;;
+    '--memmap')
+      return
+      ;;
+    '--vmalloc')
+      return
+      ;;
+    '--highmem')
+      return
+      ;;
+    '-D'|'--define')
+      return
+      ;;
+    '--page-offset')
+      return
+      ;;
+    '--vmalloc-end')
+      return
+      ;;
+    '--lowmem-size')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--system-map')
+      return
+      ;;
+    '--dtb')
+      return
+      ;;
+    '--uboot-env')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `suggest` subcommand.
+function _picocli_vmlayout_suggest() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env' '--want' '--reserve' '--max-cost'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--profile')
+      return
+      ;;
+    '--cmdline-file')
+      return
+      ;;
+    '--arch')
+      return
+      ;;
+    '--kernel')
+      return
+      ;;
+    '--ram')
+      return
+      ;;
+    '--e820')
+      return
+      ;;
+    '--cmdline')
+      return
+      ;;
+    '--mem')
+      return
+      ;;
+    '--memmap')
+      return
+      ;;
+    '--vmalloc')
+      return
+      ;;
+    '--highmem')
+      return
+      ;;
+    '-D'|'--define')
+      return
+      ;;
+    '--page-offset')
+      return
+      ;;
+    '--vmalloc-end')
+      return
+      ;;
+    '--lowmem-size')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--system-map')
+      return
+      ;;
+    '--dtb')
+      return
+      ;;
+    '--uboot-env')
+      return
+      ;;
+    '--want')
+      return
+      ;;
+    '--reserve')
+      return
+      ;;
+    '--max-cost')
+      return
       ;;
   esac
 

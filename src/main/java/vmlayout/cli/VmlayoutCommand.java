@@ -24,7 +24,7 @@ import vmlayout.render.map.TextMap;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         sortOptions = false,
-        subcommands = {CheckCommand.class, DiffCommand.class, VerifyCommand.class, BatchCommand.class, ProfilesCommand.class, NamesCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {CheckCommand.class, ExplainCommand.class, SuggestCommand.class, DiffCommand.class, VerifyCommand.class, BatchCommand.class, ProfilesCommand.class, NamesCommand.class, AutoComplete.GenerateCompletion.class},
         headerHeading = "",
         header = "What the 32-bit Linux kernel will do with its memory at boot, computed without a board.",
         synopsisHeading = "%nUsage: ",

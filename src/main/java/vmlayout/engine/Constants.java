@@ -59,6 +59,11 @@ public final class Constants {
         return pins.get(name);
     }
 
+    /** The value recorded for a name, or null when the engine has not asked for it. */
+    public Value value(String name) {
+        return used.get(name);
+    }
+
     /** Every value asked for, in the order first asked. */
     public List<Value> used() {
         return new ArrayList<>(used.values());

@@ -20,10 +20,12 @@ import vmlayout.config.KernelVersion;
  *                      form the kernel used)
  * @param constants     every kernel constant and Kconfig value used, pinned or derived
  * @param defaults      defaults vmlayout chose for inputs not given
+ * @param derivation    how each boundary was set, step by step, in the order the engine decided
+ *                      (see {@link Derivation}; {@code vmlayout explain} prints it)
  */
 public record Layout(Arch arch, KernelVersion kernel, List<Param> params, List<Region> regions,
                      List<RamRange> ram, List<Message> messages, List<String> table, boolean tablePrinted,
-                     List<Constants.Value> constants, List<String> defaults) {
+                     List<Constants.Value> constants, List<String> defaults, List<Derivation> derivation) {
 
     public Layout {
         params = List.copyOf(params);
@@ -33,6 +35,24 @@ public record Layout(Arch arch, KernelVersion kernel, List<Param> params, List<R
         table = List.copyOf(table);
         constants = List.copyOf(constants);
         defaults = List.copyOf(defaults);
+        derivation = List.copyOf(derivation);
+    }
+
+    /** A layout without derivation steps (hand-made layouts in tests and renderers). */
+    public Layout(Arch arch, KernelVersion kernel, List<Param> params, List<Region> regions, List<RamRange> ram,
+                  List<Message> messages, List<String> table, boolean tablePrinted, List<Constants.Value> constants,
+                  List<String> defaults) {
+        this(arch, kernel, params, regions, ram, messages, table, tablePrinted, constants, defaults, List.of());
+    }
+
+    /** The value of a constant the engine used, or {@code dflt} when it did not use it. */
+    public long constant(String name, long dflt) {
+        for (Constants.Value v : constants) {
+            if (v.name().equals(name)) {
+                return v.value();
+            }
+        }
+        return dflt;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import vmlayout.bootargs.Param;
 import vmlayout.engine.Constants;
+import vmlayout.engine.Derivation;
 import vmlayout.engine.Layout;
 import vmlayout.engine.Message;
 import vmlayout.engine.RamRange;
@@ -25,9 +26,16 @@ public final class JsonRenderer {
     public static final String SCHEMA_VERSION = "1.0";
 
     private final String toolVersion;
+    private final boolean derivation;
 
     public JsonRenderer(String toolVersion) {
+        this(toolVersion, false);
+    }
+
+    /** @param derivation also write the engine's derivation steps (vmlayout explain) */
+    public JsonRenderer(String toolVersion, boolean derivation) {
         this.toolVersion = toolVersion;
+        this.derivation = derivation;
     }
 
     public void render(Layout l, int exitStatus, Writer out) {
@@ -129,6 +137,18 @@ public final class JsonRenderer {
             g.writeEndObject();
         }
         g.writeEndArray();
+
+        if (derivation) {
+            g.writeArrayFieldStart("derivation");
+            for (Derivation d : l.derivation()) {
+                g.writeStartObject();
+                g.writeStringField("subject", d.subject());
+                g.writeStringField("text", d.text());
+                g.writeStringField("source", d.source());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
 
         g.writeBooleanField("tablePrinted", l.tablePrinted());
         g.writeArrayFieldStart("kernelLines");

@@ -12,10 +12,15 @@ public final class LayoutOf {
     }
 
     public static Layout args(String... args) {
+        Machine m = machine(args);
+        return Engines.forArch(m.arch()).compute(m);
+    }
+
+    /** The Machine the command line builds from these arguments. */
+    public static Machine machine(String... args) {
         VmlayoutCommand c = new VmlayoutCommand();
         new CommandLine(c).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
         c.machine.params = c.params;
-        Machine m = c.machine.toMachine();
-        return Engines.forArch(m.arch()).compute(m);
+        return c.machine.toMachine();
     }
 }

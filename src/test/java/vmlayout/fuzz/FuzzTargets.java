@@ -17,6 +17,9 @@ import vmlayout.config.Sizes;
 import vmlayout.verify.BootLog;
 import vmlayout.verify.LogFacts;
 import vmlayout.verify.Verifier;
+import vmlayout.suggest.Cost;
+import vmlayout.suggest.Goals;
+import vmlayout.suggest.Reserve;
 
 /** The parsers the fuzz run covers, each with seeds taken from real inputs. */
 final class FuzzTargets {
@@ -59,11 +62,17 @@ final class FuzzTargets {
         t.add(new Fuzz.Target("profile-json", List.of("{\"name\":\"b\",\"arch\":\"arm\",\"kernel\":\"3.18\",\"ram\":[\"0:1G\"],"
                 + "\"defines\":{\"HIGHMEM\":\"y\"},\"bootargs\":\"vmalloc=300M\"}", "{}", "[]", "{\"ram\":[1,2]}"),
                 s -> Profile.parse(s, "fuzz")));
+        t.add(new Fuzz.Target("suggest-want", List.of("vmalloc>=512M", "ioremap=1G", "dropped==0", "lowmem>=768M", "dropped=0",
+                "highmem!=0", "reserved<1G", "no-kernel-warning", "vmalloc >= 0x20000000"), Goals::parseWant));
+        t.add(new Fuzz.Target("suggest-reserve", List.of("0x60000000:256M", "1G:1G", "0x90000000:64M", "0:4k", "0xffff000000:1M"),
+                Reserve::parse));
+        t.add(new Fuzz.Target("suggest-max-cost", List.of("boot", "kconfig", "split", "board", "BOOT"), Cost::parse));
         t.add(new Fuzz.Target("cli", List.of("--kernel 3.18 --ram 0:1G -D HIGHMEM=y vmalloc=300M",
                 "--kernel 2.6.37 --ram 0x40000000:512M -D VMALLOC_END=0xe0000000 mem=512M",
                 "--arch ppc --kernel 2.6.17 --ram 0:2G -D HIGHMEM=y --lowmem-size 0x20000000",
                 "--arch x86 --kernel 3.2 --ram 2G vmalloc=256M highmem=512M",
                 "check --profile socfpga-de0 --require vmalloc>=256M --format github",
+                "explain --arch x86 --kernel 3.2 --ram 2G mem=1G memmap=1G$1G --format json",
                 "--kernel 4.19 --ram 0:1G --format json mem=256M@0x10000000 mem=64M"), FuzzTargets::cli));
         t.add(new Fuzz.Target("boot-log", BOOT_LOGS, FuzzTargets::bootLog));
         t.add(new Fuzz.Target("verify-cli", BOOT_LOGS, FuzzTargets::verifyCli));

@@ -5,6 +5,8 @@ import vmlayout.bootargs.MemParse;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Fmt;
 import vmlayout.config.Sizes;
+import vmlayout.engine.Derivation;
+import vmlayout.engine.DerivationLog;
 import vmlayout.engine.Message;
 import vmlayout.engine.Message.Level;
 import vmlayout.engine.RangeSet;
@@ -36,6 +38,8 @@ final class ArmEarlyParams {
         long vmallocReserve;
         boolean vmallocGiven;
         boolean usermem;
+        /** The derivation steps of the parameters. */
+        DerivationLog log = new DerivationLog();
         /** RAM cleared by the first mem= (for the RAM accounting). */
         final RangeSet clearedByMem = new RangeSet();
         /** RAM dropped by arm_add_memory() (alignment, 32-bit limit, below PHYS_OFFSET). */
@@ -75,6 +79,7 @@ final class ArmEarlyParams {
                     + " ignores it. Write mem=SIZE or mem=SIZE@START."));
             return;
         }
+        boolean first = !st.usermem;
         if (!st.usermem) {
             st.usermem = true;
             st.clearedByMem.addAll(st.memory.toRangeSet());
@@ -101,6 +106,9 @@ final class ArmEarlyParams {
             sz &= M32;
             start &= M32;
         }
+        st.log.add(p.text(), (first ? "the first mem= forgets the RAM banks firmware described; " : "")
+                + p.text() + " adds " + Sizes.human(sz) + " at " + Fmt.hex8(start) + (at == null ? " (PHYS_OFFSET)" : "")
+                + ": RAM " + Fmt.hex8(start) + "-" + Fmt.hex8(start + sz) + ".", "arch/arm/kernel/setup.c early_mem(), all releases");
         addMemory(st, start, sz);
     }
 
@@ -232,6 +240,15 @@ final class ArmEarlyParams {
         }
         st.vmallocReserve = reserve;
         st.vmallocGiven = true;
+        String range = "between 16 MB and VMALLOC_END " + Fmt.hex8(st.vmallocEnd) + " - (PAGE_OFFSET " + Fmt.hex8(st.pageOffset)
+                + " + 32 MB" + (mib ? " + VMALLOC_OFFSET 8 MB" : "") + ") = " + Sizes.human(max)
+                + ", so that at least 32 MB of lowmem remain";
+        String read = Sizes.human(r.value() & M32);
+        st.log.add("vmalloc size", p.text() + ": early_vmalloc() " + (reserve == (r.value() & M32)
+                ? "takes " + read + " (the kernel keeps it " + range + ")"
+                : "limits " + read + " to " + Sizes.human(reserve) + " (it keeps the value " + range + ")") + ".",
+                "arch/arm/mm/mmu.c early_vmalloc(), " + (mib ? Derivation.releases(ArmEra.VMALLOC_SIZE, null)
+                : Derivation.releases(null, ArmEra.VMALLOC_SIZE)));
     }
 
     private static Message crit(String text) {

@@ -7,8 +7,11 @@ import vmlayout.config.Fmt;
 import vmlayout.config.InputException;
 import vmlayout.config.Machine;
 import vmlayout.config.RamBank;
+import vmlayout.config.Sizes;
 import vmlayout.config.SymbolCatalog;
 import vmlayout.engine.Constants;
+import vmlayout.engine.Derivation;
+import vmlayout.engine.DerivationLog;
 import vmlayout.engine.Engine;
 import vmlayout.engine.Layout;
 import vmlayout.engine.Message;
@@ -54,6 +57,7 @@ public final class ArmEngine implements Engine {
         Constants c = new Constants(ArmSymbols.CATALOG, m.defines());
         List<Message> messages = new ArrayList<>();
         List<String> defaults = new ArrayList<>(m.defaultsUsed());
+        DerivationLog log = new DerivationLog();
 
         // ---- Kconfig ----
         boolean highmem = c.flag("HIGHMEM", false, "Kconfig default n (arch/arm/Kconfig HIGHMEM)");
@@ -63,6 +67,9 @@ public final class ArmEngine implements Engine {
         boolean vipt = c.flag("VIPT_ALIASING", false, "assumed: PIPT or non-aliasing VIPT data cache (cache_is_vipt_aliasing())");
         boolean tlbBroadcast = c.flag("TLB_OPS_NEED_BROADCAST", false, "assumed: hardware TLB broadcast (tlb_ops_need_broadcast())");
         long pageOffset = pageOffset(c);
+        log.constant(c, "PAGE_OFFSET", "lowmem is mapped from here; user space gets the " + Sizes.human(pageOffset) + " below it");
+        log.constant(c, "HIGHMEM", highmem ? "RAM that does not fit in lowmem becomes highmem"
+                : "RAM that does not fit in lowmem cannot be used");
         int nrBanks = (int) c.get("NR_BANKS", 8, "arch/arm/include/asm/setup.h NR_BANKS");
         boolean smp = c.flag("SMP", false, "Kconfig default n");
         boolean genericIoremapOrder = era.version.compareTo(ArmEra.IOREMAP_ORDER_SMP) >= 0 && (smp || lpae);
@@ -84,16 +91,26 @@ public final class ArmEngine implements Engine {
         if (lowestStart < 0 && !c.pinned("PHYS_OFFSET")) {
             defaults.add("PHYS_OFFSET 0x00000000");
         }
+        log.constant(c, "PHYS_OFFSET", "the physical address mapped at PAGE_OFFSET");
         if (ram.isEmpty()) {
             ram = List.of(new RamBank(RamBank.AT_PHYS_OFFSET, DEFAULT_RAM));
             defaults.add("--ram " + Fmt.hex8(physOffset) + ":512M");
         }
+        StringBuilder banks = new StringBuilder();
+        for (RamBank b : ram) {
+            long start = b.hasStart() ? b.start() : physOffset;
+            banks.append(banks.length() == 0 ? "" : ", ").append(Fmt.hex8(start)).append('-').append(Fmt.hex8(start + b.size()))
+                    .append(" (").append(Sizes.human(b.size())).append(')');
+        }
+        log.add("RAM", "the RAM banks firmware describes (ATAGs or the device tree; --ram): " + banks + ".",
+                "arch/arm/kernel/setup.c arm_add_memory(), all releases");
 
         // ---- constants of this era ----
         long vmallocOffset = c.get("VMALLOC_OFFSET", 8L << 20, "arch/arm/include/asm/pgtable.h VMALLOC_OFFSET (8 MB)");
         long vmallocEnd = c.get("VMALLOC_END", era.vmallocEnd, era.perBoardVmallocEnd
                 ? "per board in mach/vmalloc.h in this release; vmlayout assumes 0xff000000"
                 : era.vmallocEnd == 0xff000000L ? "arch/arm/include/asm/pgtable.h (3.4-3.19)" : "arch/arm/include/asm/pgtable.h (4.0 on)");
+        log.constant(c, "VMALLOC_END", "the top of the vmalloc area");
         if (era.perBoardVmallocEnd && !c.pinned("VMALLOC_END")) {
             defaults.add("VMALLOC_END 0xff000000 (per board in " + m.kernel() + ": pin your board's value with -D VMALLOC_END=)");
         }
@@ -113,6 +130,7 @@ public final class ArmEngine implements Engine {
         st.lpae = lpae;
         st.nrBanks = nrBanks;
         st.vmallocReserve = vmallocReserve;
+        st.log = log;
         RangeSet board = new RangeSet();
         for (RamBank b : ram) {
             long start = b.hasStart() ? b.start() : physOffset;
@@ -132,19 +150,37 @@ public final class ArmEngine implements Engine {
         RangeSet described = st.memory.toRangeSet();
 
         // ---- the vmalloc boundary (arch/arm/mm/mmu.c) ----
+        if (!st.vmallocGiven) {
+            log.add("vmalloc size", "no vmalloc=: the default " + Sizes.human(st.vmallocReserve) + (era.vmalloc == ArmEra.VmallocRule.RESERVE
+                    ? " vmalloc_reserve" : " vmalloc area") + (c.pinned("VMALLOC_RESERVE") ? " (pinned with -D VMALLOC_RESERVE)" : "") + ".",
+                    era.vmalloc == ArmEra.VmallocRule.RESERVE ? "arch/arm/mm/mmu.c vmalloc_reserve = SZ_128M, "
+                    + Derivation.releases(null, ArmEra.VMALLOC_GLOBAL) : "arch/arm/mm/mmu.c 240 MB default, "
+                    + Derivation.releases(ArmEra.VMALLOC_GLOBAL, null));
+        }
         long vmallocMin;
+        String minText;
+        String minSource;
         switch (era.vmalloc) {
             case RESERVE: // VMALLOC_MIN = VMALLOC_END - vmalloc_reserve
                 vmallocMin = (vmallocEnd - st.vmallocReserve) & M32;
+                minText = "VMALLOC_MIN = VMALLOC_END " + Fmt.hex8(vmallocEnd) + " - vmalloc_reserve " + Sizes.human(st.vmallocReserve);
+                minSource = "arch/arm/mm/mmu.c VMALLOC_MIN, " + Derivation.releases(null, ArmEra.VMALLOC_GLOBAL);
                 break;
             case MIN_240: // vmalloc_min = VMALLOC_END - (240 << 20) - VMALLOC_OFFSET, or END - vmalloc= value
                 vmallocMin = st.vmallocGiven ? (vmallocEnd - st.vmallocReserve) & M32
                         : (vmallocEnd - st.vmallocReserve - vmallocOffset) & M32;
+                minText = "vmalloc_min = VMALLOC_END " + Fmt.hex8(vmallocEnd) + " - " + Sizes.human(st.vmallocReserve)
+                        + (st.vmallocGiven ? " (vmalloc=)" : " - VMALLOC_OFFSET " + Sizes.human(vmallocOffset));
+                minSource = "arch/arm/mm/mmu.c vmalloc_min, " + Derivation.releases(ArmEra.VMALLOC_GLOBAL, ArmEra.VMALLOC_SIZE);
                 break;
             default: // VMALLOC_END - vmalloc_size - VMALLOC_OFFSET
                 vmallocMin = (vmallocEnd - st.vmallocReserve - vmallocOffset) & M32;
+                minText = "vmalloc_min = VMALLOC_END " + Fmt.hex8(vmallocEnd) + " - vmalloc_size " + Sizes.human(st.vmallocReserve)
+                        + " - VMALLOC_OFFSET " + Sizes.human(vmallocOffset);
+                minSource = "arch/arm/mm/mmu.c adjust_lowmem_bounds() vmalloc_min, " + Derivation.releases(ArmEra.VMALLOC_SIZE, null);
                 break;
         }
+        log.add("vmalloc_min", minText + " = " + Fmt.hex8(vmallocMin) + ": lowmem must end at or below it.", minSource);
 
         if (st.memory.count() == 0) {
             messages.add(Message.warn("no RAM is left for the kernel (check mem= and --ram): it would not boot."));
@@ -163,6 +199,7 @@ public final class ArmEngine implements Engine {
         // device tree /reserved-memory (ArmReservedMemory, ArmEra.NoMapRule)
         List<Message> reservedNotes = new ArrayList<>();
         in.noMap = ArmReservedMemory.noMapRegions(era, m.reserved(), st.memory.toRangeSet(), reservedNotes);
+        in.log = log;
         ArmLowmem.Result split = ArmLowmem.split(in);
         messages.addAll(split.messages);
         if (era.noMap == ArmEra.NoMapRule.HOLE_AFTER_LIMIT) {
@@ -173,6 +210,17 @@ public final class ArmEngine implements Engine {
         // ---- mem_init() ----
         long highMemory = split.highMemory;
         long vmallocStart = ((highMemory + vmallocOffset) & ~(vmallocOffset - 1)) & M32;
+        log.add("high_memory", "lowmem ends at high_memory = " + Fmt.hex8(highMemory) + " (physical " + Fmt.hex8(split.lowmemLimit)
+                + ", " + Sizes.human(highMemory - pageOffset) + " from PAGE_OFFSET): " + (split.lowmemLimit != 0
+                && ((split.lowmemLimit - physOffset + pageOffset) & M32) == vmallocMin
+                ? "the limit vmalloc_min " + Fmt.hex8(vmallocMin) + ", i.e. VMALLOC_END " + Fmt.hex8(vmallocEnd) + " minus the "
+                + Sizes.human((vmallocEnd - vmallocMin) & M32) + " kept for vmalloc"
+                : "the end of the last RAM below vmalloc_min " + Fmt.hex8(vmallocMin)) + ".",
+                "arch/arm/mm/mmu.c high_memory = __va(arm_lowmem_limit - 1) + 1, all releases");
+        log.add("VMALLOC_START", "VMALLOC_START = (high_memory " + Fmt.hex8(highMemory) + " + VMALLOC_OFFSET " + Sizes.human(vmallocOffset)
+                + ") & ~(VMALLOC_OFFSET - 1) = " + Fmt.hex8(vmallocStart) + "; the vmalloc area " + Fmt.hex8(vmallocStart) + "-"
+                + Fmt.hex8(vmallocEnd) + " is " + Sizes.human(Long.compareUnsigned(vmallocEnd, vmallocStart) > 0 ? vmallocEnd - vmallocStart : 0)
+                + ".", "arch/arm/include/asm/pgtable.h VMALLOC_START, all releases");
         ArmMemInit.Values v = new ArmMemInit.Values();
         v.vectorsBase = c.get("VECTORS_BASE", 0xffff0000L, "arch/arm/include/asm/memory.h VECTORS_BASE (high vectors)");
         v.fixStart = c.get("FIXADDR_START", era.fixaddrStart, "arch/arm/include/asm/fixmap.h FIXADDR_START");
@@ -192,12 +240,29 @@ public final class ArmEngine implements Engine {
             v.pkmapStart = c.get("PKMAP_BASE", (pageOffset - PMD_SIZE) & M32, "arch/arm/include/asm/highmem.h PAGE_OFFSET - PMD_SIZE");
             v.pkmapEnd = v.pkmapStart + LAST_PKMAP * PAGE_SIZE;
         }
+        if (highmem) {
+            log.add("pkmap", "pkmap (kmap() slots) " + Fmt.hex8(v.pkmapStart) + "-" + Fmt.hex8(v.pkmapEnd) + ": PKMAP_BASE = PAGE_OFFSET - PMD_SIZE"
+                    + " (2 MB), " + LAST_PKMAP + " pages.", c.value("PKMAP_BASE").rule());
+        }
         v.modules = modules;
         if (!era.modulesIfdef || modules) {
             v.modulesStart = c.get("MODULES_VADDR", (pageOffset - (thumb2 ? 8L << 20 : 16L << 20)) & M32,
                     "arch/arm/include/asm/memory.h PAGE_OFFSET - " + (thumb2 ? "8" : "16") + " MB");
             v.modulesEnd = c.get("MODULES_END", highmem ? (pageOffset - PMD_SIZE) & M32 : pageOffset,
                     "arch/arm/include/asm/memory.h " + (highmem ? "PAGE_OFFSET - PMD_SIZE (HIGHMEM)" : "PAGE_OFFSET"));
+            log.add("modules", "modules " + Fmt.hex8(v.modulesStart) + "-" + Fmt.hex8(v.modulesEnd) + ": MODULES_VADDR = PAGE_OFFSET - "
+                    + (thumb2 ? "8" : "16") + " MB, up to " + (highmem ? "the pkmap area" : "PAGE_OFFSET") + " (modules stay within"
+                    + " branch range of the kernel text).", "arch/arm/include/asm/memory.h MODULES_VADDR/MODULES_END, all releases");
+        }
+        log.add("fixmap", "fixmap " + Fmt.hex8(v.fixStart) + "-" + Fmt.hex8(v.fixEnd) + " (FIXADDR_START to "
+                + (era.fixmapPrintsEnd ? "FIXADDR_END" : "FIXADDR_TOP") + "), above VMALLOC_END.",
+                "arch/arm/include/asm/fixmap.h, " + (era.version.compareTo(ArmEra.FIXMAP_2M) < 0 ? Derivation.releases(null, ArmEra.FIXMAP_2M)
+                : era.version.compareTo(ArmEra.FIXMAP_3M) < 0 ? Derivation.releases(ArmEra.FIXMAP_2M, ArmEra.FIXMAP_3M)
+                : Derivation.releases(ArmEra.FIXMAP_3M, null)));
+        if (era.dmaRow) {
+            log.add("DMA", "DMA (consistent) area " + Fmt.hex8(v.dmaStart) + "-" + Fmt.hex8(v.dmaEnd) + ": CONSISTENT_END - CONSISTENT_DMA_SIZE "
+                    + Sizes.human((v.dmaEnd - v.dmaStart) & M32) + (c.pinned("CONSISTENT_DMA_SIZE") ? " (pinned with -D)" : " (the default)") + ".",
+                    "arch/arm/include/asm/memory.h CONSISTENT_BASE, " + Derivation.releases(null, ArmEra.DMA_ROW_GONE));
         }
         boolean tcm = c.flag("HAVE_TCM", c.pinned("DTCM_END") || c.pinned("ITCM_END"), "implied by DTCM_END/ITCM_END");
         if (tcm && era.tcmRows) {
@@ -255,7 +320,7 @@ public final class ArmEngine implements Engine {
             }
         }
         return new Layout(Arch.ARM, m.kernel(), m.params(), table.regions(), fate, messages, table.lines(),
-                era.printsTable, c.used(), defaults);
+                era.printsTable, c.used(), defaults, log.steps());
     }
 
     /** PAGE_OFFSET from CONFIG_VMSPLIT_* (arch/arm/Kconfig PAGE_OFFSET defaults), unless pinned. */

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import vmlayout.config.Fmt;
+import vmlayout.config.Sizes;
+import vmlayout.engine.Derivation;
+import vmlayout.engine.DerivationLog;
 import vmlayout.engine.Message;
 import vmlayout.engine.Message.Level;
 import vmlayout.engine.RangeSet;
@@ -33,6 +36,8 @@ final class ArmLowmem {
         int nrBanks;
         /** Device tree no-map regions that lie in RAM (applied between the two adjust_lowmem_bounds()). */
         RangeSet noMap = new RangeSet();
+        /** Where each bank's fate is recorded, with the rule that decided it. */
+        DerivationLog log = new DerivationLog();
     }
 
     /** What the split produced. */
@@ -104,6 +109,69 @@ final class ArmLowmem {
         return Message.kernel(Level.CRIT, text, true);
     }
 
+    // ---- derivation steps: each bank's fate, with the rule that decided it ----
+
+    private static String span(long start, long end) {
+        return Fmt.hex8(start) + "-" + Fmt.hex8(end);
+    }
+
+    private static String subject(long start, long end) {
+        return "RAM " + span(start, end);
+    }
+
+    /** "__va() 0xc0000000-0xe0000000" of a physical range (exclusive end, 2^32 allowed). */
+    private static String vaSpan(Input in, long start, long end) {
+        long vs = va(in, start);
+        return "__va() " + Fmt.hex8(vs) + "-" + Fmt.hex8(vs + (end - start));
+    }
+
+    private static String source(Input in) {
+        switch (in.era.lowmem) {
+            case CHECK_MEMBANK_VALID:
+                return "arch/arm/mm/init.c check_membank_valid(), " + Derivation.releases(null, ArmEra.SANITY_CHECK_MEMINFO);
+            case SANITY_VA:
+            case SANITY_VA_LLX:
+            case SANITY_VA_LPAE:
+                return "arch/arm/mm/mmu.c sanity_check_meminfo() (meminfo banks, __va() tests), "
+                        + Derivation.releases(ArmEra.SANITY_CHECK_MEMINFO, ArmEra.SIZE_LIMIT);
+            case SANITY_LIMIT:
+                return "arch/arm/mm/mmu.c sanity_check_meminfo() (vmalloc_limit, size_limit), "
+                        + Derivation.releases(ArmEra.SIZE_LIMIT, ArmEra.MEMBLOCK_TEXTS);
+            case MEMBLOCK:
+            case MEMBLOCK_CONSIDER:
+                return "arch/arm/mm/mmu.c sanity_check_meminfo() (memblock regions), "
+                        + Derivation.releases(ArmEra.MEMBLOCK_TEXTS, ArmEra.ADJUST_LOWMEM);
+            default:
+                return "arch/arm/mm/mmu.c adjust_lowmem_bounds(), " + Derivation.releases(ArmEra.ADJUST_LOWMEM, null);
+        }
+    }
+
+    private static void lowmemStep(Input in, long start, long end, String limitName, long limit) {
+        in.log.add(subject(start, end), subject(start, end) + ": lowmem: " + vaSpan(in, start, end) + " lies below " + limitName + " "
+                + Fmt.hex8(limit) + ".", source(in));
+    }
+
+    private static void highmemStep(Input in, long start, long end, String why) {
+        in.log.add(subject(start, end), subject(start, end) + ": highmem (CONFIG_HIGHMEM is on): " + why + ".", source(in));
+    }
+
+    private static void splitStep(Input in, long start, long end, long at, String limitName, long limit) {
+        in.log.add(subject(start, end), subject(start, end) + ": " + vaSpan(in, start, end) + " crosses " + limitName + " " + Fmt.hex8(limit)
+                + " (physical " + Fmt.hex8(at) + "); CONFIG_HIGHMEM is on, so the bank is split: " + span(start, at)
+                + " is lowmem (" + Sizes.human(at - start) + "), " + span(at, end) + " is highmem (" + Sizes.human(end - at)
+                + ").", source(in));
+    }
+
+    private static void truncatedStep(Input in, long start, long end, long at, String limitName, long limit) {
+        in.log.add(subject(start, end), subject(start, end) + ": " + vaSpan(in, start, end) + " reaches past " + limitName + " " + Fmt.hex8(limit)
+                + " and CONFIG_HIGHMEM is off: truncated to " + span(start, at) + "; the " + Sizes.human(end - at)
+                + " above physical " + Fmt.hex8(at) + " is not used.", source(in));
+    }
+
+    private static void ignoredStep(Input in, long start, long end, String why) {
+        in.log.add(subject(start, end), subject(start, end) + ": not used (" + Sizes.human(end - start) + "): " + why + ".", source(in));
+    }
+
     /** high_memory = __va(lowmem_limit - 1) + 1, as a 33-bit value so that 2^32 stays 2^32. */
     private static long highMemory(Input in, long lowmemLimit) {
         if (lowmemLimit == 0) {
@@ -139,6 +207,8 @@ final class ArmLowmem {
             if (vs >= in.vmallocMin) {
                 r.messages.add(notice("Ignoring RAM at " + lx(b.start) + "-" + lx(b.start + b.size - 1)
                         + " (vmalloc region overlap)."));
+                ignoredStep(in, b.start, b.end(), "__va(start) " + Fmt.hex8(vs) + " is at or above VMALLOC_MIN "
+                        + Fmt.hex8(in.vmallocMin) + " and this release has no highmem on ARM");
                 r.removed.add(b.start, b.end());
                 it.remove();
                 continue;
@@ -147,8 +217,11 @@ final class ArmLowmem {
                 long newsize = (in.vmallocMin - vs) & M32;
                 r.messages.add(notice("Truncating RAM at " + lx(b.start) + "-" + lx(b.start + b.size - 1)
                         + " to -" + lx(b.start + newsize - 1) + " (vmalloc region overlap)."));
+                truncatedStep(in, b.start, b.end(), b.start + newsize, "VMALLOC_MIN", in.vmallocMin);
                 r.removed.add(b.start + newsize, b.end());
                 b.size = newsize;
+            } else {
+                lowmemStep(in, b.start, b.end(), "VMALLOC_MIN", in.vmallocMin);
             }
         }
         r.lowmemLimit = lowmemEnd(in.memory);
@@ -191,8 +264,13 @@ final class ArmLowmem {
                     long lowSize = (vmin - vs) & M32;
                     if (nrBanks >= in.nrBanks) {
                         r.messages.add(crit("NR_BANKS too low, ignoring high memory"));
+                        in.log.add(subject(b.start, b.end()), subject(b.start, b.end()) + ": " + vaSpan(in, b.start, b.end()) + " crosses vmalloc_min "
+                                + Fmt.hex8(vmin) + ", but all NR_BANKS (" + in.nrBanks + ") bank slots are taken: "
+                                + span(b.start, b.start + lowSize) + " is lowmem, the " + Sizes.human(b.size - lowSize)
+                                + " above it is not used.", source(in));
                         r.removed.add(b.start + lowSize, b.end());
                     } else {
+                        splitStep(in, b.start, b.end(), b.start + lowSize, "vmalloc_min", vmin);
                         nrBanks++;
                         ArmMemory.Bank hi = new ArmMemory.Bank(pa(in, vmin - 1) + 1, b.size - lowSize);
                         hi.highmem = true;
@@ -203,6 +281,12 @@ final class ArmLowmem {
                         continue;
                     }
                     b.size = lowSize;
+                } else if (b.highmem) {
+                    highmemStep(in, b.start, b.end(), vs < in.pageOffset ? "__va(start) " + Fmt.hex8(vs)
+                            + " wraps below PAGE_OFFSET" : "it lies above vmalloc_min " + Fmt.hex8(vmin)
+                            + " (or above a bank that does)");
+                } else {
+                    lowmemStep(in, b.start, b.end(), "vmalloc_min", vmin);
                 }
                 out.add(b);
             } else {
@@ -211,11 +295,15 @@ final class ArmLowmem {
                 String fmtLast = llx ? llx(b.start + b.size - 1) : lx(b.start + b.size - 1);
                 if (highmem) {
                     r.messages.add(notice("Ignoring RAM at " + fmtStart + "-" + fmtLast + " (!CONFIG_HIGHMEM)."));
+                    ignoredStep(in, b.start, b.end(), "it lies above 4 GB and CONFIG_HIGHMEM is off");
                     r.removed.add(b.start, b.end());
                     continue;
                 }
                 if (vs >= vmin || vs < in.pageOffset) {
                     r.messages.add(notice("Ignoring RAM at " + fmtStart + "-" + fmtLast + " (vmalloc region overlap)."));
+                    ignoredStep(in, b.start, b.end(), "__va(start) " + Fmt.hex8(vs) + (vs < in.pageOffset
+                            ? " wraps below PAGE_OFFSET" : " is at or above vmalloc_min " + Fmt.hex8(vmin))
+                            + " and CONFIG_HIGHMEM is off");
                     r.removed.add(b.start, b.end());
                     continue;
                 }
@@ -225,8 +313,11 @@ final class ArmLowmem {
                     String to = llx ? llx(b.start + newsize - 1) : lx(b.start + newsize - 1);
                     r.messages.add(notice("Truncating RAM at " + fmtStart + "-" + fmtLast + " to -" + to
                             + " (vmalloc region overlap)."));
+                    truncatedStep(in, b.start, b.end(), b.start + newsize, "vmalloc_min", vmin);
                     r.removed.add(b.start + newsize, b.end());
                     b.size = newsize;
+                } else {
+                    lowmemStep(in, b.start, b.end(), "vmalloc_min", vmin);
                 }
                 out.add(b);
             }
@@ -248,6 +339,7 @@ final class ArmLowmem {
     private static Result sanityLimit(Input in) {
         Result r = new Result();
         long vmallocLimit = pa(in, in.vmallocMin - 1) + 1;
+        limitStep(in, vmallocLimit);
         List<ArmMemory.Bank> src = new ArrayList<>(in.memory.banks);
         List<ArmMemory.Bank> out = new ArrayList<>();
         int nrBanks = src.size();
@@ -262,12 +354,21 @@ final class ArmLowmem {
             }
             b.highmem = highmem;
             if (in.highmemConfig) {
+                if (highmem) {
+                    highmemStep(in, b.start, b.end(), "it starts at or above vmalloc_limit " + Fmt.hex8(vmallocLimit));
+                } else if (b.size <= sizeLimit) {
+                    lowmemStep(in, b.start, b.end(), "vmalloc_min", in.vmallocMin);
+                }
                 if (!highmem && b.size > sizeLimit) {
                     if (nrBanks >= in.nrBanks) {
                         r.messages.add(crit("NR_BANKS too low, ignoring high memory"));
+                        in.log.add(subject(b.start, b.end()), subject(b.start, b.end()) + ": crosses vmalloc_limit " + Fmt.hex8(vmallocLimit) + ", but all"
+                                + " NR_BANKS (" + in.nrBanks + ") bank slots are taken: the " + Sizes.human(b.size - sizeLimit)
+                                + " above it is not used.", source(in));
                         r.removed.add(b.start + sizeLimit, b.end());
                         b.size = sizeLimit;
                     } else {
+                        splitStep(in, b.start, b.end(), vmallocLimit, "vmalloc_min", in.vmallocMin);
                         nrBanks++;
                         ArmMemory.Bank hi = new ArmMemory.Bank(vmallocLimit, b.size - sizeLimit);
                         hi.highmem = true;
@@ -283,14 +384,19 @@ final class ArmLowmem {
                 if (highmem) {
                     r.messages.add(notice("Ignoring RAM at " + llx(b.start) + "-" + llx(b.start + b.size - 1)
                             + " (!CONFIG_HIGHMEM)."));
+                    ignoredStep(in, b.start, b.end(), "it starts at or above vmalloc_limit " + Fmt.hex8(vmallocLimit)
+                            + " and CONFIG_HIGHMEM is off");
                     r.removed.add(b.start, b.end());
                     continue;
                 }
                 if (b.size > sizeLimit) {
                     r.messages.add(notice("Truncating RAM at " + llx(b.start) + "-" + llx(b.start + b.size - 1)
                             + " to -" + llx(b.start + sizeLimit - 1) + " (vmalloc region overlap)."));
+                    truncatedStep(in, b.start, b.end(), b.start + sizeLimit, "vmalloc_min", in.vmallocMin);
                     r.removed.add(b.start + sizeLimit, b.end());
                     b.size = sizeLimit;
+                } else {
+                    lowmemStep(in, b.start, b.end(), "vmalloc_min", in.vmallocMin);
                 }
             }
             if (!b.highmem && b.end() > lowmemLimit) {
@@ -330,6 +436,7 @@ final class ArmLowmem {
         r.messages.add(crit("HIGHMEM is not supported " + reason + ", ignoring high memory"));
         while (!out.isEmpty() && out.get(out.size() - 1).highmem) {
             ArmMemory.Bank b = out.remove(out.size() - 1);
+            ignoredStep(in, b.start, b.end(), "highmem, but HIGHMEM is not supported " + reason);
             r.removed.add(b.start, b.end());
         }
     }
@@ -344,6 +451,7 @@ final class ArmLowmem {
         Result r = new Result();
         boolean consider = in.era.lowmem == ArmEra.LowmemRule.MEMBLOCK_CONSIDER;
         long vmallocLimit = pa(in, in.vmallocMin - 1) + 1;
+        limitStep(in, vmallocLimit);
         boolean highmem = false;
         boolean shouldUseHighmem = false;
         long lowmemLimit = 0;
@@ -362,6 +470,8 @@ final class ArmLowmem {
                 if (highmem) {
                     r.messages.add(notice("Ignoring RAM at " + pa(in.lpae, blockStart) + "-" + pa(in.lpae, blockEnd)
                             + " (!CONFIG_HIGHMEM)"));
+                    ignoredStep(in, reg.start, reg.end(), "it starts at or above vmalloc_limit " + Fmt.hex8(vmallocLimit)
+                            + (in.highmemConfig ? " and highmem is refused with a VIPT aliasing cache" : " and CONFIG_HIGHMEM is off"));
                     in.memory.remove(reg.start, reg.size);
                     r.removed.add(reg.start, reg.end());
                     shouldUseHighmem = true;
@@ -370,11 +480,20 @@ final class ArmLowmem {
                 if (reg.size > sizeLimit) {
                     r.messages.add(notice("Truncating RAM at " + pa(in.lpae, blockStart) + "-" + pa(in.lpae, blockEnd)
                             + " to -" + pa(in.lpae, vmallocLimit)));
+                    truncatedStep(in, reg.start, reg.end(), vmallocLimit, "vmalloc_min", in.vmallocMin);
                     in.memory.remove(vmallocLimit, reg.size - sizeLimit);
                     r.removed.add(vmallocLimit, reg.end());
                     blockEnd = vmallocLimit;
                     shouldUseHighmem = true;
+                } else {
+                    lowmemStep(in, reg.start, reg.end(), "vmalloc_min", in.vmallocMin);
                 }
+            } else if (highmem) {
+                highmemStep(in, reg.start, reg.end(), "it starts at or above vmalloc_limit " + Fmt.hex8(vmallocLimit));
+            } else if (reg.size > sizeLimit) {
+                splitStep(in, reg.start, reg.end(), vmallocLimit, "vmalloc_min", in.vmallocMin);
+            } else {
+                lowmemStep(in, reg.start, reg.end(), "vmalloc_min", in.vmallocMin);
             }
             if (!highmem) {
                 if (blockEnd > lowmemLimit) {
@@ -410,6 +529,7 @@ final class ArmLowmem {
                 r.nomap.add(first.start, first.start + len);
             }
         }
+        RangeSet before = in.memory.toRangeSet();
         for (int pass = 0; pass < 2; pass++) {
             if (pass == 1) {
                 // setup_arch(): adjust_lowmem_bounds(); arm_memblock_init(mdesc); adjust_lowmem_bounds();
@@ -417,6 +537,11 @@ final class ArmLowmem {
                 applyNoMap(in, r);
             }
             adjustOnce(in, r);
+        }
+        long vmallocLimit = in.vmallocMin - in.pageOffset + in.physOffset;
+        limitStep(in, vmallocLimit);
+        for (RangeSet.Range reg : before.ranges()) {
+            adjustedFate(in, r, reg.start(), reg.end(), vmallocLimit);
         }
         return r;
     }
@@ -434,6 +559,39 @@ final class ArmLowmem {
                 in.memory.remove(x.start(), x.size());
             }
         }
+    }
+
+    /** One region's fate after adjust_lowmem_bounds(): lowmem below lowmem_limit, the rest highmem or removed. */
+    private static void adjustedFate(Input in, Result r, long start, long end, long vmallocLimit) {
+        long limit = r.lowmemLimit;
+        RangeSet removed = RangeSet.of(start, end).intersect(r.removed);
+        RangeSet nomap = RangeSet.of(start, end).intersect(r.nomap);
+        if (!nomap.isEmpty()) {
+            in.log.add(subject(start, end), subject(start, end) + ": the unaligned head " + span(nomap.ranges().get(0).start(), nomap.ranges().get(0).end())
+                    + " of the first region is marked NOMAP (not 2 MB aligned): not mapped, not used.", source(in));
+        }
+        if (!removed.isEmpty()) {
+            long from = removed.ranges().get(0).start();
+            in.log.add(subject(start, end), subject(start, end) + ": " + (from > start ? span(start, Math.min(from, limit)) + " is lowmem; " : "")
+                    + "RAM from memblock_limit " + Fmt.hex8(from) + " (lowmem_limit " + Fmt.hex8(limit) + " rounded down"
+                    + " to 2 MB) to the end is removed: " + (in.highmemConfig ? "highmem is refused with a VIPT aliasing cache"
+                    : "CONFIG_HIGHMEM is off") + " (" + Sizes.human(removed.total()) + " not used).", source(in));
+            return;
+        }
+        if (end <= limit) {
+            lowmemStep(in, start, end, "vmalloc_limit (physical)", vmallocLimit);
+        } else if (start >= limit) {
+            highmemStep(in, start, end, "it lies above lowmem_limit " + Fmt.hex8(limit));
+        } else {
+            splitStep(in, start, end, limit, "vmalloc_min", in.vmallocMin);
+        }
+    }
+
+    /** vmalloc_limit: the physical address vmalloc_min corresponds to. */
+    private static void limitStep(Input in, long vmallocLimit) {
+        in.log.add("vmalloc_limit", "vmalloc_limit = __pa(vmalloc_min - 1) + 1 = " + Fmt.hex8(vmallocLimit)
+                + " (vmalloc_min " + Fmt.hex8(in.vmallocMin) + " - PAGE_OFFSET " + Fmt.hex8(in.pageOffset) + " + PHYS_OFFSET "
+                + Fmt.hex8(in.physOffset) + "): RAM below it can be lowmem.", source(in));
     }
 
     private static void adjustOnce(Input in, Result r) {

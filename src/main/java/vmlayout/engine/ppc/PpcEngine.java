@@ -9,6 +9,8 @@ import vmlayout.config.RamBank;
 import vmlayout.config.Sizes;
 import vmlayout.config.SymbolCatalog;
 import vmlayout.engine.Constants;
+import vmlayout.engine.Derivation;
+import vmlayout.engine.DerivationLog;
 import vmlayout.engine.Engine;
 import vmlayout.engine.Layout;
 import vmlayout.engine.Message;
@@ -45,8 +47,21 @@ public final class PpcEngine implements Engine {
                     + " is computed with them."));
         }
 
+        DerivationLog log = new DerivationLog();
+
         // ---- the build ----
         PpcConfig k = PpcConfig.read(era, c, messages);
+        log.constant(c, "KERNEL_START", "the kernel's virtual base (\"Set custom kernel base address\")");
+        if (era.atLeast(PpcEra.PAGE_OFFSET_OPTION)) {
+            log.constant(c, "PAGE_OFFSET", "lowmem is mapped from here");
+        } else {
+            log.add("PAGE_OFFSET", "PAGE_OFFSET = KERNELBASE = CONFIG_KERNEL_START = " + Fmt.hex8(k.pageOffset) + ": lowmem is mapped"
+                    + " from here.", "include/asm-powerpc/page.h, " + Derivation.releases(null, PpcEra.PAGE_OFFSET_OPTION));
+        }
+        log.constant(c, "LOWMEM_SIZE", "the most RAM lowmem may map (\"Set maximum low memory\"); the build requires"
+                + " LOWMEM_SIZE <= 0xF0000000 - PAGE_OFFSET = " + Fmt.hex8(PpcConfig.LOWMEM_CEILING - k.pageOffset));
+        log.constant(c, "HIGHMEM", k.highmem ? "RAM above lowmem becomes highmem" : "RAM above lowmem cannot be used");
+        log.constant(c, "TASK_SIZE", "the top of user space; the build requires TASK_SIZE <= KERNEL_START");
 
         // ---- RAM from the device tree / board code ----
         List<RamBank> ram = m.ram();
@@ -62,7 +77,7 @@ public final class PpcEngine implements Engine {
 
         // ---- early parameters, MMU_init() ----
         PpcEarlyParams.Result params = PpcEarlyParams.read(era, k, m.params(), messages);
-        PpcMemory.Result mem = PpcMemory.split(era, k, board, params, messages);
+        PpcMemory.Result mem = PpcMemory.split(era, k, board, params, messages, log);
         Message unknown = PpcEarlyParams.unknownParamsLine(era, params.unclaimed);
         if (unknown != null) {
             // start_kernel(), after "Kernel command line:", so after MMU_init()'s warning
@@ -76,11 +91,42 @@ public final class PpcEngine implements Engine {
         // ---- the virtual layout ----
         PpcFixmap f = PpcFixmap.compute(era, k, c);
         PpcKernelVirt v = PpcKernelVirt.compute(era, k, f, mem.highMemory, c, messages);
+        virtSteps(era, k, f, v, c, mem.highMemory, log);
         PpcListing.Table table = PpcListing.render(era, k, f, v, k.pageOffset, mem.highMemory);
         messages.add(sizes(k, mem, v));
         notes(era, k, f, c, m, messages, defaults);
         return new Layout(Arch.PPC, m.kernel(), m.params(), table.regions(), fate(mem, params), messages, table.lines(),
-                era.printsListing(), c.used(), defaults);
+                era.printsListing(), c.used(), defaults, log.steps());
+    }
+
+    /** The steps from the top of the address space down: fixmap, pkmap, ioremap_bot, the vmalloc area, modules. */
+    private static void virtSteps(PpcEra era, PpcConfig k, PpcFixmap f, PpcKernelVirt v, Constants c, long highMemory,
+                                  DerivationLog log) {
+        if (f.exists) {
+            log.constant(c, "FIXADDR_TOP", "the top of the fixmap");
+            log.constant(c, "FIXADDR_START", "the bottom of the fixmap");
+        }
+        if (k.highmem) {
+            log.constant(c, "PKMAP_BASE", "the kmap() area (" + f.lastPkmap + " pages)");
+        }
+        log.constant(c, "IOREMAP_TOP", "where early ioremaps start, growing down");
+        Constants.Value bot = c.value("IOREMAP_BOT");
+        if (bot != null) {
+            log.add("ioremap_bot", "ioremap_bot = " + Fmt.hex8(v.ioremapBot) + (bot.pinned() ? " (pinned with -D: where the board's early"
+                    + " ioremaps ended)" : ": no early ioremap is modelled, so it stays at the top") + "; VMALLOC_END = ioremap_bot"
+                    + (k.kasanVmalloc ? " aligned down to 8 pages (KASAN_VMALLOC)" : "") + " = " + Fmt.hex8(v.vmallocEnd) + ".",
+                    "arch/powerpc/mm/pgtable_32.c ioremap_bot, asm/*32/pgtable.h VMALLOC_END, all releases");
+        }
+        long vs = v.vmallocStart;
+        log.add("VMALLOC_START", "VMALLOC_START = (high_memory " + Fmt.hex8(highMemory) + (k.platform == PpcPlatform.PPC_44X
+                ? " rounded up to PPC_PIN_SIZE 256 MB" : "") + " + VMALLOC_OFFSET 16 MB) & ~(16 MB - 1) = " + Fmt.hex8(vs)
+                + "; the vmalloc & ioremap area " + Fmt.hex8(vs) + "-" + Fmt.hex8(v.vmallocEnd) + " is "
+                + Sizes.human(Long.compareUnsigned(v.vmallocEnd, vs) > 0 ? v.vmallocEnd - vs : 0) + ".",
+                "asm/pgtable-ppc32.h (later asm/book3s/32/pgtable.h, asm/nohash/32/pgtable.h) VMALLOC_START, all releases");
+        if (v.modules) {
+            log.add("modules", "modules " + Fmt.hex8(v.modulesStart) + "-" + Fmt.hex8(v.modulesEnd) + ", below PAGE_OFFSET.",
+                    "asm/book3s/32/pgtable.h (asm/nohash/32/mmu-8xx.h) MODULES_VADDR/MODULES_END, " + Derivation.releases(PpcEra.MODULES_SEGMENT, null));
+        }
     }
 
     private static void notes(PpcEra era, PpcConfig k, PpcFixmap f, Constants c, Machine m, List<Message> messages,

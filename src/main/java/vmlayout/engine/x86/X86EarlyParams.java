@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import vmlayout.bootargs.MemParse;
 import vmlayout.bootargs.Param;
+import vmlayout.config.Fmt;
 import vmlayout.config.Sizes;
+import vmlayout.engine.Derivation;
+import vmlayout.engine.DerivationLog;
 import vmlayout.engine.Message;
 import vmlayout.engine.Message.Level;
 
@@ -44,6 +47,8 @@ final class X86EarlyParams {
         boolean addedWithoutUserdef;
         /** Set when the kernel would stop (BUG_ON); the message says why. */
         String halted;
+        /** The derivation steps of the parameters. */
+        DerivationLog log = new DerivationLog();
     }
 
     private X86EarlyParams() {
@@ -65,6 +70,7 @@ final class X86EarlyParams {
             } else {
                 continue;
             }
+            step(st, p, rc);
             drainRefused(st);
             if (rc != OK) {
                 st.messages.add(Message.kernel(Level.WARNING, "Malformed early option '" + p.name() + "'", true));
@@ -78,6 +84,88 @@ final class X86EarlyParams {
                     + " user_defined_memmap: the kernel uses the edited map but prints no user-defined map (add"
                     + " memmap=exactmap or mem= to see it)."));
         }
+    }
+
+    /** The derivation step of one parameter the kernel acted on: what it did to the map or the reserves. */
+    private static void step(State st, Param p, int rc) {
+        X86Era era = st.era;
+        if (rc != OK) {
+            st.log.add(p.text(), p.text() + ": the handler returns -EINVAL (\"Malformed early option\"); nothing else changes"
+                    + " except what it applied before failing.", "init/main.c do_early_param()");
+            return;
+        }
+        String value = p.value() == null ? "" : p.value();
+        if (p.is("mem")) {
+            if (value.equals("nopentium")) {
+                return;
+            }
+            long size = MemParse.parse(value, st.era.suffixes).value();
+            st.log.add(p.text(), era.params == X86Era.ParamRule.LIMIT_REGIONS
+                    ? p.text() + ": limit_regions(" + Fmt.hex8(size) + ") cuts the map at the first RAM entry that reaches "
+                    + Sizes.human(size) + " and drops every entry after it; the map becomes user-defined."
+                    : p.text() + ": e820_remove_range(" + Fmt.hex8(size) + ", ULLONG_MAX - " + Fmt.hex8(size) + ", E820_RAM)"
+                    + " removes all RAM from " + Fmt.hex8(size) + " up (reserved entries stay); the map becomes user-defined.",
+                    era.params == X86Era.ParamRule.LIMIT_REGIONS ? "arch/i386/kernel/setup.c parse_mem(), "
+                    + Derivation.releases(null, X86Era.E820_UNIFIED) : "arch/x86/kernel/e820.c parse_memopt(), "
+                    + Derivation.releases(X86Era.E820_UNIFIED, null));
+        } else if (p.is("memmap")) {
+            st.log.add(p.text(), p.text() + ": " + memmapWords(value) + ".", era.params == X86Era.ParamRule.LIMIT_REGIONS
+                    ? "arch/i386/kernel/setup.c parse_memmap(), " + Derivation.releases(null, X86Era.E820_UNIFIED)
+                    : era.params == X86Era.ParamRule.REMOVE_RANGE ? "arch/x86/kernel/e820.c parse_memmap_opt(), "
+                    + Derivation.releases(X86Era.E820_UNIFIED, X86Era.MEMMAP_COMMA)
+                    : "arch/x86/kernel/e820.c parse_memmap_one(), " + Derivation.releases(X86Era.MEMMAP_COMMA, null));
+        } else if (p.is("vmalloc")) {
+            st.log.add("vmalloc size", p.text() + ": __VMALLOC_RESERVE = " + Sizes.human(MemParse.parse(value, era.suffixes).value())
+                    + (era.newVmallocFormula ? " + VMALLOC_OFFSET 8 MB (the guard hole)" : "") + " = " + Sizes.human(st.vmallocReserve) + ".",
+                    "arch/x86/mm/pgtable_32.c parse_vmalloc(), " + (era.newVmallocFormula ? Derivation.releases(X86Era.VMALLOC_FIX, null)
+                    : Derivation.releases(null, X86Era.VMALLOC_FIX)));
+        } else if (p.is("highmem")) {
+            st.log.add("highmem size", p.text() + ": highmem_pages = " + Sizes.human(st.highmemPages << 12) + " (" + st.highmemPages
+                    + " pages) asked to be highmem.", "arch/x86/mm/init_32.c parse_highmem(), all releases");
+        } else if (p.is("reservetop")) {
+            st.log.add("FIXADDR_TOP", p.text() + ": __FIXADDR_TOP moves down to " + Fmt.hex8(st.fixaddrTop) + ", leaving a hole at the"
+                    + " top of the address space.", "arch/x86/mm/pgtable_32.c reserve_top_address(), all releases");
+        }
+    }
+
+    /** What one memmap= value does, item by item. */
+    private static String memmapWords(String value) {
+        StringBuilder b = new StringBuilder();
+        for (String item : value.split(",", -1)) {
+            if (b.length() > 0) {
+                b.append("; ");
+            }
+            if (item.startsWith("exactmap")) {
+                b.append("exactmap empties the map (the items that follow describe all of it)");
+                continue;
+            }
+            MemParse.Result size = MemParse.parse(item, MemParse.Suffixes.KMGTPE);
+            char c = at(item, size.end());
+            if ("@#$!%".indexOf(c) >= 0 && c != 0) {
+                long start = MemParse.parse(item, size.end() + 1, MemParse.Suffixes.KMGTPE).value();
+                String range = Fmt.hex8(start) + "-" + Fmt.hex8(start + size.value()) + " (" + Sizes.human(size.value()) + ")";
+                switch (c) {
+                    case '@':
+                        b.append("adds ").append(range).append(" as usable RAM");
+                        break;
+                    case '#':
+                        b.append("adds ").append(range).append(" as ACPI data");
+                        break;
+                    case '$':
+                        b.append("marks ").append(range).append(" reserved: the kernel never uses it");
+                        break;
+                    case '!':
+                        b.append("marks ").append(range).append(" persistent memory");
+                        break;
+                    default:
+                        b.append("changes the type of ").append(range);
+                        break;
+                }
+            } else {
+                b.append("removes all RAM from ").append(Fmt.hex8(size.value())).append(" up, like mem=");
+            }
+        }
+        return b.append(b.length() > 0 ? "; the map becomes user-defined" : "").toString();
     }
 
     // ---- mem= ----

@@ -5,8 +5,12 @@ import java.util.List;
 import vmlayout.config.Arch;
 import vmlayout.config.E820Entry;
 import vmlayout.config.Machine;
+import vmlayout.config.Fmt;
+import vmlayout.config.Sizes;
 import vmlayout.config.SymbolCatalog;
 import vmlayout.engine.Constants;
+import vmlayout.engine.Derivation;
+import vmlayout.engine.DerivationLog;
 import vmlayout.engine.Engine;
 import vmlayout.engine.Layout;
 import vmlayout.engine.Message;
@@ -47,8 +51,16 @@ public final class X86Engine implements Engine {
                     + " vmlayout reads them with the rules of " + X86Era.TABLE_ADDED + ", the first release it models."));
         }
 
+        DerivationLog log = new DerivationLog();
+
         // ---- Kconfig ----
         X86Config cfg = X86Config.read(era, c, defaults);
+        log.constant(c, "PAGE_OFFSET", "lowmem is mapped from here; user space gets the " + Sizes.human(cfg.pageOffset) + " below it");
+        log.add("HIGHMEM", "the \"High Memory Support\" choice is " + (cfg.highmem64g ? "HIGHMEM64G (PAE page tables, RAM up to 64 GB)"
+                : cfg.highmem ? "HIGHMEM4G (RAM up to 4 GB" + (cfg.pae ? ", PAE page tables)" : ")")
+                : "NOHIGHMEM: RAM beyond lowmem cannot be used") + (c.pinned("HIGHMEM") || c.pinned("NOHIGHMEM")
+                || c.pinned("HIGHMEM4G") || c.pinned("HIGHMEM64G") ? ", as pinned with -D." : ", the Kconfig default."),
+                "arch/x86/Kconfig \"High Memory Support\" choice");
 
         // ---- the BIOS map: sanitized, then printed (setup_memory_region() / setup_memory_map()) ----
         List<E820Entry> given = X86BiosMap.entries(m, defaults);
@@ -63,6 +75,8 @@ public final class X86Engine implements Engine {
         }
         messages.add(E820Format.biosHeader(era));
         messages.addAll(E820Format.table(era, "BIOS-e820", bios, Level.INFO));
+        log.add("e820", "the BIOS map (sanitized): usable RAM " + ramWords(bios) + ".", "arch/x86/kernel/e820.c sanitize_e820_map()"
+                + " (arch/i386/kernel/e820.c before 2.6.27), all releases");
 
         // ---- early parameters, in command-line order ----
         X86EarlyParams.State st = new X86EarlyParams.State();
@@ -74,21 +88,25 @@ public final class X86Engine implements Engine {
         st.vmallocReserve = c.get("VMALLOC_RESERVE", 128L << 20, "__VMALLOC_RESERVE = 128 << 20 (arch/x86/mm/pgtable_32.c)") & M32;
         st.fixaddrTop = 0xfffff000L;
         st.pmdSize = cfg.pae ? 1L << 21 : 1L << 22;
+        st.log = log;
         X86EarlyParams.apply(st, m.params());
         messages.addAll(st.messages);
         if (st.halted != null) {
-            return halted(m, c, messages, defaults, bios, st.halted);
+            return halted(m, c, messages, defaults, bios, log, st.halted);
         }
 
         // ---- the user-defined map: finish_e820_parsing() (sanitized from 2.6.27) ----
         if (st.userdef) {
             if (era.e820Unified && !st.table.sanitize(noMerge(era))) {
                 messages.add(Message.kernel(Level.EMERG, "Kernel panic - not syncing: Invalid user supplied memory map", true));
-                return halted(m, c, messages, defaults, bios, "sanitize_e820_map() refuses a user map with fewer than two"
+                return halted(m, c, messages, defaults, bios, log, "sanitize_e820_map() refuses a user map with fewer than two"
                         + " entries: early_panic() stops the kernel.");
             }
             messages.add(E820Format.userHeader(era));
             messages.addAll(E820Format.table(era, "user", st.table, Level.INFO));
+            log.add("e820", "the user-defined map after the parameters" + (era.e820Unified ? " (sanitized)" : "") + ": usable RAM "
+                    + ramWords(st.table) + ".", era.e820Unified ? "arch/x86/kernel/e820.c finish_e820_parsing(), "
+                    + Derivation.releases(X86Era.E820_UNIFIED, null) : "arch/i386/kernel/setup.c, " + Derivation.releases(null, X86Era.E820_UNIFIED));
         }
 
         // ---- max_pfn: find_max_pfn() up to 2.6.26, then e820_end_of_ram_pfn() with MAX_ARCH_PFN ----
@@ -100,13 +118,35 @@ public final class X86Engine implements Engine {
         } else {
             maxPfn = st.table.findMaxPfn();
         }
+        log.add("max_pfn", "max_pfn = 0x" + Long.toHexString(maxPfn) + ": usable RAM ends at " + Fmt.hex8(maxPfn << 12) + " ("
+                + Sizes.human(maxPfn << 12) + ")" + (era.e820Unified ? ", capped at MAX_ARCH_PFN (" + (cfg.pae ? "64 GB with PAE)" : "4 GB)")
+                : "") + ".", era.e820Unified ? "arch/x86/kernel/e820.c e820_end_of_ram_pfn(), " + Derivation.releases(X86Era.E820_UNIFIED, null)
+                : "arch/i386/kernel/e820.c find_max_pfn(), " + Derivation.releases(null, X86Era.E820_UNIFIED));
 
         // ---- the top of the address space, MAXMEM ----
         X86Fixmap.Values top = X86Fixmap.compute(era, c, st.fixaddrTop, cfg.highmem, cfg.pae, defaults);
+        log.constant(c, "FIXADDR_TOP", "the top of the fixmap");
+        log.constant(c, "FIXADDR_START", "the bottom of the permanent fixmap");
+        log.constant(c, "FIXADDR_BOOT_START", "below the boot-time fixmap slots");
+        log.constant(c, "FIXADDR_TOT_START", "below the boot-time fixmap slots");
+        log.constant(c, "CPU_ENTRY_AREA_BASE", "the cpu_entry_area, under the fixmap");
+        log.constant(c, "LDT_BASE_ADDR", "the LDT remap PMD, under the cpu_entry_area");
+        log.constant(c, "PKMAP_BASE", "the kmap() area");
+        log.constant(c, "VMALLOC_END", "the top of the vmalloc area");
         long reserve = st.vmallocReserve;
+        if (!c.pinned("VMALLOC_RESERVE") && !hasParam(m, "vmalloc") && !hasParam(m, "reservetop")) {
+            log.add("vmalloc size", "no vmalloc=: __VMALLOC_RESERVE is the default 128 MB.", "arch/x86/mm/pgtable_32.c"
+                    + " __VMALLOC_RESERVE, all releases");
+        }
         long maxmem = era.newVmallocFormula ? (top.vmallocEnd - cfg.pageOffset - reserve) & M32 // VMALLOC_END - PAGE_OFFSET - reserve
                 : (-cfg.pageOffset - reserve) & M32; // -__PAGE_OFFSET - __VMALLOC_RESERVE
         long room = era.newVmallocFormula ? (top.vmallocEnd - cfg.pageOffset) & M32 : (-cfg.pageOffset) & M32;
+        log.add("MAXMEM", (era.newVmallocFormula ? "MAXMEM = VMALLOC_END " + Fmt.hex8(top.vmallocEnd) + " - PAGE_OFFSET "
+                + Fmt.hex8(cfg.pageOffset) + " - __VMALLOC_RESERVE " + Sizes.human(reserve)
+                : "MAXMEM = -PAGE_OFFSET " + Fmt.hex8(cfg.pageOffset) + " - __VMALLOC_RESERVE " + Sizes.human(reserve)) + " = "
+                + Fmt.hex8(maxmem) + " (" + Sizes.human(maxmem) + "): the most RAM lowmem can map.",
+                "arch/x86/include/asm/pgtable_32_types.h MAXMEM, " + (era.newVmallocFormula ? Derivation.releases(X86Era.VMALLOC_FIX, null)
+                : Derivation.releases(null, X86Era.VMALLOC_FIX)));
         if (Long.compareUnsigned(top.vmallocEnd, cfg.pageOffset) <= 0) {
             messages.add(Message.warn(String.format("VMALLOC_END 0x%08x is not above PAGE_OFFSET 0x%08x (reservetop= or"
                     + " a pinned value): there is no room for the kernel's mappings; it would not boot.",
@@ -126,6 +166,7 @@ public final class X86Engine implements Engine {
         in.maxmemPfn = maxmem >>> 12;
         in.highmem = cfg.highmem;
         in.highmem64g = cfg.highmem64g;
+        in.log = log;
         X86Lowmem.Result split = X86Lowmem.split(in);
         messages.addAll(split.messages);
         if (maxPfn == 0) {
@@ -136,6 +177,16 @@ public final class X86Engine implements Engine {
         long highMemory = cfg.pageOffset + split.highstartPfn * PAGE; // __va(highstart_pfn * PAGE_SIZE - 1) + 1
         long vmallocStart = era.newVmallocFormula ? (highMemory + VMALLOC_OFFSET) & M32
                 : (highMemory + 2 * VMALLOC_OFFSET - 1) & ~(VMALLOC_OFFSET - 1) & M32;
+        log.add("high_memory", "lowmem ends at high_memory = PAGE_OFFSET + highstart_pfn 0x" + Long.toHexString(split.highstartPfn)
+                + " pages = " + Fmt.hex8(highMemory & M32) + " (" + Sizes.human(split.highstartPfn << 12) + " of lowmem).",
+                "arch/x86/mm/init_32.c high_memory, all releases");
+        log.add("VMALLOC_START", (era.newVmallocFormula ? "VMALLOC_START = high_memory " + Fmt.hex8(highMemory & M32)
+                + " + VMALLOC_OFFSET 8 MB = " : "VMALLOC_START = (high_memory " + Fmt.hex8(highMemory & M32)
+                + " + 2 * VMALLOC_OFFSET - 1) & ~(VMALLOC_OFFSET - 1) = ") + Fmt.hex8(vmallocStart) + "; the vmalloc area "
+                + Fmt.hex8(vmallocStart) + "-" + Fmt.hex8(top.vmallocEnd) + " is "
+                + Sizes.human(Long.compareUnsigned(top.vmallocEnd, vmallocStart) > 0 ? top.vmallocEnd - vmallocStart : 0) + ".",
+                "arch/x86/include/asm/pgtable_32_types.h VMALLOC_START, " + (era.newVmallocFormula
+                ? Derivation.releases(X86Era.VMALLOC_FIX, null) : Derivation.releases(null, X86Era.VMALLOC_FIX)));
         X86MemInit.Values v = new X86MemInit.Values();
         v.fixStart = top.fixaddrStart;
         v.fixTop = top.fixaddrTop;
@@ -181,7 +232,31 @@ public final class X86Engine implements Engine {
         // ---- where the RAM went ----
         List<RamRange> fate = X86RamFate.of(bios, st, split, maxArchPfn, era.e820Unified, cfg.highmem, messages);
         return new Layout(Arch.X86, m.kernel(), m.params(), table.regions(), fate, messages, table.lines(),
-                era.printsTable, c.used(), defaults);
+                era.printsTable, c.used(), defaults, log.steps());
+    }
+
+    private static boolean hasParam(Machine m, String name) {
+        for (vmlayout.bootargs.Param p : m.params()) {
+            if (p.is(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "0x00000000-0x0009fc00, 0x00100000-0x80000000 (2047.62 MB)": a map's usable RAM. */
+    private static String ramWords(E820Table t) {
+        RangeSet ram = t.ranges(E820Table.RAM);
+        StringBuilder b = new StringBuilder();
+        int n = 0;
+        for (RangeSet.Range r : ram.ranges()) {
+            if (n++ == 4) {
+                b.append(", ...");
+                break;
+            }
+            b.append(b.length() == 0 ? "" : ", ").append(Fmt.hex8(r.start())).append('-').append(Fmt.hex8(r.end()));
+        }
+        return (b.length() == 0 ? "none" : b.toString()) + " (" + Sizes.human(ram.total()) + ")";
     }
 
     /** sanitize_e820_map()'s never-merged types: E820_PRAM from 4.1, soft reserved from 5.5. */
@@ -194,13 +269,15 @@ public final class X86Engine implements Engine {
 
     /** The kernel stops before mem_init(): no table, no RAM in use. */
     private static Layout halted(Machine m, Constants c, List<Message> messages, List<String> defaults, E820Table bios,
-                                 String why) {
+                                 DerivationLog log, String why) {
         messages.add(Message.warn(why + " No layout table is printed."));
+        log.add("halt", "the kernel stops here: " + why, "arch/x86/kernel/e820.c, all releases");
         List<RamRange> fate = new ArrayList<>();
         for (RangeSet.Range r : bios.ranges(E820Table.RAM).ranges()) {
             fate.add(new RamRange(r.start(), r.end(), RamUse.DROPPED, "the kernel stops during boot"));
         }
-        return new Layout(Arch.X86, m.kernel(), m.params(), List.of(), fate, messages, List.of(), false, c.used(), defaults);
+        return new Layout(Arch.X86, m.kernel(), m.params(), List.of(), fate, messages, List.of(), false, c.used(), defaults,
+                log.steps());
     }
 
     private static long[] section(Constants c, String begin, String end) {

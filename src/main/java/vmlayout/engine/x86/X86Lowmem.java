@@ -2,6 +2,9 @@ package vmlayout.engine.x86;
 
 import java.util.ArrayList;
 import java.util.List;
+import vmlayout.config.Sizes;
+import vmlayout.engine.Derivation;
+import vmlayout.engine.DerivationLog;
 import vmlayout.engine.Message;
 import vmlayout.engine.Message.Level;
 
@@ -35,6 +38,8 @@ final class X86Lowmem {
         boolean highmem;
         /** CONFIG_HIGHMEM64G. */
         boolean highmem64g;
+        /** Where the branch taken is recorded. */
+        DerivationLog log = new DerivationLog();
     }
 
     /** What the split produced. */
@@ -65,7 +70,57 @@ final class X86Lowmem {
             highmemPfnInit(in, r);
         }
         initmemInit(in, r);
+        step(in, r);
         return r;
+    }
+
+    /** The kernel function that makes the split in this release. */
+    private static String source(Input in, boolean low) {
+        switch (in.era.split) {
+            case FIND_MAX_LOW_PFN_PAE:
+            case FIND_MAX_LOW_PFN:
+                return "arch/i386/kernel/setup.c (x86/kernel/setup_32.c) find_max_low_pfn(), "
+                        + Derivation.releases(null, X86Era.E820_UNIFIED);
+            case FIND_LOW_PFN_RANGE:
+                return "arch/x86/mm/init_32.c find_low_pfn_range(), " + Derivation.releases(X86Era.E820_UNIFIED, X86Era.PFN_INIT_SPLIT);
+            default:
+                return "arch/x86/mm/init_32.c " + (low ? "lowmem_pfn_init()" : "highmem_pfn_init()") + ", "
+                        + Derivation.releases(X86Era.PFN_INIT_SPLIT, null);
+        }
+    }
+
+    /** Which branch was taken, with the numbers: max_low_pfn and what became of the RAM above it. */
+    private static void step(Input in, Result r) {
+        boolean low = in.maxPfn <= in.maxmemPfn;
+        String cmp = "max_pfn " + hexPfn(in.maxPfn) + " (" + Sizes.human(in.maxPfn << 12) + ")" + (low ? " <= " : " > ")
+                + "MAXMEM_PFN " + hexPfn(in.maxmemPfn) + " (" + Sizes.human(in.maxmemPfn << 12) + ")";
+        String text;
+        if (low) {
+            text = cmp + ": all RAM fits in lowmem";
+            if (r.maxLowPfn != r.maxPfn) {
+                text += ", but highmem= asks for " + Sizes.human((r.maxPfn - r.maxLowPfn) << 12) + " of highmem: max_low_pfn = "
+                        + hexPfn(r.maxLowPfn) + " (lowmem " + Sizes.human(r.maxLowPfn << 12) + ")";
+            } else {
+                text += ": max_low_pfn = max_pfn";
+            }
+        } else {
+            text = cmp + ": lowmem stops at MAXMEM, max_low_pfn = " + hexPfn(r.maxLowPfn) + " (" + Sizes.human(r.maxLowPfn << 12) + ")";
+            if (!in.highmem) {
+                text += "; CONFIG_HIGHMEM is off, so max_pfn = max_low_pfn and the "
+                        + Sizes.human((in.maxPfn - r.maxLowPfn) << 12) + " above are not used";
+            } else {
+                text += "; with CONFIG_HIGHMEM the " + Sizes.human((r.maxPfn - r.maxLowPfn) << 12) + " up to max_pfn "
+                        + hexPfn(r.maxPfn) + " are highmem";
+                if (r.maxPfn < in.maxPfn) {
+                    text += " (" + Sizes.human((in.maxPfn - r.maxPfn) << 12) + " " + r.trimmedBy + " are not used)";
+                }
+            }
+        }
+        in.log.add("max_low_pfn", text + ".", source(in, low));
+    }
+
+    private static String hexPfn(long pfn) {
+        return "0x" + Long.toHexString(pfn);
     }
 
     /** All RAM fits below MAXMEM: only highmem= can make highmem (lowmem_pfn_init() and its ancestors). */

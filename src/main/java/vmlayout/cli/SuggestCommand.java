@@ -1,0 +1,94 @@
+package vmlayout.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import vmlayout.check.Requirement;
+import vmlayout.config.InputException;
+import vmlayout.config.Machine;
+import vmlayout.render.SuggestRenderer;
+import vmlayout.suggest.Cost;
+import vmlayout.suggest.Goals;
+import vmlayout.suggest.Reserve;
+import vmlayout.suggest.Suggester;
+
+/** Finds changes that reach the user's goals, each measured by re-running the engine with it. */
+@Command(name = "suggest", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Find changes that make a board reach its goals, each one measured.",
+            "",
+            "The changes are concrete: a vmalloc= or highmem= value (the working",
+            "value nearest to the one in use), mem=/memmap= forms, CONFIG_HIGHMEM,",
+            "a memory split, LOWMEM_SIZE or a lower kernel base on powerpc,",
+            "VMALLOC_END where it is per board (ARM before 3.4). Each is run",
+            "through the engine before it is printed, with its cost, the numbers",
+            "it gives and a vmlayout command that shows it; cheapest first (boot",
+            "parameters before Kconfig, less lowmem lost first). When nothing",
+            "reaches the goals, it says why, with the kernel rule that stops the",
+            "closest tries.",
+            "",
+            "Goals: --want METRIC OP SIZE (as check --require) or METRIC=SIZE (at",
+            "least SIZE; for dropped, at most), METRIC one of vmalloc, lowmem,",
+            "highmem, dropped, reserved, ioremap (the largest single ioremap() that",
+            "fits, guard page and alignment included); --reserve START:SIZE for",
+            "physical RAM the kernel must never use (it must end up neither lowmem",
+            "nor highmem)."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  vmlayout suggest --profile embeddedbits-sh4-512M --want dropped==0",
+            "  vmlayout suggest --profile marvell-88pa6220-granite2 --want 'vmalloc>=296M'",
+            "  vmlayout suggest --profile ppc7448-2G -D IOREMAP_BOT=0xf6000000 --want ioremap=128M",
+            "  vmlayout suggest --arch x86 --kernel 3.2 --ram 2G --reserve 1G:1G",
+            "",
+            "Exit status: 0 a change reaches the goals (or they hold already),",
+            "1 impossible, 2 bad input."})
+final class SuggestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    MachineOptions machine;
+
+    @Parameters(paramLabel = "PARAM=VALUE", arity = "0..*", description = "Kernel parameters as bare arguments.")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--want", paramLabel = "GOAL", description = "A goal; repeatable (quote it: the shell reads > and <).")
+    List<String> wants = new ArrayList<>();
+
+    @Option(names = "--reserve", paramLabel = "START:SIZE", description = "Physical RAM the kernel must never use; repeatable.")
+    List<String> reserves = new ArrayList<>();
+
+    @Option(names = "--max-cost", paramLabel = "COST",
+            description = "The costliest change to consider: boot (boot parameters only), kconfig, split or board (default: board).")
+    String maxCost = "board";
+
+    @Override
+    public Integer call() {
+        machine.params = params;
+        List<Requirement> w = new ArrayList<>();
+        for (String s : wants) {
+            w.add(Goals.parseWant(s));
+        }
+        List<Reserve> r = new ArrayList<>();
+        for (String s : reserves) {
+            r.add(Reserve.parse(s));
+        }
+        if (w.isEmpty() && r.isEmpty()) {
+            throw new InputException("suggest: give a goal with --want (e.g. --want 'vmalloc>=512M') or --reserve START:SIZE");
+        }
+        Cost cost = Cost.parse(maxCost);
+        Machine m = machine.toMachine();
+        Suggester.Report report = Suggester.run(m, new Goals(w, r), cost);
+        PrintWriter out = spec.commandLine().getOut();
+        SuggestRenderer.render(report, parts -> MachineArgs.command(machine, m, parts), out);
+        return report.alreadyHolds() || !report.suggestions().isEmpty() ? ExitCode.CLEAN.code : ExitCode.FINDINGS.code;
+    }
+}

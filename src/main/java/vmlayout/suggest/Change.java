@@ -1,0 +1,64 @@
+package vmlayout.suggest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vmlayout.bootargs.Param;
+import vmlayout.config.Defines;
+import vmlayout.config.Machine;
+
+/**
+ * One concrete change to a board's configuration: kernel parameters to add (after removing those it
+ * replaces) and Kconfig values or board constants to set.
+ *
+ * @param label    how the change is written: "vmalloc=297M", "-D HIGHMEM=y", "memmap=1G$1G"
+ * @param cost     what applying it costs
+ * @param group    changes of the same group exclude each other (one split, one way to reserve); may be empty
+ * @param params   kernel parameters added at the end of the command line
+ * @param replaces parameter names whose existing occurrences are removed first
+ * @param defines  -D settings, in order
+ * @param note     a few words about how to apply it (may be empty)
+ */
+public record Change(String label, Cost cost, String group, List<Param> params, List<String> replaces,
+                     Map<String, String> defines, String note) {
+
+    public Change {
+        params = List.copyOf(params);
+        replaces = List.copyOf(replaces);
+        defines = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(defines));
+    }
+
+    /** A kernel parameter that replaces any earlier one of the same name. */
+    static Change param(String name, String value, Cost cost, String group, String note) {
+        return new Change(name + "=" + value, cost, group, List.of(new Param(name, value, "suggest")), List.of(name), Map.of(), note);
+    }
+
+    /** -D settings, written "-D A=x -D B=y". */
+    static Change defines(Map<String, String> defines, Cost cost, String group, String note) {
+        StringBuilder label = new StringBuilder();
+        for (Map.Entry<String, String> e : defines.entrySet()) {
+            label.append(label.length() == 0 ? "" : " ").append("-D ").append(e.getKey()).append('=').append(e.getValue());
+        }
+        return new Change(label.toString(), cost, group, List.of(), List.of(), defines, note);
+    }
+
+    /** The machine with these changes applied, in order. */
+    public static Machine apply(Machine m, List<Change> parts) {
+        List<Param> params = new ArrayList<>(m.params());
+        Defines d = new Defines();
+        for (Map.Entry<String, String> e : m.defines().raw().entrySet()) {
+            d.put(e.getKey(), e.getValue());
+        }
+        for (Change c : parts) {
+            for (String name : c.replaces()) {
+                params.removeIf(p -> p.is(name));
+            }
+            params.addAll(c.params());
+            for (Map.Entry<String, String> e : c.defines().entrySet()) {
+                d.put(e.getKey(), e.getValue());
+            }
+        }
+        return new Machine(m.arch(), m.kernel(), m.ram(), m.e820(), params, d, m.defaultsUsed());
+    }
+}

@@ -1,0 +1,94 @@
+package vmlayout.suggest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import vmlayout.check.Checker;
+import vmlayout.check.Finding;
+import vmlayout.check.Requirement;
+import vmlayout.config.InputException;
+import vmlayout.config.Sizes;
+import vmlayout.engine.Layout;
+import vmlayout.engine.RamRange;
+import vmlayout.engine.RamUse;
+
+/**
+ * What suggest must reach: requirements on the layout's metrics (--want, read as vmlayout check reads
+ * --require, plus the METRIC=SIZE shorthand) and physical ranges the kernel must never use (--reserve).
+ */
+public record Goals(List<Requirement> wants, List<Reserve> reserves) {
+
+    public Goals {
+        wants = List.copyOf(wants);
+        reserves = List.copyOf(reserves);
+    }
+
+    /**
+     * One --want: METRIC OP SIZE as for --require ({@code vmalloc>=512M}, {@code dropped==0}), or
+     * METRIC=SIZE, short for METRIC>=SIZE ({@code ioremap=1G}: an ioremap() of 1 GB must fit) and for
+     * dropped and reserved short for &lt;=. Also no-kernel-warning and params-effective.
+     */
+    public static Requirement parseWant(String s) {
+        String t = s.strip().toLowerCase(Locale.ROOT);
+        String text = t;
+        int eq = t.indexOf('=');
+        if (eq > 0 && "<>=!".indexOf(t.charAt(eq - 1)) < 0 && (eq + 1 >= t.length() || t.charAt(eq + 1) != '=')) {
+            String metric = t.substring(0, eq).strip();
+            String op = metric.equals("dropped") ? "<=" : ">=";
+            text = metric + op + t.substring(eq + 1).strip();
+        }
+        try {
+            Requirement r = Requirement.parse(text);
+            return new Requirement(s.strip(), r.metric(), r.op(), r.value());
+        } catch (InputException e) {
+            throw new InputException("--want: cannot read '" + s + "': expected METRIC OP SIZE or METRIC=SIZE with METRIC one of"
+                    + " vmalloc, lowmem, highmem, dropped, reserved, ioremap and OP one of >= <= == != > < (e.g. vmalloc>=512M,"
+                    + " ioremap=1G, dropped==0)");
+        }
+    }
+
+    /** True when every want holds and every reserved range is kept from the kernel. */
+    public boolean hold(Layout l) {
+        return failures(l).isEmpty();
+    }
+
+    /** One line per goal that fails, with the numbers. */
+    public List<String> failures(Layout l) {
+        List<String> out = new ArrayList<>();
+        for (Finding f : Checker.check(l, wants, "-")) {
+            out.add(f.requirement() + " fails (" + f.message() + ")");
+        }
+        for (Reserve r : reserves) {
+            long used = usedBytes(l, r);
+            if (used > 0) {
+                out.add(r + " fails (" + Sizes.human(used) + " of it is lowmem or highmem)");
+            }
+        }
+        return out;
+    }
+
+    /** Bytes of the range the kernel uses as lowmem or highmem. */
+    static long usedBytes(Layout l, Reserve r) {
+        long used = 0;
+        for (RamRange x : l.ram()) {
+            if (x.use() == RamUse.LOWMEM || x.use() == RamUse.HIGHMEM) {
+                long s = Math.max(x.start(), r.start());
+                long e = Math.min(x.end(), r.end());
+                used += Math.max(0, e - s);
+            }
+        }
+        return used;
+    }
+
+    /** The goals as written: "dropped==0, reserve 0x...". */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        for (Requirement r : wants) {
+            parts.add(r.text());
+        }
+        for (Reserve r : reserves) {
+            parts.add(r.toString());
+        }
+        return String.join(", ", parts);
+    }
+}
