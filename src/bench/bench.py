@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""vmlayout benchmark: start-up against a bare JVM, peak memory, and batch throughput.
+
+usage: python3 src/bench/bench.py [RUNS] [BATCH_LINES]     (after `mvn -q -DskipTests package`)
+
+Every figure is measured in this run, on this machine: medians of RUNS cold starts (default 31), each
+command run in turn so that load affects them alike. Peak RSS comes from getrusage of each child.
+"""
+import os, random, resource, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 31
+LINES = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
+T = os.path.join(ROOT, "target")
+LAUNCHER = os.path.join(T, "bin", "vmlayout")
+
+
+def run(cmd, stdin=None, stdout=subprocess.DEVNULL):
+    t0 = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    p = subprocess.run(cmd, stdin=stdin, stdout=stdout, stderr=subprocess.DEVNULL)
+    dt = time.perf_counter() - t0
+    return dt, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode
+
+
+def rss_of(cmd):
+    """Peak RSS of one run, in KiB, via /usr/bin/time when present, else getrusage (a running maximum)."""
+    if os.path.exists("/usr/bin/time"):
+        p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        return int(p.stderr.strip().splitlines()[-1])
+    return run(cmd)[1]
+
+
+def main():
+    bench = os.path.join(T, "bench")
+    os.makedirs(bench, exist_ok=True)
+    subprocess.run(["javac", "-d", bench, os.path.join(ROOT, "src", "bench", "Hello.java")], check=True)
+    cases = {
+        "bare JVM (java Hello)": ["java", "-cp", bench, "Hello"],
+        "vmlayout --mem=512M --vmalloc=300M": [LAUNCHER, "--mem=512M", "--vmalloc=300M"],
+        "vmlayout --mem=512M --vmalloc=300M --format json": [LAUNCHER, "--mem=512M", "--vmalloc=300M", "--format", "json"],
+        "java -jar target/vmlayout.jar (no launcher)": ["java", "-jar", os.path.join(T, "vmlayout.jar"), "--mem=512M", "--vmalloc=300M"],
+    }
+    times = {k: [] for k in cases}
+    for _ in range(3):  # warm the file cache
+        for c in cases.values():
+            run(c)
+    for _ in range(RUNS):
+        for k, c in cases.items():
+            times[k].append(run(c)[0] * 1000)
+    base = statistics.median(times["bare JVM (java Hello)"])
+    base_rss = statistics.median(rss_of(cases["bare JVM (java Hello)"]) for _ in range(5))
+    print(f"start-up, median of {RUNS} runs (machine: {os.cpu_count()} cores):")
+    print(f"{'command':52s} {'median':>8s} {'ratio':>6s} {'peak RSS':>10s} {'ratio':>6s}")
+    for k, c in cases.items():
+        m = statistics.median(times[k])
+        r = statistics.median(rss_of(c) for _ in range(5))
+        print(f"{k:52s} {m:7.1f}ms {m / base:5.2f}x {r / 1024:8.1f}MiB {r / base_rss:5.2f}x")
+
+    # batch: LINES varied command lines on one machine description, streamed through one JVM on one core
+    path = os.path.join(bench, f"batch-{LINES}.txt")
+    if not os.path.exists(path):
+        rnd = random.Random(1)
+        with open(path, "w") as f:
+            for _ in range(LINES):
+                kind = rnd.randrange(4)
+                if kind == 0:
+                    f.write(f"console=ttyS0 mem={rnd.choice([64, 128, 256, 512, 768, 1024])}M\n")
+                elif kind == 1:
+                    f.write(f"vmalloc={rnd.randint(8, 1100)}M\n")
+                elif kind == 2:
+                    f.write(f"mem={rnd.randint(32, 2048)}M vmalloc={rnd.randint(16, 600)}M\n")
+                else:
+                    f.write(f"root=/dev/mmcblk0p2 rootwait mem={rnd.randint(1, 8) * 128}M@0x{rnd.randint(0, 3) * 0x20000000:08x}\n")
+    cmd = ["taskset", "-c", "0"] if subprocess.run(["sh", "-c", "command -v taskset"], stdout=subprocess.DEVNULL).returncode == 0 else []
+    cmd += ["java", "-XX:+UseSerialGC", "-Xmx256m", "-jar", os.path.join(T, "vmlayout.jar"), "batch", "--kernel", "3.18",
+            "--ram", "0:1G", "-D", "HIGHMEM=y", path]
+    dt, _, status = run(cmd)
+    rss = rss_of(cmd)
+    print(f"batch: {LINES} lines in {dt:.1f} s on one core = {LINES / dt:,.0f} layouts/s, peak RSS {rss / 1024:.0f} MiB"
+          f" (exit {status})")
+
+
+if __name__ == "__main__":
+    main()
