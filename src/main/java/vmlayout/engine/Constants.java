@@ -49,6 +49,26 @@ public final class Constants {
         return v.value() != 0;
     }
 
+    /**
+     * A Kconfig "choice": the member set to y with -D (recorded as used), or null when none is; more
+     * than one is an input error naming both.
+     */
+    public String choice(String... members) {
+        String chosen = null;
+        for (String m : members) {
+            Long p = pins.get(m);
+            if (p != null && p != 0) {
+                if (chosen != null) {
+                    throw new vmlayout.config.InputException("-D " + m + "=y: only one of " + String.join(", ", members)
+                            + " can be chosen (already " + chosen + ")");
+                }
+                chosen = m;
+                flag(m, true, "-D");
+            }
+        }
+        return chosen;
+    }
+
     /** True when -D set this name. */
     public boolean pinned(String name) {
         return pins.containsKey(name);

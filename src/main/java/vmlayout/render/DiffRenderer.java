@@ -123,11 +123,7 @@ public final class DiffRenderer {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
-            g.writeStringField("schemaVersion", JsonRenderer.SCHEMA_VERSION);
-            g.writeObjectFieldStart("tool");
-            g.writeStringField("name", "vmlayout");
-            g.writeStringField("version", toolVersion);
-            g.writeEndObject();
+            JsonRenderer.header(g, toolVersion);
             g.writeStringField("command", "diff");
             g.writeObjectFieldStart("a");
             g.writeStringField("label", labelA);

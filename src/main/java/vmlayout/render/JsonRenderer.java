@@ -53,11 +53,7 @@ public final class JsonRenderer {
     /** Writes the layout object; {@code BatchRenderer} and others reuse it. */
     void write(JsonGenerator g, Layout l, int exitStatus) throws IOException {
         g.writeStartObject();
-        g.writeStringField("schemaVersion", SCHEMA_VERSION);
-        g.writeObjectFieldStart("tool");
-        g.writeStringField("name", "vmlayout");
-        g.writeStringField("version", toolVersion);
-        g.writeEndObject();
+        header(g, toolVersion);
         g.writeStringField("arch", l.arch().id());
         g.writeStringField("kernel", l.kernel().toString());
 
@@ -157,6 +153,15 @@ public final class JsonRenderer {
         }
         g.writeEndArray();
         g.writeNumberField("exitStatus", exitStatus);
+        g.writeEndObject();
+    }
+
+    /** The fields every JSON document of vmlayout starts with: schemaVersion and tool. */
+    static void header(JsonGenerator g, String toolVersion) throws IOException {
+        g.writeStringField("schemaVersion", SCHEMA_VERSION);
+        g.writeObjectFieldStart("tool");
+        g.writeStringField("name", "vmlayout");
+        g.writeStringField("version", toolVersion);
         g.writeEndObject();
     }
 

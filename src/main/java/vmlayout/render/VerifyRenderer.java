@@ -136,11 +136,7 @@ public final class VerifyRenderer {
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
-            g.writeStringField("schemaVersion", JsonRenderer.SCHEMA_VERSION);
-            g.writeObjectFieldStart("tool");
-            g.writeStringField("name", "vmlayout");
-            g.writeStringField("version", toolVersion);
-            g.writeEndObject();
+            JsonRenderer.header(g, toolVersion);
             g.writeStringField("command", "verify");
             g.writeStringField("log", r.log());
             g.writeStringField("arch", r.layout().arch().id());

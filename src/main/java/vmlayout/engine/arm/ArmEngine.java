@@ -325,22 +325,9 @@ public final class ArmEngine implements Engine {
 
     /** PAGE_OFFSET from CONFIG_VMSPLIT_* (arch/arm/Kconfig PAGE_OFFSET defaults), unless pinned. */
     private static long pageOffset(Constants c) {
-        String[] names = {"VMSPLIT_3G", "VMSPLIT_3G_OPT", "VMSPLIT_2G", "VMSPLIT_1G"};
-        long[] values = {0xC0000000L, 0xB0000000L, 0x80000000L, 0x40000000L};
-        String chosen = null;
-        long value = 0xC0000000L;
-        for (int i = 0; i < names.length; i++) {
-            Long p = c.pin(names[i]);
-            if (p != null && p != 0) {
-                if (chosen != null) {
-                    throw new InputException("-D " + names[i] + "=y: only one of VMSPLIT_3G, VMSPLIT_3G_OPT, VMSPLIT_2G"
-                            + " and VMSPLIT_1G can be chosen (already " + chosen + ")");
-                }
-                chosen = names[i];
-                value = values[i];
-                c.flag(names[i], true, "-D");
-            }
-        }
+        String chosen = c.choice("VMSPLIT_3G", "VMSPLIT_3G_OPT", "VMSPLIT_2G", "VMSPLIT_1G");
+        long value = chosen == null || chosen.equals("VMSPLIT_3G") ? 0xC0000000L
+                : chosen.equals("VMSPLIT_3G_OPT") ? 0xB0000000L : chosen.equals("VMSPLIT_2G") ? 0x80000000L : 0x40000000L;
         return c.get("PAGE_OFFSET", value, chosen == null ? "Kconfig default VMSPLIT_3G (0xC0000000)"
                 : "Kconfig PAGE_OFFSET for " + chosen);
     }

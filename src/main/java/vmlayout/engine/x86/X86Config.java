@@ -77,25 +77,12 @@ final class X86Config {
 
     /** CONFIG_PAGE_OFFSET from the "Memory split" choice, unless pinned. */
     private static long pageOffset(Constants c, boolean pae, List<String> defaults) {
-        String[] names = {"VMSPLIT_3G", "VMSPLIT_3G_OPT", "VMSPLIT_2G", "VMSPLIT_2G_OPT", "VMSPLIT_1G"};
-        long[] values = {0xC0000000L, 0xB0000000L, 0x80000000L, 0x78000000L, 0x40000000L};
-        String chosen = null;
-        long value = 0xC0000000L;
-        for (int i = 0; i < names.length; i++) {
-            Long p = c.pin(names[i]);
-            if (p != null && p != 0) {
-                if (chosen != null) {
-                    throw new InputException("-D " + names[i] + "=y: only one of VMSPLIT_3G, VMSPLIT_3G_OPT, VMSPLIT_2G,"
-                            + " VMSPLIT_2G_OPT and VMSPLIT_1G can be chosen (already " + chosen + ")");
-                }
-                if (pae && names[i].endsWith("_OPT")) {
-                    throw new InputException("-D " + names[i] + "=y: " + names[i] + " depends on !X86_PAE");
-                }
-                chosen = names[i];
-                value = values[i];
-                c.flag(names[i], true, "-D");
-            }
+        String chosen = c.choice("VMSPLIT_3G", "VMSPLIT_3G_OPT", "VMSPLIT_2G", "VMSPLIT_2G_OPT", "VMSPLIT_1G");
+        if (pae && chosen != null && chosen.endsWith("_OPT")) {
+            throw new InputException("-D " + chosen + "=y: " + chosen + " depends on !X86_PAE");
         }
+        long value = chosen == null || chosen.equals("VMSPLIT_3G") ? 0xC0000000L : chosen.equals("VMSPLIT_3G_OPT") ? 0xB0000000L
+                : chosen.equals("VMSPLIT_2G") ? 0x80000000L : chosen.equals("VMSPLIT_2G_OPT") ? 0x78000000L : 0x40000000L;
         if (chosen == null && !c.pinned("PAGE_OFFSET")) {
             defaults.add("VMSPLIT_3G (PAGE_OFFSET 0xC0000000, the Kconfig default)");
         }
