@@ -19,6 +19,7 @@ import vmlayout.config.InputException;
  * line); anything else thrown is a bug, and so is an input that takes longer than the bound.
  *
  * <pre>mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=vmlayout.fuzz.Fuzz -Dexec.args="100000"</pre>
+ * (arguments: inputs per parser, random seed, and optionally a comma-separated list of parsers)
  *
  * Prints one line per parser and a closing "N passed, N failed" line; exits 1 when a parser failed.
  */
@@ -36,7 +37,11 @@ public final class Fuzz {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 20261125L;
-        List<Target> targets = FuzzTargets.all();
+        List<Target> targets = new java.util.ArrayList<>(FuzzTargets.all());
+        if (args.length > 2) { // only these targets, e.g. "dtb,kconfig"
+            List<String> only = List.of(args[2].split(","));
+            targets.removeIf(t -> !only.contains(t.name()));
+        }
         int passed = 0;
         int failed = 0;
         for (Target t : targets) {

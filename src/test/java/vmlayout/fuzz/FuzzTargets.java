@@ -79,6 +79,21 @@ final class FuzzTargets {
         t.add(new Fuzz.Target("diff-side", List.of("vmalloc=300M", "-D HIGHMEM=y vmalloc=240M", "--kernel 3.16 'mem=512M'",
                 "--cmdline \"console=ttyS0 vmalloc=300M\" -D VMSPLIT_2G=y", "marvell-88pa6220-granite2", "",
                 "--ram 0x60000000:512M --arch arm"), FuzzTargets::diffSide));
+        // the artifact readers (issue 6): real files as seeds, mutated
+        t.add(new Fuzz.Target("kconfig", List.of(text("testdata/artifacts/cmdline-force-arm.config"),
+                head("testdata/artifacts/config-6.1.0-50-armmp", 40000)),
+                s -> vmlayout.inputs.KconfigFile.parse(file("--config", s))));
+        t.add(new Fuzz.Target("system-map", List.of("c0008000 T _text\nc0a05394 T _etext\nc0b39e64 B __bss_stop\n",
+                "00000000 A VMLINUX_SYMBOL_TEST\n"), s -> vmlayout.inputs.SystemMap.parse(file("--system-map", s))));
+        t.add(new Fuzz.Target("uboot-env", List.of(text("testdata/artifacts/seed002-uboot-env.txt"),
+                "bootargs=console=ttyS0 mem=512M\nbootcmd=run x; bootm\nx=setenv bootargs ${bootargs} vmalloc=300M\n"),
+                s -> vmlayout.inputs.UbootEnv.read(file("--uboot-env", s))));
+        t.add(new Fuzz.Target("dts", List.of(head("testdata/artifacts/stm32mp135f-dk.dts", 20000)),
+                s -> vmlayout.inputs.DeviceTreeMemory.read(file("--dtb", s), false)));
+        t.add(new Fuzz.Target("dtb", List.of(latin1("testdata/artifacts/am335x-boneblack.dtb"),
+                latin1("testdata/artifacts/armada-xp-gp.dtb")),
+                s -> vmlayout.inputs.DeviceTreeMemory.read(vmlayout.inputs.InputFile.of("--dtb", "fuzz.dtb",
+                        s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)), false)));
         return t;
     }
 
@@ -143,6 +158,32 @@ final class FuzzTargets {
     /** One side of vmlayout diff over a fixed board: exit 0-2 only, a rejection is one line. */
     static void diffSide(String s) {
         status(new String[]{"diff", "--kernel", "3.18", "--ram", "0:1G", "--", s});
+    }
+
+    private static vmlayout.inputs.InputFile file(String option, String text) {
+        return vmlayout.inputs.InputFile.of(option, "fuzz", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String text(String path) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Paths.get(path));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String head(String path, int chars) {
+        String t = text(path);
+        return t.length() > chars ? t.substring(0, chars) : t;
+    }
+
+    /** A binary file as a string of chars 0-255, so the string mutator can damage its bytes. */
+    private static String latin1(String path) {
+        try {
+            return new String(java.nio.file.Files.readAllBytes(java.nio.file.Paths.get(path)), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The whole command line, words split on spaces: exit 0-2 only, and a rejection is one line. */
