@@ -324,6 +324,9 @@ public final class Dts {
                 return out.toByteArray();
             }
             if (c == '\\') {
+                if (pos >= s.length()) {
+                    throw err("string not closed");
+                }
                 char e = s.charAt(pos++);
                 switch (e) {
                     case 'n':
@@ -342,6 +345,9 @@ public final class Dts {
                         int st = pos;
                         while (pos < s.length() && pos < st + 2 && Character.digit(peek(), 16) >= 0) {
                             pos++;
+                        }
+                        if (pos == st) {
+                            throw err("\\x without hex digits in a string");
                         }
                         out.write(Integer.parseInt(s.substring(st, pos), 16));
                         break;

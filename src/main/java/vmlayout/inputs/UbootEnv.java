@@ -31,7 +31,9 @@ public final class UbootEnv {
     }
 
     private static final int MAX_DEPTH = 64;
-    private static final int MAX_STEPS = 100_000;
+    private static final int MAX_STEPS = 10_000;
+    /** Larger than any U-Boot environment (CONFIG_ENV_SIZE is tens of kB): a value growing past it is a loop. */
+    private static final int MAX_VALUE = 64 * 1024;
 
     private final InputFile file;
     private final Map<String, String> env = new LinkedHashMap<>();
@@ -280,6 +282,9 @@ public final class UbootEnv {
             if (bootCommand != null) {
                 return;
             }
+            if (v.length() > MAX_VALUE) {
+                throw file.error(where + ": for " + var + ": a value longer than " + MAX_VALUE + " bytes");
+            }
             env.put(var, v);
             execList(where, body, new ArrayList<>(joins.subList(doAt, end)), 0, body.size(), depth);
         }
@@ -345,7 +350,12 @@ public final class UbootEnv {
                 if (rest.size() == 1) {
                     env.remove(rest.get(0));
                 } else {
-                    env.put(rest.get(0), String.join(" ", rest.subList(1, rest.size())));
+                    String value = String.join(" ", rest.subList(1, rest.size()));
+                    if (value.length() > MAX_VALUE) {
+                        throw file.error(where + ": setenv " + rest.get(0) + " makes it longer than " + MAX_VALUE
+                                + " bytes: a command that keeps appending to it?");
+                    }
+                    env.put(rest.get(0), value);
                 }
                 return;
             }

@@ -81,6 +81,9 @@ public final class Fuzz {
             } catch (TimeoutException e) {
                 c.merge("hangs", 1, Integer::sum);
                 System.out.println("  hang: " + t.name() + " " + Mutator.show(input));
+                java.nio.file.Path dir = java.nio.file.Paths.get("target", "fuzz-hangs");
+                java.nio.file.Files.createDirectories(dir);
+                java.nio.file.Files.writeString(dir.resolve(t.name() + "-" + i + ".txt"), input);
                 f.cancel(true);
                 pool.shutdownNow();
                 pool = Executors.newSingleThreadExecutor();

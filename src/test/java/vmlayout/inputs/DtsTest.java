@@ -53,4 +53,11 @@ class DtsTest {
         assertTrue(error("/dts-v1/;\n/ { a = \"x; };\n").contains("line 2: string not closed"));
         assertTrue(error("hello\n").contains("neither a DTB"));
     }
+
+    /** Found by the fuzz run: a string ending in a backslash, and \x without digits, were not one-line errors. */
+    @Test
+    void brokenStringEscapesAreInputErrors() {
+        assertTrue(error("/dts-v1/;\n/ { model = \"abc\\").contains("string not closed"));
+        assertTrue(error("/dts-v1/;\n/ { model = \"a\\xz\"; };").contains("\\x without hex digits"));
+    }
 }
