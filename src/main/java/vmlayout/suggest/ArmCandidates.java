@@ -30,7 +30,7 @@ final class ArmCandidates implements Candidates {
         String[] names = ArmKnobs.splits(m.kernel(), Candidates.on(base, "ARM_LPAE"));
         long[] values = new long[names.length];
         for (int i = 0; i < names.length; i++) {
-            values[i] = splitValue(names[i]);
+            values[i] = vmlayout.config.VmSplit.pageOffset(names[i]);
         }
         out.addAll(Candidates.splits(m, base, names, values));
         if (!goals.reserves().isEmpty()) {
@@ -40,19 +40,6 @@ final class ArmCandidates implements Candidates {
             }
         }
         return out;
-    }
-
-    private static long splitValue(String name) {
-        switch (name) {
-            case "VMSPLIT_3G_OPT":
-                return 0xB0000000L;
-            case "VMSPLIT_2G":
-                return 0x80000000L;
-            case "VMSPLIT_1G":
-                return 0x40000000L;
-            default:
-                return 0xC0000000L;
-        }
     }
 
     /**

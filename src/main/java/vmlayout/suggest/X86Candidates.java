@@ -41,7 +41,7 @@ final class X86Candidates implements Candidates {
         String[] names = X86Knobs.splits(Candidates.on(base, "X86_PAE"));
         long[] values = new long[names.length];
         for (int i = 0; i < names.length; i++) {
-            values[i] = splitValue(names[i]);
+            values[i] = vmlayout.config.VmSplit.pageOffset(names[i]);
         }
         out.addAll(Candidates.splits(m, base, names, values));
         if (!goals.reserves().isEmpty()) {
@@ -52,21 +52,6 @@ final class X86Candidates implements Candidates {
             }
         }
         return out;
-    }
-
-    private static long splitValue(String name) {
-        switch (name) {
-            case "VMSPLIT_3G_OPT":
-                return 0xB0000000L;
-            case "VMSPLIT_2G":
-                return 0x80000000L;
-            case "VMSPLIT_2G_OPT":
-                return 0x78000000L;
-            case "VMSPLIT_1G":
-                return 0x40000000L;
-            default:
-                return 0xC0000000L;
-        }
     }
 
     /** memmap=SIZE$START for each range: an e820 entry of type reserved (arch/x86/kernel/e820.c). */

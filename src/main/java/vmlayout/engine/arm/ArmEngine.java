@@ -326,8 +326,7 @@ public final class ArmEngine implements Engine {
     /** PAGE_OFFSET from CONFIG_VMSPLIT_* (arch/arm/Kconfig PAGE_OFFSET defaults), unless pinned. */
     private static long pageOffset(Constants c) {
         String chosen = c.choice("VMSPLIT_3G", "VMSPLIT_3G_OPT", "VMSPLIT_2G", "VMSPLIT_1G");
-        long value = chosen == null || chosen.equals("VMSPLIT_3G") ? 0xC0000000L
-                : chosen.equals("VMSPLIT_3G_OPT") ? 0xB0000000L : chosen.equals("VMSPLIT_2G") ? 0x80000000L : 0x40000000L;
+        long value = vmlayout.config.VmSplit.pageOffset(chosen);
         return c.get("PAGE_OFFSET", value, chosen == null ? "Kconfig default VMSPLIT_3G (0xC0000000)"
                 : "Kconfig PAGE_OFFSET for " + chosen);
     }

@@ -81,8 +81,7 @@ final class X86Config {
         if (pae && chosen != null && chosen.endsWith("_OPT")) {
             throw new InputException("-D " + chosen + "=y: " + chosen + " depends on !X86_PAE");
         }
-        long value = chosen == null || chosen.equals("VMSPLIT_3G") ? 0xC0000000L : chosen.equals("VMSPLIT_3G_OPT") ? 0xB0000000L
-                : chosen.equals("VMSPLIT_2G") ? 0x80000000L : chosen.equals("VMSPLIT_2G_OPT") ? 0x78000000L : 0x40000000L;
+        long value = vmlayout.config.VmSplit.pageOffset(chosen);
         if (chosen == null && !c.pinned("PAGE_OFFSET")) {
             defaults.add("VMSPLIT_3G (PAGE_OFFSET 0xC0000000, the Kconfig default)");
         }
