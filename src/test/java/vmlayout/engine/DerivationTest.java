@@ -142,19 +142,11 @@ class DerivationTest {
     /** Every golden case has a derivation; every step says what it sets, how, and by which rule. */
     @TestFactory
     List<DynamicTest> everyGoldenCaseHasADerivation() throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(Paths.get("testdata"))) {
-            files = s.filter(p -> p.toString().endsWith(".args")).sorted().collect(Collectors.toList());
-        }
+        List<Path> files = vmlayout.golden.GoldenCases.argsFiles();
         List<DynamicTest> tests = new ArrayList<>();
         for (Path p : files) {
             tests.add(DynamicTest.dynamicTest(p.toString(), () -> {
-                List<String> args = new ArrayList<>();
-                for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
-                    if (!line.isBlank() && !line.startsWith("#")) {
-                        args.add(line.strip());
-                    }
-                }
+                List<String> args = vmlayout.golden.GoldenCases.args(p);
                 Layout l = LayoutOf.args(args.toArray(new String[0]));
                 assertFalse(l.derivation().isEmpty());
                 boolean vmallocStart = false;

@@ -151,10 +151,8 @@ class GoldenLogTest {
         }
     }
 
-    static List<Path> argsFiles() throws IOException {
-        try (Stream<Path> s = Files.walk(TESTDATA)) {
-            return s.filter(p -> p.toString().endsWith(".args")).sorted().collect(Collectors.toList());
-        }
+    static List<Path> argsFiles() {
+        return GoldenCases.argsFiles();
     }
 
     @Test

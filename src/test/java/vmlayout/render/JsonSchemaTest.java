@@ -33,20 +33,10 @@ class JsonSchemaTest {
     }
 
     /** The arguments of every golden case (testdata/ARCH/NAME.args without its directives). */
-    static List<List<String>> goldenArgs() throws IOException {
+    static List<List<String>> goldenArgs() {
         List<List<String>> out = new ArrayList<>();
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(Paths.get("testdata"))) {
-            files = s.filter(p -> p.toString().endsWith(".args")).sorted().collect(Collectors.toList());
-        }
-        for (Path p : files) {
-            List<String> args = new ArrayList<>();
-            for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    args.add(line.strip());
-                }
-            }
-            out.add(args);
+        for (Path p : vmlayout.golden.GoldenCases.argsFiles()) {
+            out.add(vmlayout.golden.GoldenCases.args(p));
         }
         return out;
     }

@@ -29,19 +29,11 @@ class SuggestOverGoldenCasesTest {
 
     @TestFactory
     List<DynamicTest> suggestionsOnRealBoardsReachTheirGoals() throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(Paths.get("testdata"))) {
-            files = s.filter(p -> p.toString().endsWith(".args")).sorted().collect(Collectors.toList());
-        }
+        List<Path> files = vmlayout.golden.GoldenCases.argsFiles();
         List<DynamicTest> tests = new ArrayList<>();
         for (Path p : files) {
             tests.add(DynamicTest.dynamicTest(p.toString(), () -> {
-                List<String> args = new ArrayList<>();
-                for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
-                    if (!line.isBlank() && !line.startsWith("#")) {
-                        args.add(line.strip());
-                    }
-                }
+                List<String> args = vmlayout.golden.GoldenCases.args(p);
                 Machine m = LayoutOf.machine(args.toArray(new String[0]));
                 for (String g : GOALS) {
                     Goals goals = new Goals(List.of(Goals.parseWant(g)), List.of());
