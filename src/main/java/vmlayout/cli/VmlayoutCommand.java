@@ -22,7 +22,7 @@ import vmlayout.render.map.TextMap;
 /** The main job: compute and print the layout. */
 @Command(name = "vmlayout",
         mixinStandardHelpOptions = true,
-        versionProvider = Version.class,
+        versionProvider = VmlayoutCommand.VersionText.class,
         sortOptions = false,
         subcommands = {CheckCommand.class, ExplainCommand.class, SuggestCommand.class, DiffCommand.class, VerifyCommand.class, BatchCommand.class, ProfilesCommand.class, NamesCommand.class, AutoComplete.GenerateCompletion.class},
         headerHeading = "",
@@ -126,5 +126,13 @@ public final class VmlayoutCommand implements Callable<Integer> {
             new TextRenderer(output.style(), output.kernelOnly).render(layout, out);
         }
         return status;
+    }
+
+    /** --version (picocli's interface kept out of {@link Version}, which the fast path loads). */
+    static final class VersionText implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"vmlayout " + Version.get()};
+        }
     }
 }

@@ -1,8 +1,9 @@
 package vmlayout.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,6 @@ import java.util.Map;
 public final class Profile {
 
     private static final String RESOURCE_DIR = "/vmlayout/profiles/";
-    private static final List<String> FIELDS =
-            List.of("name", "description", "source", "arch", "kernel", "ram", "e820", "defines", "bootargs");
 
     public final String name;
     public final String description;
@@ -46,39 +45,20 @@ public final class Profile {
     /** Where it was read from: "built-in" or the file's path. */
     public final String origin;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** jackson-core's streaming parser: a profile is nine fields, not worth databind's 800 classes in the jar. */
+    private static final JsonFactory JSON = new JsonFactory();
 
-    private Profile(JsonNode n, String origin) {
+    private Profile(String origin, Map<String, String> text, Map<String, List<String>> lists, Map<String, String> defines) {
         this.origin = origin;
-        this.name = text(n, "name", origin);
-        this.description = text(n, "description", origin);
-        this.source = text(n, "source", origin);
-        this.arch = text(n, "arch", origin);
-        this.kernel = text(n, "kernel", origin);
-        this.ram = strings(n, "ram", origin);
-        this.e820 = strings(n, "e820", origin);
-        this.bootargs = text(n, "bootargs", origin);
-        this.defines = new LinkedHashMap<>();
-        JsonNode d = n.get("defines");
-        if (d != null && !d.isNull()) {
-            if (!d.isObject()) {
-                throw bad(origin, "\"defines\" must be an object of NAME: VALUE");
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = d.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getValue().isValueNode()) {
-                    throw bad(origin, "defines." + e.getKey() + " must be a string");
-                }
-                defines.put(e.getKey(), e.getValue().asText());
-            }
-        }
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!FIELDS.contains(f)) {
-                throw bad(origin, "unknown field \"" + f + "\" (expected name, description, source, arch, kernel, ram, e820,"
-                        + " defines, bootargs)");
-            }
-        }
+        this.name = text.get("name");
+        this.description = text.get("description");
+        this.source = text.get("source");
+        this.arch = text.get("arch");
+        this.kernel = text.get("kernel");
+        this.bootargs = text.get("bootargs");
+        this.ram = lists.getOrDefault("ram", new ArrayList<>());
+        this.e820 = lists.getOrDefault("e820", new ArrayList<>());
+        this.defines = defines;
     }
 
     /** A built-in profile by name, or a file (a path, or a name ending in .json). */
@@ -106,14 +86,32 @@ public final class Profile {
 
     /** A profile from JSON text (a file's, or one line of a batch). */
     public static Profile parse(String json, String origin) {
-        try {
-            JsonNode n = MAPPER.readTree(json);
-            if (n == null || !n.isObject()) {
+        try (JsonParser p = JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw bad(origin, "expected a JSON object");
             }
-            return new Profile(n, origin);
+            Map<String, String> text = new HashMap<>();
+            Map<String, List<String>> lists = new HashMap<>();
+            Map<String, String> defines = new LinkedHashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String f = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (f) {
+                    case "name", "description", "source", "arch", "kernel", "bootargs" -> text.put(f, text(p, v, f, origin));
+                    case "ram", "e820" -> lists.put(f, strings(p, v, f, origin));
+                    case "defines" -> defines(p, v, defines, origin);
+                    default -> throw bad(origin, "unknown field \"" + f + "\" (expected name, description, source, arch, kernel,"
+                            + " ram, e820, defines, bootargs)");
+                }
+            }
+            if (p.nextToken() != null) {
+                throw bad(origin, "not valid JSON at line " + p.currentLocation().getLineNr() + ": text after the object");
+            }
+            return new Profile(origin, text, lists, defines);
         } catch (JsonProcessingException e) {
             throw bad(origin, "not valid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw bad(origin, "cannot read it: " + e.getMessage());
         }
     }
 
@@ -136,33 +134,49 @@ public final class Profile {
         return names;
     }
 
-    private static String text(JsonNode n, String field, String origin) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
+    private static String text(JsonParser p, JsonToken v, String field, String origin) throws IOException {
+        if (v == JsonToken.VALUE_NULL) {
             return null;
         }
-        if (!v.isTextual()) {
+        if (v != JsonToken.VALUE_STRING) {
             throw bad(origin, "\"" + field + "\" must be a string");
         }
-        return v.asText();
+        return p.getText();
     }
 
-    private static List<String> strings(JsonNode n, String field, String origin) {
+    private static List<String> strings(JsonParser p, JsonToken v, String field, String origin) throws IOException {
         List<String> out = new ArrayList<>();
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
+        if (v == JsonToken.VALUE_NULL) {
             return out;
         }
-        if (!v.isArray()) {
+        if (v != JsonToken.START_ARRAY) {
             throw bad(origin, "\"" + field + "\" must be an array of strings");
         }
-        for (JsonNode e : v) {
-            if (!e.isTextual()) {
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t != JsonToken.VALUE_STRING) {
                 throw bad(origin, "\"" + field + "\" must be an array of strings");
             }
-            out.add(e.asText());
+            out.add(p.getText());
         }
         return out;
+    }
+
+    /** "defines": NAME to a string (a number or true/false is taken as its text, as a .config would). */
+    private static void defines(JsonParser p, JsonToken v, Map<String, String> into, String origin) throws IOException {
+        if (v == JsonToken.VALUE_NULL) {
+            return;
+        }
+        if (v != JsonToken.START_OBJECT) {
+            throw bad(origin, "\"defines\" must be an object of NAME: VALUE");
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken t = p.nextToken();
+            if (!t.isScalarValue() || t == JsonToken.VALUE_NULL) {
+                throw bad(origin, "defines." + key + " must be a string");
+            }
+            into.put(key, p.getText());
+        }
     }
 
     private static InputException bad(String origin, String what) {

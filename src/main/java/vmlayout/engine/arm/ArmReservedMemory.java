@@ -128,7 +128,7 @@ final class ArmReservedMemory {
             }
             out = next;
         }
-        out.sort((a, b) -> Long.compare(a.start(), b.start()));
+        out.sort(RamRange.BY_START);
         return out;
     }
 }

@@ -178,7 +178,7 @@ public final class PpcEngine implements Engine {
         RangeSet rest = new RangeSet(mem.board).removeAll(mem.lowmem).removeAll(mem.highmem).removeAll(mem.cutByMem)
                 .removeAll(mem.otherRegions).removeAll(mem.noHighmem);
         add(out, rest, RamUse.DROPPED, "not used");
-        out.sort((a, b) -> Long.compare(a.start(), b.start()));
+        out.sort(RamRange.BY_START);
         return out;
     }
 

@@ -162,6 +162,18 @@ final class E820Table {
         }
     }
 
+    /** By address; at the same address starts before ends (the kernel's bubble sort / cpcompare()). */
+    private static final class ChangePointOrder implements java.util.Comparator<ChangePoint> {
+        @Override
+        public int compare(ChangePoint a, ChangePoint b) {
+            int c = Long.compareUnsigned(a.addr, b.addr);
+            if (c != 0) {
+                return c;
+            }
+            return Boolean.compare(!a.isStart(), !b.isStart());
+        }
+    }
+
     /**
      * sanitize_e820_map() / e820__update_table(): sort, resolve overlaps in favour of the highest type
      * number, merge neighbours of the same type, drop empty entries. Returns false and leaves the
@@ -185,14 +197,7 @@ final class E820Table {
                 points.add(new ChangePoint(e.addr + e.size, e));
             }
         }
-        // by address; at the same address starts before ends (the kernel's bubble sort / cpcompare())
-        points.sort((a, b) -> {
-            int c = Long.compareUnsigned(a.addr, b.addr);
-            if (c != 0) {
-                return c;
-            }
-            return Boolean.compare(!a.isStart(), !b.isStart());
-        });
+        points.sort(new ChangePointOrder());
         List<Entry> overlap = new ArrayList<>();
         List<Entry> out = new ArrayList<>();
         int lastType = 0;

@@ -57,7 +57,7 @@ final class X86RamFate {
         add(out, bySplit, RamUse.DROPPED, split.trimmedBy != null ? split.trimmedBy : "above max_pfn");
         rest.removeAll(bySplit);
         add(out, rest, RamUse.DROPPED, "not in the user-defined map (" + String.join(", ", st.mapEditors) + ")");
-        out.sort((a, b) -> Long.compare(a.start(), b.start()));
+        out.sort(RamRange.BY_START);
 
         RangeSet described = new RangeSet();
         for (E820Table.Entry e : bios.entries) {
