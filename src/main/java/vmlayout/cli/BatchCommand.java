@@ -95,6 +95,9 @@ final class BatchCommand implements Callable<Integer> {
                     out.error(n, Cli.oneLine(e.getMessage()));
                     worst = ExitCode.USAGE.code;
                 }
+                if (!in.ready()) {
+                    out.flush(); // results so far reach a reader of the output while the input waits
+                }
             }
         }
         return worst;

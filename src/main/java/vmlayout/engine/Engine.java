@@ -13,5 +13,13 @@ public interface Engine {
     SymbolCatalog symbols();
 
     /** Computes the layout the chosen kernel release would set up for this machine. */
-    Layout compute(Machine machine);
+    default Layout compute(Machine machine) {
+        return compute(machine, false);
+    }
+
+    /**
+     * The same, and with {@code derivation} also the steps that led there ({@link Layout#derivation()},
+     * for explain and suggest; empty without).
+     */
+    Layout compute(Machine machine, boolean derivation);
 }

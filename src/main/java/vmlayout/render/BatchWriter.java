@@ -93,9 +93,18 @@ public final class BatchWriter implements AutoCloseable {
         }
     }
 
+    /** Ends a result line inside the generator's buffer: no flush per line (a flush is a write(2)). */
     private void endLine() throws IOException {
-        g.flush();
-        out.write('\n');
+        g.writeRaw('\n');
+    }
+
+    /** Hands what is buffered to the reader (when the input would block: a person typing, a pipe). */
+    public void flush() {
+        try {
+            g.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

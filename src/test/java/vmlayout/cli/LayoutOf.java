@@ -11,9 +11,10 @@ public final class LayoutOf {
     private LayoutOf() {
     }
 
+    /** With the derivation steps (what explain computes). */
     public static Layout args(String... args) {
         Machine m = machine(args);
-        return Engines.forArch(m.arch()).compute(m);
+        return Engines.forArch(m.arch()).compute(m, true);
     }
 
     /** The Machine the command line builds from these arguments. */

@@ -160,4 +160,31 @@ class DerivationTest {
         assertFalse(tests.isEmpty());
         return tests;
     }
+
+    /**
+     * The steps are built only when asked for (inside {@code if (log.on())}): leaving them out must not
+     * change anything else the engines compute, for every golden case.
+     */
+    @TestFactory
+    List<DynamicTest> theLayoutIsTheSameWithoutTheDerivation() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path p : vmlayout.golden.GoldenCases.argsFiles()) {
+            tests.add(DynamicTest.dynamicTest(p.toString(), () -> {
+                vmlayout.config.Machine m = LayoutOf.machine(vmlayout.golden.GoldenCases.args(p).toArray(new String[0]));
+                Layout with = Engines.forArch(m.arch()).compute(m, true);
+                Layout without = Engines.forArch(m.arch()).compute(m);
+                assertTrue(without.derivation().isEmpty());
+                assertFalse(with.derivation().isEmpty());
+                assertEquals(json(with), json(without));
+            }));
+        }
+        assertFalse(tests.isEmpty());
+        return tests;
+    }
+
+    private static String json(Layout l) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        new vmlayout.render.JsonRenderer("test").render(l, 0, new java.io.PrintWriter(w));
+        return w.toString();
+    }
 }

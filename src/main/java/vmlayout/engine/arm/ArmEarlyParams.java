@@ -106,9 +106,11 @@ final class ArmEarlyParams {
             sz &= M32;
             start &= M32;
         }
-        st.log.add(p.text(), (first ? "the first mem= forgets the RAM banks firmware described; " : "")
-                + p.text() + " adds " + Sizes.human(sz) + " at " + Fmt.hex8(start) + (at == null ? " (PHYS_OFFSET)" : "")
-                + ": RAM " + Fmt.hex8(start) + "-" + Fmt.hex8(start + sz) + ".", "arch/arm/kernel/setup.c early_mem(), all releases");
+        if (st.log.on()) {
+            st.log.add(p.text(), (first ? "the first mem= forgets the RAM banks firmware described; " : "")
+                    + p.text() + " adds " + Sizes.human(sz) + " at " + Fmt.hex8(start) + (at == null ? " (PHYS_OFFSET)" : "")
+                    + ": RAM " + Fmt.hex8(start) + "-" + Fmt.hex8(start + sz) + ".", "arch/arm/kernel/setup.c early_mem(), all releases");
+        }
         addMemory(st, start, sz);
     }
 
@@ -244,11 +246,13 @@ final class ArmEarlyParams {
                 + " + 32 MB" + (mib ? " + VMALLOC_OFFSET 8 MB" : "") + ") = " + Sizes.human(max)
                 + ", so that at least 32 MB of lowmem remain";
         String read = Sizes.human(r.value() & M32);
-        st.log.add("vmalloc size", p.text() + ": early_vmalloc() " + (reserve == (r.value() & M32)
-                ? "takes " + read + " (the kernel keeps it " + range + ")"
-                : "limits " + read + " to " + Sizes.human(reserve) + " (it keeps the value " + range + ")") + ".",
-                "arch/arm/mm/mmu.c early_vmalloc(), " + (mib ? Derivation.releases(ArmEra.VMALLOC_SIZE, null)
-                : Derivation.releases(null, ArmEra.VMALLOC_SIZE)));
+        if (st.log.on()) {
+            st.log.add("vmalloc size", p.text() + ": early_vmalloc() " + (reserve == (r.value() & M32)
+                    ? "takes " + read + " (the kernel keeps it " + range + ")"
+                    : "limits " + read + " to " + Sizes.human(reserve) + " (it keeps the value " + range + ")") + ".",
+                    "arch/arm/mm/mmu.c early_vmalloc(), " + (mib ? Derivation.releases(ArmEra.VMALLOC_SIZE, null)
+                    : Derivation.releases(null, ArmEra.VMALLOC_SIZE)));
+        }
     }
 
     private static Message crit(String text) {

@@ -52,12 +52,12 @@ public final class ArmEngine implements Engine {
     }
 
     @Override
-    public Layout compute(Machine m) {
+    public Layout compute(Machine m, boolean derivation) {
         ArmEra era = ArmEra.of(m.kernel());
         Constants c = new Constants(ArmSymbols.CATALOG, m.defines());
         List<Message> messages = new ArrayList<>();
         List<String> defaults = new ArrayList<>(m.defaultsUsed());
-        DerivationLog log = new DerivationLog();
+        DerivationLog log = new DerivationLog(derivation);
 
         // ---- Kconfig ----
         boolean highmem = c.flag("HIGHMEM", false, "Kconfig default n (arch/arm/Kconfig HIGHMEM)");
@@ -102,8 +102,10 @@ public final class ArmEngine implements Engine {
             banks.append(banks.length() == 0 ? "" : ", ").append(Fmt.hex8(start)).append('-').append(Fmt.hex8(start + b.size()))
                     .append(" (").append(Sizes.human(b.size())).append(')');
         }
-        log.add("RAM", "the RAM banks firmware describes (ATAGs or the device tree; --ram): " + banks + ".",
-                "arch/arm/kernel/setup.c arm_add_memory(), all releases");
+        if (log.on()) {
+            log.add("RAM", "the RAM banks firmware describes (ATAGs or the device tree; --ram): " + banks + ".",
+                    "arch/arm/kernel/setup.c arm_add_memory(), all releases");
+        }
 
         // ---- constants of this era ----
         long vmallocOffset = c.get("VMALLOC_OFFSET", 8L << 20, "arch/arm/include/asm/pgtable.h VMALLOC_OFFSET (8 MB)");
@@ -151,11 +153,13 @@ public final class ArmEngine implements Engine {
 
         // ---- the vmalloc boundary (arch/arm/mm/mmu.c) ----
         if (!st.vmallocGiven) {
-            log.add("vmalloc size", "no vmalloc=: the default " + Sizes.human(st.vmallocReserve) + (era.vmalloc == ArmEra.VmallocRule.RESERVE
-                    ? " vmalloc_reserve" : " vmalloc area") + (c.pinned("VMALLOC_RESERVE") ? " (pinned with -D VMALLOC_RESERVE)" : "") + ".",
-                    era.vmalloc == ArmEra.VmallocRule.RESERVE ? "arch/arm/mm/mmu.c vmalloc_reserve = SZ_128M, "
-                    + Derivation.releases(null, ArmEra.VMALLOC_GLOBAL) : "arch/arm/mm/mmu.c 240 MB default, "
-                    + Derivation.releases(ArmEra.VMALLOC_GLOBAL, null));
+            if (log.on()) {
+                log.add("vmalloc size", "no vmalloc=: the default " + Sizes.human(st.vmallocReserve) + (era.vmalloc == ArmEra.VmallocRule.RESERVE
+                        ? " vmalloc_reserve" : " vmalloc area") + (c.pinned("VMALLOC_RESERVE") ? " (pinned with -D VMALLOC_RESERVE)" : "") + ".",
+                        era.vmalloc == ArmEra.VmallocRule.RESERVE ? "arch/arm/mm/mmu.c vmalloc_reserve = SZ_128M, "
+                        + Derivation.releases(null, ArmEra.VMALLOC_GLOBAL) : "arch/arm/mm/mmu.c 240 MB default, "
+                        + Derivation.releases(ArmEra.VMALLOC_GLOBAL, null));
+            }
         }
         long vmallocMin;
         String minText;
@@ -180,7 +184,9 @@ public final class ArmEngine implements Engine {
                 minSource = "arch/arm/mm/mmu.c adjust_lowmem_bounds() vmalloc_min, " + Derivation.releases(ArmEra.VMALLOC_SIZE, null);
                 break;
         }
-        log.add("vmalloc_min", minText + " = " + Fmt.hex8(vmallocMin) + ": lowmem must end at or below it.", minSource);
+        if (log.on()) {
+            log.add("vmalloc_min", minText + " = " + Fmt.hex8(vmallocMin) + ": lowmem must end at or below it.", minSource);
+        }
 
         if (st.memory.count() == 0) {
             messages.add(Message.warn("no RAM is left for the kernel (check mem= and --ram): it would not boot."));
@@ -210,17 +216,21 @@ public final class ArmEngine implements Engine {
         // ---- mem_init() ----
         long highMemory = split.highMemory;
         long vmallocStart = ((highMemory + vmallocOffset) & ~(vmallocOffset - 1)) & M32;
-        log.add("high_memory", "lowmem ends at high_memory = " + Fmt.hex8(highMemory) + " (physical " + Fmt.hex8(split.lowmemLimit)
-                + ", " + Sizes.human(highMemory - pageOffset) + " from PAGE_OFFSET): " + (split.lowmemLimit != 0
-                && ((split.lowmemLimit - physOffset + pageOffset) & M32) == vmallocMin
-                ? "the limit vmalloc_min " + Fmt.hex8(vmallocMin) + ", i.e. VMALLOC_END " + Fmt.hex8(vmallocEnd) + " minus the "
-                + Sizes.human((vmallocEnd - vmallocMin) & M32) + " kept for vmalloc"
-                : "the end of the last RAM below vmalloc_min " + Fmt.hex8(vmallocMin)) + ".",
-                "arch/arm/mm/mmu.c high_memory = __va(arm_lowmem_limit - 1) + 1, all releases");
-        log.add("VMALLOC_START", "VMALLOC_START = (high_memory " + Fmt.hex8(highMemory) + " + VMALLOC_OFFSET " + Sizes.human(vmallocOffset)
-                + ") & ~(VMALLOC_OFFSET - 1) = " + Fmt.hex8(vmallocStart) + "; the vmalloc area " + Fmt.hex8(vmallocStart) + "-"
-                + Fmt.hex8(vmallocEnd) + " is " + Sizes.human(Long.compareUnsigned(vmallocEnd, vmallocStart) > 0 ? vmallocEnd - vmallocStart : 0)
-                + ".", "arch/arm/include/asm/pgtable.h VMALLOC_START, all releases");
+        if (log.on()) {
+            log.add("high_memory", "lowmem ends at high_memory = " + Fmt.hex8(highMemory) + " (physical " + Fmt.hex8(split.lowmemLimit)
+                    + ", " + Sizes.human(highMemory - pageOffset) + " from PAGE_OFFSET): " + (split.lowmemLimit != 0
+                    && ((split.lowmemLimit - physOffset + pageOffset) & M32) == vmallocMin
+                    ? "the limit vmalloc_min " + Fmt.hex8(vmallocMin) + ", i.e. VMALLOC_END " + Fmt.hex8(vmallocEnd) + " minus the "
+                    + Sizes.human((vmallocEnd - vmallocMin) & M32) + " kept for vmalloc"
+                    : "the end of the last RAM below vmalloc_min " + Fmt.hex8(vmallocMin)) + ".",
+                    "arch/arm/mm/mmu.c high_memory = __va(arm_lowmem_limit - 1) + 1, all releases");
+        }
+        if (log.on()) {
+            log.add("VMALLOC_START", "VMALLOC_START = (high_memory " + Fmt.hex8(highMemory) + " + VMALLOC_OFFSET " + Sizes.human(vmallocOffset)
+                    + ") & ~(VMALLOC_OFFSET - 1) = " + Fmt.hex8(vmallocStart) + "; the vmalloc area " + Fmt.hex8(vmallocStart) + "-"
+                    + Fmt.hex8(vmallocEnd) + " is " + Sizes.human(Long.compareUnsigned(vmallocEnd, vmallocStart) > 0 ? vmallocEnd - vmallocStart : 0)
+                    + ".", "arch/arm/include/asm/pgtable.h VMALLOC_START, all releases");
+        }
         ArmMemInit.Values v = new ArmMemInit.Values();
         v.vectorsBase = c.get("VECTORS_BASE", 0xffff0000L, "arch/arm/include/asm/memory.h VECTORS_BASE (high vectors)");
         v.fixStart = c.get("FIXADDR_START", era.fixaddrStart, "arch/arm/include/asm/fixmap.h FIXADDR_START");
@@ -241,8 +251,10 @@ public final class ArmEngine implements Engine {
             v.pkmapEnd = v.pkmapStart + LAST_PKMAP * PAGE_SIZE;
         }
         if (highmem) {
-            log.add("pkmap", "pkmap (kmap() slots) " + Fmt.hex8(v.pkmapStart) + "-" + Fmt.hex8(v.pkmapEnd) + ": PKMAP_BASE = PAGE_OFFSET - PMD_SIZE"
-                    + " (2 MB), " + LAST_PKMAP + " pages.", c.value("PKMAP_BASE").rule());
+            if (log.on()) {
+                log.add("pkmap", "pkmap (kmap() slots) " + Fmt.hex8(v.pkmapStart) + "-" + Fmt.hex8(v.pkmapEnd) + ": PKMAP_BASE = PAGE_OFFSET - PMD_SIZE"
+                        + " (2 MB), " + LAST_PKMAP + " pages.", c.value("PKMAP_BASE").rule());
+            }
         }
         v.modules = modules;
         if (!era.modulesIfdef || modules) {
@@ -250,19 +262,25 @@ public final class ArmEngine implements Engine {
                     "arch/arm/include/asm/memory.h PAGE_OFFSET - " + (thumb2 ? "8" : "16") + " MB");
             v.modulesEnd = c.get("MODULES_END", highmem ? (pageOffset - PMD_SIZE) & M32 : pageOffset,
                     "arch/arm/include/asm/memory.h " + (highmem ? "PAGE_OFFSET - PMD_SIZE (HIGHMEM)" : "PAGE_OFFSET"));
-            log.add("modules", "modules " + Fmt.hex8(v.modulesStart) + "-" + Fmt.hex8(v.modulesEnd) + ": MODULES_VADDR = PAGE_OFFSET - "
-                    + (thumb2 ? "8" : "16") + " MB, up to " + (highmem ? "the pkmap area" : "PAGE_OFFSET") + " (modules stay within"
-                    + " branch range of the kernel text).", "arch/arm/include/asm/memory.h MODULES_VADDR/MODULES_END, all releases");
+            if (log.on()) {
+                log.add("modules", "modules " + Fmt.hex8(v.modulesStart) + "-" + Fmt.hex8(v.modulesEnd) + ": MODULES_VADDR = PAGE_OFFSET - "
+                        + (thumb2 ? "8" : "16") + " MB, up to " + (highmem ? "the pkmap area" : "PAGE_OFFSET") + " (modules stay within"
+                        + " branch range of the kernel text).", "arch/arm/include/asm/memory.h MODULES_VADDR/MODULES_END, all releases");
+            }
         }
-        log.add("fixmap", "fixmap " + Fmt.hex8(v.fixStart) + "-" + Fmt.hex8(v.fixEnd) + " (FIXADDR_START to "
-                + (era.fixmapPrintsEnd ? "FIXADDR_END" : "FIXADDR_TOP") + "), above VMALLOC_END.",
-                "arch/arm/include/asm/fixmap.h, " + (era.version.compareTo(ArmEra.FIXMAP_2M) < 0 ? Derivation.releases(null, ArmEra.FIXMAP_2M)
-                : era.version.compareTo(ArmEra.FIXMAP_3M) < 0 ? Derivation.releases(ArmEra.FIXMAP_2M, ArmEra.FIXMAP_3M)
-                : Derivation.releases(ArmEra.FIXMAP_3M, null)));
+        if (log.on()) {
+            log.add("fixmap", "fixmap " + Fmt.hex8(v.fixStart) + "-" + Fmt.hex8(v.fixEnd) + " (FIXADDR_START to "
+                    + (era.fixmapPrintsEnd ? "FIXADDR_END" : "FIXADDR_TOP") + "), above VMALLOC_END.",
+                    "arch/arm/include/asm/fixmap.h, " + (era.version.compareTo(ArmEra.FIXMAP_2M) < 0 ? Derivation.releases(null, ArmEra.FIXMAP_2M)
+                    : era.version.compareTo(ArmEra.FIXMAP_3M) < 0 ? Derivation.releases(ArmEra.FIXMAP_2M, ArmEra.FIXMAP_3M)
+                    : Derivation.releases(ArmEra.FIXMAP_3M, null)));
+        }
         if (era.dmaRow) {
-            log.add("DMA", "DMA (consistent) area " + Fmt.hex8(v.dmaStart) + "-" + Fmt.hex8(v.dmaEnd) + ": CONSISTENT_END - CONSISTENT_DMA_SIZE "
-                    + Sizes.human((v.dmaEnd - v.dmaStart) & M32) + (c.pinned("CONSISTENT_DMA_SIZE") ? " (pinned with -D)" : " (the default)") + ".",
-                    "arch/arm/include/asm/memory.h CONSISTENT_BASE, " + Derivation.releases(null, ArmEra.DMA_ROW_GONE));
+            if (log.on()) {
+                log.add("DMA", "DMA (consistent) area " + Fmt.hex8(v.dmaStart) + "-" + Fmt.hex8(v.dmaEnd) + ": CONSISTENT_END - CONSISTENT_DMA_SIZE "
+                        + Sizes.human((v.dmaEnd - v.dmaStart) & M32) + (c.pinned("CONSISTENT_DMA_SIZE") ? " (pinned with -D)" : " (the default)") + ".",
+                        "arch/arm/include/asm/memory.h CONSISTENT_BASE, " + Derivation.releases(null, ArmEra.DMA_ROW_GONE));
+            }
         }
         boolean tcm = c.flag("HAVE_TCM", c.pinned("DTCM_END") || c.pinned("ITCM_END"), "implied by DTCM_END/ITCM_END");
         if (tcm && era.tcmRows) {

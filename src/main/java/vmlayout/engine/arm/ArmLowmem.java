@@ -147,29 +147,39 @@ final class ArmLowmem {
     }
 
     private static void lowmemStep(Input in, long start, long end, String limitName, long limit) {
-        in.log.add(subject(start, end), subject(start, end) + ": lowmem: " + vaSpan(in, start, end) + " lies below " + limitName + " "
-                + Fmt.hex8(limit) + ".", source(in));
+        if (in.log.on()) {
+            in.log.add(subject(start, end), subject(start, end) + ": lowmem: " + vaSpan(in, start, end) + " lies below " + limitName + " "
+                    + Fmt.hex8(limit) + ".", source(in));
+        }
     }
 
     private static void highmemStep(Input in, long start, long end, String why) {
-        in.log.add(subject(start, end), subject(start, end) + ": highmem (CONFIG_HIGHMEM is on): " + why + ".", source(in));
+        if (in.log.on()) {
+            in.log.add(subject(start, end), subject(start, end) + ": highmem (CONFIG_HIGHMEM is on): " + why + ".", source(in));
+        }
     }
 
     private static void splitStep(Input in, long start, long end, long at, String limitName, long limit) {
-        in.log.add(subject(start, end), subject(start, end) + ": " + vaSpan(in, start, end) + " crosses " + limitName + " " + Fmt.hex8(limit)
-                + " (physical " + Fmt.hex8(at) + "); CONFIG_HIGHMEM is on, so the bank is split: " + span(start, at)
-                + " is lowmem (" + Sizes.human(at - start) + "), " + span(at, end) + " is highmem (" + Sizes.human(end - at)
-                + ").", source(in));
+        if (in.log.on()) {
+            in.log.add(subject(start, end), subject(start, end) + ": " + vaSpan(in, start, end) + " crosses " + limitName + " " + Fmt.hex8(limit)
+                    + " (physical " + Fmt.hex8(at) + "); CONFIG_HIGHMEM is on, so the bank is split: " + span(start, at)
+                    + " is lowmem (" + Sizes.human(at - start) + "), " + span(at, end) + " is highmem (" + Sizes.human(end - at)
+                    + ").", source(in));
+        }
     }
 
     private static void truncatedStep(Input in, long start, long end, long at, String limitName, long limit) {
-        in.log.add(subject(start, end), subject(start, end) + ": " + vaSpan(in, start, end) + " reaches past " + limitName + " " + Fmt.hex8(limit)
-                + " and CONFIG_HIGHMEM is off: truncated to " + span(start, at) + "; the " + Sizes.human(end - at)
-                + " above physical " + Fmt.hex8(at) + " is not used.", source(in));
+        if (in.log.on()) {
+            in.log.add(subject(start, end), subject(start, end) + ": " + vaSpan(in, start, end) + " reaches past " + limitName + " " + Fmt.hex8(limit)
+                    + " and CONFIG_HIGHMEM is off: truncated to " + span(start, at) + "; the " + Sizes.human(end - at)
+                    + " above physical " + Fmt.hex8(at) + " is not used.", source(in));
+        }
     }
 
     private static void ignoredStep(Input in, long start, long end, String why) {
-        in.log.add(subject(start, end), subject(start, end) + ": not used (" + Sizes.human(end - start) + "): " + why + ".", source(in));
+        if (in.log.on()) {
+            in.log.add(subject(start, end), subject(start, end) + ": not used (" + Sizes.human(end - start) + "): " + why + ".", source(in));
+        }
     }
 
     /** high_memory = __va(lowmem_limit - 1) + 1, as a 33-bit value so that 2^32 stays 2^32. */
@@ -264,10 +274,12 @@ final class ArmLowmem {
                     long lowSize = (vmin - vs) & M32;
                     if (nrBanks >= in.nrBanks) {
                         r.messages.add(crit("NR_BANKS too low, ignoring high memory"));
-                        in.log.add(subject(b.start, b.end()), subject(b.start, b.end()) + ": " + vaSpan(in, b.start, b.end()) + " crosses vmalloc_min "
-                                + Fmt.hex8(vmin) + ", but all NR_BANKS (" + in.nrBanks + ") bank slots are taken: "
-                                + span(b.start, b.start + lowSize) + " is lowmem, the " + Sizes.human(b.size - lowSize)
-                                + " above it is not used.", source(in));
+                        if (in.log.on()) {
+                            in.log.add(subject(b.start, b.end()), subject(b.start, b.end()) + ": " + vaSpan(in, b.start, b.end()) + " crosses vmalloc_min "
+                                    + Fmt.hex8(vmin) + ", but all NR_BANKS (" + in.nrBanks + ") bank slots are taken: "
+                                    + span(b.start, b.start + lowSize) + " is lowmem, the " + Sizes.human(b.size - lowSize)
+                                    + " above it is not used.", source(in));
+                        }
                         r.removed.add(b.start + lowSize, b.end());
                     } else {
                         splitStep(in, b.start, b.end(), b.start + lowSize, "vmalloc_min", vmin);
@@ -362,9 +374,11 @@ final class ArmLowmem {
                 if (!highmem && b.size > sizeLimit) {
                     if (nrBanks >= in.nrBanks) {
                         r.messages.add(crit("NR_BANKS too low, ignoring high memory"));
-                        in.log.add(subject(b.start, b.end()), subject(b.start, b.end()) + ": crosses vmalloc_limit " + Fmt.hex8(vmallocLimit) + ", but all"
-                                + " NR_BANKS (" + in.nrBanks + ") bank slots are taken: the " + Sizes.human(b.size - sizeLimit)
-                                + " above it is not used.", source(in));
+                        if (in.log.on()) {
+                            in.log.add(subject(b.start, b.end()), subject(b.start, b.end()) + ": crosses vmalloc_limit " + Fmt.hex8(vmallocLimit) + ", but all"
+                                    + " NR_BANKS (" + in.nrBanks + ") bank slots are taken: the " + Sizes.human(b.size - sizeLimit)
+                                    + " above it is not used.", source(in));
+                        }
                         r.removed.add(b.start + sizeLimit, b.end());
                         b.size = sizeLimit;
                     } else {
@@ -567,15 +581,19 @@ final class ArmLowmem {
         RangeSet removed = RangeSet.of(start, end).intersect(r.removed);
         RangeSet nomap = RangeSet.of(start, end).intersect(r.nomap);
         if (!nomap.isEmpty()) {
-            in.log.add(subject(start, end), subject(start, end) + ": the unaligned head " + span(nomap.ranges().get(0).start(), nomap.ranges().get(0).end())
-                    + " of the first region is marked NOMAP (not 2 MB aligned): not mapped, not used.", source(in));
+            if (in.log.on()) {
+                in.log.add(subject(start, end), subject(start, end) + ": the unaligned head " + span(nomap.ranges().get(0).start(), nomap.ranges().get(0).end())
+                        + " of the first region is marked NOMAP (not 2 MB aligned): not mapped, not used.", source(in));
+            }
         }
         if (!removed.isEmpty()) {
             long from = removed.ranges().get(0).start();
-            in.log.add(subject(start, end), subject(start, end) + ": " + (from > start ? span(start, Math.min(from, limit)) + " is lowmem; " : "")
-                    + "RAM from memblock_limit " + Fmt.hex8(from) + " (lowmem_limit " + Fmt.hex8(limit) + " rounded down"
-                    + " to 2 MB) to the end is removed: " + (in.highmemConfig ? "highmem is refused with a VIPT aliasing cache"
-                    : "CONFIG_HIGHMEM is off") + " (" + Sizes.human(removed.total()) + " not used).", source(in));
+            if (in.log.on()) {
+                in.log.add(subject(start, end), subject(start, end) + ": " + (from > start ? span(start, Math.min(from, limit)) + " is lowmem; " : "")
+                        + "RAM from memblock_limit " + Fmt.hex8(from) + " (lowmem_limit " + Fmt.hex8(limit) + " rounded down"
+                        + " to 2 MB) to the end is removed: " + (in.highmemConfig ? "highmem is refused with a VIPT aliasing cache"
+                        : "CONFIG_HIGHMEM is off") + " (" + Sizes.human(removed.total()) + " not used).", source(in));
+            }
             return;
         }
         if (end <= limit) {
@@ -589,9 +607,11 @@ final class ArmLowmem {
 
     /** vmalloc_limit: the physical address vmalloc_min corresponds to. */
     private static void limitStep(Input in, long vmallocLimit) {
-        in.log.add("vmalloc_limit", "vmalloc_limit = __pa(vmalloc_min - 1) + 1 = " + Fmt.hex8(vmallocLimit)
-                + " (vmalloc_min " + Fmt.hex8(in.vmallocMin) + " - PAGE_OFFSET " + Fmt.hex8(in.pageOffset) + " + PHYS_OFFSET "
-                + Fmt.hex8(in.physOffset) + "): RAM below it can be lowmem.", source(in));
+        if (in.log.on()) {
+            in.log.add("vmalloc_limit", "vmalloc_limit = __pa(vmalloc_min - 1) + 1 = " + Fmt.hex8(vmallocLimit)
+                    + " (vmalloc_min " + Fmt.hex8(in.vmallocMin) + " - PAGE_OFFSET " + Fmt.hex8(in.pageOffset) + " + PHYS_OFFSET "
+                    + Fmt.hex8(in.physOffset) + "): RAM below it can be lowmem.", source(in));
+        }
     }
 
     private static void adjustOnce(Input in, Result r) {

@@ -37,7 +37,7 @@ public final class PpcEngine implements Engine {
     }
 
     @Override
-    public Layout compute(Machine m) {
+    public Layout compute(Machine m, boolean derivation) {
         PpcEra era = PpcEra.of(m.kernel());
         Constants c = new Constants(PpcSymbols.CATALOG, m.defines());
         List<Message> messages = new ArrayList<>();
@@ -47,7 +47,7 @@ public final class PpcEngine implements Engine {
                     + " is computed with them."));
         }
 
-        DerivationLog log = new DerivationLog();
+        DerivationLog log = new DerivationLog(derivation);
 
         // ---- the build ----
         PpcConfig k = PpcConfig.read(era, c, messages);
@@ -55,8 +55,10 @@ public final class PpcEngine implements Engine {
         if (era.atLeast(PpcEra.PAGE_OFFSET_OPTION)) {
             log.constant(c, "PAGE_OFFSET", "lowmem is mapped from here");
         } else {
-            log.add("PAGE_OFFSET", "PAGE_OFFSET = KERNELBASE = CONFIG_KERNEL_START = " + Fmt.hex8(k.pageOffset) + ": lowmem is mapped"
-                    + " from here.", "include/asm-powerpc/page.h, " + Derivation.releases(null, PpcEra.PAGE_OFFSET_OPTION));
+            if (log.on()) {
+                log.add("PAGE_OFFSET", "PAGE_OFFSET = KERNELBASE = CONFIG_KERNEL_START = " + Fmt.hex8(k.pageOffset) + ": lowmem is mapped"
+                        + " from here.", "include/asm-powerpc/page.h, " + Derivation.releases(null, PpcEra.PAGE_OFFSET_OPTION));
+            }
         }
         log.constant(c, "LOWMEM_SIZE", "the most RAM lowmem may map (\"Set maximum low memory\"); the build requires"
                 + " LOWMEM_SIZE <= 0xF0000000 - PAGE_OFFSET = " + Fmt.hex8(PpcConfig.LOWMEM_CEILING - k.pageOffset));
@@ -112,20 +114,26 @@ public final class PpcEngine implements Engine {
         log.constant(c, "IOREMAP_TOP", "where early ioremaps start, growing down");
         Constants.Value bot = c.value("IOREMAP_BOT");
         if (bot != null) {
-            log.add("ioremap_bot", "ioremap_bot = " + Fmt.hex8(v.ioremapBot) + (bot.pinned() ? " (pinned with -D: where the board's early"
-                    + " ioremaps ended)" : ": no early ioremap is modelled, so it stays at the top") + "; VMALLOC_END = ioremap_bot"
-                    + (k.kasanVmalloc ? " aligned down to 8 pages (KASAN_VMALLOC)" : "") + " = " + Fmt.hex8(v.vmallocEnd) + ".",
-                    "arch/powerpc/mm/pgtable_32.c ioremap_bot, asm/*32/pgtable.h VMALLOC_END, all releases");
+            if (log.on()) {
+                log.add("ioremap_bot", "ioremap_bot = " + Fmt.hex8(v.ioremapBot) + (bot.pinned() ? " (pinned with -D: where the board's early"
+                        + " ioremaps ended)" : ": no early ioremap is modelled, so it stays at the top") + "; VMALLOC_END = ioremap_bot"
+                        + (k.kasanVmalloc ? " aligned down to 8 pages (KASAN_VMALLOC)" : "") + " = " + Fmt.hex8(v.vmallocEnd) + ".",
+                        "arch/powerpc/mm/pgtable_32.c ioremap_bot, asm/*32/pgtable.h VMALLOC_END, all releases");
+            }
         }
         long vs = v.vmallocStart;
-        log.add("VMALLOC_START", "VMALLOC_START = (high_memory " + Fmt.hex8(highMemory) + (k.platform == PpcPlatform.PPC_44X
-                ? " rounded up to PPC_PIN_SIZE 256 MB" : "") + " + VMALLOC_OFFSET 16 MB) & ~(16 MB - 1) = " + Fmt.hex8(vs)
-                + "; the vmalloc & ioremap area " + Fmt.hex8(vs) + "-" + Fmt.hex8(v.vmallocEnd) + " is "
-                + Sizes.human(Long.compareUnsigned(v.vmallocEnd, vs) > 0 ? v.vmallocEnd - vs : 0) + ".",
-                "asm/pgtable-ppc32.h (later asm/book3s/32/pgtable.h, asm/nohash/32/pgtable.h) VMALLOC_START, all releases");
+        if (log.on()) {
+            log.add("VMALLOC_START", "VMALLOC_START = (high_memory " + Fmt.hex8(highMemory) + (k.platform == PpcPlatform.PPC_44X
+                    ? " rounded up to PPC_PIN_SIZE 256 MB" : "") + " + VMALLOC_OFFSET 16 MB) & ~(16 MB - 1) = " + Fmt.hex8(vs)
+                    + "; the vmalloc & ioremap area " + Fmt.hex8(vs) + "-" + Fmt.hex8(v.vmallocEnd) + " is "
+                    + Sizes.human(Long.compareUnsigned(v.vmallocEnd, vs) > 0 ? v.vmallocEnd - vs : 0) + ".",
+                    "asm/pgtable-ppc32.h (later asm/book3s/32/pgtable.h, asm/nohash/32/pgtable.h) VMALLOC_START, all releases");
+        }
         if (v.modules) {
-            log.add("modules", "modules " + Fmt.hex8(v.modulesStart) + "-" + Fmt.hex8(v.modulesEnd) + ", below PAGE_OFFSET.",
-                    "asm/book3s/32/pgtable.h (asm/nohash/32/mmu-8xx.h) MODULES_VADDR/MODULES_END, " + Derivation.releases(PpcEra.MODULES_SEGMENT, null));
+            if (log.on()) {
+                log.add("modules", "modules " + Fmt.hex8(v.modulesStart) + "-" + Fmt.hex8(v.modulesEnd) + ", below PAGE_OFFSET.",
+                        "asm/book3s/32/pgtable.h (asm/nohash/32/mmu-8xx.h) MODULES_VADDR/MODULES_END, " + Derivation.releases(PpcEra.MODULES_SEGMENT, null));
+            }
         }
     }
 

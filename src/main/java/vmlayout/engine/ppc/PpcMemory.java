@@ -52,17 +52,21 @@ final class PpcMemory {
             enforceMemoryLimit(r, memory, params, messages);
             if (era.firstRegionOnly() && memory.ranges().size() > 1) {
                 firstRegionOnly(era, r, memory, messages);
-                log.add("RAM", "MMU_init() keeps only the first contiguous region " + span(memory) + "; the other "
-                        + Sizes.human(r.otherRegions.total()) + " of RAM (" + span(r.otherRegions) + ") are not used.",
-                        "arch/powerpc/mm/init_32.c MMU_init(), " + Derivation.releases(null, PpcEra.FRAGMENTED_MEMORY));
+                if (log.on()) {
+                    log.add("RAM", "MMU_init() keeps only the first contiguous region " + span(memory) + "; the other "
+                            + Sizes.human(r.otherRegions.total()) + " of RAM (" + span(r.otherRegions) + ") are not used.",
+                            "arch/powerpc/mm/init_32.c MMU_init(), " + Derivation.releases(null, PpcEra.FRAGMENTED_MEMORY));
+                }
             }
         }
         if (!r.cutByMem.isEmpty()) {
-            log.add(params.memParam.text(), params.memParam.text() + ": memory_limit " + Fmt.hex8(params.memoryLimit) + " keeps the first "
-                    + Sizes.human(params.memoryLimit) + " of RAM; " + span(r.cutByMem) + " (" + Sizes.human(r.cutByMem.total())
-                    + ") is left out of the kernel's memory.", k.archPpc ? "arch/ppc/mm/init.c MMU_setup() __max_memory, "
-                    + Derivation.releases(null, PpcEra.ARCH_PPC_REMOVED) : "arch/powerpc/kernel/prom.c early_parse_mem() and"
-                    + " memblock_enforce_memory_limit() (lmb_ before memblock), all releases");
+            if (log.on()) {
+                log.add(params.memParam.text(), params.memParam.text() + ": memory_limit " + Fmt.hex8(params.memoryLimit) + " keeps the first "
+                        + Sizes.human(params.memoryLimit) + " of RAM; " + span(r.cutByMem) + " (" + Sizes.human(r.cutByMem.total())
+                        + ") is left out of the kernel's memory.", k.archPpc ? "arch/ppc/mm/init.c MMU_setup() __max_memory, "
+                        + Derivation.releases(null, PpcEra.ARCH_PPC_REMOVED) : "arch/powerpc/kernel/prom.c early_parse_mem() and"
+                        + " memblock_enforce_memory_limit() (lmb_ before memblock), all releases");
+            }
         }
         if (memory.isEmpty()) {
             messages.add(Message.warn("no RAM is left for the kernel (check mem= and --ram): it would not boot."));
@@ -83,16 +87,20 @@ final class PpcMemory {
         r.totalLowmem = Math.min(r.totalMemory, k.lowmemSize);
         long lowmemEnd = r.memstart + r.totalLowmem;
         String file = k.archPpc ? "arch/ppc/mm/init.c" : "arch/powerpc/mm/init_32.c";
-        log.add("lowmem", "total_lowmem = min(total_memory " + Sizes.human(r.totalMemory) + ", __max_low_memory = CONFIG_LOWMEM_SIZE "
-                + Fmt.hex8(k.lowmemSize) + ") = " + Sizes.human(r.totalLowmem) + ": RAM " + Fmt.hex8(r.memstart) + "-" + Fmt.hex8(lowmemEnd)
-                + " is lowmem" + (r.totalMemory > k.lowmemSize ? " (LOWMEM_SIZE clamps it)" : " (all of the RAM fits)") + ".",
-                file + " MMU_init(), all releases");
+        if (log.on()) {
+            log.add("lowmem", "total_lowmem = min(total_memory " + Sizes.human(r.totalMemory) + ", __max_low_memory = CONFIG_LOWMEM_SIZE "
+                    + Fmt.hex8(k.lowmemSize) + ") = " + Sizes.human(r.totalLowmem) + ": RAM " + Fmt.hex8(r.memstart) + "-" + Fmt.hex8(lowmemEnd)
+                    + " is lowmem" + (r.totalMemory > k.lowmemSize ? " (LOWMEM_SIZE clamps it)" : " (all of the RAM fits)") + ".",
+                    file + " MMU_init(), all releases");
+        }
         r.lowmem.addAll(memory.intersect(RangeSet.of(r.memstart, lowmemEnd)));
         RangeSet above = new RangeSet(memory).remove(r.memstart, lowmemEnd);
         if (!above.isEmpty()) {
-            log.add("highmem", "RAM above lowmem, " + span(above) + " (" + Sizes.human(above.total()) + "): " + (k.highmem
-                    ? "highmem (CONFIG_HIGHMEM is on)." : "not used: without CONFIG_HIGHMEM MMU_init() sets total_memory = total_lowmem"
-                    + " and drops it without a word."), file + " MMU_init(), all releases");
+            if (log.on()) {
+                log.add("highmem", "RAM above lowmem, " + span(above) + " (" + Sizes.human(above.total()) + "): " + (k.highmem
+                        ? "highmem (CONFIG_HIGHMEM is on)." : "not used: without CONFIG_HIGHMEM MMU_init() sets total_memory = total_lowmem"
+                        + " and drops it without a word."), file + " MMU_init(), all releases");
+            }
         }
         if (k.highmem) {
             r.highmem.addAll(above);
@@ -104,9 +112,11 @@ final class PpcMemory {
                     + " Enable HIGHMEM (-D HIGHMEM=y) or, if there is room, raise CONFIG_LOWMEM_SIZE (at most 0xF0000000 - PAGE_OFFSET)."));
         }
         r.highMemory = (k.pageOffset + r.totalLowmem) & M32;
-        log.add("high_memory", "lowmem ends at high_memory = PAGE_OFFSET " + Fmt.hex8(k.pageOffset) + " + total_lowmem "
-                + Sizes.human(r.totalLowmem) + " = " + Fmt.hex8(r.highMemory) + ".", "arch/powerpc/mm/mem.c mem_init()"
-                + " high_memory = __va(memstart + total_lowmem), all releases");
+        if (log.on()) {
+            log.add("high_memory", "lowmem ends at high_memory = PAGE_OFFSET " + Fmt.hex8(k.pageOffset) + " + total_lowmem "
+                    + Sizes.human(r.totalLowmem) + " = " + Fmt.hex8(r.highMemory) + ".", "arch/powerpc/mm/mem.c mem_init()"
+                    + " high_memory = __va(memstart + total_lowmem), all releases");
+        }
         return r;
     }
 

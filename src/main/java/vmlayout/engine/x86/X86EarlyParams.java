@@ -90,8 +90,10 @@ final class X86EarlyParams {
     private static void step(State st, Param p, int rc) {
         X86Era era = st.era;
         if (rc != OK) {
-            st.log.add(p.text(), p.text() + ": the handler returns -EINVAL (\"Malformed early option\"); nothing else changes"
-                    + " except what it applied before failing.", "init/main.c do_early_param()");
+            if (st.log.on()) {
+                st.log.add(p.text(), p.text() + ": the handler returns -EINVAL (\"Malformed early option\"); nothing else changes"
+                        + " except what it applied before failing.", "init/main.c do_early_param()");
+            }
             return;
         }
         String value = p.value() == null ? "" : p.value();
@@ -100,31 +102,41 @@ final class X86EarlyParams {
                 return;
             }
             long size = MemParse.parse(value, st.era.suffixes).value();
-            st.log.add(p.text(), era.params == X86Era.ParamRule.LIMIT_REGIONS
-                    ? p.text() + ": limit_regions(" + Fmt.hex8(size) + ") cuts the map at the first RAM entry that reaches "
-                    + Sizes.human(size) + " and drops every entry after it; the map becomes user-defined."
-                    : p.text() + ": e820_remove_range(" + Fmt.hex8(size) + ", ULLONG_MAX - " + Fmt.hex8(size) + ", E820_RAM)"
-                    + " removes all RAM from " + Fmt.hex8(size) + " up (reserved entries stay); the map becomes user-defined.",
-                    era.params == X86Era.ParamRule.LIMIT_REGIONS ? "arch/i386/kernel/setup.c parse_mem(), "
-                    + Derivation.releases(null, X86Era.E820_UNIFIED) : "arch/x86/kernel/e820.c parse_memopt(), "
-                    + Derivation.releases(X86Era.E820_UNIFIED, null));
+            if (st.log.on()) {
+                st.log.add(p.text(), era.params == X86Era.ParamRule.LIMIT_REGIONS
+                        ? p.text() + ": limit_regions(" + Fmt.hex8(size) + ") cuts the map at the first RAM entry that reaches "
+                        + Sizes.human(size) + " and drops every entry after it; the map becomes user-defined."
+                        : p.text() + ": e820_remove_range(" + Fmt.hex8(size) + ", ULLONG_MAX - " + Fmt.hex8(size) + ", E820_RAM)"
+                        + " removes all RAM from " + Fmt.hex8(size) + " up (reserved entries stay); the map becomes user-defined.",
+                        era.params == X86Era.ParamRule.LIMIT_REGIONS ? "arch/i386/kernel/setup.c parse_mem(), "
+                        + Derivation.releases(null, X86Era.E820_UNIFIED) : "arch/x86/kernel/e820.c parse_memopt(), "
+                        + Derivation.releases(X86Era.E820_UNIFIED, null));
+            }
         } else if (p.is("memmap")) {
-            st.log.add(p.text(), p.text() + ": " + memmapWords(value) + ".", era.params == X86Era.ParamRule.LIMIT_REGIONS
-                    ? "arch/i386/kernel/setup.c parse_memmap(), " + Derivation.releases(null, X86Era.E820_UNIFIED)
-                    : era.params == X86Era.ParamRule.REMOVE_RANGE ? "arch/x86/kernel/e820.c parse_memmap_opt(), "
-                    + Derivation.releases(X86Era.E820_UNIFIED, X86Era.MEMMAP_COMMA)
-                    : "arch/x86/kernel/e820.c parse_memmap_one(), " + Derivation.releases(X86Era.MEMMAP_COMMA, null));
+            if (st.log.on()) {
+                st.log.add(p.text(), p.text() + ": " + memmapWords(value) + ".", era.params == X86Era.ParamRule.LIMIT_REGIONS
+                        ? "arch/i386/kernel/setup.c parse_memmap(), " + Derivation.releases(null, X86Era.E820_UNIFIED)
+                        : era.params == X86Era.ParamRule.REMOVE_RANGE ? "arch/x86/kernel/e820.c parse_memmap_opt(), "
+                        + Derivation.releases(X86Era.E820_UNIFIED, X86Era.MEMMAP_COMMA)
+                        : "arch/x86/kernel/e820.c parse_memmap_one(), " + Derivation.releases(X86Era.MEMMAP_COMMA, null));
+            }
         } else if (p.is("vmalloc")) {
-            st.log.add("vmalloc size", p.text() + ": __VMALLOC_RESERVE = " + Sizes.human(MemParse.parse(value, era.suffixes).value())
-                    + (era.newVmallocFormula ? " + VMALLOC_OFFSET 8 MB (the guard hole)" : "") + " = " + Sizes.human(st.vmallocReserve) + ".",
-                    "arch/x86/mm/pgtable_32.c parse_vmalloc(), " + (era.newVmallocFormula ? Derivation.releases(X86Era.VMALLOC_FIX, null)
-                    : Derivation.releases(null, X86Era.VMALLOC_FIX)));
+            if (st.log.on()) {
+                st.log.add("vmalloc size", p.text() + ": __VMALLOC_RESERVE = " + Sizes.human(MemParse.parse(value, era.suffixes).value())
+                        + (era.newVmallocFormula ? " + VMALLOC_OFFSET 8 MB (the guard hole)" : "") + " = " + Sizes.human(st.vmallocReserve) + ".",
+                        "arch/x86/mm/pgtable_32.c parse_vmalloc(), " + (era.newVmallocFormula ? Derivation.releases(X86Era.VMALLOC_FIX, null)
+                        : Derivation.releases(null, X86Era.VMALLOC_FIX)));
+            }
         } else if (p.is("highmem")) {
-            st.log.add("highmem size", p.text() + ": highmem_pages = " + Sizes.human(st.highmemPages << 12) + " (" + st.highmemPages
-                    + " pages) asked to be highmem.", "arch/x86/mm/init_32.c parse_highmem(), all releases");
+            if (st.log.on()) {
+                st.log.add("highmem size", p.text() + ": highmem_pages = " + Sizes.human(st.highmemPages << 12) + " (" + st.highmemPages
+                        + " pages) asked to be highmem.", "arch/x86/mm/init_32.c parse_highmem(), all releases");
+            }
         } else if (p.is("reservetop")) {
-            st.log.add("FIXADDR_TOP", p.text() + ": __FIXADDR_TOP moves down to " + Fmt.hex8(st.fixaddrTop) + ", leaving a hole at the"
-                    + " top of the address space.", "arch/x86/mm/pgtable_32.c reserve_top_address(), all releases");
+            if (st.log.on()) {
+                st.log.add("FIXADDR_TOP", p.text() + ": __FIXADDR_TOP moves down to " + Fmt.hex8(st.fixaddrTop) + ", leaving a hole at the"
+                        + " top of the address space.", "arch/x86/mm/pgtable_32.c reserve_top_address(), all releases");
+            }
         }
     }
 

@@ -41,7 +41,7 @@ public final class X86Engine implements Engine {
     }
 
     @Override
-    public Layout compute(Machine m) {
+    public Layout compute(Machine m, boolean derivation) {
         X86Era era = X86Era.of(m.kernel());
         Constants c = new Constants(X86Symbols.CATALOG, m.defines());
         List<Message> messages = new ArrayList<>();
@@ -51,16 +51,18 @@ public final class X86Engine implements Engine {
                     + " vmlayout reads them with the rules of " + X86Era.TABLE_ADDED + ", the first release it models."));
         }
 
-        DerivationLog log = new DerivationLog();
+        DerivationLog log = new DerivationLog(derivation);
 
         // ---- Kconfig ----
         X86Config cfg = X86Config.read(era, c, defaults);
         log.constant(c, "PAGE_OFFSET", "lowmem is mapped from here; user space gets the " + Sizes.human(cfg.pageOffset) + " below it");
-        log.add("HIGHMEM", "the \"High Memory Support\" choice is " + (cfg.highmem64g ? "HIGHMEM64G (PAE page tables, RAM up to 64 GB)"
-                : cfg.highmem ? "HIGHMEM4G (RAM up to 4 GB" + (cfg.pae ? ", PAE page tables)" : ")")
-                : "NOHIGHMEM: RAM beyond lowmem cannot be used") + (c.pinned("HIGHMEM") || c.pinned("NOHIGHMEM")
-                || c.pinned("HIGHMEM4G") || c.pinned("HIGHMEM64G") ? ", as pinned with -D." : ", the Kconfig default."),
-                "arch/x86/Kconfig \"High Memory Support\" choice");
+        if (log.on()) {
+            log.add("HIGHMEM", "the \"High Memory Support\" choice is " + (cfg.highmem64g ? "HIGHMEM64G (PAE page tables, RAM up to 64 GB)"
+                    : cfg.highmem ? "HIGHMEM4G (RAM up to 4 GB" + (cfg.pae ? ", PAE page tables)" : ")")
+                    : "NOHIGHMEM: RAM beyond lowmem cannot be used") + (c.pinned("HIGHMEM") || c.pinned("NOHIGHMEM")
+                    || c.pinned("HIGHMEM4G") || c.pinned("HIGHMEM64G") ? ", as pinned with -D." : ", the Kconfig default."),
+                    "arch/x86/Kconfig \"High Memory Support\" choice");
+        }
 
         // ---- the BIOS map: sanitized, then printed (setup_memory_region() / setup_memory_map()) ----
         List<E820Entry> given = X86BiosMap.entries(m, defaults);
@@ -75,8 +77,10 @@ public final class X86Engine implements Engine {
         }
         messages.add(E820Format.biosHeader(era));
         messages.addAll(E820Format.table(era, "BIOS-e820", bios, Level.INFO));
-        log.add("e820", "the BIOS map (sanitized): usable RAM " + ramWords(bios) + ".", "arch/x86/kernel/e820.c sanitize_e820_map()"
-                + " (arch/i386/kernel/e820.c before 2.6.27), all releases");
+        if (log.on()) {
+            log.add("e820", "the BIOS map (sanitized): usable RAM " + ramWords(bios) + ".", "arch/x86/kernel/e820.c sanitize_e820_map()"
+                    + " (arch/i386/kernel/e820.c before 2.6.27), all releases");
+        }
 
         // ---- early parameters, in command-line order ----
         X86EarlyParams.State st = new X86EarlyParams.State();
@@ -104,9 +108,11 @@ public final class X86Engine implements Engine {
             }
             messages.add(E820Format.userHeader(era));
             messages.addAll(E820Format.table(era, "user", st.table, Level.INFO));
-            log.add("e820", "the user-defined map after the parameters" + (era.e820Unified ? " (sanitized)" : "") + ": usable RAM "
-                    + ramWords(st.table) + ".", era.e820Unified ? "arch/x86/kernel/e820.c finish_e820_parsing(), "
-                    + Derivation.releases(X86Era.E820_UNIFIED, null) : "arch/i386/kernel/setup.c, " + Derivation.releases(null, X86Era.E820_UNIFIED));
+            if (log.on()) {
+                log.add("e820", "the user-defined map after the parameters" + (era.e820Unified ? " (sanitized)" : "") + ": usable RAM "
+                        + ramWords(st.table) + ".", era.e820Unified ? "arch/x86/kernel/e820.c finish_e820_parsing(), "
+                        + Derivation.releases(X86Era.E820_UNIFIED, null) : "arch/i386/kernel/setup.c, " + Derivation.releases(null, X86Era.E820_UNIFIED));
+            }
         }
 
         // ---- max_pfn: find_max_pfn() up to 2.6.26, then e820_end_of_ram_pfn() with MAX_ARCH_PFN ----
@@ -118,10 +124,12 @@ public final class X86Engine implements Engine {
         } else {
             maxPfn = st.table.findMaxPfn();
         }
-        log.add("max_pfn", "max_pfn = 0x" + Long.toHexString(maxPfn) + ": usable RAM ends at " + Fmt.hex8(maxPfn << 12) + " ("
-                + Sizes.human(maxPfn << 12) + ")" + (era.e820Unified ? ", capped at MAX_ARCH_PFN (" + (cfg.pae ? "64 GB with PAE)" : "4 GB)")
-                : "") + ".", era.e820Unified ? "arch/x86/kernel/e820.c e820_end_of_ram_pfn(), " + Derivation.releases(X86Era.E820_UNIFIED, null)
-                : "arch/i386/kernel/e820.c find_max_pfn(), " + Derivation.releases(null, X86Era.E820_UNIFIED));
+        if (log.on()) {
+            log.add("max_pfn", "max_pfn = 0x" + Long.toHexString(maxPfn) + ": usable RAM ends at " + Fmt.hex8(maxPfn << 12) + " ("
+                    + Sizes.human(maxPfn << 12) + ")" + (era.e820Unified ? ", capped at MAX_ARCH_PFN (" + (cfg.pae ? "64 GB with PAE)" : "4 GB)")
+                    : "") + ".", era.e820Unified ? "arch/x86/kernel/e820.c e820_end_of_ram_pfn(), " + Derivation.releases(X86Era.E820_UNIFIED, null)
+                    : "arch/i386/kernel/e820.c find_max_pfn(), " + Derivation.releases(null, X86Era.E820_UNIFIED));
+        }
 
         // ---- the top of the address space, MAXMEM ----
         X86Fixmap.Values top = X86Fixmap.compute(era, c, st.fixaddrTop, cfg.highmem, cfg.pae, defaults);
@@ -135,18 +143,22 @@ public final class X86Engine implements Engine {
         log.constant(c, "VMALLOC_END", "the top of the vmalloc area");
         long reserve = st.vmallocReserve;
         if (!c.pinned("VMALLOC_RESERVE") && !hasParam(m, "vmalloc") && !hasParam(m, "reservetop")) {
-            log.add("vmalloc size", "no vmalloc=: __VMALLOC_RESERVE is the default 128 MB.", "arch/x86/mm/pgtable_32.c"
-                    + " __VMALLOC_RESERVE, all releases");
+            if (log.on()) {
+                log.add("vmalloc size", "no vmalloc=: __VMALLOC_RESERVE is the default 128 MB.", "arch/x86/mm/pgtable_32.c"
+                        + " __VMALLOC_RESERVE, all releases");
+            }
         }
         long maxmem = era.newVmallocFormula ? (top.vmallocEnd - cfg.pageOffset - reserve) & M32 // VMALLOC_END - PAGE_OFFSET - reserve
                 : (-cfg.pageOffset - reserve) & M32; // -__PAGE_OFFSET - __VMALLOC_RESERVE
         long room = era.newVmallocFormula ? (top.vmallocEnd - cfg.pageOffset) & M32 : (-cfg.pageOffset) & M32;
-        log.add("MAXMEM", (era.newVmallocFormula ? "MAXMEM = VMALLOC_END " + Fmt.hex8(top.vmallocEnd) + " - PAGE_OFFSET "
-                + Fmt.hex8(cfg.pageOffset) + " - __VMALLOC_RESERVE " + Sizes.human(reserve)
-                : "MAXMEM = -PAGE_OFFSET " + Fmt.hex8(cfg.pageOffset) + " - __VMALLOC_RESERVE " + Sizes.human(reserve)) + " = "
-                + Fmt.hex8(maxmem) + " (" + Sizes.human(maxmem) + "): the most RAM lowmem can map.",
-                "arch/x86/include/asm/pgtable_32_types.h MAXMEM, " + (era.newVmallocFormula ? Derivation.releases(X86Era.VMALLOC_FIX, null)
-                : Derivation.releases(null, X86Era.VMALLOC_FIX)));
+        if (log.on()) {
+            log.add("MAXMEM", (era.newVmallocFormula ? "MAXMEM = VMALLOC_END " + Fmt.hex8(top.vmallocEnd) + " - PAGE_OFFSET "
+                    + Fmt.hex8(cfg.pageOffset) + " - __VMALLOC_RESERVE " + Sizes.human(reserve)
+                    : "MAXMEM = -PAGE_OFFSET " + Fmt.hex8(cfg.pageOffset) + " - __VMALLOC_RESERVE " + Sizes.human(reserve)) + " = "
+                    + Fmt.hex8(maxmem) + " (" + Sizes.human(maxmem) + "): the most RAM lowmem can map.",
+                    "arch/x86/include/asm/pgtable_32_types.h MAXMEM, " + (era.newVmallocFormula ? Derivation.releases(X86Era.VMALLOC_FIX, null)
+                    : Derivation.releases(null, X86Era.VMALLOC_FIX)));
+        }
         if (Long.compareUnsigned(top.vmallocEnd, cfg.pageOffset) <= 0) {
             messages.add(Message.warn(String.format("VMALLOC_END 0x%08x is not above PAGE_OFFSET 0x%08x (reservetop= or"
                     + " a pinned value): there is no room for the kernel's mappings; it would not boot.",
@@ -177,16 +189,20 @@ public final class X86Engine implements Engine {
         long highMemory = cfg.pageOffset + split.highstartPfn * PAGE; // __va(highstart_pfn * PAGE_SIZE - 1) + 1
         long vmallocStart = era.newVmallocFormula ? (highMemory + VMALLOC_OFFSET) & M32
                 : (highMemory + 2 * VMALLOC_OFFSET - 1) & ~(VMALLOC_OFFSET - 1) & M32;
-        log.add("high_memory", "lowmem ends at high_memory = PAGE_OFFSET + highstart_pfn 0x" + Long.toHexString(split.highstartPfn)
-                + " pages = " + Fmt.hex8(highMemory & M32) + " (" + Sizes.human(split.highstartPfn << 12) + " of lowmem).",
-                "arch/x86/mm/init_32.c high_memory, all releases");
-        log.add("VMALLOC_START", (era.newVmallocFormula ? "VMALLOC_START = high_memory " + Fmt.hex8(highMemory & M32)
-                + " + VMALLOC_OFFSET 8 MB = " : "VMALLOC_START = (high_memory " + Fmt.hex8(highMemory & M32)
-                + " + 2 * VMALLOC_OFFSET - 1) & ~(VMALLOC_OFFSET - 1) = ") + Fmt.hex8(vmallocStart) + "; the vmalloc area "
-                + Fmt.hex8(vmallocStart) + "-" + Fmt.hex8(top.vmallocEnd) + " is "
-                + Sizes.human(Long.compareUnsigned(top.vmallocEnd, vmallocStart) > 0 ? top.vmallocEnd - vmallocStart : 0) + ".",
-                "arch/x86/include/asm/pgtable_32_types.h VMALLOC_START, " + (era.newVmallocFormula
-                ? Derivation.releases(X86Era.VMALLOC_FIX, null) : Derivation.releases(null, X86Era.VMALLOC_FIX)));
+        if (log.on()) {
+            log.add("high_memory", "lowmem ends at high_memory = PAGE_OFFSET + highstart_pfn 0x" + Long.toHexString(split.highstartPfn)
+                    + " pages = " + Fmt.hex8(highMemory & M32) + " (" + Sizes.human(split.highstartPfn << 12) + " of lowmem).",
+                    "arch/x86/mm/init_32.c high_memory, all releases");
+        }
+        if (log.on()) {
+            log.add("VMALLOC_START", (era.newVmallocFormula ? "VMALLOC_START = high_memory " + Fmt.hex8(highMemory & M32)
+                    + " + VMALLOC_OFFSET 8 MB = " : "VMALLOC_START = (high_memory " + Fmt.hex8(highMemory & M32)
+                    + " + 2 * VMALLOC_OFFSET - 1) & ~(VMALLOC_OFFSET - 1) = ") + Fmt.hex8(vmallocStart) + "; the vmalloc area "
+                    + Fmt.hex8(vmallocStart) + "-" + Fmt.hex8(top.vmallocEnd) + " is "
+                    + Sizes.human(Long.compareUnsigned(top.vmallocEnd, vmallocStart) > 0 ? top.vmallocEnd - vmallocStart : 0) + ".",
+                    "arch/x86/include/asm/pgtable_32_types.h VMALLOC_START, " + (era.newVmallocFormula
+                    ? Derivation.releases(X86Era.VMALLOC_FIX, null) : Derivation.releases(null, X86Era.VMALLOC_FIX)));
+        }
         X86MemInit.Values v = new X86MemInit.Values();
         v.fixStart = top.fixaddrStart;
         v.fixTop = top.fixaddrTop;
@@ -271,7 +287,9 @@ public final class X86Engine implements Engine {
     private static Layout halted(Machine m, Constants c, List<Message> messages, List<String> defaults, E820Table bios,
                                  DerivationLog log, String why) {
         messages.add(Message.warn(why + " No layout table is printed."));
-        log.add("halt", "the kernel stops here: " + why, "arch/x86/kernel/e820.c, all releases");
+        if (log.on()) {
+            log.add("halt", "the kernel stops here: " + why, "arch/x86/kernel/e820.c, all releases");
+        }
         List<RamRange> fate = new ArrayList<>();
         for (RangeSet.Range r : bios.ranges(E820Table.RAM).ranges()) {
             fate.add(new RamRange(r.start(), r.end(), RamUse.DROPPED, "the kernel stops during boot"));

@@ -116,7 +116,9 @@ final class X86Lowmem {
                 }
             }
         }
-        in.log.add("max_low_pfn", text + ".", source(in, low));
+        if (in.log.on()) {
+            in.log.add("max_low_pfn", text + ".", source(in, low));
+        }
     }
 
     private static String hexPfn(long pfn) {
