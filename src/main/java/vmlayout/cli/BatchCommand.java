@@ -64,8 +64,6 @@ final class BatchCommand implements Callable<Integer> {
         if (w instanceof PrintWriter && System.out != null && spec.commandLine().getOut() == Cli.stdout()) {
             w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
         }
-        // plain lines share everything but their parameters: read the options once
-        Machine template = null;
         int worst = ExitCode.CLEAN.code;
         try (BufferedReader in = new BufferedReader(open(file), 1 << 16); BatchWriter out = new BatchWriter(w, full, Version.get())) {
             String line;
@@ -77,16 +75,11 @@ final class BatchCommand implements Callable<Integer> {
                     continue;
                 }
                 try {
-                    Machine m;
-                    if (t.startsWith("{")) {
-                        m = machine.toMachine(Profile.parse(t, "line " + n), java.util.List.of(), null);
-                    } else {
-                        if (template == null) {
-                            template = machine.toMachine(base, java.util.List.of(), "line");
-                        }
-                        m = template.withParams(machine.toMachine(base, KernelCmdline.parse(t, "line " + n).params(),
-                                "line " + n).params());
-                    }
+                    // a plain line is the board's bootargs, as a --cmdline-file would be (the files the
+                    // options name are read once: MachineOptions keeps them)
+                    String label = "line " + n;
+                    Machine m = t.startsWith("{") ? machine.toMachine(Profile.parse(t, label), java.util.List.of(), null)
+                            : machine.toMachine(base, KernelCmdline.parse(t, label).params(), label);
                     Layout l = Engines.forArch(m.arch()).compute(m);
                     int status = l.hasFindings() ? ExitCode.FINDINGS.code : ExitCode.CLEAN.code;
                     out.result(n, l, status);

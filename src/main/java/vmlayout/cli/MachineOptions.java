@@ -136,7 +136,7 @@ public class MachineOptions {
     public Machine toMachine(Profile prof, List<Param> extra, String extraLabel) {
         Machine.Builder b = new Machine.Builder();
         String a = arch != null ? arch : prof != null ? prof.arch : null;
-        ArtifactSources files = ArtifactSources.read(config, systemMap, dtb, ubootEnv, null, a);
+        ArtifactSources files = sources(a);
         if (a != null) {
             b.arch(Arch.parse(a));
         }
@@ -229,6 +229,18 @@ public class MachineOptions {
             b.note("profile " + prof.name + " (" + prof.origin + ")");
         }
         return b.build();
+    }
+
+    /** The files the options name, read once per architecture (batch and check build many machines). */
+    private ArtifactSources sources;
+    private String sourcesArch;
+
+    private ArtifactSources sources(String a) {
+        if (sources == null || !java.util.Objects.equals(a, sourcesArch)) {
+            sources = ArtifactSources.read(config, systemMap, dtb, ubootEnv, null, a);
+            sourcesArch = a;
+        }
+        return sources;
     }
 
     private static final String ARGUMENT = "argument";

@@ -113,7 +113,7 @@ public final class VmlayoutCommand implements Callable<Integer> {
                     + " (--format svg draws it as SVG)");
         }
         Machine m = machine.toMachine();
-        Layout layout = Engines.forArch(m.arch()).compute(m).withMessagesFirst(m.inputMessages());
+        Layout layout = Engines.forArch(m.arch()).compute(m);
         int status = layout.hasFindings() ? ExitCode.FINDINGS.code : ExitCode.CLEAN.code;
         if (output.map) {
             new TextMap(output.colour()).render(layout, out);

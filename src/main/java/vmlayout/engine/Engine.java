@@ -12,7 +12,10 @@ public interface Engine {
     /** The names -D accepts for this architecture. */
     SymbolCatalog symbols();
 
-    /** Computes the layout the chosen kernel release would set up for this machine. */
+    /**
+     * Computes the layout the chosen kernel release would set up for this machine. Its messages start
+     * with what reading the inputs found ({@link Machine#inputMessages()}).
+     */
     default Layout compute(Machine machine) {
         return compute(machine, false);
     }

@@ -55,19 +55,6 @@ public record Layout(Arch arch, KernelVersion kernel, List<Param> params, List<R
         return dflt;
     }
 
-    /**
-     * This layout with {@code first} before the engine's messages: what reading the inputs found
-     * (Machine.inputMessages), which comes before memory setup in boot-log order.
-     */
-    public Layout withMessagesFirst(List<Message> first) {
-        if (first.isEmpty()) {
-            return this;
-        }
-        java.util.ArrayList<Message> all = new java.util.ArrayList<>(first);
-        all.addAll(messages);
-        return new Layout(arch, kernel, params, regions, ram, all, table, tablePrinted, constants, defaults);
-    }
-
     /** The region with this id, or null. */
     public Region region(String name) {
         for (Region r : regions) {

@@ -2,7 +2,6 @@ package vmlayout.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -25,8 +24,8 @@ public final class BatchWriter implements AutoCloseable {
 
     public BatchWriter(Writer out, boolean full, String toolVersion) {
         try {
-            this.g = new JsonFactory().createGenerator(out);
-            g.setPrettyPrinter(new MinimalPrettyPrinter("")); // no separator between root values: we end lines
+            // no separator between root values (we end the lines); no pretty printer (a tenth of the time)
+            this.g = new JsonFactory().setRootValueSeparator(null).createGenerator(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -242,11 +242,11 @@ final class ArmEarlyParams {
         }
         st.vmallocReserve = reserve;
         st.vmallocGiven = true;
-        String range = "between 16 MB and VMALLOC_END " + Fmt.hex8(st.vmallocEnd) + " - (PAGE_OFFSET " + Fmt.hex8(st.pageOffset)
-                + " + 32 MB" + (mib ? " + VMALLOC_OFFSET 8 MB" : "") + ") = " + Sizes.human(max)
-                + ", so that at least 32 MB of lowmem remain";
-        String read = Sizes.human(r.value() & M32);
         if (st.log.on()) {
+            String range = "between 16 MB and VMALLOC_END " + Fmt.hex8(st.vmallocEnd) + " - (PAGE_OFFSET " + Fmt.hex8(st.pageOffset)
+                    + " + 32 MB" + (mib ? " + VMALLOC_OFFSET 8 MB" : "") + ") = " + Sizes.human(max)
+                    + ", so that at least 32 MB of lowmem remain";
+            String read = Sizes.human(r.value() & M32);
             st.log.add("vmalloc size", p.text() + ": early_vmalloc() " + (reserve == (r.value() & M32)
                     ? "takes " + read + " (the kernel keeps it " + range + ")"
                     : "limits " + read + " to " + Sizes.human(reserve) + " (it keeps the value " + range + ")") + ".",

@@ -55,7 +55,8 @@ public final class ArmEngine implements Engine {
     public Layout compute(Machine m, boolean derivation) {
         ArmEra era = ArmEra.of(m.kernel());
         Constants c = new Constants(ArmSymbols.CATALOG, m.defines());
-        List<Message> messages = new ArrayList<>();
+        // what reading the inputs found (Machine.inputMessages) comes first, as it would in a boot log
+        List<Message> messages = new ArrayList<>(m.inputMessages());
         List<String> defaults = new ArrayList<>(m.defaultsUsed());
         DerivationLog log = new DerivationLog(derivation);
 

@@ -40,7 +40,8 @@ public final class PpcEngine implements Engine {
     public Layout compute(Machine m, boolean derivation) {
         PpcEra era = PpcEra.of(m.kernel());
         Constants c = new Constants(PpcSymbols.CATALOG, m.defines());
-        List<Message> messages = new ArrayList<>();
+        // what reading the inputs found (Machine.inputMessages) comes first, as it would in a boot log
+        List<Message> messages = new ArrayList<>(m.inputMessages());
         List<String> defaults = new ArrayList<>(m.defaultsUsed());
         if (!era.atLeast(PpcEra.OLDEST_MODELLED)) {
             messages.add(Message.note("vmlayout's powerpc rules start at " + PpcEra.OLDEST_MODELLED + "; Linux " + m.kernel()

@@ -44,7 +44,8 @@ public final class X86Engine implements Engine {
     public Layout compute(Machine m, boolean derivation) {
         X86Era era = X86Era.of(m.kernel());
         Constants c = new Constants(X86Symbols.CATALOG, m.defines());
-        List<Message> messages = new ArrayList<>();
+        // what reading the inputs found (Machine.inputMessages) comes first, as it would in a boot log
+        List<Message> messages = new ArrayList<>(m.inputMessages());
         List<String> defaults = new ArrayList<>(m.defaultsUsed());
         if (m.kernel().compareTo(X86Era.TABLE_ADDED) < 0) {
             messages.add(Message.note("Linux " + m.kernel() + " parses mem=, memmap= and vmalloc= in parse_cmdline_early();"
