@@ -1,7 +1,9 @@
 package vmlayout.cli;
 
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The build's training run for the class-data-sharing archive (target/vmlayout.jsa): runs the common
@@ -18,9 +20,16 @@ public final class Training {
             {"--mem=512M", "--vmalloc=300M"},
             {"--mem=512M", "--vmalloc=300M", "--format", "json"},
         };
+        try {
+            Class.forName("vmlayout.Main"); // the entry point too: then no class of a run comes from the jar
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
         for (String[] r : runs) {
-            StringWriter sink = new StringWriter();
-            Cli.run(r, new PrintWriter(sink), new PrintWriter(sink));
+            // written as Main writes (an encoder over a byte stream), so the encoder's classes are archived too
+            PrintWriter sink = new PrintWriter(new OutputStreamWriter(OutputStream.nullOutputStream(), StandardCharsets.UTF_8));
+            Cli.run(r, sink, sink);
+            sink.flush();
         }
     }
 }
