@@ -98,4 +98,21 @@ class JarIT {
         assertTrue(r.out().contains("    lowmem  : 0xc0000000 - 0xecc00000   ( 716 MB)"), r.out());
         assertTrue(r.out().contains("    pkmap   : 0xbfe00000 - 0xc0000000   (   2 MB)"), "HIGHMEM from the profile: " + r.out());
     }
+
+    /**
+     * The launcher the build makes runs, and the class-data-sharing archive it uses matches the jar:
+     * with -Xshare:on the JVM refuses to start on a stale or missing archive (the launcher itself uses
+     * -Xshare:auto, which would silently run slower). mem=512M of the default 512 MB at 0 on 4.19: lowmem
+     * 0xc0000000-0xe0000000, VMALLOC_START = 0xe0000000 + 8 MB, VMALLOC_END 0xff800000 (4.4+).
+     */
+    @Test
+    void launcherAndItsArchive() throws Exception {
+        Run viaLauncher = exec(List.of("target/bin/vmlayout", "--mem=512M", "--kernel-only"), Map.of());
+        assertEquals(0, viaLauncher.status(), viaLauncher.toString());
+        assertTrue(viaLauncher.out().contains("    vmalloc : 0xe0800000 - 0xff800000   ( 496 MB)\n"), viaLauncher.out());
+        Run archived = exec(List.of("java", "-XX:SharedArchiveFile=target/vmlayout.jsa", "-Xshare:on", "-cp",
+                JAR.toString(), "vmlayout.Main", "--mem=512M", "--kernel-only"), Map.of());
+        assertEquals(0, archived.status(), archived.toString());
+        assertEquals(viaLauncher.out(), archived.out());
+    }
 }
