@@ -35,37 +35,16 @@ public final class BatchWriter implements AutoCloseable {
     }
 
     public void result(long line, Layout l, int status) {
+        // in small methods: the JIT compiles one big method much more slowly than several small ones,
+        // and a batch on one core pays for compiling on the same core
         try {
             g.writeStartObject();
             g.writeNumberField("line", line);
             g.writeStringField("arch", l.arch().id());
             g.writeStringField("kernel", l.kernel().toString());
-            g.writeArrayFieldStart("regions");
-            for (Region r : l.regions()) {
-                g.writeStartObject();
-                g.writeStringField("name", r.name());
-                g.writeStringField("start", JsonRenderer.hex(r.start()));
-                g.writeStringField("end", JsonRenderer.hex(r.end()));
-                g.writeNumberField("size", r.size());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeObjectFieldStart("summary");
-            for (RamUse u : RamUse.values()) {
-                g.writeNumberField(u.id(), l.ramBytes(u));
-            }
-            g.writeEndObject();
-            g.writeArrayFieldStart("messages");
-            for (Message m : l.messages()) {
-                if (m.finding() || m.source() == Message.Source.KERNEL) {
-                    g.writeStartObject();
-                    g.writeStringField("source", m.source().id());
-                    g.writeStringField("text", m.text());
-                    g.writeBooleanField("finding", m.finding());
-                    g.writeEndObject();
-                }
-            }
-            g.writeEndArray();
+            regions(l);
+            summary(l);
+            messages(l);
             if (full) {
                 g.writeFieldName("layout");
                 layouts.write(g, l, status);
@@ -76,6 +55,45 @@ public final class BatchWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void regions(Layout l) throws IOException {
+        g.writeArrayFieldStart("regions");
+        for (Region r : l.regions()) {
+            region(r);
+        }
+        g.writeEndArray();
+    }
+
+    private void region(Region r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", r.name());
+        g.writeStringField("start", JsonRenderer.hex(r.start()));
+        g.writeStringField("end", JsonRenderer.hex(r.end()));
+        g.writeNumberField("size", r.size());
+        g.writeEndObject();
+    }
+
+    private void summary(Layout l) throws IOException {
+        g.writeObjectFieldStart("summary");
+        for (RamUse u : RamUse.values()) {
+            g.writeNumberField(u.id(), l.ramBytes(u));
+        }
+        g.writeEndObject();
+    }
+
+    private void messages(Layout l) throws IOException {
+        g.writeArrayFieldStart("messages");
+        for (Message m : l.messages()) {
+            if (m.finding() || m.source() == Message.Source.KERNEL) {
+                g.writeStartObject();
+                g.writeStringField("source", m.source().id());
+                g.writeStringField("text", m.text());
+                g.writeBooleanField("finding", m.finding());
+                g.writeEndObject();
+            }
+        }
+        g.writeEndArray();
     }
 
     /** A line that could not be read: the batch goes on. */

@@ -97,13 +97,13 @@ public final class ArmEngine implements Engine {
             ram = List.of(new RamBank(RamBank.AT_PHYS_OFFSET, DEFAULT_RAM));
             defaults.add("--ram " + Fmt.hex8(physOffset) + ":512M");
         }
-        StringBuilder banks = new StringBuilder();
-        for (RamBank b : ram) {
-            long start = b.hasStart() ? b.start() : physOffset;
-            banks.append(banks.length() == 0 ? "" : ", ").append(Fmt.hex8(start)).append('-').append(Fmt.hex8(start + b.size()))
-                    .append(" (").append(Sizes.human(b.size())).append(')');
-        }
         if (log.on()) {
+            StringBuilder banks = new StringBuilder();
+            for (RamBank b : ram) {
+                long start = b.hasStart() ? b.start() : physOffset;
+                banks.append(banks.length() == 0 ? "" : ", ").append(Fmt.hex8(start)).append('-').append(Fmt.hex8(start + b.size()))
+                        .append(" (").append(Sizes.human(b.size())).append(')');
+            }
             log.add("RAM", "the RAM banks firmware describes (ATAGs or the device tree; --ram): " + banks + ".",
                     "arch/arm/kernel/setup.c arm_add_memory(), all releases");
         }
@@ -163,29 +163,37 @@ public final class ArmEngine implements Engine {
             }
         }
         long vmallocMin;
-        String minText;
-        String minSource;
         switch (era.vmalloc) {
             case RESERVE: // VMALLOC_MIN = VMALLOC_END - vmalloc_reserve
                 vmallocMin = (vmallocEnd - st.vmallocReserve) & M32;
-                minText = "VMALLOC_MIN = VMALLOC_END " + Fmt.hex8(vmallocEnd) + " - vmalloc_reserve " + Sizes.human(st.vmallocReserve);
-                minSource = "arch/arm/mm/mmu.c VMALLOC_MIN, " + Derivation.releases(null, ArmEra.VMALLOC_GLOBAL);
                 break;
             case MIN_240: // vmalloc_min = VMALLOC_END - (240 << 20) - VMALLOC_OFFSET, or END - vmalloc= value
                 vmallocMin = st.vmallocGiven ? (vmallocEnd - st.vmallocReserve) & M32
                         : (vmallocEnd - st.vmallocReserve - vmallocOffset) & M32;
-                minText = "vmalloc_min = VMALLOC_END " + Fmt.hex8(vmallocEnd) + " - " + Sizes.human(st.vmallocReserve)
-                        + (st.vmallocGiven ? " (vmalloc=)" : " - VMALLOC_OFFSET " + Sizes.human(vmallocOffset));
-                minSource = "arch/arm/mm/mmu.c vmalloc_min, " + Derivation.releases(ArmEra.VMALLOC_GLOBAL, ArmEra.VMALLOC_SIZE);
                 break;
             default: // VMALLOC_END - vmalloc_size - VMALLOC_OFFSET
                 vmallocMin = (vmallocEnd - st.vmallocReserve - vmallocOffset) & M32;
-                minText = "vmalloc_min = VMALLOC_END " + Fmt.hex8(vmallocEnd) + " - vmalloc_size " + Sizes.human(st.vmallocReserve)
-                        + " - VMALLOC_OFFSET " + Sizes.human(vmallocOffset);
-                minSource = "arch/arm/mm/mmu.c adjust_lowmem_bounds() vmalloc_min, " + Derivation.releases(ArmEra.VMALLOC_SIZE, null);
                 break;
         }
         if (log.on()) {
+            String minText;
+            String minSource;
+            switch (era.vmalloc) {
+                case RESERVE:
+                    minText = "VMALLOC_MIN = VMALLOC_END " + Fmt.hex8(vmallocEnd) + " - vmalloc_reserve " + Sizes.human(st.vmallocReserve);
+                    minSource = "arch/arm/mm/mmu.c VMALLOC_MIN, " + Derivation.releases(null, ArmEra.VMALLOC_GLOBAL);
+                    break;
+                case MIN_240:
+                    minText = "vmalloc_min = VMALLOC_END " + Fmt.hex8(vmallocEnd) + " - " + Sizes.human(st.vmallocReserve)
+                            + (st.vmallocGiven ? " (vmalloc=)" : " - VMALLOC_OFFSET " + Sizes.human(vmallocOffset));
+                    minSource = "arch/arm/mm/mmu.c vmalloc_min, " + Derivation.releases(ArmEra.VMALLOC_GLOBAL, ArmEra.VMALLOC_SIZE);
+                    break;
+                default:
+                    minText = "vmalloc_min = VMALLOC_END " + Fmt.hex8(vmallocEnd) + " - vmalloc_size " + Sizes.human(st.vmallocReserve)
+                            + " - VMALLOC_OFFSET " + Sizes.human(vmallocOffset);
+                    minSource = "arch/arm/mm/mmu.c adjust_lowmem_bounds() vmalloc_min, " + Derivation.releases(ArmEra.VMALLOC_SIZE, null);
+                    break;
+            }
             log.add("vmalloc_min", minText + " = " + Fmt.hex8(vmallocMin) + ": lowmem must end at or below it.", minSource);
         }
 
