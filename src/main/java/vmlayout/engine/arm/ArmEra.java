@@ -92,8 +92,23 @@ final class ArmEra {
     static final KernelVersion BELOW_PHYS_OFFSET = KernelVersion.of(3, 14);
     /** "ARM: use default ioremap alignment for SMP or LPAE" (Sergey Dyasly, 22 Jan 2015; believed 4.0). */
     static final KernelVersion IOREMAP_ORDER_SMP = KernelVersion.of(4, 0);
-    /** adjust_lowmem_bounds() marks the unaligned head of the first region NOMAP. */
-    static final KernelVersion FIRST_BANK_NOMAP = KernelVersion.of(4, 12);
+    /**
+     * adjust_lowmem_bounds() marks the unaligned head of the first usable region NOMAP: "ARM: 8903/1:
+     * ensure that usable memory in bank 0 starts from a PMD-aligned address" (Mike Rapoport, upstream
+     * 00d2ec1e6bd8), merged for 5.4 and taken into the stable releases 4.14.148, 4.19.78 and 5.3.5
+     * (their announcements, 7-8 Oct 2019, list it). See {@link #hasFirstBankNomap}.
+     */
+    static final KernelVersion FIRST_BANK_NOMAP = KernelVersion.of(5, 4);
+
+    /** 5.4 on, and the stable releases that took ARM 8903/1. */
+    static boolean hasFirstBankNomap(KernelVersion v) {
+        if (v.compareTo(FIRST_BANK_NOMAP) >= 0) {
+            return true;
+        }
+        return v.major() == 4 && v.minor() == 14 && v.patch() >= 148
+                || v.major() == 4 && v.minor() == 19 && v.patch() >= 78
+                || v.major() == 5 && v.minor() == 3 && v.patch() >= 5;
+    }
     /**
      * "drivers: of: add initialization code for static reserved memory" (Marek Szyprowski, Feb 2014):
      * /reserved-memory is read from 3.15.
@@ -210,7 +225,7 @@ final class ArmEra {
         suffixes = v.compareTo(MEMPARSE_TPE) < 0 ? MemParse.Suffixes.KMG : MemParse.Suffixes.KMGTPE;
         belowPhysOffsetCheck = v.compareTo(BELOW_PHYS_OFFSET) >= 0;
         meminfo = v.compareTo(MEMBLOCK_TEXTS) < 0;
-        firstBankNomap = v.compareTo(FIRST_BANK_NOMAP) >= 0;
+        firstBankNomap = hasFirstBankNomap(v);
         u64AddMemory = v.compareTo(U64_ADD_MEMORY) >= 0;
         if (v.compareTo(RESERVED_MEMORY) < 0) {
             noMap = NoMapRule.IGNORED;

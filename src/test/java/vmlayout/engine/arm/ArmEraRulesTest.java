@@ -263,4 +263,26 @@ class ArmEraRulesTest {
         assertHas(kernel("--kernel=3.18", "--ram=0x80000000:1G", "-D", "HIGHMEM=y", "-D", "VIPT_ALIASING=y"),
                 "Truncating RAM at 0x80000000-0xc0000000 to -0xaf800000");
     }
+
+    /**
+     * ARM 8903/1 (upstream 00d2ec1e6bd8: 5.4, and stable 4.14.148, 4.19.78, 5.3.5): the unaligned head of
+     * the first usable region, up to the next PMD (2 MB) boundary, is marked NOMAP. RAM from 0x80100000
+     * (the first MB held by firmware): round_up(0x80100000, 2M) - 0x80100000 = 1 MB not mapped, lowmem
+     * 0x80200000-0x90000000 = 254 MB; before the change all 255 MB are lowmem.
+     */
+    @Test
+    void unalignedHeadOfTheFirstBankFrom8903() {
+        for (String k : List.of("4.14", "4.14.147", "4.19", "4.19.77", "5.3.4")) {
+            vmlayout.engine.Layout l = vmlayout.cli.LayoutOf.args("--kernel=" + k, "--ram=0x80100000:255M", "-D", "PHYS_OFFSET=0x80000000");
+            assertEquals(255L << 20, l.ramBytes(vmlayout.engine.RamUse.LOWMEM), k);
+            assertEquals(0, l.ramBytes(vmlayout.engine.RamUse.RESERVED), k);
+        }
+        for (String k : List.of("4.14.148", "4.19.78", "5.3.5", "5.4", "6.1")) {
+            vmlayout.engine.Layout l = vmlayout.cli.LayoutOf.args("--kernel=" + k, "--ram=0x80100000:255M", "-D", "PHYS_OFFSET=0x80000000");
+            assertEquals(254L << 20, l.ramBytes(vmlayout.engine.RamUse.LOWMEM), k);
+            assertEquals(1L << 20, l.ramBytes(vmlayout.engine.RamUse.RESERVED), k);
+            assertEquals(0x80100000L, l.ram().get(0).start(), k);
+            assertEquals(0x80200000L, l.ram().get(0).end(), k);
+        }
+    }
 }
