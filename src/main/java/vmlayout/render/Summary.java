@@ -13,10 +13,29 @@ final class Summary {
     private Summary() {
     }
 
+    /**
+     * "512 MB"; "887.62 MB"; under 1 MB in kB ("639 kB", "4 kB": "0.00 MB" would hide a dropped page);
+     * a whole MB short by less than 0.005 MB as "264 MB - 4 kB" (not "264.00 MB").
+     */
     static String mb(long bytes) {
         long mb = bytes >> 20;
         long rest = bytes & ((1 << 20) - 1);
-        return rest == 0 ? mb + " MB" : Fmt.mb2(bytes) + " MB";
+        if (rest == 0) {
+            return mb + " MB";
+        }
+        if (bytes < 1L << 20) {
+            return bytes % 1024 == 0 ? (bytes >> 10) + " kB" : bytes + " bytes";
+        }
+        String two = Fmt.mb2(bytes);
+        if (two.endsWith(".00")) {
+            long under = (1L << 20) - rest;
+            return rest < 1L << 19 ? mb + " MB + " + kb(rest) : (mb + 1) + " MB - " + kb(under);
+        }
+        return two + " MB";
+    }
+
+    private static String kb(long bytes) {
+        return bytes % 1024 == 0 ? (bytes >> 10) + " kB" : bytes + " bytes";
     }
 
     static List<String> lines(Layout l) {

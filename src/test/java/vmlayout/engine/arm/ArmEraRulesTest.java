@@ -285,4 +285,30 @@ class ArmEraRulesTest {
             assertEquals(0x80200000L, l.ram().get(0).end(), k);
         }
     }
+
+    /**
+     * A bank ending exactly at 4 GB (32-bit wrap). arch/arm/kernel/setup.c arm_add_memory(), 3.3 on,
+     * without 64-bit phys_addr_t: aligned_start + size = 0xc0000000 + 0x40000000 > ULONG_MAX, so pr_crit
+     * "Truncating memory at 0x%08llx ..." and size = ULONG_MAX - aligned_start = 0x3fffffff, masked to
+     * pages 0x3ffff000: the last page, 0xfffff000-0x100000000, is lost. With LPAE (64-bit phys_addr_t)
+     * the bank is taken whole: lowmem 0xc0000000-0xef800000 (760 MB at 3.18), highmem the other 264 MB.
+     */
+    @Test
+    void bankEndingAt4GLosesItsLastPageWithout64BitPhysAddr() {
+        vmlayout.engine.Layout l = vmlayout.cli.LayoutOf.args("--kernel=3.18", "--ram=0xc0000000:1G", "-D", "HIGHMEM=y");
+        assertTrue(l.kernelLines().contains("Truncating memory at 0xc0000000 to fit in 32-bit physical address space"),
+                l.kernelLines().toString());
+        assertEquals(4096, l.ramBytes(vmlayout.engine.RamUse.DROPPED));
+        vmlayout.engine.RamRange last = l.ram().get(l.ram().size() - 1);
+        assertEquals(0xfffff000L, last.start());
+        assertEquals(0x100000000L, last.end());
+        assertEquals(760L << 20, l.ramBytes(vmlayout.engine.RamUse.LOWMEM));
+        assertEquals((264L << 20) - 4096, l.ramBytes(vmlayout.engine.RamUse.HIGHMEM));
+
+        vmlayout.engine.Layout lpae = vmlayout.cli.LayoutOf.args("--kernel=3.18", "--ram=0xc0000000:1G", "-D", "HIGHMEM=y",
+                "-D", "ARM_LPAE=y");
+        assertFalse(lpae.kernelLines().toString().contains("Truncating memory"), lpae.kernelLines().toString());
+        assertEquals(0, lpae.ramBytes(vmlayout.engine.RamUse.DROPPED));
+        assertEquals(264L << 20, lpae.ramBytes(vmlayout.engine.RamUse.HIGHMEM));
+    }
 }
