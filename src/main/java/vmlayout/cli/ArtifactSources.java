@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vmlayout.config.Fmt;
 import vmlayout.config.Arch;
 import vmlayout.config.BuiltinCmdline;
 import vmlayout.config.Defines;
@@ -180,7 +181,7 @@ final class ArtifactSources {
     private static String describe(List<RamBank> banks) {
         List<String> parts = new ArrayList<>();
         for (RamBank r : banks) {
-            parts.add((r.hasStart() ? String.format("0x%08x:", r.start()) : "") + Sizes.human(r.size()).replace(" ", ""));
+            parts.add((r.hasStart() ? Fmt.hex8(r.start()) + ":" : "") + Sizes.human(r.size()).replace(" ", ""));
         }
         return String.join(" ", parts);
     }

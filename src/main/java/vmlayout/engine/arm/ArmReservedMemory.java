@@ -1,5 +1,6 @@
 package vmlayout.engine.arm;
 
+import vmlayout.config.Fmt;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.ReservedRegion;
@@ -43,7 +44,7 @@ final class ArmReservedMemory {
                 continue;
             }
             RangeSet inRam = RangeSet.of(r.start(), r.end()).intersect(ram);
-            String range = String.format("0x%08x-0x%08x (%s)", r.start(), r.end(), Sizes.human(r.size()));
+            String range = Fmt.hex8(r.start()) + "-" + Fmt.hex8(r.end()) + " (" + Sizes.human(r.size()) + ")";
             if (inRam.isEmpty()) {
                 messages.add(Message.note(r.name() + " " + range + " lies outside the RAM banks: no effect on memory."));
                 continue;

@@ -69,7 +69,7 @@ final class PpcConfig {
                 if (!era.ioremapTop()) {
                     long dflt = k.platform == PpcPlatform.PPC_8XX ? 0xfd000000L : 0xff100000L;
                     k.consistentStart = c.get("CONSISTENT_START", dflt, "Kconfig CONSISTENT_START default "
-                            + String.format("0x%08x", dflt) + (k.platform == PpcPlatform.PPC_8XX ? " (8xx)" : ""));
+                            + Fmt.hex8(dflt) + (k.platform == PpcPlatform.PPC_8XX ? " (8xx)" : ""));
                 }
             }
         }

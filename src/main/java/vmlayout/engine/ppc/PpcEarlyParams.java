@@ -165,7 +165,8 @@ final class PpcEarlyParams {
                 words.add(p.text());
             }
         }
-        return Message.kernel(Level.NOTICE, String.format(format, String.join(" ", words)), true);
+        int at = format.indexOf("%s"); // the printk's one %s, without java.util.Formatter (start-up)
+        return Message.kernel(Level.NOTICE, format.substring(0, at) + String.join(" ", words) + format.substring(at + 2), true);
     }
 
     static long pageAlign(long v, long pageSize) {

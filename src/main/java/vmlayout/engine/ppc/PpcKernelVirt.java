@@ -1,5 +1,6 @@
 package vmlayout.engine.ppc;
 
+import vmlayout.config.Fmt;
 import java.util.List;
 import vmlayout.config.InputException;
 import vmlayout.engine.Constants;
@@ -39,11 +40,11 @@ final class PpcKernelVirt {
         vmalloc(era, k, highMemory, c, v);
         modulesArea(era, k, v);
         if (Long.compareUnsigned(v.vmallocStart, v.vmallocEnd) >= 0) {
-            messages.add(Message.warn(String.format("no vmalloc space: VMALLOC_START 0x%08x is not below VMALLOC_END 0x%08x"
-                    + " (ioremap_bot): vmalloc() and ioremap() would fail and the kernel would not come up. Lower"
-                    + " CONFIG_LOWMEM_SIZE%s.", v.vmallocStart, v.vmallocEnd, k.kasan ? " (with KASAN the shadow starts at"
+            messages.add(Message.warn("no vmalloc space: VMALLOC_START " + Fmt.hex8(v.vmallocStart) + " is not below VMALLOC_END "
+                    + Fmt.hex8(v.vmallocEnd) + " (ioremap_bot): vmalloc() and ioremap() would fail and the kernel would not"
+                    + " come up. Lower CONFIG_LOWMEM_SIZE" + (k.kasan ? " (with KASAN the shadow starts at"
                     + " KASAN_SHADOW_START and the fixmap and ioremap space sit below it, so lowmem must end well below"
-                    + " 0xF0000000)" : "")));
+                    + " 0xF0000000)" : "") + "."));
         }
         return v;
     }

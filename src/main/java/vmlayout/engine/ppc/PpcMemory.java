@@ -79,9 +79,8 @@ final class PpcMemory {
         // taken to start at physical 0 (PPC_MEMSTART 0, total_memory = lmb_end_of_DRAM()).
         r.memstart = era.atLeast(PpcEra.MEMSTART_ADDR) && !k.archPpc ? lowest : 0;
         if (r.memstart != lowest) {
-            messages.add(Message.warn(String.format("RAM starts at 0x%08x, but Linux %s maps physical 0 at PAGE_OFFSET"
-                    + " (memstart_addr came in %s): the kernel counts the hole below the RAM as memory.", lowest,
-                    era.version, PpcEra.MEMSTART_ADDR)));
+            messages.add(Message.warn("RAM starts at " + Fmt.hex8(lowest) + ", but Linux " + era.version + " maps physical 0 at PAGE_OFFSET"
+                    + " (memstart_addr came in " + PpcEra.MEMSTART_ADDR + "): the kernel counts the hole below the RAM as memory."));
         }
         r.totalMemory = end - r.memstart;
         r.totalLowmem = Math.min(r.totalMemory, k.lowmemSize);
@@ -194,6 +193,6 @@ final class PpcMemory {
 
     static String span(RangeSet s) {
         List<RangeSet.Range> rs = s.ranges();
-        return String.format("0x%08x-0x%08x", rs.get(0).start(), rs.get(rs.size() - 1).end());
+        return Fmt.hex8(rs.get(0).start()) + "-" + Fmt.hex8(rs.get(rs.size() - 1).end());
     }
 }

@@ -1,5 +1,6 @@
 package vmlayout.engine.x86;
 
+import vmlayout.config.Fmt;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.engine.Message;
@@ -59,9 +60,9 @@ final class E820Format {
     /** One entry line for {@code who} ("BIOS-e820", "user", "limit_regions start", ...). */
     static String entry(X86Era era, String who, E820Table.Entry e) {
         if (era.memFormat) {
-            return String.format("%s: [mem 0x%016x-0x%016x] %s", who, e.addr, e.addr + e.size - 1, typeWord(era, e.type));
+            return who + ": [mem 0x" + Fmt.hex(e.addr, 16) + "-0x" + Fmt.hex(e.addr + e.size - 1, 16) + "] " + typeWord(era, e.type);
         }
-        return String.format(" %s: %016x - %016x %s", who, e.addr, e.addr + e.size, typeWord(era, e.type));
+        return " " + who + ": " + Fmt.hex(e.addr, 16) + " - " + Fmt.hex(e.addr + e.size, 16) + " " + typeWord(era, e.type);
     }
 
     /** The whole table as print_memory_map(who) / e820_print_map(who) prints it. */
@@ -83,8 +84,8 @@ final class E820Format {
 
     /** e820_end_pfn()'s line (2.6.27+). */
     static Message lastPfn(X86Era era, long lastPfn, long maxArchPfn) {
-        return Message.kernel(Level.INFO, String.format("%slast_pfn = 0x%x max_arch_pfn = 0x%x", era.e820Prefix(), lastPfn,
-                maxArchPfn), false);
+        return Message.kernel(Level.INFO, era.e820Prefix() + "last_pfn = 0x" + Long.toHexString(lastPfn) + " max_arch_pfn = 0x"
+                + Long.toHexString(maxArchPfn), false);
     }
 
     /** __e820_add_region() on a full table. */
@@ -92,8 +93,8 @@ final class E820Format {
         if (!era.memFormat) {
             return Message.kernel(Level.ERR, "Ooops! Too many entries in the memory map!", true);
         }
-        return Message.kernel(Level.ERR, String.format("%stoo many entries; ignoring [mem 0x%08x-0x%08x]",
-                era.e820Prefix(), start, start + size - 1), true);
+        return Message.kernel(Level.ERR, era.e820Prefix() + "too many entries; ignoring [mem " + Fmt.hex8(start) + "-"
+                + Fmt.hex8(start + size - 1) + "]", true);
     }
 
     /** The KERN_DEBUG line of e820_remove_range() (3.5+): "e820: remove [mem %#010Lx-%#010Lx] " + type. */
@@ -101,7 +102,7 @@ final class E820Format {
         if (Long.compareUnsigned(size, -1L - start) > 0) {
             size = -1L - start;
         }
-        String text = String.format("e820: remove [mem 0x%08x-0x%08x] ", start, start + size - 1)
+        String text = "e820: remove [mem " + Fmt.hex8(start) + "-" + Fmt.hex8(start + size - 1) + "] "
                 + (checkType ? typeWord(era, oldType) : "");
         return Message.kernel(Level.DEBUG, text, false);
     }
@@ -111,7 +112,7 @@ final class E820Format {
         if (Long.compareUnsigned(size, -1L - start) > 0) {
             size = -1L - start;
         }
-        return Message.kernel(Level.DEBUG, String.format("e820: update [mem 0x%08x-0x%08x] ", start, start + size - 1)
+        return Message.kernel(Level.DEBUG, "e820: update [mem " + Fmt.hex8(start) + "-" + Fmt.hex8(start + size - 1) + "] "
                 + typeWord(era, oldType) + " ==> " + typeWord(era, newType), false);
     }
 }

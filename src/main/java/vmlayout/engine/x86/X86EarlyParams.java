@@ -314,20 +314,20 @@ final class X86EarlyParams {
                 st.vmallocReserve = (st.vmallocReserve + reserve) & M32;
                 break;
             case ADDS_RESERVE:
-                st.messages.add(Message.kernel(Level.INFO, String.format("Reserving virtual address space above 0x%08x", below),
+                st.messages.add(Message.kernel(Level.INFO, "Reserving virtual address space above " + Fmt.hex8(below),
                         false));
                 st.fixaddrTop = (below - 4096) & M32;
                 st.vmallocReserve = (st.vmallocReserve + reserve) & M32;
                 break;
             case TOP_ONLY:
-                st.messages.add(Message.kernel(Level.INFO, String.format("Reserving virtual address space above 0x%08x", below),
+                st.messages.add(Message.kernel(Level.INFO, "Reserving virtual address space above " + Fmt.hex8(below),
                         false));
                 st.fixaddrTop = (below - 4096) & M32;
                 break;
             default:
                 st.fixaddrTop = ((below & ~(st.pmdSize - 1)) - 4096) & M32;
-                st.messages.add(Message.kernel(Level.INFO, String.format(
-                        "Reserving virtual address space above 0x%08x (rounded to 0x%08x)", below, (st.fixaddrTop + 4096) & M32),
+                st.messages.add(Message.kernel(Level.INFO, "Reserving virtual address space above " + Fmt.hex8(below)
+                        + " (rounded to " + Fmt.hex8((st.fixaddrTop + 4096) & M32) + ")",
                         false));
                 break;
         }

@@ -161,13 +161,11 @@ public final class X86Engine implements Engine {
                     : Derivation.releases(null, X86Era.VMALLOC_FIX)));
         }
         if (Long.compareUnsigned(top.vmallocEnd, cfg.pageOffset) <= 0) {
-            messages.add(Message.warn(String.format("VMALLOC_END 0x%08x is not above PAGE_OFFSET 0x%08x (reservetop= or"
-                    + " a pinned value): there is no room for the kernel's mappings; it would not boot.",
-                    top.vmallocEnd, cfg.pageOffset)));
+            messages.add(Message.warn("VMALLOC_END " + Fmt.hex8(top.vmallocEnd) + " is not above PAGE_OFFSET " + Fmt.hex8(cfg.pageOffset)
+                    + " (reservetop= or a pinned value): there is no room for the kernel's mappings; it would not boot."));
         } else if (Long.compareUnsigned(reserve, room) > 0) {
-            messages.add(Message.warn(String.format("the vmalloc reserve (%d MB) is larger than the %d MB above PAGE_OFFSET"
-                    + " 0x%08x: MAXMEM wraps around and lowmem runs into vmalloc; the kernel would not boot.",
-                    reserve >> 20, room >> 20, cfg.pageOffset)));
+            messages.add(Message.warn("the vmalloc reserve (" + (reserve >> 20) + " MB) is larger than the " + (room >> 20) + " MB above PAGE_OFFSET "
+                    + Fmt.hex8(cfg.pageOffset) + ": MAXMEM wraps around and lowmem runs into vmalloc; the kernel would not boot."));
         }
 
         // ---- the split ----
@@ -227,8 +225,8 @@ public final class X86Engine implements Engine {
         X86MemInit.Table table = X86MemInit.render(v);
         if (Long.compareUnsigned(vmallocStart, top.vmallocEnd) >= 0 || Long.compareUnsigned(highMemory & M32, vmallocStart) > 0
                 && (highMemory & M32) != 0) {
-            messages.add(Message.warn(String.format("VMALLOC_START 0x%08x is not below VMALLOC_END 0x%08x: mem_init()'s"
-                    + " BUG_ON() checks stop the kernel right after it prints this table.", vmallocStart, top.vmallocEnd)));
+            messages.add(Message.warn("VMALLOC_START " + Fmt.hex8(vmallocStart) + " is not below VMALLOC_END " + Fmt.hex8(top.vmallocEnd)
+                    + ": mem_init()'s BUG_ON() checks stop the kernel right after it prints this table."));
         }
         if (!era.printsTable) {
             messages.add(Message.note(era.version.compareTo(X86Era.TABLE_ADDED) < 0

@@ -1,5 +1,6 @@
 package vmlayout.engine.x86;
 
+import vmlayout.config.Fmt;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Sizes;
@@ -138,15 +139,15 @@ final class X86Lowmem {
         if (in.highmem) {
             if (hp >= r.maxPfn) {
                 r.messages.add(err(old
-                        ? String.format("highmem size specified (%dMB) is bigger than pages available (%dMB)!.", mb(hp), mb(r.maxPfn))
-                        : String.format("highmem size (%dMB) is bigger than pages available (%dMB)!", mb(hp), mb(r.maxPfn))));
+                        ? "highmem size specified (" + mb(hp) + "MB) is bigger than pages available (" + mb(r.maxPfn) + "MB)!."
+                        : "highmem size (" + mb(hp) + "MB) is bigger than pages available (" + mb(r.maxPfn) + "MB)!"));
                 hp = 0;
             }
             if (hp != 0) {
                 if (((r.maxLowPfn - hp) & M32) < MIN_LOWMEM_PAGES) {
                     r.messages.add(err(old
-                            ? String.format("highmem size %dMB results in smaller than 64MB lowmem, ignoring it.", mb(hp))
-                            : String.format("highmem size (%dMB) results in <64MB lowmem, ignoring it!", mb(hp))));
+                            ? "highmem size " + mb(hp) + "MB results in smaller than 64MB lowmem, ignoring it."
+                            : "highmem size (" + mb(hp) + "MB) results in <64MB lowmem, ignoring it!"));
                     hp = 0;
                 }
                 r.maxLowPfn = (r.maxLowPfn - hp) & M32;
@@ -173,22 +174,19 @@ final class X86Lowmem {
             switch (t) {
                 case FIND_MAX_LOW_PFN_PAE:
                 case FIND_MAX_LOW_PFN:
-                    r.messages.add(Message.kernel(Level.DEFAULT, String.format(
-                            "only %dMB highmem pages available, ignoring highmem size of %dMB.", avail, mb(hp)), true));
+                    r.messages.add(Message.kernel(Level.DEFAULT, "only " + avail + "MB highmem pages available, ignoring highmem size of " + mb(hp) + "MB.", true));
                     break;
                 case FIND_LOW_PFN_RANGE:
-                    r.messages.add(warn(String.format(
-                            "only %dMB highmem pages available, ignoring highmem size of %dMB.", avail, mb(hp))));
+                    r.messages.add(warn("only " + avail + "MB highmem pages available, ignoring highmem size of " + mb(hp) + "MB."));
                     break;
                 default:
-                    r.messages.add(warn(String.format(
-                            "only %dMB highmem pages available, ignoring highmem size of %dMB!", avail, mb(hp))));
+                    r.messages.add(warn("only " + avail + "MB highmem pages available, ignoring highmem size of " + mb(hp) + "MB!"));
                     break;
             }
         }
         if (!in.highmem) {
             // "Maximum memory usable is what is directly addressable"
-            r.messages.add(warn(String.format("Warning only %dMB will be used.", (in.maxmem & M32) >>> 20)));
+            r.messages.add(warn("Warning only " + ((in.maxmem & M32) >>> 20) + "MB will be used."));
             if (r.maxPfn > MAX_NONPAE_PFN && t != X86Era.SplitTexts.PFN_INIT_NO_64G) {
                 r.messages.add(warn(t == X86Era.SplitTexts.FIND_MAX_LOW_PFN_PAE ? "Use a PAE enabled kernel."
                         : "Use a HIGHMEM64G enabled kernel."));

@@ -1,5 +1,6 @@
 package vmlayout.engine.x86;
 
+import vmlayout.config.Fmt;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.engine.Message;
@@ -69,11 +70,10 @@ final class X86RamFate {
         RangeSet invented = new RangeSet(ram).removeAll(board);
         for (RangeSet.Range r : invented.ranges()) {
             if (described.intersect(RangeSet.of(r.start(), r.end())).total() == r.size()) {
-                messages.add(Message.note(String.format("memmap= makes 0x%08x-0x%08x RAM, which the BIOS map reports as"
-                        + " reserved.", r.start(), r.end())));
+                messages.add(Message.note("memmap= makes " + Fmt.hex8(r.start()) + "-" + Fmt.hex8(r.end()) + " RAM, which the BIOS map reports as reserved."));
             } else {
-                messages.add(Message.warn(String.format("memmap= describes RAM at 0x%08x-0x%08x that the BIOS map does not"
-                        + " have: the kernel would use memory that is not there.", r.start(), r.end())));
+                messages.add(Message.warn("memmap= describes RAM at " + Fmt.hex8(r.start()) + "-" + Fmt.hex8(r.end())
+                        + " that the BIOS map does not have: the kernel would use memory that is not there."));
             }
         }
         return out;
