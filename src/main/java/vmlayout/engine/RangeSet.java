@@ -47,33 +47,41 @@ public final class RangeSet {
         return t;
     }
 
+    /** Index of the first range that ends at or after {@code x} (ranges that touch x merge with it). */
+    private int firstEndingAtOrAfter(long x) {
+        int lo = 0;
+        int hi = ranges.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ranges.get(mid).end < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     public RangeSet add(long start, long end) {
         if (end <= start) {
             return this;
         }
-        List<Range> out = new ArrayList<>();
+        // in place: ranges i..j-1 overlap or touch [start, end) and become one (a batch adds millions)
+        int i = firstEndingAtOrAfter(start);
+        int j = i;
         long s = start;
         long e = end;
-        boolean placed = false;
-        for (Range r : ranges) {
-            if (r.end < s) {
-                out.add(r);
-            } else if (r.start > e) {
-                if (!placed) {
-                    out.add(new Range(s, e));
-                    placed = true;
-                }
-                out.add(r);
-            } else {
-                s = Math.min(s, r.start);
-                e = Math.max(e, r.end);
-            }
+        while (j < ranges.size() && ranges.get(j).start <= end) {
+            s = Math.min(s, ranges.get(j).start);
+            e = Math.max(e, ranges.get(j).end);
+            j++;
         }
-        if (!placed) {
-            out.add(new Range(s, e));
+        if (j == i) {
+            ranges.add(i, new Range(s, e));
+        } else {
+            ranges.set(i, new Range(s, e));
+            ranges.subList(i + 1, j).clear();
         }
-        ranges.clear();
-        ranges.addAll(out);
         return this;
     }
 
@@ -93,21 +101,23 @@ public final class RangeSet {
         if (end <= start) {
             return this;
         }
-        List<Range> out = new ArrayList<>();
-        for (Range r : ranges) {
-            if (r.end <= start || r.start >= end) {
-                out.add(r);
-                continue;
-            }
-            if (r.start < start) {
-                out.add(new Range(r.start, start));
-            }
-            if (r.end > end) {
-                out.add(new Range(end, r.end));
-            }
+        int i = firstEndingAtOrAfter(start + 1); // ranges ending at start are untouched
+        int j = i;
+        while (j < ranges.size() && ranges.get(j).start < end) {
+            j++;
         }
-        ranges.clear();
-        ranges.addAll(out);
+        if (j == i) {
+            return this;
+        }
+        Range first = ranges.get(i);
+        Range last = ranges.get(j - 1);
+        ranges.subList(i, j).clear();
+        if (last.end > end) {
+            ranges.add(i, new Range(end, last.end));
+        }
+        if (first.start < start) {
+            ranges.add(i, new Range(first.start, start));
+        }
         return this;
     }
 
@@ -118,10 +128,25 @@ public final class RangeSet {
         return this;
     }
 
-    /** A new set: the part of this set inside {@code other}. */
+    /** A new set: the part of this set inside {@code other} (one pass over both, both sorted). */
     public RangeSet intersect(RangeSet other) {
-        RangeSet out = new RangeSet(this);
-        RangeSet outside = new RangeSet(this).removeAll(other);
-        return out.removeAll(outside);
+        RangeSet out = new RangeSet();
+        int i = 0;
+        int j = 0;
+        while (i < ranges.size() && j < other.ranges.size()) {
+            Range a = ranges.get(i);
+            Range b = other.ranges.get(j);
+            long s = Math.max(a.start, b.start);
+            long e = Math.min(a.end, b.end);
+            if (s < e) {
+                out.ranges.add(new Range(s, e));
+            }
+            if (a.end < b.end) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return out;
     }
 }

@@ -101,6 +101,61 @@ class ParserPropertiesTest {
         }
     }
 
+    /** intersect, addAll and removeAll against the same bitmaps, for two sets built by random operations. */
+    @Property(tries = 1000)
+    void rangeSetAlgebraMatchesBitmaps(@ForAll("ops") List<int[]> opsA, @ForAll("ops") List<int[]> opsB) {
+        boolean[] a = new boolean[64];
+        boolean[] b = new boolean[64];
+        RangeSet sa = build(opsA, a);
+        RangeSet sb = build(opsB, b);
+        boolean[] and = new boolean[64];
+        boolean[] or = new boolean[64];
+        boolean[] minus = new boolean[64];
+        for (int i = 0; i < 64; i++) {
+            and[i] = a[i] && b[i];
+            or[i] = a[i] || b[i];
+            minus[i] = a[i] && !b[i];
+        }
+        assertMatches(and, sa.intersect(sb));
+        assertMatches(or, new RangeSet(sa).addAll(sb));
+        assertMatches(minus, new RangeSet(sa).removeAll(sb));
+        assertMatches(a, sa); // the operands are left alone
+        assertMatches(b, sb);
+    }
+
+    private static RangeSet build(List<int[]> ops, boolean[] bits) {
+        RangeSet set = new RangeSet();
+        for (int[] op : ops) {
+            int lo = Math.min(op[1], op[2]);
+            int hi = Math.max(op[1], op[2]);
+            if (op[0] == 0) {
+                set.add(lo, hi);
+            } else {
+                set.remove(lo, hi);
+            }
+            for (int i = lo; i < hi; i++) {
+                bits[i] = op[0] == 0;
+            }
+        }
+        return set;
+    }
+
+    private static void assertMatches(boolean[] bits, RangeSet set) {
+        boolean[] got = new boolean[64];
+        long prevEnd = -1;
+        for (RangeSet.Range r : set.ranges()) {
+            assertTrue(r.start() > prevEnd, "sorted, merged, non-empty: " + set.ranges());
+            assertTrue(r.end() > r.start());
+            prevEnd = r.end();
+            for (long i = r.start(); i < r.end(); i++) {
+                got[(int) i] = true;
+            }
+        }
+        for (int i = 0; i < 64; i++) {
+            assertEquals(bits[i], got[i], "bit " + i + " of " + set.ranges());
+        }
+    }
+
     @Provide
     Arbitrary<Long> unsigned() {
         return Arbitraries.longs().between(0, Long.MAX_VALUE).map(x -> x * 2 + (x & 1));
