@@ -13,7 +13,10 @@ public enum RamUse {
     /** Kept away from the kernel on purpose: left out by mem=, memmap=$, a reserved e820 entry, no-map. */
     RESERVED;
 
+    private final String id = name().toLowerCase(Locale.ROOT);
+
+    /** "lowmem", "highmem", "dropped", "reserved" (JSON and text). */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 }
