@@ -6,7 +6,8 @@ usage: python3 src/bench/bench.py [RUNS] [BATCH_LINES] [BATCH_RUNS]     (after `
 Every figure is measured in this run, on this machine: medians of RUNS cold starts (default 31), each
 command run in turn so that load affects them alike. Peak RSS comes from /usr/bin/time when present
 (else getrusage). The batch runs through the launcher, pinned to one core with taskset, BATCH_RUNS times
-(default 3), over a generated file of BATCH_LINES varied command lines (default 1,000,000).
+(default 3), over a generated fleet file of BATCH_LINES varied lines (default 1,000,000): plain command
+lines for a profile's board and JSON lines for ARM, x86 and PowerPC boards of many releases.
 """
 import os, random, resource, statistics, subprocess, sys, time
 
@@ -60,25 +61,16 @@ def main():
         r = statistics.median(rss_of(c) for _ in range(5))
         print(f"{k:52s} {m:7.1f}ms {m / base:5.2f}x {r / 1024:8.1f}MiB {r / base_rss:5.2f}x")
 
-    # batch: LINES varied command lines on one machine description, streamed through one JVM on one core
-    path = os.path.join(bench, f"batch-{LINES}.txt")
+    # batch: a fleet file of LINES varied lines, streamed through one JVM on one core. Half are plain
+    # command lines for the board the options describe (a profile), half are JSON lines that carry their
+    # own board: ARM, x86 and PowerPC, releases from 2.6.17 to 6.1, RAM sizes, Kconfig and bootargs.
+    path = os.path.join(bench, f"batch-mixed-{LINES}.txt")
     if not os.path.exists(path):
-        rnd = random.Random(1)
-        with open(path, "w") as f:
-            for _ in range(LINES):
-                kind = rnd.randrange(4)
-                if kind == 0:
-                    f.write(f"console=ttyS0 mem={rnd.choice([64, 128, 256, 512, 768, 1024])}M\n")
-                elif kind == 1:
-                    f.write(f"vmalloc={rnd.randint(8, 1100)}M\n")
-                elif kind == 2:
-                    f.write(f"mem={rnd.randint(32, 2048)}M vmalloc={rnd.randint(16, 600)}M\n")
-                else:
-                    f.write(f"root=/dev/mmcblk0p2 rootwait mem={rnd.randint(1, 8) * 128}M@0x{rnd.randint(0, 3) * 0x20000000:08x}\n")
+        write_fleet(path, LINES)
     # what a user runs: the launcher's batch branch (C2, serial collector), pinned to one core; the
     # median of BATCH_RUNS runs, since one long run on a shared machine is at the mercy of its neighbours
     cmd = ["taskset", "-c", "0"] if subprocess.run(["sh", "-c", "command -v taskset"], stdout=subprocess.DEVNULL).returncode == 0 else []
-    cmd += [LAUNCHER, "batch", "--kernel", "3.18", "--ram", "0:1G", "-D", "HIGHMEM=y", path]
+    cmd += [LAUNCHER, "batch", "--profile", "socfpga-de0", path]
     if os.path.exists("/usr/bin/time"):
         cmd = ["/usr/bin/time", "-f", "%M"] + cmd
     runs = []
@@ -93,6 +85,41 @@ def main():
     print(f"batch: {LINES} lines on one core, {BATCH_RUNS} runs: median {dt:.1f} s = {LINES / dt:,.0f} layouts/s"
           f" (runs: {', '.join(f'{LINES / d:,.0f}' for d in dts)}), peak RSS {max(r[1] for r in runs) / 1024:.0f} MiB"
           f" (exit {runs[0][2]})")
+
+def write_fleet(path, lines):
+    import json
+    rnd = random.Random(1)
+    with open(path, "w") as f:
+        for _ in range(lines):
+            k = rnd.randrange(20)
+            if k < 10:  # plain command lines for the --profile board
+                kind = rnd.randrange(4)
+                if kind == 0:
+                    f.write(f"console=ttyS0 mem={rnd.choice([64, 128, 256, 512, 768, 1024])}M\n")
+                elif kind == 1:
+                    f.write(f"vmalloc={rnd.randint(8, 1100)}M\n")
+                elif kind == 2:
+                    f.write(f"mem={rnd.randint(32, 2048)}M vmalloc={rnd.randint(16, 600)}M\n")
+                else:
+                    f.write(f"root=/dev/mmcblk0p2 rootwait mem={rnd.randint(1, 8) * 128}M@0x{rnd.randint(0, 3) * 0x20000000:08x}\n")
+                continue
+            if k < 15:  # ARM boards
+                o = {"arch": "arm", "kernel": rnd.choice(["2.6.37", "3.4", "3.18", "4.4", "4.19", "5.10", "6.1"]),
+                     "ram": [f"0x{rnd.choice([0, 0x40000000, 0x80000000]):x}:{rnd.choice([256, 512, 768, 1024, 2048])}M"],
+                     "defines": {"HIGHMEM": rnd.choice(["y", "n"])},
+                     "bootargs": f"console=ttyS0,115200 vmalloc={rnd.randint(16, 600)}M"}
+            elif k < 18:  # PCs
+                o = {"arch": "x86", "kernel": rnd.choice(["2.6.27", "3.2", "3.13", "4.19", "5.10", "6.1"]),
+                     "ram": [f"{rnd.choice([512, 1024, 2048, 3072, 4096])}M"],
+                     "bootargs": f"ro quiet vmalloc={rnd.randint(64, 512)}M"
+                                 + (f" mem={rnd.randint(256, 2048)}M" if rnd.random() < 0.3 else "")}
+            else:  # PowerPC boards
+                o = {"arch": "ppc", "kernel": rnd.choice(["2.6.17", "3.10", "4.19", "5.15"]),
+                     "ram": [f"{rnd.choice([256, 512, 1024, 2048])}M"],
+                     "defines": {"HIGHMEM": rnd.choice(["y", "n"])},
+                     "bootargs": f"console=ttyS0 mem={rnd.randint(128, 2048)}M"}
+            f.write(json.dumps(o, separators=(",", ":")) + "\n")
+
 
 if __name__ == "__main__":
     main()

@@ -92,6 +92,9 @@ final class X86Lowmem {
 
     /** Which branch was taken, with the numbers: max_low_pfn and what became of the RAM above it. */
     private static void step(Input in, Result r) {
+        if (!in.log.on()) {
+            return; // the step's text only (explain, suggest)
+        }
         boolean low = in.maxPfn <= in.maxmemPfn;
         String cmp = "max_pfn " + hexPfn(in.maxPfn) + " (" + Sizes.human(in.maxPfn << 12) + ")" + (low ? " <= " : " > ")
                 + "MAXMEM_PFN " + hexPfn(in.maxmemPfn) + " (" + Sizes.human(in.maxmemPfn << 12) + ")";
@@ -117,9 +120,7 @@ final class X86Lowmem {
                 }
             }
         }
-        if (in.log.on()) {
-            in.log.add("max_low_pfn", text + ".", source(in, low));
-        }
+        in.log.add("max_low_pfn", text + ".", source(in, low));
     }
 
     private static String hexPfn(long pfn) {
