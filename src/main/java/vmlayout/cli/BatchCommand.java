@@ -23,6 +23,7 @@ import vmlayout.bootargs.KernelCmdline;
 import vmlayout.config.InputException;
 import vmlayout.config.Machine;
 import vmlayout.config.Profile;
+import vmlayout.engine.Engine;
 import vmlayout.engine.Engines;
 import vmlayout.engine.Layout;
 import vmlayout.render.BatchWriter;
@@ -80,7 +81,8 @@ final class BatchCommand implements Callable<Integer> {
                     String label = "line " + n;
                     Machine m = t.startsWith("{") ? machine.toMachine(Profile.parse(t, label), java.util.List.of(), null)
                             : machine.toMachine(base, KernelCmdline.parse(t, label).params(), label);
-                    Layout l = Engines.forArch(m.arch()).compute(m);
+                    // the table's text only when --full prints it
+                    Layout l = Engines.forArch(m.arch()).compute(m, full ? Engine.Detail.TABLE : Engine.Detail.SUMMARY);
                     int status = l.hasFindings() ? ExitCode.FINDINGS.code : ExitCode.CLEAN.code;
                     out.result(n, l, status);
                     worst = Math.max(worst, status);

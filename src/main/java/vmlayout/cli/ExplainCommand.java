@@ -54,7 +54,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         machine.params = params;
         Machine m = machine.toMachine();
-        Layout l = Engines.forArch(m.arch()).compute(m, true);
+        Layout l = Engines.forArch(m.arch()).compute(m, vmlayout.engine.Engine.Detail.DERIVATION);
         int status = l.hasFindings() ? ExitCode.FINDINGS.code : ExitCode.CLEAN.code;
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {

@@ -12,17 +12,24 @@ public interface Engine {
     /** The names -D accepts for this architecture. */
     SymbolCatalog symbols();
 
-    /**
-     * Computes the layout the chosen kernel release would set up for this machine. Its messages start
-     * with what reading the inputs found ({@link Machine#inputMessages()}).
-     */
-    default Layout compute(Machine machine) {
-        return compute(machine, false);
+    /** How much an engine writes down besides the layout's numbers. */
+    enum Detail {
+        /** Regions, RAM by use and messages only: no table text, no steps (a batch line). */
+        SUMMARY,
+        /** Also the kernel's table lines, as printed (the main command, check, diff, verify). */
+        TABLE,
+        /** Also the derivation steps (explain, suggest). */
+        DERIVATION
     }
 
     /**
-     * The same, and with {@code derivation} also the steps that led there ({@link Layout#derivation()},
-     * for explain and suggest; empty without).
+     * Computes the layout the chosen kernel release would set up for this machine, with the kernel's
+     * table lines. Its messages start with what reading the inputs found ({@link Machine#inputMessages()}).
      */
-    Layout compute(Machine machine, boolean derivation);
+    default Layout compute(Machine machine) {
+        return compute(machine, Detail.TABLE);
+    }
+
+    /** The same, writing down as much as {@code detail} asks ({@link Layout#table()} and {@link Layout#derivation()} are empty without). */
+    Layout compute(Machine machine, Detail detail);
 }

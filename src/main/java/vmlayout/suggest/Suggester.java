@@ -87,7 +87,7 @@ public final class Suggester {
         this.machine = machine;
         this.goals = goals;
         this.engine = Engines.forArch(machine.arch());
-        this.base = engine.compute(machine, true);
+        this.base = engine.compute(machine, vmlayout.engine.Engine.Detail.DERIVATION);
         for (Message msg : base.messages()) {
             if (msg.source() == Message.Source.VMLAYOUT && msg.finding()) {
                 baseWarnings.add(msg.text());
@@ -293,7 +293,7 @@ public final class Suggester {
     private Attempt attempt(List<Change> parts, boolean rememberIfClose) {
         Attempt a;
         try {
-            Layout l = engine.compute(Change.apply(machine, parts), true); // a shown answer cites its steps
+            Layout l = engine.compute(Change.apply(machine, parts), vmlayout.engine.Engine.Detail.DERIVATION); // a shown answer cites its steps
             String refused = null;
             for (Message msg : l.messages()) {
                 if (msg.source() == Message.Source.VMLAYOUT && msg.finding() && !baseWarnings.contains(msg.text())) {

@@ -14,7 +14,7 @@ public final class LayoutOf {
     /** With the derivation steps (what explain computes). */
     public static Layout args(String... args) {
         Machine m = machine(args);
-        return Engines.forArch(m.arch()).compute(m, true);
+        return Engines.forArch(m.arch()).compute(m, vmlayout.engine.Engine.Detail.DERIVATION);
     }
 
     /** The Machine the command line builds from these arguments. */

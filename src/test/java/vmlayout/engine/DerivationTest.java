@@ -171,11 +171,18 @@ class DerivationTest {
         for (Path p : vmlayout.golden.GoldenCases.argsFiles()) {
             tests.add(DynamicTest.dynamicTest(p.toString(), () -> {
                 vmlayout.config.Machine m = LayoutOf.machine(vmlayout.golden.GoldenCases.args(p).toArray(new String[0]));
-                Layout with = Engines.forArch(m.arch()).compute(m, true);
+                Layout with = Engines.forArch(m.arch()).compute(m, Engine.Detail.DERIVATION);
                 Layout without = Engines.forArch(m.arch()).compute(m);
                 assertTrue(without.derivation().isEmpty());
                 assertFalse(with.derivation().isEmpty());
                 assertEquals(json(with), json(without));
+                // a batch line's detail: the same regions, RAM and messages, no table text
+                Layout summary = Engines.forArch(m.arch()).compute(m, Engine.Detail.SUMMARY);
+                assertTrue(summary.table().isEmpty());
+                assertFalse(without.table().isEmpty() && without.tablePrinted());
+                assertEquals(without.regions(), summary.regions());
+                assertEquals(without.ram(), summary.ram());
+                assertEquals(without.messages(), summary.messages());
             }));
         }
         assertFalse(tests.isEmpty());

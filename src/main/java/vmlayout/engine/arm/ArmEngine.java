@@ -52,13 +52,13 @@ public final class ArmEngine implements Engine {
     }
 
     @Override
-    public Layout compute(Machine m, boolean derivation) {
+    public Layout compute(Machine m, Detail detail) {
         ArmEra era = ArmEra.of(m.kernel());
         Constants c = new Constants(ArmSymbols.CATALOG, m.defines());
         // what reading the inputs found (Machine.inputMessages) comes first, as it would in a boot log
         List<Message> messages = new ArrayList<>(m.inputMessages());
         List<String> defaults = new ArrayList<>(m.defaultsUsed());
-        DerivationLog log = new DerivationLog(derivation);
+        DerivationLog log = new DerivationLog(detail == Detail.DERIVATION);
 
         // ---- Kconfig ----
         boolean highmem = c.flag("HIGHMEM", false, "Kconfig default n (arch/arm/Kconfig HIGHMEM)");
@@ -317,7 +317,7 @@ public final class ArmEngine implements Engine {
         if (v.text == null && v.init == null && v.data == null && v.bss == null) {
             messages.add(Message.note(SECTIONS_NOTE));
         }
-        ArmMemInit.Table table = ArmMemInit.render(era, v);
+        ArmMemInit.Table table = ArmMemInit.render(era, v, detail != Detail.SUMMARY);
         if (!era.printsTable) {
             messages.add(Message.note(era.version.compareTo(ArmEra.TABLE_ADDED) < 0
                     ? "Linux " + m.kernel() + " does not print this table yet (ARM first prints it in "

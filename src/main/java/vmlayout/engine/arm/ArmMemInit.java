@@ -55,10 +55,13 @@ final class ArmMemInit {
     private ArmMemInit() {
     }
 
-    static Table render(ArmEra era, Values v) {
-        List<String> lines = new ArrayList<>();
+    /** The regions, and with {@code text} the table's lines (without, an empty list: nothing is formatted). */
+    static Table render(ArmEra era, Values v, boolean text) {
+        List<String> lines = text ? new ArrayList<>() : null;
         List<Region> regions = new ArrayList<>();
-        lines.add(HEADER);
+        if (text) {
+            lines.add(HEADER);
+        }
         kb(lines, regions, "vector", "    vector  ", v.vectorsBase, v.vectorsBase + 4096);
         if (era.tcmRows && v.dtcmEnd >= 0) {
             kb(lines, regions, "dtcm", "    DTCM    ", v.dtcmStart, v.dtcmEnd);
@@ -89,16 +92,20 @@ final class ArmMemInit {
         if (era.bssRow) {
             section(era, lines, regions, "bss", "       .bss ", v.bss);
         }
-        return new Table(lines, regions);
+        return new Table(text ? lines : List.of(), regions);
     }
 
     private static void kb(List<String> lines, List<Region> regions, String id, String label, long b, long t) {
-        lines.add(KernelTable.row(label, b, t, KernelTable.mlk(b, t), "kB"));
+        if (lines != null) {
+            lines.add(KernelTable.row(label, b, t, KernelTable.mlk(b, t), "kB"));
+        }
         regions.add(new Region(id, b, t));
     }
 
     private static void mb(List<String> lines, List<Region> regions, String id, String label, long b, long t) {
-        lines.add(KernelTable.row(label, b, t, KernelTable.mlm(b, t), "MB"));
+        if (lines != null) {
+            lines.add(KernelTable.row(label, b, t, KernelTable.mlm(b, t), "MB"));
+        }
         regions.add(new Region(id, b, t));
     }
 
@@ -106,8 +113,10 @@ final class ArmMemInit {
         if (bt == null) {
             return;
         }
-        long size = KernelTable.mlkRoundup(bt[0], bt[1]);
-        lines.add(era.ptrval ? KernelTable.ptrvalRow(label, size, "kB") : KernelTable.row(label, bt[0], bt[1], size, "kB"));
+        if (lines != null) {
+            long size = KernelTable.mlkRoundup(bt[0], bt[1]);
+            lines.add(era.ptrval ? KernelTable.ptrvalRow(label, size, "kB") : KernelTable.row(label, bt[0], bt[1], size, "kB"));
+        }
         regions.add(new Region(id, bt[0], bt[1]));
     }
 }

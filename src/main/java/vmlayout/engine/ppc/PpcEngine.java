@@ -37,7 +37,7 @@ public final class PpcEngine implements Engine {
     }
 
     @Override
-    public Layout compute(Machine m, boolean derivation) {
+    public Layout compute(Machine m, Detail detail) {
         PpcEra era = PpcEra.of(m.kernel());
         Constants c = new Constants(PpcSymbols.CATALOG, m.defines());
         // what reading the inputs found (Machine.inputMessages) comes first, as it would in a boot log
@@ -48,7 +48,7 @@ public final class PpcEngine implements Engine {
                     + " is computed with them."));
         }
 
-        DerivationLog log = new DerivationLog(derivation);
+        DerivationLog log = new DerivationLog(detail == Detail.DERIVATION);
 
         // ---- the build ----
         PpcConfig k = PpcConfig.read(era, c, messages);
@@ -95,7 +95,7 @@ public final class PpcEngine implements Engine {
         PpcFixmap f = PpcFixmap.compute(era, k, c);
         PpcKernelVirt v = PpcKernelVirt.compute(era, k, f, mem.highMemory, c, messages);
         virtSteps(era, k, f, v, c, mem.highMemory, log);
-        PpcListing.Table table = PpcListing.render(era, k, f, v, k.pageOffset, mem.highMemory);
+        PpcListing.Table table = PpcListing.render(era, k, f, v, k.pageOffset, mem.highMemory, detail != Detail.SUMMARY);
         messages.add(sizes(k, mem, v));
         notes(era, k, f, c, m, messages, defaults);
         return new Layout(Arch.PPC, m.kernel(), m.params(), table.regions(), fate(mem, params), messages, table.lines(),

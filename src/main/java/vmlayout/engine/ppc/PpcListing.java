@@ -30,10 +30,14 @@ final class PpcListing {
     private PpcListing() {
     }
 
-    static Table render(PpcEra era, PpcConfig k, PpcFixmap f, PpcKernelVirt v, long pageOffset, long highMemory) {
-        List<String> lines = new ArrayList<>();
+    /** The regions, and with {@code text} the listing's lines (without, an empty list: nothing is formatted). */
+    static Table render(PpcEra era, PpcConfig k, PpcFixmap f, PpcKernelVirt v, long pageOffset, long highMemory,
+                        boolean text) {
+        List<String> lines = text ? new ArrayList<>() : null;
         List<Region> regions = new ArrayList<>();
-        lines.add(HEADER);
+        if (text) {
+            lines.add(HEADER);
+        }
         if (k.kasan) {
             row(lines, regions, "kasan", "kasan shadow mem", f.kasanStart, f.kasanEnd);
         }
@@ -56,12 +60,14 @@ final class PpcListing {
         } else if (v.modules) {
             regions.add(new Region("modules", v.modulesStart, v.modulesEnd));
         }
-        return new Table(lines, regions);
+        return new Table(text ? lines : List.of(), regions);
     }
 
     /** One row; an end printed as 0x00000000 (KASAN_SHADOW_END 0UL) is the top of the address space. */
     private static void row(List<String> lines, List<Region> regions, String id, String name, long start, long end) {
-        lines.add("  * " + Fmt.hex8(start & M32) + ".." + Fmt.hex8(end & M32) + "  : " + name);
+        if (lines != null) {
+            lines.add("  * " + Fmt.hex8(start & M32) + ".." + Fmt.hex8(end & M32) + "  : " + name);
+        }
         long e = end == 0 ? 1L << 32 : end;
         regions.add(new Region(id, start, e));
     }

@@ -41,7 +41,7 @@ public final class X86Engine implements Engine {
     }
 
     @Override
-    public Layout compute(Machine m, boolean derivation) {
+    public Layout compute(Machine m, Detail detail) {
         X86Era era = X86Era.of(m.kernel());
         Constants c = new Constants(X86Symbols.CATALOG, m.defines());
         // what reading the inputs found (Machine.inputMessages) comes first, as it would in a boot log
@@ -52,7 +52,7 @@ public final class X86Engine implements Engine {
                     + " vmlayout reads them with the rules of " + X86Era.TABLE_ADDED + ", the first release it models."));
         }
 
-        DerivationLog log = new DerivationLog(derivation);
+        DerivationLog log = new DerivationLog(detail == Detail.DERIVATION);
 
         // ---- Kconfig ----
         X86Config cfg = X86Config.read(era, c, defaults);
@@ -222,7 +222,7 @@ public final class X86Engine implements Engine {
             messages.add(Message.note("the .init/.data/.text rows depend on the kernel image and are left out: give"
                     + " -D __init_begin= -D __init_end= -D _text= -D _etext= -D _edata= (from System.map) to print them."));
         }
-        X86MemInit.Table table = X86MemInit.render(v);
+        X86MemInit.Table table = X86MemInit.render(v, detail != Detail.SUMMARY);
         if (Long.compareUnsigned(vmallocStart, top.vmallocEnd) >= 0 || Long.compareUnsigned(highMemory & M32, vmallocStart) > 0
                 && (highMemory & M32) != 0) {
             messages.add(Message.warn("VMALLOC_START " + Fmt.hex8(vmallocStart) + " is not below VMALLOC_END " + Fmt.hex8(top.vmallocEnd)

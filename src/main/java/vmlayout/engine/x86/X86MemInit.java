@@ -42,10 +42,13 @@ final class X86MemInit {
     private X86MemInit() {
     }
 
-    static Table render(Values v) {
-        List<String> lines = new ArrayList<>();
+    /** The regions, and with {@code text} the table's lines (without, an empty list: nothing is formatted). */
+    static Table render(Values v, boolean text) {
+        List<String> lines = text ? new ArrayList<>() : null;
         List<Region> regions = new ArrayList<>();
-        lines.add(HEADER);
+        if (text) {
+            lines.add(HEADER);
+        }
         kb(lines, regions, "fixmap", "    fixmap  ", v.fixStart, v.fixTop, KernelTable.mlk(v.fixStart, v.fixTop));
         if (v.cpuEntry) {
             kb(lines, regions, "cpu_entry", "  cpu_entry ", v.cpuEntryBase, v.cpuEntryBase + v.cpuEntryMapSize,
@@ -60,16 +63,20 @@ final class X86MemInit {
         section(lines, regions, "init", "      .init ", v.init);
         section(lines, regions, "data", "      .data ", v.data);
         section(lines, regions, "text", "      .text ", v.text);
-        return new Table(lines, regions);
+        return new Table(text ? lines : List.of(), regions);
     }
 
     private static void kb(List<String> lines, List<Region> regions, String id, String label, long b, long t, long kb) {
-        lines.add(KernelTable.row(label, b, t, kb, "kB"));
+        if (lines != null) {
+            lines.add(KernelTable.row(label, b, t, kb, "kB"));
+        }
         regions.add(new Region(id, b, regionEnd(b, t)));
     }
 
     private static void mb(List<String> lines, List<Region> regions, String id, String label, long b, long t) {
-        lines.add(KernelTable.row(label, b, t, KernelTable.mlm(b, t), "MB"));
+        if (lines != null) {
+            lines.add(KernelTable.row(label, b, t, KernelTable.mlm(b, t), "MB"));
+        }
         regions.add(new Region(id, b, regionEnd(b, t)));
     }
 
@@ -77,7 +84,9 @@ final class X86MemInit {
         if (bt == null) {
             return;
         }
-        lines.add(KernelTable.row(label, bt[0], bt[1], KernelTable.mlk(bt[0], bt[1]), "kB"));
+        if (lines != null) {
+            lines.add(KernelTable.row(label, bt[0], bt[1], KernelTable.mlk(bt[0], bt[1]), "kB"));
+        }
         regions.add(new Region(id, bt[0], regionEnd(bt[0], bt[1])));
     }
 
