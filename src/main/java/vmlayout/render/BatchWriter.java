@@ -2,6 +2,7 @@ package vmlayout.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -36,77 +37,53 @@ public final class BatchWriter implements AutoCloseable {
     }
 
     public void result(long line, Layout l, int status) {
-        // in small methods: the JIT compiles one big method much more slowly than several small ones,
-        // and a batch on one core pays for compiling on the same core
         try {
-            g.writeStartObject();
-            g.writeNumberField("line", line);
-            g.writeStringField("arch", l.arch().id());
-            g.writeStringField("kernel", l.kernel().toString());
-            regions(l);
-            summary(l);
-            messages(l);
             if (full) {
-                g.writeFieldName("layout");
-                layouts.write(g, l, status);
+                fullResult(line, l, status);
+            } else {
+                // the whole line as one pre-encoded value: field names and ids are fixed, numbers are numbers,
+                // and any text is escaped by Jackson's own encoder (JsonStringEncoder) when it needs it
+                raw.setLength(0);
+                raw.append("{\"line\":").append(line).append(",\"arch\":");
+                string(l.arch().id());
+                raw.append(",\"kernel\":");
+                string(l.kernel().toString());
+                raw.append(",\"regions\":[");
+                regions(l);
+                raw.append("],\"summary\":");
+                summary(l);
+                raw.append(",\"messages\":[");
+                messages(l);
+                raw.append("],\"exitStatus\":").append(status).append('}');
+                g.writeRawValue(raw.toString());
             }
-            g.writeNumberField("exitStatus", status);
-            g.writeEndObject();
             endLine();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void regions(Layout l) throws IOException {
+    /** With --full: the same fields through the generator, and the whole layout object under "layout". */
+    private void fullResult(long line, Layout l, int status) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("line", line);
+        g.writeStringField("arch", l.arch().id());
+        g.writeStringField("kernel", l.kernel().toString());
         g.writeArrayFieldStart("regions");
         for (Region r : l.regions()) {
-            region(r);
-        }
-        g.writeEndArray();
-    }
-
-    /**
-     * A region as one pre-encoded value: its name is one of the engines' fixed lower-case ids and the
-     * rest are hex strings and a number, so nothing needs escaping (anything else goes field by field).
-     * A fifth of a batch line's time went to writing these fields one generator call at a time.
-     */
-    private void region(Region r) throws IOException {
-        if (!plainId(r.name())) {
             g.writeStartObject();
             g.writeStringField("name", r.name());
             g.writeStringField("start", JsonRenderer.hex(r.start()));
             g.writeStringField("end", JsonRenderer.hex(r.end()));
             g.writeNumberField("size", r.size());
             g.writeEndObject();
-            return;
         }
-        raw.setLength(0);
-        raw.append("{\"name\":\"").append(r.name()).append("\",\"start\":\"").append(JsonRenderer.hex(r.start()))
-                .append("\",\"end\":\"").append(JsonRenderer.hex(r.end())).append("\",\"size\":").append(r.size()).append('}');
-        g.writeRawValue(raw.toString());
-    }
-
-    private static boolean plainId(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-')) {
-                return false;
-            }
-        }
-        return !s.isEmpty();
-    }
-
-    private void summary(Layout l) throws IOException {
-        g.writeFieldName("summary");
-        raw.setLength(0);
+        g.writeEndArray();
+        g.writeObjectFieldStart("summary");
         for (RamUse u : RamUse.values()) {
-            raw.append(raw.length() == 0 ? "{\"" : ",\"").append(u.id()).append("\":").append(l.ramBytes(u));
+            g.writeNumberField(u.id(), l.ramBytes(u));
         }
-        g.writeRawValue(raw.append('}').toString());
-    }
-
-    private void messages(Layout l) throws IOException {
+        g.writeEndObject();
         g.writeArrayFieldStart("messages");
         for (Message m : l.messages()) {
             if (m.finding() || m.source() == Message.Source.KERNEL) {
@@ -118,6 +95,59 @@ public final class BatchWriter implements AutoCloseable {
             }
         }
         g.writeEndArray();
+        g.writeFieldName("layout");
+        layouts.write(g, l, status);
+        g.writeNumberField("exitStatus", status);
+        g.writeEndObject();
+    }
+
+    // ---- the pre-encoded line, in small methods: the JIT compiles several small methods much faster
+    // than one big one, and a batch on one core pays for compiling on that core ----
+
+    private void regions(Layout l) {
+        boolean first = true;
+        for (Region r : l.regions()) {
+            raw.append(first ? "{\"name\":" : ",{\"name\":");
+            first = false;
+            string(r.name());
+            raw.append(",\"start\":\"").append(JsonRenderer.hex(r.start())).append("\",\"end\":\"")
+                    .append(JsonRenderer.hex(r.end())).append("\",\"size\":").append(r.size()).append('}');
+        }
+    }
+
+    private void summary(Layout l) {
+        char sep = '{';
+        for (RamUse u : RamUse.values()) {
+            raw.append(sep).append('"').append(u.id()).append("\":").append(l.ramBytes(u));
+            sep = ',';
+        }
+        raw.append('}');
+    }
+
+    private void messages(Layout l) {
+        boolean first = true;
+        for (Message m : l.messages()) {
+            if (m.finding() || m.source() == Message.Source.KERNEL) {
+                raw.append(first ? "{\"source\":\"" : ",{\"source\":\"").append(m.source().id()).append("\",\"text\":");
+                first = false;
+                string(m.text());
+                raw.append(",\"finding\":").append(m.finding()).append('}');
+            }
+        }
+    }
+
+    /** A JSON string: as it is when nothing in it needs escaping, else through Jackson's encoder. */
+    private void string(String s) {
+        raw.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                raw.append(JsonStringEncoder.getInstance().quoteAsString(s));
+                raw.append('"');
+                return;
+            }
+        }
+        raw.append(s).append('"');
     }
 
     /** A line that could not be read: the batch goes on. */
