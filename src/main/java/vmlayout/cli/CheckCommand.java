@@ -23,14 +23,16 @@ import vmlayout.render.CheckRenderer;
 /** Checks boards' configurations against requirements, for CI. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Check one or more board configurations against requirements and report what fails, one finding",
-            "per line. Each --profile is checked with each --cmdline-file (or alone); each finding names its",
-            "file. Without --require: the kernel must not warn, drop RAM or ignore a parameter",
+            "Check one or more board configurations against requirements and report",
+            "what fails, one finding per line. Each --profile is checked with each",
+            "--cmdline-file (or alone); each finding names its file. Without",
+            "--require: the kernel must not warn, drop RAM or ignore a parameter",
             "(no-kernel-warning, dropped==0, params-effective).",
             "",
-            "Requirements: METRIC OP SIZE with METRIC vmalloc, lowmem, highmem, dropped, reserved or ioremap",
-            "(the largest single ioremap() that fits the vmalloc area, guard page and alignment included)",
-            "and OP one of >= <= == != > <; or no-kernel-warning; or params-effective."},
+            "Requirements: METRIC OP SIZE with METRIC vmalloc, lowmem, highmem,",
+            "dropped, reserved or ioremap (the largest single ioremap() that fits the",
+            "vmalloc area, guard page and alignment included) and OP one of",
+            ">= <= == != > <; or no-kernel-warning; or params-effective."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vmlayout check --profile boards/myboard.json --cmdline-file bootargs.txt \\\\",
