@@ -100,7 +100,7 @@ class JarIT {
     }
 
     /**
-     * The launcher the build makes runs, and the class-data-sharing archive it uses matches the jar:
+     * The launcher the build makes runs, and the class-data-sharing archives it uses match the jar:
      * with -Xshare:on the JVM refuses to start on a stale or missing archive (the launcher itself uses
      * -Xshare:auto, which would silently run slower). mem=512M of the default 512 MB at 0 on 4.19: lowmem
      * 0xc0000000-0xe0000000, VMALLOC_START = 0xe0000000 + 8 MB, VMALLOC_END 0xff800000 (4.4+).
@@ -114,5 +114,12 @@ class JarIT {
                 JAR.toString(), "vmlayout.Main", "--mem=512M", "--kernel-only"), Map.of());
         assertEquals(0, archived.status(), archived.toString());
         assertEquals(viaLauncher.out(), archived.out());
+        // the subcommands' archive: socfpga-de0 (4.4.75, 1 GB at 0, no HIGHMEM) drops RAM: exit 1 either way
+        Run check = exec(List.of("target/bin/vmlayout", "check", "--profile", "socfpga-de0"), Map.of());
+        Run checkArchived = exec(List.of("java", "-XX:SharedArchiveFile=target/vmlayout-commands.jsa", "-Xshare:on", "-cp",
+                JAR.toString(), "vmlayout.Main", "check", "--profile", "socfpga-de0"), Map.of());
+        assertEquals(1, check.status(), check.toString());
+        assertEquals(1, checkArchived.status(), checkArchived.toString());
+        assertEquals(check.out(), checkArchived.out());
     }
 }
