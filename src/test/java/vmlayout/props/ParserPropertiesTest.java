@@ -72,33 +72,9 @@ class ParserPropertiesTest {
 
     @Property(tries = 500)
     void rangeSetMatchesABitmap(@ForAll("ops") List<int[]> ops) {
-        RangeSet set = new RangeSet();
         boolean[] bits = new boolean[64];
-        for (int[] op : ops) {
-            int a = Math.min(op[1], op[2]);
-            int b = Math.max(op[1], op[2]);
-            if (op[0] == 0) {
-                set.add(a, b);
-            } else {
-                set.remove(a, b);
-            }
-            for (int i = a; i < b; i++) {
-                bits[i] = op[0] == 0;
-            }
-        }
-        boolean[] got = new boolean[64];
-        long prevEnd = -1;
-        for (RangeSet.Range r : set.ranges()) {
-            assertTrue(r.start() > prevEnd, "sorted, merged, non-empty: " + set.ranges());
-            assertTrue(r.end() > r.start());
-            prevEnd = r.end();
-            for (long i = r.start(); i < r.end(); i++) {
-                got[(int) i] = true;
-            }
-        }
-        for (int i = 0; i < 64; i++) {
-            assertEquals(bits[i], got[i], "bit " + i);
-        }
+        RangeSet set = build(ops, bits);
+        assertMatches(bits, set);
     }
 
     /** intersect, addAll and removeAll against the same bitmaps, for two sets built by random operations. */
