@@ -44,11 +44,6 @@ public record Machine(Arch arch, KernelVersion kernel, List<RamBank> ram, List<E
         this(arch, kernel, ram, e820, params, defines, defaultsUsed, List.of(), null, List.of());
     }
 
-    /** A copy with other parameters (for engines re-run by explain/suggest). */
-    public Machine withParams(List<Param> newParams) {
-        return new Machine(arch, kernel, ram, e820, newParams, defines, defaultsUsed, reserved, builtin, inputMessages);
-    }
-
     /** A builder that collects inputs from options, files and profiles, in any order. */
     public static final class Builder {
         private Arch arch;

@@ -158,7 +158,10 @@ class DiffTest {
         Machine.Builder a = new Machine.Builder().arch(Arch.ARM).kernel(KernelVersion.of(3, 18)).ram(RamBank.parse("0:1G"));
         a.defines().add("HIGHMEM=y");
         Machine ma = a.build();
-        Machine mb = ma.withParams(vmlayout.bootargs.KernelCmdline.parse("vmalloc=300M", "t").params());
+        Machine.Builder b = new Machine.Builder().arch(Arch.ARM).kernel(KernelVersion.of(3, 18)).ram(RamBank.parse("0:1G"))
+                .params(vmlayout.bootargs.KernelCmdline.parse("vmalloc=300M", "t").params());
+        b.defines().add("HIGHMEM=y");
+        Machine mb = b.build();
         Layout la = Engines.forArch(Arch.ARM).compute(ma);
         Layout lb = Engines.forArch(Arch.ARM).compute(mb);
         assertEquals(SvgMap.render(List.of(la, lb)), r.out());
