@@ -74,6 +74,11 @@ final class FuzzTargets {
                 "check --profile socfpga-de0 --require vmalloc>=256M --format github",
                 "explain --arch x86 --kernel 3.2 --ram 2G mem=1G memmap=1G$1G --format json",
                 "--kernel 4.19 --ram 0:1G --format json mem=256M@0x10000000 mem=64M"), FuzzTargets::cli));
+        t.add(new Fuzz.Target("batch-lines", List.of("mem=512M\nvmalloc=300M\n# c\n\nvmalloc=2G",
+                "{\"arch\":\"x86\",\"kernel\":\"3.2\",\"ram\":[\"2G\"],\"bootargs\":\"vmalloc=256M mem=1G\"}\nmem=256M",
+                "{\"arch\":\"ppc\",\"kernel\":\"2.6.17\",\"ram\":[\"1G\"],\"defines\":{\"HIGHMEM\":\"y\"}}",
+                "{\"arch\":\"arm\",\"kernel\":\"6.1\",\"ram\":[\"0x80000000:1G\"],\"e820\":[],\"bootargs\":\"mem=64M@0x90000000\"}",
+                "{\"arch\":1}\nroot=/dev/sda1 mem=0x20000000@0x40000000 memmap=64M$0x10000000"), FuzzTargets::batchLines));
         t.add(new Fuzz.Target("boot-log", BOOT_LOGS, FuzzTargets::bootLog));
         t.add(new Fuzz.Target("verify-cli", BOOT_LOGS, FuzzTargets::verifyCli));
         t.add(new Fuzz.Target("diff-side", List.of("vmalloc=300M", "-D HIGHMEM=y vmalloc=240M", "--kernel 3.16 'mem=512M'",
@@ -206,4 +211,51 @@ final class FuzzTargets {
             throw new InputException(e.strip());
         }
     }
+
+    /** A batch file: every line gets a result or a one-line error result; nothing escapes (exit 3). */
+    static void batchLines(String s) {
+        java.nio.file.Path f = BATCH_FILE.get();
+        try {
+            java.nio.file.Files.writeString(f, s, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Cli.run(new String[]{"batch", "--profile", "socfpga-de0", f.toString()}, new PrintWriter(out),
+                new PrintWriter(err));
+        if (status == 3 || !err.toString().isEmpty()) {
+            throw new IllegalStateException("batch: exit " + status + ": " + err);
+        }
+        String firstError = null;
+        for (String line : out.toString().split("\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.JsonNode r;
+            try {
+                r = JSON.readTree(line); // every result is one JSON object on one line
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("batch wrote a line that is not JSON: " + line, e);
+            }
+            if (r.has("error") && firstError == null) {
+                firstError = r.get("error").asText();
+            }
+        }
+        if (status == 2) {
+            throw new InputException(firstError == null ? "" : firstError); // a blank or multi-line error counts as a failure
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static final ThreadLocal<java.nio.file.Path> BATCH_FILE = ThreadLocal.withInitial(() -> {
+        try {
+            java.nio.file.Path p = java.nio.file.Files.createTempFile("vmlayout-fuzz", ".txt");
+            p.toFile().deleteOnExit();
+            return p;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    });
 }
