@@ -3,6 +3,7 @@ package vmlayout.render;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Fmt;
+import vmlayout.config.Sizes;
 import vmlayout.engine.Layout;
 import vmlayout.engine.RamRange;
 import vmlayout.engine.RamUse;
@@ -24,18 +25,14 @@ final class Summary {
             return mb + " MB";
         }
         if (bytes < 1L << 20) {
-            return bytes % 1024 == 0 ? (bytes >> 10) + " kB" : bytes + " bytes";
+            return Sizes.human(bytes); // "639 kB", "4 kB", "100 bytes"
         }
         String two = Fmt.mb2(bytes);
         if (two.endsWith(".00")) {
             long under = (1L << 20) - rest;
-            return rest < 1L << 19 ? mb + " MB + " + kb(rest) : (mb + 1) + " MB - " + kb(under);
+            return rest < 1L << 19 ? mb + " MB + " + Sizes.human(rest) : (mb + 1) + " MB - " + Sizes.human(under);
         }
         return two + " MB";
-    }
-
-    private static String kb(long bytes) {
-        return bytes % 1024 == 0 ? (bytes >> 10) + " kB" : bytes + " bytes";
     }
 
     static List<String> lines(Layout l) {
