@@ -62,22 +62,6 @@ public record KernelVersion(int major, int minor, int patch, int sub) implements
         return new InputException("--kernel: cannot read '" + s + "' as a kernel release: expected e.g. 2.6.37, 3.18, 4.4.75 or 6.1");
     }
 
-    public boolean atLeast(int major, int minor) {
-        return compareTo(of(major, minor)) >= 0;
-    }
-
-    public boolean atLeast(int major, int minor, int patch) {
-        return compareTo(of(major, minor, patch)) >= 0;
-    }
-
-    public boolean before(int major, int minor) {
-        return !atLeast(major, minor);
-    }
-
-    public boolean before(int major, int minor, int patch) {
-        return !atLeast(major, minor, patch);
-    }
-
     @Override
     public int compareTo(KernelVersion o) {
         int c = Integer.compare(major, o.major);

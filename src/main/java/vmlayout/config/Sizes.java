@@ -62,8 +62,4 @@ public final class Sizes {
         }
         return bytes + " bytes";
     }
-
-    public static String hex32(long v) {
-        return Fmt.hex8(v);
-    }
 }

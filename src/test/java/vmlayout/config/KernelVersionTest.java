@@ -22,7 +22,7 @@ class KernelVersionTest {
     void ordersNumerically() {
         assertTrue(KernelVersion.parse("2.6.39").compareTo(KernelVersion.parse("3.0")) < 0);
         assertTrue(KernelVersion.parse("3.10").compareTo(KernelVersion.parse("3.9")) > 0);
-        assertTrue(KernelVersion.parse("4.4.75").atLeast(4, 4));
+        assertTrue(KernelVersion.parse("4.4.75").compareTo(KernelVersion.of(4, 4)) > 0);
     }
 
     @Test

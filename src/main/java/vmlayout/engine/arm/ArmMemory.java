@@ -35,10 +35,6 @@ final class ArmMemory {
         this.memblock = memblock;
     }
 
-    boolean isMemblock() {
-        return memblock;
-    }
-
     int count() {
         return banks.size();
     }

@@ -132,10 +132,6 @@ final class PpcEra {
         return !atLeast(FRAGMENTED_MEMORY);
     }
 
-    boolean modulesRow() {
-        return atLeast(MODULES_ROW);
-    }
-
     boolean earlyIoremapRowAlways() {
         return !atLeast(EARLY_IOREMAP_ROW_IF_USED);
     }
