@@ -5,9 +5,9 @@ import java.util.List;
 import vmlayout.config.Sizes;
 import vmlayout.engine.Ioremap;
 import vmlayout.engine.Layout;
-import vmlayout.engine.Message;
 import vmlayout.engine.RamUse;
 import vmlayout.engine.Region;
+import vmlayout.report.Message;
 
 /** Evaluates requirements against a computed layout. */
 public final class Checker {

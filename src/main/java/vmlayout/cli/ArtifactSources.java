@@ -5,11 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import vmlayout.config.Fmt;
 import vmlayout.config.Arch;
 import vmlayout.config.BuiltinCmdline;
 import vmlayout.config.Defines;
-import vmlayout.config.InputException;
+import vmlayout.config.Fmt;
 import vmlayout.config.KernelVersion;
 import vmlayout.config.Machine;
 import vmlayout.config.RamBank;
@@ -17,16 +16,16 @@ import vmlayout.config.ReservedRegion;
 import vmlayout.config.Sizes;
 import vmlayout.config.SymbolCatalog;
 import vmlayout.engine.Engines;
-import vmlayout.engine.Message;
 import vmlayout.inputs.CmdlineFile;
-import vmlayout.inputs.CommandLineRules;
 import vmlayout.inputs.CommandLineRules.Piece;
+import vmlayout.inputs.CommandLineRules;
 import vmlayout.inputs.DeviceTreeMemory;
 import vmlayout.inputs.InputFile;
 import vmlayout.inputs.KconfigFile;
 import vmlayout.inputs.KconfigMapping;
 import vmlayout.inputs.SystemMap;
 import vmlayout.inputs.UbootEnv;
+import vmlayout.report.Message;
 
 /**
  * The files named by --config, --system-map, --dtb, --uboot-env and --cmdline-file, and the order in
@@ -204,7 +203,7 @@ final class ArtifactSources {
                         }
                         continue;
                     }
-                    target.put(name, e.getValue(), config.file().label() + " line " + r.lines().get(name) + " CONFIG_" + name);
+                    target.putFromFile(name, e.getValue(), config.file().label() + " line " + r.lines().get(name) + " CONFIG_" + name);
                     used.add(name + "=" + e.getValue());
                 }
                 for (String n : r.notes()) {
@@ -220,13 +219,13 @@ final class ArtifactSources {
                     if (!hasSymbol(catalog, name)) {
                         continue;
                     }
-                    String hex = Sizes.hex32(e.getValue());
+                    String hex = Fmt.hex8(e.getValue());
                     if (explicitNames.contains(name)) {
                         b.message(Message.note(explicit.origin(name) + "=" + explicit.raw().get(name) + " wins over "
                                 + systemMapFile.label() + " (" + name + " " + hex + ")."));
                         continue;
                     }
-                    target.put(name, hex, systemMapFile.label() + " " + name);
+                    target.putFromFile(name, hex, systemMapFile.label() + " " + name);
                     used.add(name);
                 }
                 if (used.isEmpty()) {

@@ -11,7 +11,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Paths;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +26,7 @@ import vmlayout.engine.Engine;
 import vmlayout.engine.Engines;
 import vmlayout.engine.Layout;
 import vmlayout.render.BatchWriter;
+import vmlayout.report.ExitCode;
 
 /** Many configurations in one run: one JSON result per input line, streaming. */
 @Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
@@ -87,7 +87,7 @@ final class BatchCommand implements Callable<Integer> {
                             : machine.toMachine(base, KernelCmdline.parse(t, label).params(), label);
                     // the table's text only when --full prints it
                     Layout l = Engines.forArch(m.arch()).compute(m, full ? Engine.Detail.TABLE : Engine.Detail.SUMMARY);
-                    int status = l.hasFindings() ? ExitCode.FINDINGS.code : ExitCode.CLEAN.code;
+                    int status = l.exitCode().code;
                     out.result(n, l, status);
                     worst = Math.max(worst, status);
                 } catch (InputException e) {

@@ -19,6 +19,7 @@ import vmlayout.config.Profile;
 import vmlayout.engine.Engines;
 import vmlayout.engine.Layout;
 import vmlayout.render.CheckRenderer;
+import vmlayout.report.ExitCode;
 
 /** Checks boards' configurations against requirements, for CI. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
@@ -78,7 +79,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        int status = results.stream().anyMatch(r -> !r.findings().isEmpty()) ? ExitCode.FINDINGS.code : ExitCode.CLEAN.code;
+        int status = ExitCode.of(results.stream().anyMatch(r -> !r.findings().isEmpty())).code;
         new CheckRenderer(Version.get()).render(format, results, status, out);
         return status;
     }

@@ -3,6 +3,7 @@ package vmlayout.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import vmlayout.config.InputException;
+import vmlayout.report.ExitCode;
 
 /**
  * Builds the picocli command line with vmlayout's error handling: bad input is one line on stderr and

@@ -14,6 +14,7 @@ import vmlayout.diff.LayoutDiff;
 import vmlayout.engine.Engines;
 import vmlayout.engine.Layout;
 import vmlayout.render.DiffRenderer;
+import vmlayout.report.ExitCode;
 
 /** Two configurations side by side. */
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
@@ -65,7 +66,7 @@ final class DiffCommand implements Callable<Integer> {
         Layout la = Engines.forArch(a.machine().arch()).compute(a.machine());
         Layout lb = Engines.forArch(b.machine().arch()).compute(b.machine());
         LayoutDiff d = LayoutDiff.of(la, lb);
-        int status = d.sameKernelLines() ? ExitCode.CLEAN.code : ExitCode.FINDINGS.code;
+        int status = ExitCode.of(!d.sameKernelLines()).code;
         PrintWriter out = spec.commandLine().getOut();
         String common = commonOptions();
         new DiffRenderer(Version.get()).render(format, label(common, a), label(common, b), d, status, out);

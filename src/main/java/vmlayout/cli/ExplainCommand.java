@@ -55,7 +55,7 @@ final class ExplainCommand implements Callable<Integer> {
         machine.params = params;
         Machine m = machine.toMachine();
         Layout l = Engines.forArch(m.arch()).compute(m, vmlayout.engine.Engine.Detail.DERIVATION);
-        int status = l.hasFindings() ? ExitCode.FINDINGS.code : ExitCode.CLEAN.code;
+        int status = l.exitCode().code;
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             new JsonRenderer(Version.get(), true).render(l, status, out);

@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 import vmlayout.config.Arch;
 import vmlayout.config.Symbol;
 import vmlayout.engine.Engines;
+import vmlayout.report.ExitCode;
 
 /** Lists the names -D accepts for an architecture, with what each means. */
 @Command(name = "names", mixinStandardHelpOptions = true,

@@ -14,6 +14,7 @@ import vmlayout.check.Requirement;
 import vmlayout.config.InputException;
 import vmlayout.config.Machine;
 import vmlayout.render.SuggestRenderer;
+import vmlayout.report.ExitCode;
 import vmlayout.suggest.Cost;
 import vmlayout.suggest.Goals;
 import vmlayout.suggest.Reserve;
@@ -89,6 +90,6 @@ final class SuggestCommand implements Callable<Integer> {
         Suggester.Report report = Suggester.run(m, new Goals(w, r), cost);
         PrintWriter out = spec.commandLine().getOut();
         SuggestRenderer.render(report, parts -> MachineArgs.command(machine, m, parts), out);
-        return report.alreadyHolds() || !report.suggestions().isEmpty() ? ExitCode.CLEAN.code : ExitCode.FINDINGS.code;
+        return ExitCode.of(!report.alreadyHolds() && report.suggestions().isEmpty()).code;
     }
 }

@@ -1,14 +1,14 @@
 package vmlayout.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vmlayout.config.InputException;
 import vmlayout.config.Machine;
@@ -114,7 +114,7 @@ public final class VmlayoutCommand implements Callable<Integer> {
         }
         Machine m = machine.toMachine();
         Layout layout = Engines.forArch(m.arch()).compute(m);
-        int status = layout.hasFindings() ? ExitCode.FINDINGS.code : ExitCode.CLEAN.code;
+        int status = layout.exitCode().code;
         if (output.map) {
             new TextMap(output.colour()).render(layout, out);
         } else if (output.format == OutputOptions.Format.svg) {

@@ -4,16 +4,23 @@ import java.util.Locale;
 
 /** The 32-bit architectures vmlayout models. */
 public enum Arch {
-    ARM("arm"), X86("x86"), PPC("ppc");
+    ARM("arm", "ARM"), X86("x86", "x86"), PPC("ppc", "powerpc");
 
     private final String id;
+    private final String kernelName;
 
-    Arch(String id) {
+    Arch(String id, String kernelName) {
         this.id = id;
+        this.kernelName = kernelName;
     }
 
     public String id() {
         return id;
+    }
+
+    /** The name vmlayout's messages use for it, as kernel people write it: ARM, x86, powerpc. */
+    public String kernelName() {
+        return kernelName;
     }
 
     /** Accepts the ids and the kernel's own directory names (arm, x86, i386, powerpc, ppc). */

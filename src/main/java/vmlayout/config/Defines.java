@@ -1,9 +1,11 @@
 package vmlayout.config;
 
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The -D NAME=VALUE settings as given: names upper-cased with any CONFIG_ prefix removed; a later
@@ -13,6 +15,7 @@ public final class Defines {
 
     private final Map<String, String> raw = new LinkedHashMap<>();
     private final Map<String, String> origins = new LinkedHashMap<>();
+    private final Set<String> fromFile = new HashSet<>();
     /** The values as last read by a catalog (batch runs reuse one Defines for many machines). */
     private Object readBy;
     private Map<String, Long> readValues;
@@ -41,6 +44,7 @@ public final class Defines {
         raw.remove(name);
         raw.put(name, value);
         origins.remove(name);
+        fromFile.remove(name);
         readBy = null;
         return this;
     }
@@ -70,12 +74,28 @@ public final class Defines {
     public Defines put(String name, String value, String option) {
         put(name, value);
         origins.put(normalize(name), option);
+        fromFile.remove(normalize(name));
         return this;
     }
 
-    /** How the user set this name: "-D NAME" or the shorthand option used. */
+    /**
+     * Like {@link #put} for a value read from a file (--config, --system-map): not the user's setting,
+     * so a note about it names {@code where} (the file and line) and only a set value is worth one.
+     */
+    public Defines putFromFile(String name, String value, String where) {
+        put(name, value, where);
+        fromFile.add(normalize(name));
+        return this;
+    }
+
+    /** How the user set this name: "-D NAME", the shorthand option used, or the file it was read from. */
     public String origin(String name) {
         return origins.getOrDefault(name, "-D " + name);
+    }
+
+    /** True when this name's value was read from a file rather than set by the user. */
+    public boolean fromFile(String name) {
+        return fromFile.contains(name);
     }
 
     /** The values this catalog read from these defines before, or null (cleared by any change). */
@@ -96,6 +116,11 @@ public final class Defines {
                 origins.put(e.getKey(), other.origins.get(e.getKey()));
             } else {
                 origins.remove(e.getKey());
+            }
+            if (other.fromFile.contains(e.getKey())) {
+                fromFile.add(e.getKey());
+            } else {
+                fromFile.remove(e.getKey());
             }
         }
         return this;

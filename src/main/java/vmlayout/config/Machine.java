@@ -3,7 +3,7 @@ package vmlayout.config;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.bootargs.Param;
-import vmlayout.engine.Message;
+import vmlayout.report.Message;
 
 /**
  * Everything known about the board and the kernel before boot: the input of an engine.
@@ -52,7 +52,6 @@ public record Machine(Arch arch, KernelVersion kernel, List<RamBank> ram, List<E
         private final List<E820Entry> e820 = new ArrayList<>();
         private final List<Param> params = new ArrayList<>();
         private final Defines defines = new Defines();
-        private final List<String> notes = new ArrayList<>();
         private final List<ReservedRegion> reserved = new ArrayList<>();
         private final List<Message> inputMessages = new ArrayList<>();
         private final List<String> defaults = new ArrayList<>();
@@ -111,12 +110,6 @@ public record Machine(Arch arch, KernelVersion kernel, List<RamBank> ram, List<E
         /** A note, warning or early kernel message from reading the inputs. */
         public Builder message(Message m) {
             inputMessages.add(m);
-            return this;
-        }
-
-        /** A default chosen while reading the inputs (shown with the others). */
-        public Builder defaultUsed(String d) {
-            defaults.add(d);
             return this;
         }
 

@@ -3,9 +3,9 @@ package vmlayout.diff;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.engine.Layout;
-import vmlayout.engine.Message;
 import vmlayout.engine.RamUse;
 import vmlayout.engine.Region;
+import vmlayout.report.Message;
 
 /**
  * Two layouts compared: which regions moved and by how much, RAM by use before and after, which kernel

@@ -4,6 +4,8 @@ import java.util.List;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Arch;
 import vmlayout.config.KernelVersion;
+import vmlayout.report.ExitCode;
+import vmlayout.report.Message;
 
 /**
  * What an engine computed for one machine: the layout the kernel would set up and what it would print.
@@ -87,6 +89,11 @@ public record Layout(Arch arch, KernelVersion kernel, List<Param> params, List<R
             }
         }
         return false;
+    }
+
+    /** The exit status this layout alone calls for ({@link #hasFindings()}). */
+    public ExitCode exitCode() {
+        return ExitCode.of(hasFindings());
     }
 
     /** The kernel's own lines, messages then table, as the kernel prints them (no timestamps). */

@@ -7,10 +7,10 @@ import java.util.Set;
 import vmlayout.bootargs.KernelCmdline;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Arch;
-import vmlayout.config.BuiltinCmdline;
 import vmlayout.config.BuiltinCmdline.Mode;
+import vmlayout.config.BuiltinCmdline;
 import vmlayout.config.KernelVersion;
-import vmlayout.engine.Message;
+import vmlayout.report.Message;
 
 /**
  * How each architecture and era combines the bootloader's command line with the built-in one

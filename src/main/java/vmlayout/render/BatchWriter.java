@@ -7,9 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import vmlayout.engine.Layout;
-import vmlayout.engine.Message;
 import vmlayout.engine.RamUse;
 import vmlayout.engine.Region;
+import vmlayout.report.ExitCode;
+import vmlayout.report.Message;
 
 /**
  * `vmlayout batch` output: one compact JSON object per input line, in input order. A result carries
@@ -127,7 +128,7 @@ public final class BatchWriter implements AutoCloseable {
             g.writeStartObject();
             g.writeNumberField("line", line);
             g.writeStringField("error", message);
-            g.writeNumberField("exitStatus", 2);
+            g.writeNumberField("exitStatus", ExitCode.USAGE.code);
             g.writeEndObject();
             endLine();
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import vmlayout.check.Finding;
 import vmlayout.check.Requirement;
 import vmlayout.config.Sizes;
 import vmlayout.engine.RamUse;
+import vmlayout.report.ExitCode;
 
 /** Output of `vmlayout check`: one line per finding (text), workflow annotations (github) or JSON. */
 public final class CheckRenderer {
@@ -120,7 +121,7 @@ public final class CheckRenderer {
                 }
                 g.writeEndArray();
                 g.writeFieldName("layout");
-                layouts.write(g, r.layout(), r.findings().isEmpty() ? 0 : 1);
+                layouts.write(g, r.layout(), ExitCode.of(!r.findings().isEmpty()).code);
                 g.writeEndObject();
             }
             g.writeEndArray();

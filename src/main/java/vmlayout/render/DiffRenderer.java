@@ -8,9 +8,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Fmt;
-import vmlayout.diff.LayoutDiff;
 import vmlayout.diff.LayoutDiff.RamChange;
 import vmlayout.diff.LayoutDiff.RegionChange;
+import vmlayout.diff.LayoutDiff;
 import vmlayout.engine.Region;
 import vmlayout.render.map.SvgMap;
 
@@ -128,12 +128,12 @@ public final class DiffRenderer {
             g.writeObjectFieldStart("a");
             g.writeStringField("label", labelA);
             g.writeFieldName("layout");
-            layouts.write(g, d.a(), d.a().hasFindings() ? 1 : 0);
+            layouts.write(g, d.a(), d.a().exitCode().code);
             g.writeEndObject();
             g.writeObjectFieldStart("b");
             g.writeStringField("label", labelB);
             g.writeFieldName("layout");
-            layouts.write(g, d.b(), d.b().hasFindings() ? 1 : 0);
+            layouts.write(g, d.b(), d.b().exitCode().code);
             g.writeEndObject();
             g.writeArrayFieldStart("regions");
             for (RegionChange r : d.regions()) {

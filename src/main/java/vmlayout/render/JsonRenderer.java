@@ -1,19 +1,19 @@
 package vmlayout.render;
 
-import vmlayout.config.Fmt;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import vmlayout.bootargs.Param;
+import vmlayout.config.Fmt;
 import vmlayout.engine.Constants;
 import vmlayout.engine.Derivation;
 import vmlayout.engine.Layout;
-import vmlayout.engine.Message;
 import vmlayout.engine.RamRange;
 import vmlayout.engine.RamUse;
 import vmlayout.engine.Region;
+import vmlayout.report.Message;
 
 /**
  * JSON output (schema: src/main/resources/vmlayout.schema.json). Written with Jackson's streaming

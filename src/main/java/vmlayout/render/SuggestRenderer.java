@@ -121,8 +121,8 @@ public final class SuggestRenderer {
 
     private static List<String> kernelWarnings(Layout l) {
         List<String> out = new ArrayList<>();
-        for (vmlayout.engine.Message m : l.messages()) {
-            if (m.source() == vmlayout.engine.Message.Source.KERNEL && m.finding()) {
+        for (vmlayout.report.Message m : l.messages()) {
+            if (m.source() == vmlayout.report.Message.Source.KERNEL && m.finding()) {
                 out.add(m.text());
             }
         }

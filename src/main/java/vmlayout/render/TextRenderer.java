@@ -2,7 +2,7 @@ package vmlayout.render;
 
 import java.io.PrintWriter;
 import vmlayout.engine.Layout;
-import vmlayout.engine.Message;
+import vmlayout.report.Message;
 
 /**
  * Text output: the kernel's lines exactly as that kernel prints them (messages in boot-log order, then

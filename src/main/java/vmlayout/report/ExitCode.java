@@ -1,6 +1,9 @@
-package vmlayout.cli;
+package vmlayout.report;
 
-/** vmlayout's exit statuses, the one place they are defined. */
+/**
+ * vmlayout's exit statuses, the one place they are defined. Commands return {@link #code}; renderers
+ * that print an exit status in JSON take it from here too.
+ */
 public enum ExitCode {
     /** The kernel would boot this layout without a memory warning. */
     CLEAN(0),
@@ -15,5 +18,10 @@ public enum ExitCode {
 
     ExitCode(int code) {
         this.code = code;
+    }
+
+    /** FINDINGS when there is something to act on, else CLEAN: the one mapping from findings to a status. */
+    public static ExitCode of(boolean findings) {
+        return findings ? FINDINGS : CLEAN;
     }
 }

@@ -1,4 +1,4 @@
-package vmlayout.engine;
+package vmlayout.report;
 
 import java.util.Locale;
 

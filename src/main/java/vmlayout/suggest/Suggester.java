@@ -13,7 +13,7 @@ import vmlayout.config.Machine;
 import vmlayout.engine.Engine;
 import vmlayout.engine.Engines;
 import vmlayout.engine.Layout;
-import vmlayout.engine.Message;
+import vmlayout.report.Message;
 
 /**
  * Finds concrete changes that make a board reach its goals, each verified by running the engine with

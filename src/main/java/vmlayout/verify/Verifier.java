@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import vmlayout.engine.Layout;
-import vmlayout.engine.Message;
+import vmlayout.report.Message;
 import vmlayout.verify.Verdict.Entry;
 import vmlayout.verify.Verdict.Status;
 

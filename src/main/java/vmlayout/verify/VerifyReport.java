@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import vmlayout.engine.Constants;
 import vmlayout.engine.Layout;
+import vmlayout.report.ExitCode;
 
 /**
  * The result of verifying a boot log: the inputs used and where each came from, the prediction, and
@@ -50,8 +51,8 @@ public record VerifyReport(String log, List<Input> inputs, List<String> notes, L
         return out;
     }
 
-    /** Exit status: 0 every compared line agrees, 1 some differ. */
+    /** Exit status: clean when every compared line agrees, findings when some differ. */
     public int exitStatus() {
-        return verdict.allAgree() ? 0 : 1;
+        return ExitCode.of(!verdict.allAgree()).code;
     }
 }

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vmlayout.config.Arch;
-import vmlayout.config.BuiltinCmdline;
 import vmlayout.config.BuiltinCmdline.Mode;
+import vmlayout.config.BuiltinCmdline;
 import vmlayout.config.KernelVersion;
-import vmlayout.engine.Message;
 import vmlayout.inputs.CommandLineRules.Path;
 import vmlayout.inputs.CommandLineRules.Piece;
+import vmlayout.report.Message;
 
 /**
  * The built-in command line combined with the bootloader's, one test per arch, path and mode. The

@@ -7,9 +7,9 @@ import vmlayout.config.Fmt;
 import vmlayout.config.Sizes;
 import vmlayout.engine.Derivation;
 import vmlayout.engine.DerivationLog;
-import vmlayout.engine.Message;
-import vmlayout.engine.Message.Level;
 import vmlayout.engine.RangeSet;
+import vmlayout.report.Message.Level;
+import vmlayout.report.Message;
 
 /**
  * The early parameters ARM acts on, in command-line order: mem= (arch/arm/kernel/setup.c early_mem()

@@ -4,20 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Arch;
 import vmlayout.config.Fmt;
-import vmlayout.config.InputException;
 import vmlayout.config.Machine;
 import vmlayout.config.RamBank;
 import vmlayout.config.Sizes;
 import vmlayout.config.SymbolCatalog;
+import vmlayout.engine.Boot;
 import vmlayout.engine.Constants;
 import vmlayout.engine.Derivation;
 import vmlayout.engine.DerivationLog;
 import vmlayout.engine.Engine;
 import vmlayout.engine.Layout;
-import vmlayout.engine.Message;
 import vmlayout.engine.RamRange;
 import vmlayout.engine.RamUse;
 import vmlayout.engine.RangeSet;
+import vmlayout.report.Message;
 
 /**
  * 32-bit ARM: setup_arch()'s memory steps in order (RAM banks from firmware, early parameters,
@@ -54,11 +54,11 @@ public final class ArmEngine implements Engine {
     @Override
     public Layout compute(Machine m, Detail detail) {
         ArmEra era = ArmEra.of(m.kernel());
-        Constants c = new Constants(ArmSymbols.CATALOG, m.defines());
-        // what reading the inputs found (Machine.inputMessages) comes first, as it would in a boot log
-        List<Message> messages = new ArrayList<>(m.inputMessages());
-        List<String> defaults = new ArrayList<>(m.defaultsUsed());
-        DerivationLog log = new DerivationLog(detail == Detail.DERIVATION);
+        Boot boot = new Boot(m, ArmSymbols.CATALOG, detail);
+        Constants c = boot.constants;
+        List<Message> messages = boot.messages;
+        List<String> defaults = boot.defaults;
+        DerivationLog log = boot.log;
 
         // ---- Kconfig ----
         boolean highmem = c.flag("HIGHMEM", false, "Kconfig default n (arch/arm/Kconfig HIGHMEM)");
@@ -317,7 +317,7 @@ public final class ArmEngine implements Engine {
         if (v.text == null && v.init == null && v.data == null && v.bss == null) {
             messages.add(Message.note(SECTIONS_NOTE));
         }
-        ArmMemInit.Table table = ArmMemInit.render(era, v, detail != Detail.SUMMARY);
+        ArmMemInit.Table table = ArmMemInit.render(era, v, boot.tableText());
         if (!era.printsTable) {
             messages.add(Message.note(era.version.compareTo(ArmEra.TABLE_ADDED) < 0
                     ? "Linux " + m.kernel() + " does not print this table yet (ARM first prints it in "
@@ -326,15 +326,7 @@ public final class ArmEngine implements Engine {
                     + " by \"ARM: 8820/1: mm: Stop printing the virtual memory layout\"); shown in the last form"
                     + " the kernel printed, with this release's values."));
         }
-        for (String unused : c.unused()) {
-            String origin = m.defines().origin(unused);
-            if (origin.startsWith("-D ")) {
-                messages.add(Message.note("-D " + unused + " has no effect on ARM " + m.kernel() + "."));
-            } else if (!m.defines().raw().get(unused).equalsIgnoreCase("n")) {
-                // a value read from a file (--config, --system-map): only a set value is worth a note
-                messages.add(Message.note(origin + " has no effect on ARM " + m.kernel() + "."));
-            }
-        }
+        boot.noteUnusedDefines();
 
         // ---- where the RAM went ----
         List<RamRange> fate = ramFate(board, described, st, split, droppedByFirmware, highmem, vipt, m.ram().isEmpty());
@@ -346,8 +338,7 @@ public final class ArmEngine implements Engine {
                         + " that --ram does not have: the kernel would use memory that is not there."));
             }
         }
-        return new Layout(Arch.ARM, m.kernel(), m.params(), table.regions(), fate, messages, table.lines(),
-                era.printsTable, c.used(), defaults, log.steps());
+        return boot.layout(table.regions(), fate, table.lines(), era.printsTable);
     }
 
     /** PAGE_OFFSET from CONFIG_VMSPLIT_* (arch/arm/Kconfig PAGE_OFFSET defaults), unless pinned. */

@@ -7,9 +7,9 @@ import vmlayout.config.Fmt;
 import vmlayout.config.Sizes;
 import vmlayout.engine.Derivation;
 import vmlayout.engine.DerivationLog;
-import vmlayout.engine.Message;
-import vmlayout.engine.Message.Level;
 import vmlayout.engine.RangeSet;
+import vmlayout.report.Message.Level;
+import vmlayout.report.Message;
 
 /**
  * The split of RAM into lowmem and highmem, one method per era of arch/arm/mm/mmu.c (init.c for the

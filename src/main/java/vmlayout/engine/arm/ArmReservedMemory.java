@@ -1,14 +1,14 @@
 package vmlayout.engine.arm;
 
-import vmlayout.config.Fmt;
 import java.util.ArrayList;
 import java.util.List;
+import vmlayout.config.Fmt;
 import vmlayout.config.ReservedRegion;
 import vmlayout.config.Sizes;
-import vmlayout.engine.Message;
 import vmlayout.engine.RamRange;
 import vmlayout.engine.RamUse;
 import vmlayout.engine.RangeSet;
+import vmlayout.report.Message;
 
 /**
  * The device tree's reserved memory on ARM: which /reserved-memory no-map regions change the lowmem

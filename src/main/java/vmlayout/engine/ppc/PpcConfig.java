@@ -1,11 +1,11 @@
 package vmlayout.engine.ppc;
 
-import vmlayout.config.Fmt;
 import java.util.List;
+import vmlayout.config.Fmt;
 import vmlayout.config.InputException;
 import vmlayout.config.KernelVersion;
 import vmlayout.engine.Constants;
-import vmlayout.engine.Message;
+import vmlayout.report.Message;
 
 /**
  * The Kconfig values a 32-bit powerpc kernel was built with, read from -D with the defaults of the

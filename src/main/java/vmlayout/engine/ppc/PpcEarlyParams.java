@@ -5,8 +5,8 @@ import java.util.List;
 import vmlayout.bootargs.MemParse;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Sizes;
-import vmlayout.engine.Message;
-import vmlayout.engine.Message.Level;
+import vmlayout.report.Message.Level;
+import vmlayout.report.Message;
 
 /**
  * The command-line parameters that touch memory on 32-bit powerpc, in command-line order: mem= (arch/

@@ -1,22 +1,23 @@
 package vmlayout.engine.ppc;
 
-import vmlayout.config.Fmt;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Arch;
+import vmlayout.config.Fmt;
 import vmlayout.config.Machine;
 import vmlayout.config.RamBank;
 import vmlayout.config.Sizes;
 import vmlayout.config.SymbolCatalog;
+import vmlayout.engine.Boot;
 import vmlayout.engine.Constants;
 import vmlayout.engine.Derivation;
 import vmlayout.engine.DerivationLog;
 import vmlayout.engine.Engine;
 import vmlayout.engine.Layout;
-import vmlayout.engine.Message;
 import vmlayout.engine.RamRange;
 import vmlayout.engine.RamUse;
 import vmlayout.engine.RangeSet;
+import vmlayout.report.Message;
 
 /**
  * 32-bit PowerPC: the Kconfig of the build, the early parameters (mem=), MMU_init()'s memory rules,
@@ -39,16 +40,16 @@ public final class PpcEngine implements Engine {
     @Override
     public Layout compute(Machine m, Detail detail) {
         PpcEra era = PpcEra.of(m.kernel());
-        Constants c = new Constants(PpcSymbols.CATALOG, m.defines());
-        // what reading the inputs found (Machine.inputMessages) comes first, as it would in a boot log
-        List<Message> messages = new ArrayList<>(m.inputMessages());
-        List<String> defaults = new ArrayList<>(m.defaultsUsed());
+        Boot boot = new Boot(m, PpcSymbols.CATALOG, detail);
+        Constants c = boot.constants;
+        List<Message> messages = boot.messages;
+        List<String> defaults = boot.defaults;
         if (!era.atLeast(PpcEra.OLDEST_MODELLED)) {
             messages.add(Message.note("vmlayout's powerpc rules start at " + PpcEra.OLDEST_MODELLED + "; Linux " + m.kernel()
                     + " is computed with them."));
         }
 
-        DerivationLog log = new DerivationLog(detail == Detail.DERIVATION);
+        DerivationLog log = boot.log;
 
         // ---- the build ----
         PpcConfig k = PpcConfig.read(era, c, messages);
@@ -95,11 +96,11 @@ public final class PpcEngine implements Engine {
         PpcFixmap f = PpcFixmap.compute(era, k, c);
         PpcKernelVirt v = PpcKernelVirt.compute(era, k, f, mem.highMemory, c, messages);
         virtSteps(era, k, f, v, c, mem.highMemory, log);
-        PpcListing.Table table = PpcListing.render(era, k, f, v, k.pageOffset, mem.highMemory, detail != Detail.SUMMARY);
+        PpcListing.Table table = PpcListing.render(era, k, f, v, k.pageOffset, mem.highMemory, boot.tableText());
         messages.add(sizes(k, mem, v));
         notes(era, k, f, c, m, messages, defaults);
-        return new Layout(Arch.PPC, m.kernel(), m.params(), table.regions(), fate(mem, params), messages, table.lines(),
-                era.printsListing(), c.used(), defaults, log.steps());
+        boot.noteUnusedDefines();
+        return boot.layout(table.regions(), fate(mem, params), table.lines(), era.printsListing());
     }
 
     /** The steps from the top of the address space down: fixmap, pkmap, ioremap_bot, the vmalloc area, modules. */
@@ -161,9 +162,6 @@ public final class PpcEngine implements Engine {
         if (k.platform == PpcPlatform.PPC_85XX) {
             messages.add(Message.note("e500 maps lowmem with CAM entries and rounds it to their sizes (adjust_total_lowmem(),"
                     + " not modelled): if the boot log's \"Memory CAM mapping\" total is smaller, give it with --lowmem-size."));
-        }
-        for (String unused : c.unused()) {
-            messages.add(Message.note("-D " + unused + " has no effect on powerpc " + m.kernel() + "."));
         }
     }
 

@@ -1,10 +1,10 @@
 package vmlayout.engine.ppc;
 
-import vmlayout.config.Fmt;
 import java.util.List;
+import vmlayout.config.Fmt;
 import vmlayout.config.InputException;
 import vmlayout.engine.Constants;
-import vmlayout.engine.Message;
+import vmlayout.report.Message;
 
 /**
  * The areas between lowmem and the fixmap, and the modules area below PAGE_OFFSET: ioremap_bot and

@@ -5,9 +5,9 @@ import vmlayout.config.Fmt;
 import vmlayout.config.Sizes;
 import vmlayout.engine.Derivation;
 import vmlayout.engine.DerivationLog;
-import vmlayout.engine.Message;
-import vmlayout.engine.Message.Level;
 import vmlayout.engine.RangeSet;
+import vmlayout.report.Message.Level;
+import vmlayout.report.Message;
 
 /**
  * What becomes of the board's RAM before the virtual layout is set: the mem= limit (early_init_devtree()

@@ -1,10 +1,10 @@
 package vmlayout.engine.x86;
 
-import vmlayout.config.Fmt;
 import java.util.ArrayList;
 import java.util.List;
-import vmlayout.engine.Message;
-import vmlayout.engine.Message.Level;
+import vmlayout.config.Fmt;
+import vmlayout.report.Message.Level;
+import vmlayout.report.Message;
 
 /**
  * The kernel's e820 print-outs, per era:

@@ -8,8 +8,8 @@ import vmlayout.config.Fmt;
 import vmlayout.config.Sizes;
 import vmlayout.engine.Derivation;
 import vmlayout.engine.DerivationLog;
-import vmlayout.engine.Message;
-import vmlayout.engine.Message.Level;
+import vmlayout.report.Message.Level;
+import vmlayout.report.Message;
 
 /**
  * The early parameters x86_32 acts on, in command-line order, as parse_early_param() hands them to

@@ -4,20 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Arch;
 import vmlayout.config.E820Entry;
-import vmlayout.config.Machine;
 import vmlayout.config.Fmt;
+import vmlayout.config.Machine;
 import vmlayout.config.Sizes;
 import vmlayout.config.SymbolCatalog;
+import vmlayout.engine.Boot;
 import vmlayout.engine.Constants;
 import vmlayout.engine.Derivation;
 import vmlayout.engine.DerivationLog;
 import vmlayout.engine.Engine;
 import vmlayout.engine.Layout;
-import vmlayout.engine.Message;
-import vmlayout.engine.Message.Level;
 import vmlayout.engine.RamRange;
 import vmlayout.engine.RamUse;
 import vmlayout.engine.RangeSet;
+import vmlayout.report.Message.Level;
+import vmlayout.report.Message;
 
 /**
  * 32-bit x86 (arch/i386, then arch/x86 with CONFIG_X86_32): setup_arch()'s memory steps in order
@@ -43,16 +44,16 @@ public final class X86Engine implements Engine {
     @Override
     public Layout compute(Machine m, Detail detail) {
         X86Era era = X86Era.of(m.kernel());
-        Constants c = new Constants(X86Symbols.CATALOG, m.defines());
-        // what reading the inputs found (Machine.inputMessages) comes first, as it would in a boot log
-        List<Message> messages = new ArrayList<>(m.inputMessages());
-        List<String> defaults = new ArrayList<>(m.defaultsUsed());
+        Boot boot = new Boot(m, X86Symbols.CATALOG, detail);
+        Constants c = boot.constants;
+        List<Message> messages = boot.messages;
+        List<String> defaults = boot.defaults;
         if (m.kernel().compareTo(X86Era.TABLE_ADDED) < 0) {
             messages.add(Message.note("Linux " + m.kernel() + " parses mem=, memmap= and vmalloc= in parse_cmdline_early();"
                     + " vmlayout reads them with the rules of " + X86Era.TABLE_ADDED + ", the first release it models."));
         }
 
-        DerivationLog log = new DerivationLog(detail == Detail.DERIVATION);
+        DerivationLog log = boot.log;
 
         // ---- Kconfig ----
         X86Config cfg = X86Config.read(era, c, defaults);
@@ -222,7 +223,7 @@ public final class X86Engine implements Engine {
             messages.add(Message.note("the .init/.data/.text rows depend on the kernel image and are left out: give"
                     + " -D __init_begin= -D __init_end= -D _text= -D _etext= -D _edata= (from System.map) to print them."));
         }
-        X86MemInit.Table table = X86MemInit.render(v, detail != Detail.SUMMARY);
+        X86MemInit.Table table = X86MemInit.render(v, boot.tableText());
         if (Long.compareUnsigned(vmallocStart, top.vmallocEnd) >= 0 || Long.compareUnsigned(highMemory & M32, vmallocStart) > 0
                 && (highMemory & M32) != 0) {
             messages.add(Message.warn("VMALLOC_START " + Fmt.hex8(vmallocStart) + " is not below VMALLOC_END " + Fmt.hex8(top.vmallocEnd)
@@ -240,14 +241,11 @@ public final class X86Engine implements Engine {
                 || c.pinned("CPU_ENTRY_AREA_BASE"))) {
             messages.add(Message.note("reservetop= moves FIXADDR_TOP, but the values pinned with -D are used as given."));
         }
-        for (String unused : c.unused()) {
-            messages.add(Message.note("-D " + unused + " has no effect here (x86 " + m.kernel() + " with this configuration)."));
-        }
+        boot.noteUnusedDefines();
 
         // ---- where the RAM went ----
         List<RamRange> fate = X86RamFate.of(bios, st, split, maxArchPfn, era.e820Unified, cfg.highmem, messages);
-        return new Layout(Arch.X86, m.kernel(), m.params(), table.regions(), fate, messages, table.lines(),
-                era.printsTable, c.used(), defaults, log.steps());
+        return boot.layout(table.regions(), fate, table.lines(), era.printsTable);
     }
 
     private static boolean hasParam(Machine m, String name) {

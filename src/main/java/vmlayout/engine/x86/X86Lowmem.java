@@ -1,13 +1,12 @@
 package vmlayout.engine.x86;
 
-import vmlayout.config.Fmt;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Sizes;
 import vmlayout.engine.Derivation;
 import vmlayout.engine.DerivationLog;
-import vmlayout.engine.Message;
-import vmlayout.engine.Message.Level;
+import vmlayout.report.Message.Level;
+import vmlayout.report.Message;
 
 /**
  * The split of RAM into lowmem and highmem and its messages, ported from find_max_low_pfn()

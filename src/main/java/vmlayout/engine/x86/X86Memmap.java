@@ -3,8 +3,8 @@ package vmlayout.engine.x86;
 import vmlayout.bootargs.MemParse;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Sizes;
-import vmlayout.engine.Message;
 import vmlayout.engine.x86.X86EarlyParams.State;
+import vmlayout.report.Message;
 
 /**
  * memmap= on x86_32, per era: parse_memmap() (arch/i386/kernel/e820.c / arch/x86/kernel/e820_32.c,

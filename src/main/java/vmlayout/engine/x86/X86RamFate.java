@@ -1,12 +1,12 @@
 package vmlayout.engine.x86;
 
-import vmlayout.config.Fmt;
 import java.util.ArrayList;
 import java.util.List;
-import vmlayout.engine.Message;
+import vmlayout.config.Fmt;
 import vmlayout.engine.RamRange;
 import vmlayout.engine.RamUse;
 import vmlayout.engine.RangeSet;
+import vmlayout.report.Message;
 
 /**
  * Where the BIOS map's RAM went (vmlayout's accounting, not a kernel step): lowmem below max_low_pfn,

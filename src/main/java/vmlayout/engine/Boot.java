@@ -1,0 +1,69 @@
+package vmlayout.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import vmlayout.config.Defines;
+import vmlayout.config.Machine;
+import vmlayout.config.SymbolCatalog;
+import vmlayout.report.Message;
+
+/**
+ * One boot of the modelled kernel, as every engine carries it from step to step: the machine, the
+ * constants of this run (pinned with -D or derived, {@link Constants}), the boot log so far (messages
+ * in log order, starting with what reading the inputs found), the defaults chosen for inputs not given,
+ * and the derivation. The steps every engine shares are written here once; an engine's own steps are
+ * named after the kernel functions they port and hand their results on as the kernel does.
+ */
+public final class Boot {
+
+    public final Machine machine;
+    public final Constants constants;
+    /** The boot log so far: {@link Machine#inputMessages()} first, as they would come first in a boot log. */
+    public final List<Message> messages;
+    /** Defaults vmlayout chose for inputs not given, shown under "defaults used". */
+    public final List<String> defaults;
+    public final DerivationLog log;
+    public final Engine.Detail detail;
+
+    public Boot(Machine machine, SymbolCatalog symbols, Engine.Detail detail) {
+        this.machine = machine;
+        this.constants = new Constants(symbols, machine.defines());
+        this.messages = new ArrayList<>(machine.inputMessages());
+        this.defaults = new ArrayList<>(machine.defaultsUsed());
+        this.log = new DerivationLog(detail == Engine.Detail.DERIVATION);
+        this.detail = detail;
+    }
+
+    /** Whether the kernel's table lines are to be formatted (not for a batch line's summary). */
+    public boolean tableText() {
+        return detail != Engine.Detail.SUMMARY;
+    }
+
+    public void message(Message m) {
+        messages.add(m);
+    }
+
+    /**
+     * The unused-define note, after the engine's last step: a name set with -D (or a shorthand option or
+     * a profile entry) that no step asked for had no effect on this arch and release. A value read from
+     * a file (--config, --system-map) is not the user's setting: it is named by where it was read, and
+     * only when set (a file's "=n" of a symbol this arch does not have says nothing).
+     */
+    public void noteUnusedDefines() {
+        Defines d = machine.defines();
+        String on = " has no effect on " + machine.arch().kernelName() + " " + machine.kernel() + ".";
+        for (String unused : constants.unused()) {
+            if (!d.fromFile(unused)) {
+                messages.add(Message.note(d.origin(unused) + on));
+            } else if (!d.raw().get(unused).equalsIgnoreCase("n")) {
+                messages.add(Message.note(d.origin(unused) + on));
+            }
+        }
+    }
+
+    /** The layout this boot ends with. */
+    public Layout layout(List<Region> regions, List<RamRange> ram, List<String> table, boolean tablePrinted) {
+        return new Layout(machine.arch(), machine.kernel(), machine.params(), regions, ram, messages, table, tablePrinted,
+                constants.used(), defaults, log.steps());
+    }
+}
