@@ -162,6 +162,7 @@ function _complete_vmlayout() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batch" ];    then _picocli_vmlayout; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} profiles" ];    then _picocli_vmlayout; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} names" ];    then _picocli_vmlayout; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_vmlayout; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} generate-completion" ];    then _picocli_vmlayout; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -173,9 +174,11 @@ function _complete_vmlayout() {
   local cmds5=(batch)
   local cmds6=(profiles)
   local cmds7=(names)
-  local cmds8=(generate-completion)
+  local cmds8=(help)
+  local cmds9=(generate-completion)
 
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_vmlayout_generatecompletion; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_vmlayout_generatecompletion; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_vmlayout_help; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_vmlayout_names; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_vmlayout_profiles; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_vmlayout_batch; return $?; fi
@@ -195,7 +198,7 @@ function _picocli_vmlayout() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="check explain suggest diff verify batch profiles names generate-completion"
+  local commands="check explain suggest diff verify batch profiles names help generate-completion"
   local flag_opts="'--kernel-only' '--map' '-h' '--help' '-V' '--version'"
   local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env' '--format' '--color'"
   local FORMAT_option_args=("text" "json" "svg") # --format values
@@ -839,6 +842,24 @@ function _picocli_vmlayout_names() {
       return
       ;;
   esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `help` subcommand.
+function _picocli_vmlayout_help() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands="check explain suggest diff verify batch profiles names generate-completion"
+  local flag_opts="'-h' '--help'"
+  local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

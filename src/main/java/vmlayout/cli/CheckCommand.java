@@ -14,6 +14,7 @@ import vmlayout.bootargs.Param;
 import vmlayout.check.CheckResult;
 import vmlayout.check.Checker;
 import vmlayout.check.Requirement;
+import vmlayout.config.InputException;
 import vmlayout.config.Machine;
 import vmlayout.config.Profile;
 import vmlayout.engine.Engines;
@@ -28,7 +29,9 @@ import vmlayout.report.ExitCode;
             "what fails, one finding per line. Each --profile is checked with each",
             "--cmdline-file (or alone); each finding names its file. Without",
             "--require: the kernel must not warn, drop RAM or ignore a parameter",
-            "(no-kernel-warning, dropped==0, params-effective).",
+            "(no-kernel-warning, dropped==0, params-effective). A board must be",
+            "given (--profile, --ram, --e820, --dtb or bootargs): check alone is a",
+            "usage error, not a check of vmlayout's default board.",
             "",
             "Requirements: METRIC OP SIZE with METRIC vmalloc, lowmem, highmem,",
             "dropped, reserved or ioremap (the largest single ioremap() that fits the",
@@ -49,7 +52,7 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     MachineOptions machine;
 
-    @Parameters(paramLabel = "PARAM=VALUE", arity = "0..*", description = "Kernel parameters added to every configuration.")
+    @Parameters(paramLabel = LeadingArgs.PARAM_LABEL, arity = "0..*", description = "Kernel parameters added to every configuration.")
     List<String> params = new ArrayList<>();
 
     @Option(names = "--require", paramLabel = "EXPR", description = "A requirement; repeatable (quote it: the shell reads > and <).")
@@ -61,6 +64,11 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         machine.params = params;
+        if (!machine.describesABoard()) {
+            throw new InputException("check: no board given (--profile, --ram, --e820, --dtb, --cmdline-file, --cmdline"
+                    + " or --uboot-env): vmlayout does not check its default board (an empty board list in a script"
+                    + " must not pass)");
+        }
         List<Requirement> reqs = new ArrayList<>();
         for (String r : requires.isEmpty() ? Checker.DEFAULT : requires) {
             reqs.add(Requirement.parse(r));

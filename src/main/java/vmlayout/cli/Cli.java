@@ -32,8 +32,10 @@ public final class Cli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionStrategy(Cli::execute);
         cl.setParameterExceptionHandler((ex, args) -> {
-            err.println("vmlayout: " + oneLine(ex.getMessage()) + " (see vmlayout --help)");
+            err.println("vmlayout: " + oneLine(ex.getMessage()) + " (see "
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             err.flush();
             return ExitCode.USAGE.code;
         });
@@ -52,6 +54,22 @@ public final class Cli {
             return ExitCode.INTERNAL.code;
         });
         return cl;
+    }
+
+    /**
+     * picocli's RunLast, after what was given before a subcommand is moved into it (LeadingArgs); a
+     * --help before a subcommand shows that subcommand's help.
+     */
+    private static int execute(CommandLine.ParseResult pr) {
+        if (pr.hasSubcommand()) {
+            CommandLine sub = pr.subcommand().commandSpec().commandLine();
+            if (pr.isUsageHelpRequested()) {
+                sub.usage(sub.getOut(), sub.getColorScheme());
+                return ExitCode.CLEAN.code;
+            }
+            LeadingArgs.apply(pr);
+        }
+        return new CommandLine.RunLast().execute(pr);
     }
 
     /** Runs vmlayout and returns its exit status, without calling System.exit (for tests). */

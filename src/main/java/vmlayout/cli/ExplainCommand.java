@@ -44,7 +44,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     MachineOptions machine;
 
-    @Parameters(paramLabel = "PARAM=VALUE", arity = "0..*", description = "Kernel parameters as bare arguments, e.g. vmalloc=300M.")
+    @Parameters(paramLabel = LeadingArgs.PARAM_LABEL, arity = "0..*", description = "Kernel parameters as bare arguments, e.g. vmalloc=300M.")
     List<String> params = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (the layout object with a derivation array).")

@@ -231,6 +231,16 @@ public class MachineOptions {
         return b.build();
     }
 
+    /**
+     * True when the options name a board: a profile, RAM (--ram, --e820, --dtb) or its bootargs
+     * (--cmdline-file, --cmdline, --uboot-env). A release, -D settings or parameters alone describe a
+     * kernel and its command line, not a board.
+     */
+    boolean describesABoard() {
+        return !profiles.isEmpty() || !ram.isEmpty() || !e820.isEmpty() || dtb != null || !cmdlineFiles.isEmpty()
+                || !cmdline.isEmpty() || ubootEnv != null;
+    }
+
     /** The files the options name, read once per architecture (batch and check build many machines). */
     private ArtifactSources sources;
     private String sourcesArch;

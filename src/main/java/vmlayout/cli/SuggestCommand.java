@@ -58,7 +58,7 @@ final class SuggestCommand implements Callable<Integer> {
     @Mixin
     MachineOptions machine;
 
-    @Parameters(paramLabel = "PARAM=VALUE", arity = "0..*", description = "Kernel parameters as bare arguments.")
+    @Parameters(paramLabel = LeadingArgs.PARAM_LABEL, arity = "0..*", description = "Kernel parameters as bare arguments.")
     List<String> params = new ArrayList<>();
 
     @Option(names = "--want", paramLabel = "GOAL", description = "A goal; repeatable (quote it: the shell reads > and <).")

@@ -63,7 +63,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LOG", description = "The boot log ('-' for standard input).")
     String log;
 
-    @Parameters(index = "1..*", paramLabel = "PARAM=VALUE", arity = "0..*",
+    @Parameters(index = "1..*", paramLabel = LeadingArgs.PARAM_LABEL, arity = "0..*",
             description = "Kernel parameters added after the log's command line.")
     List<String> params = new ArrayList<>();
 

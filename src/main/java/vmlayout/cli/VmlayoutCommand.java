@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,8 @@ import vmlayout.render.map.TextMap;
         mixinStandardHelpOptions = true,
         versionProvider = VmlayoutCommand.VersionText.class,
         sortOptions = false,
-        subcommands = {CheckCommand.class, ExplainCommand.class, SuggestCommand.class, DiffCommand.class, VerifyCommand.class, BatchCommand.class, ProfilesCommand.class, NamesCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {CheckCommand.class, ExplainCommand.class, SuggestCommand.class, DiffCommand.class, VerifyCommand.class, BatchCommand.class, ProfilesCommand.class, NamesCommand.class, CommandLine.HelpCommand.class,
+            AutoComplete.GenerateCompletion.class},
         headerHeading = "",
         header = "What the 32-bit Linux kernel will do with its memory at boot, computed without a board.",
         synopsisHeading = "%nUsage: ",
@@ -42,6 +44,11 @@ import vmlayout.render.map.TextMap;
             "1G, 0777 (octal). Kernel parameters on --cmdline or as bare arguments",
             "are read the way the kernel reads them (mem=512MB is 512M, and says",
             "so); option values must be read whole (--mem=512Q is an error).",
+            "",
+            "Options and parameters given before a command apply to it",
+            "(vmlayout -D HIGHMEM=y check ... is vmlayout check -D HIGHMEM=y ...);",
+            "one the command does not take is an error. vmlayout help COMMAND",
+            "shows a command's help.",
         },
         parameterListHeading = "%nKernel parameters:%n",
         optionListHeading = "%nOptions:%n",
@@ -96,7 +103,7 @@ public final class VmlayoutCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Parameters(paramLabel = "PARAM=VALUE", arity = "0..*",
+    @Parameters(paramLabel = LeadingArgs.PARAM_LABEL, arity = "0..*",
             description = "Kernel parameters as bare arguments, e.g. mem=512M vmalloc=300M.")
     List<String> params = new ArrayList<>();
 
