@@ -200,9 +200,9 @@ function _picocli_vmlayout() {
 
   local commands="check explain suggest diff verify batch profiles names help generate-completion"
   local flag_opts="'--kernel-only' '--map' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env' '--format' '--color'"
-  local FORMAT_option_args=("text" "json" "svg") # --format values
+  local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env' '--color' '--format'"
   local WHEN_option_args=("auto" "always" "never") # --color values
+  local FORMAT_option_args=("text" "json" "svg") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -264,14 +264,14 @@ function _picocli_vmlayout() {
     '--uboot-env')
       return
       ;;
-    '--format')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
-      ;;
     '--color')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
   esac
@@ -293,12 +293,18 @@ function _picocli_vmlayout_check() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env' '--require' '--format'"
+  local arg_opts="'--color' '--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env' '--require' '--format'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
   local FORMAT_option_args=("text" "github" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
     '--profile')
       return
       ;;
@@ -383,12 +389,18 @@ function _picocli_vmlayout_explain() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env' '--format'"
+  local arg_opts="'--color' '--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env' '--format'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
   local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
     '--profile')
       return
       ;;
@@ -470,11 +482,17 @@ function _picocli_vmlayout_suggest() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env' '--want' '--reserve' '--max-cost'"
+  local arg_opts="'--color' '--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env' '--want' '--reserve' '--max-cost'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
     '--profile')
       return
       ;;
@@ -560,12 +578,18 @@ function _picocli_vmlayout_diff() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env' '--format'"
+  local arg_opts="'--color' '--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env' '--format'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
   local FORMAT_option_args=("text" "json" "svg") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
     '--profile')
       return
       ;;
@@ -647,12 +671,18 @@ function _picocli_vmlayout_verify() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env' '--format'"
+  local arg_opts="'--color' '--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env' '--format'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
   local FORMAT_option_args=("text" "json") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
     '--profile')
       return
       ;;
@@ -734,11 +764,17 @@ function _picocli_vmlayout_batch() {
 
   local commands=""
   local flag_opts="'--full' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env'"
+  local arg_opts="'--color' '--profile' '--cmdline-file' '--arch' '--kernel' '--ram' '--e820' '--cmdline' '--mem' '--memmap' '--vmalloc' '--highmem' '-D' '--define' '--page-offset' '--vmalloc-end' '--lowmem-size' '--config' '--system-map' '--dtb' '--uboot-env'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
     '--profile')
       return
       ;;
@@ -811,10 +847,22 @@ function _picocli_vmlayout_batch() {
 function _picocli_vmlayout_profiles() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts=""
+  local arg_opts="'--color'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -833,11 +881,17 @@ function _picocli_vmlayout_names() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version'"
-  local arg_opts="'--arch'"
+  local arg_opts="'--color' '--arch'"
+  local WHEN_option_args=("auto" "always" "never") # --color values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--color')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${WHEN_option_args[@]}" ) )
+      return $?
+      ;;
     '--arch')
       return
       ;;

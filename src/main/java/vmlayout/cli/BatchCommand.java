@@ -54,6 +54,9 @@ final class BatchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    ColorOption color;
+
+    @Mixin
     MachineOptions machine;
 
     @Option(names = "--full", description = "Include the whole layout object in each result.")

@@ -50,6 +50,9 @@ final class CheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    ColorOption color;
+
+    @Mixin
     MachineOptions machine;
 
     @Parameters(paramLabel = LeadingArgs.PARAM_LABEL, arity = "0..*", description = "Kernel parameters added to every configuration.")

@@ -76,7 +76,13 @@ public final class Cli {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
             Integer fast = FastPath.tryRun(args, out);
-            return fast != null ? fast : commandLine(out, err).execute(args);
+            if (fast != null) {
+                return fast;
+            }
+            CommandLine cl = commandLine(out, err);
+            cl.setColorScheme(CommandLine.Help.defaultColorScheme(helpColour(args) ? CommandLine.Help.Ansi.ON
+                    : CommandLine.Help.Ansi.OFF));
+            return cl.execute(args);
         } catch (InputException e) {
             err.println("vmlayout: " + oneLine(e.getMessage()));
             err.flush();
@@ -90,6 +96,24 @@ public final class Cli {
             err.flush();
             return ExitCode.INTERNAL.code;
         }
+    }
+
+    /**
+     * Whether help gets colour: the same policy as the output ({@link ColorOption}), with the last
+     * --color before "--" (picocli has not parsed it when help is printed, nor at all when it fails).
+     */
+    static boolean helpColour(String[] args) {
+        vmlayout.render.ColourPolicy.When when = vmlayout.render.ColourPolicy.When.auto;
+        for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+            String v = args[i].startsWith("--color=") ? args[i].substring("--color=".length())
+                    : args[i].equals("--color") && i + 1 < args.length ? args[++i] : null;
+            for (vmlayout.render.ColourPolicy.When w : vmlayout.render.ColourPolicy.When.values()) {
+                if (w.name().equalsIgnoreCase(v)) {
+                    when = w;
+                }
+            }
+        }
+        return ColorOption.colour(when);
     }
 
     static String oneLine(String s) {

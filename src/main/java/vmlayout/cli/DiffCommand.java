@@ -47,6 +47,9 @@ final class DiffCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    ColorOption color;
+
+    @Mixin
     MachineOptions machine;
 
     @Parameters(paramLabel = "SIDE", arity = "1..2",
@@ -77,7 +80,7 @@ final class DiffCommand implements Callable<Integer> {
     private String commonOptions() {
         StringBuilder b = new StringBuilder();
         for (picocli.CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
-            if (o.longestName().equals("--format")) {
+            if (o.longestName().equals("--format") || o.longestName().equals("--color")) {
                 continue;
             }
             for (String v : o.originalStringValues()) {

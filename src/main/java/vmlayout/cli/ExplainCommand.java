@@ -42,6 +42,9 @@ final class ExplainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    ColorOption color;
+
+    @Mixin
     MachineOptions machine;
 
     @Parameters(paramLabel = LeadingArgs.PARAM_LABEL, arity = "0..*", description = "Kernel parameters as bare arguments, e.g. vmalloc=300M.")

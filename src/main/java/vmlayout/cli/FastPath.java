@@ -3,6 +3,7 @@ package vmlayout.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import vmlayout.render.ColourPolicy;
 
 /**
  * The main job without picocli. Building picocli's model costs about 130 ms of a cold JVM, several
@@ -120,8 +121,8 @@ final class FastPath {
             case "--format":
                 return o.format == OutputOptions.Format.text && enumValue(v, List.of("text", "json", "svg")) && (o.format = OutputOptions.Format.valueOf(v.toLowerCase(Locale.ROOT))) != null;
             case "--color":
-                return o.color == OutputOptions.ColorMode.auto && enumValue(v, List.of("auto", "always", "never"))
-                        && (o.color = OutputOptions.ColorMode.valueOf(v.toLowerCase(Locale.ROOT))) != null;
+                return o.color == ColourPolicy.When.auto && enumValue(v, List.of("auto", "always", "never"))
+                        && (o.color = ColourPolicy.When.valueOf(v.toLowerCase(Locale.ROOT))) != null;
             default:
                 return false;
         }

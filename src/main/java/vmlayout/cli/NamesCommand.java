@@ -3,6 +3,7 @@ package vmlayout.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,6 +19,9 @@ final class NamesCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ColorOption color;
 
     @Option(names = "--arch", paramLabel = "ARCH", description = "arm, x86 or ppc (default: arm).")
     String arch = "arm";

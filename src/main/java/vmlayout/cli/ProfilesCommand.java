@@ -3,6 +3,7 @@ package vmlayout.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -17,6 +18,9 @@ final class ProfilesCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    ColorOption color;
 
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "Show this profile's settings.")
     String name;

@@ -58,6 +58,9 @@ final class VerifyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
+    ColorOption color;
+
+    @Mixin
     MachineOptions machine;
 
     @Parameters(index = "0", paramLabel = "LOG", description = "The boot log ('-' for standard input).")

@@ -30,7 +30,10 @@ class JarIT {
 
     static Run exec(List<String> cmd, Map<String, String> env) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().remove("NO_COLOR");
+        for (String v : List.of("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE")) {
+            pb.environment().remove(v);
+        }
+        pb.environment().put("TERM", "xterm");
         pb.environment().putAll(env);
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Path out = Files.createTempFile("vmlayout", ".out");
@@ -72,9 +75,50 @@ class JarIT {
         assertTrue(pty.out().contains("Truncating RAM at 0x00000000-0x40000000 to -0x30000000"), pty.out());
     }
 
+    @Test
+    void terminalIsStandardOutputNotStandardInput() throws Exception {
+        Run pty = inPty(Map.of(), " < /dev/null");
+        assertTrue(pty.out().contains("\u001b["), "stdout a terminal, stdin not: colour: " + pty.out());
+        Run forced = run(Map.of("FORCE_COLOR", "1"), "--kernel", "4.4", "--ram", "0:1G");
+        assertTrue(forced.out().contains("\u001b["), "FORCE_COLOR colours a file: " + forced.out());
+        Run cliForce = run(Map.of("CLICOLOR_FORCE", "1"), "--kernel", "4.4", "--ram", "0:1G");
+        assertTrue(cliForce.out().contains("\u001b["), "CLICOLOR_FORCE colours a file: " + cliForce.out());
+    }
+
+    @Test
+    void emptyNoColorAndDumbTerminal() throws Exception {
+        assertTrue(inPty(Map.of("NO_COLOR", "")).out().contains("\u001b["), "an empty NO_COLOR does not count");
+        assertFalse(inPty(Map.of("TERM", "dumb")).out().contains("\u001b["), "TERM=dumb: no colour");
+    }
+
+    @Test
+    void helpFollowsTheSamePolicy() throws Exception {
+        assertTrue(inPtyArgs(Map.of(), "check --help").out().contains("\u001b["), "help on a terminal is coloured");
+        assertFalse(inPtyArgs(Map.of("NO_COLOR", "1"), "check --help").out().contains("\u001b["), "NO_COLOR: plain help");
+        assertFalse(inPtyArgs(Map.of(), "--help --color never").out().contains("\u001b["), "--color never: plain help");
+        assertTrue(run(Map.of(), "--help", "--color=always").out().contains("\u001b["), "--color always: coloured help");
+    }
+
+    @Test
+    void everySubcommandTakesColor() throws Exception {
+        for (String sub : List.of("check", "explain", "suggest", "diff", "verify", "batch", "profiles", "names")) {
+            Run r = run(Map.of(), sub, "--color", "never", "--help");
+            assertEquals(0, r.status(), sub + ": " + r);
+            assertTrue(r.out().contains("--color=WHEN"), sub + " lists --color: " + r.out());
+        }
+    }
+
     /** Runs the jar under util-linux script(1), which gives it a pseudo-terminal as stdin and stdout. */
     static Run inPty(Map<String, String> env) throws Exception {
-        String inner = "java -jar " + JAR + " --kernel 4.4 --ram 0:1G";
+        return inPty(env, "");
+    }
+
+    static Run inPty(Map<String, String> env, String redirect) throws Exception {
+        return inPtyArgs(env, "--kernel 4.4 --ram 0:1G" + redirect);
+    }
+
+    static Run inPtyArgs(Map<String, String> env, String args) throws Exception {
+        String inner = "java -jar " + JAR + " " + args;
         return exec(List.of("script", "-qec", inner, "/dev/null"), env);
     }
 
