@@ -40,7 +40,9 @@ import vmlayout.CliRunner;
  * {@code skip-log-line "PREFIX"} (a log line that no release printed, e.g. from a patch under test),
  * {@code rows-without-header} (a mail quotes some rows of the table without its header: each quoted row
  * must be printed by vmlayout, in the log's order; vmlayout's other table rows are not looked for in the
- * excerpt, its messages still are), {@code exit N} (expected exit status).
+ * excerpt, its messages still are), {@code zone-ranges} (the log's "Zone ranges:" block is checked
+ * against where vmlayout ends lowmem, see {@link ZoneRangesGoldenTest}), {@code exit N} (expected exit
+ * status).
  */
 class GoldenLogTest {
 
@@ -67,6 +69,7 @@ class GoldenLogTest {
         boolean sectionsNotGiven;
         boolean messagesOutsideExcerpt;
         boolean rowsWithoutHeader;
+        boolean zoneRanges;
         final List<String> skipLogLines = new ArrayList<>();
         Integer exit;
 
@@ -99,6 +102,8 @@ class GoldenLogTest {
                 messagesOutsideExcerpt = true;
             } else if (d.equals("rows-without-header")) {
                 rowsWithoutHeader = true;
+            } else if (d.equals("zone-ranges")) {
+                zoneRanges = true;
             } else if (d.startsWith("skip-log-line ")) {
                 String p = d.substring("skip-log-line ".length());
                 skipLogLines.add(p.substring(1, p.length() - 1));
