@@ -43,7 +43,8 @@ import vmlayout.report.ExitCode;
             "      --require 'vmalloc>=256M' --require dropped==0",
             "  vmlayout check --profile socfpga-de0 --format github",
             "",
-            "Exit status: 0 no findings, 1 findings, 2 bad input."})
+            "Exit status: 0 no findings, 1 findings, 2 bad input, 74 the output",
+            "could not be written."})
 final class CheckCommand implements Callable<Integer> {
 
     @Spec

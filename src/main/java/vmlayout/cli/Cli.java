@@ -7,7 +7,8 @@ import vmlayout.report.ExitCode;
 
 /**
  * Builds the picocli command line with vmlayout's error handling: bad input is one line on stderr and
- * exit 2, a bug is one line and exit 3, never a stack trace (set VMLAYOUT_DEBUG=1 to see one).
+ * exit 2, a bug is one line and exit 3, never a stack trace (set VMLAYOUT_DEBUG=1 to see one); output
+ * that could not be written is one line and exit 74.
  */
 public final class Cli {
 
@@ -24,7 +25,17 @@ public final class Cli {
     /** Main's entry: remembers which writer is the real standard output. */
     public static int main(String[] args, PrintWriter out, PrintWriter err) {
         stdout = out;
-        return run(args, out, err);
+        int status = run(args, out, err);
+        // Main's writer goes through System.out, a PrintStream that keeps a write error to itself
+        return status != ExitCode.OUTPUT.code && System.out.checkError() ? unwritten(err) : status;
+    }
+
+    /** The one line and status for output that could not be written (vmlayout ... > /dev/full). */
+    private static int unwritten(PrintWriter err) {
+        err.println("vmlayout: the output could not be written (disk full, or a closed pipe or descriptor): what was"
+                + " written is incomplete (exit status " + ExitCode.OUTPUT.code + ")");
+        err.flush();
+        return ExitCode.OUTPUT.code;
     }
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
@@ -74,6 +85,11 @@ public final class Cli {
 
     /** Runs vmlayout and returns its exit status, without calling System.exit (for tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        int status = runUnchecked(args, out, err);
+        return out.checkError() ? unwritten(err) : status; // checkError() flushes first
+    }
+
+    private static int runUnchecked(String[] args, PrintWriter out, PrintWriter err) {
         try {
             Integer fast = FastPath.tryRun(args, out);
             if (fast != null) {

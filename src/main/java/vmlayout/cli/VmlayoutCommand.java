@@ -59,7 +59,9 @@ import vmlayout.render.map.TextMap;
             "1:the kernel would warn, drop or truncate RAM, clamp or ignore a",
             " :parameter, or a parameter has no effect on this architecture",
             "2:bad input or usage (one line on stderr names the token)",
-            "3:internal error (a bug in vmlayout: please report it)"},
+            "3:internal error (a bug in vmlayout: please report it)",
+            "74:the output could not be written (disk full, closed pipe; EX_IOERR",
+            " :of sysexits.h): the result on stdout is incomplete"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  # ARM 3.18, 1 GB at 0, HIGHMEM: what vmalloc=300M does to lowmem",

@@ -12,7 +12,12 @@ public enum ExitCode {
     /** Bad input or usage. */
     USAGE(2),
     /** A bug in vmlayout. */
-    INTERNAL(3);
+    INTERNAL(3),
+    /**
+     * The output could not be written (a full disk, a closed pipe or descriptor): not bad input and not a
+     * bug, so neither 2 nor 3. 74 is EX_IOERR of BSD's sysexits.h, "an error occurred while doing I/O".
+     */
+    OUTPUT(74);
 
     public final int code;
 

@@ -166,4 +166,25 @@ class JarIT {
         assertEquals(1, checkArchived.status(), checkArchived.toString());
         assertEquals(check.out(), checkArchived.out());
     }
+
+    /** Issue 13 item 8: stdout on a full disk is exit 74 and one line on stderr, not exit 0 with nothing written. */
+    @Test
+    void outputToAFullDisk() throws Exception {
+        java.io.File full = new java.io.File("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(full.exists(), "needs /dev/full (Linux)");
+        Path lines = Files.createTempFile("vmlayout", ".txt");
+        Files.writeString(lines, "mem=512M\nvmalloc=300M\n");
+        for (List<String> args : List.of(List.of("--mem=512M", "--vmalloc=300M"), List.of("check", "--profile", "socfpga-de0"),
+                List.of("batch", "--kernel", "3.18", "--ram", "0:1G", lines.toString()))) {
+            List<String> cmd = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
+            cmd.addAll(args);
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(full);
+            Path err = Files.createTempFile("vmlayout", ".err");
+            pb.redirectError(err.toFile());
+            int status = pb.start().waitFor();
+            String e = Files.readString(err, StandardCharsets.UTF_8);
+            assertEquals(74, status, args + ": " + e);
+            assertTrue(e.startsWith("vmlayout: the output could not be written") && e.indexOf('\n') == e.length() - 1, e);
+        }
+    }
 }
