@@ -1,6 +1,5 @@
 package vmlayout.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -91,7 +90,7 @@ public final class CheckRenderer {
     }
 
     private void json(List<CheckResult> results, int status, PrintWriter out) {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+        try (JsonGenerator g = JsonRenderer.generator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeStringField("schemaVersion", JsonRenderer.SCHEMA_VERSION);

@@ -1,6 +1,5 @@
 package vmlayout.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -120,7 +119,7 @@ public final class DiffRenderer {
 
     private void json(String labelA, String labelB, LayoutDiff d, int status, PrintWriter out) {
         JsonRenderer layouts = new JsonRenderer(toolVersion);
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+        try (JsonGenerator g = JsonRenderer.generator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             JsonRenderer.header(g, toolVersion);

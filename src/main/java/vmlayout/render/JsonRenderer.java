@@ -38,8 +38,16 @@ public final class JsonRenderer {
         this.derivation = derivation;
     }
 
+    /**
+     * A generator over {@code out} that leaves it open when closed: the command line checks standard
+     * output for write errors after the command, and a closed writer would read as one.
+     */
+    static JsonGenerator generator(Writer out) throws IOException {
+        return new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out);
+    }
+
     public void render(Layout l, int exitStatus, Writer out) {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+        try (JsonGenerator g = JsonRenderer.generator(out)) {
             g.useDefaultPrettyPrinter();
             write(g, l, exitStatus);
             g.flush();

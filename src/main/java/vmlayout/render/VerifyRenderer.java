@@ -1,6 +1,5 @@
 package vmlayout.render;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -133,7 +132,7 @@ public final class VerifyRenderer {
     }
 
     private void json(VerifyReport r, PrintWriter out) {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+        try (JsonGenerator g = JsonRenderer.generator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             JsonRenderer.header(g, toolVersion);

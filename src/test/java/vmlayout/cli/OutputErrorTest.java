@@ -52,4 +52,18 @@ class OutputErrorTest {
         unwritten("--help");
         unwritten("profiles");
     }
+
+    /** A writer that works is never reported as failed, whatever the renderer does with it (JSON, SVG, help). */
+    @Test
+    void everyFormatOnAWorkingOutputIsNotAnError() {
+        String[][] runs = {{"--kernel", "4.4", "--ram", "0:1G", "--format", "json"}, {"--kernel", "4.4", "--format", "svg"},
+            {"--kernel", "4.4", "--map"}, {"check", "--profile", "socfpga-de0", "--format", "json"},
+            {"explain", "--profile", "socfpga-de0", "--format", "json"}, {"diff", "--ram", "1G", "--format", "json", "--", "mem=512M"},
+            {"suggest", "--profile", "socfpga-de0", "--want", "dropped==0"}, {"names"}, {"--version"}};
+        for (String[] args : runs) {
+            StringWriter err = new StringWriter();
+            int status = Cli.run(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
+            assertTrue(status <= 1, String.join(" ", args) + ": exit " + status + " " + err);
+        }
+    }
 }
