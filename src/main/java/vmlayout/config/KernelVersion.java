@@ -1,10 +1,20 @@
 package vmlayout.config;
 
 /**
- * A kernel release such as 2.6.37, 3.18, 4.4.75 or 6.1. Only the numeric part counts: "4.4.75-cip6",
- * "v5.10" and "5.1.0-rc2" are read as 4.4.75, 5.10 and 5.1.0 (an -rc is treated as its release).
+ * A kernel release such as 2.6.37, 3.18, 4.4.75 or 6.1. The numeric part and an "-rcN" count: "4.4.75-cip6",
+ * "v5.10" and "6.15.0-rc2-custom+" are read as 4.4.75, 5.10 and 6.15-rc2.
+ *
+ * <p>An -rc is ordered with its release ({@link #compareTo} ignores {@code rc}): it has the release's
+ * merge-window changes, which is what almost every era boundary is. The few fixes that land during the
+ * rc cycle are era facts that also read {@link #rcBefore} (e.g. 6.15's "for for" text, fixed in -rc7).
+ *
+ * @param rc the N of "-rcN", 0 for a release
  */
-public record KernelVersion(int major, int minor, int patch, int sub) implements Comparable<KernelVersion> {
+public record KernelVersion(int major, int minor, int patch, int sub, int rc) implements Comparable<KernelVersion> {
+
+    public KernelVersion(int major, int minor, int patch, int sub) {
+        this(major, minor, patch, sub, 0);
+    }
 
     public static KernelVersion of(int major, int minor) {
         return new KernelVersion(major, minor, 0, 0);
@@ -12,6 +22,11 @@ public record KernelVersion(int major, int minor, int patch, int sub) implements
 
     public static KernelVersion of(int major, int minor, int patch) {
         return new KernelVersion(major, minor, patch, 0);
+    }
+
+    /** True for an "-rcN" of this release with N below {@code n} (false for the release itself). */
+    public boolean rcBefore(int n) {
+        return rc > 0 && rc < n;
     }
 
     public static KernelVersion parse(String s) {
@@ -51,11 +66,26 @@ public record KernelVersion(int major, int minor, int patch, int sub) implements
                 throw bad(s);
             }
         }
-        KernelVersion v = new KernelVersion(parts[0], parts[1], parts[2], parts[3]);
+        int rc = rc(t, i);
+        KernelVersion v = new KernelVersion(parts[0], parts[1], parts[2], parts[3], rc);
         if (v.major < 2 || v.major > 7 || (v.major == 2 && v.minor != 6)) {
             throw new InputException("--kernel: '" + s + "' is not a release vmlayout models: expected 2.6.x to 6.x");
         }
         return v;
+    }
+
+    /** N of an "-rcN" right after the numbers at {@code i} ("-rc2", "-rc2-custom+"), else 0. */
+    private static int rc(String t, int i) {
+        if (!t.regionMatches(true, i, "-rc", 0, 3)) {
+            return 0;
+        }
+        int j = i + 3;
+        int n = 0;
+        while (j < t.length() && t.charAt(j) >= '0' && t.charAt(j) <= '9' && n < 1000) {
+            n = n * 10 + (t.charAt(j) - '0');
+            j++;
+        }
+        return j > i + 3 ? n : 0;
     }
 
     private static InputException bad(String s) {
@@ -79,6 +109,9 @@ public record KernelVersion(int major, int minor, int patch, int sub) implements
         }
         if (sub != 0) {
             b.append('.').append(sub);
+        }
+        if (rc != 0) {
+            b.append("-rc").append(rc);
         }
         return b.toString();
     }

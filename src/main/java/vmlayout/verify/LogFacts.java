@@ -27,7 +27,7 @@ public final class LogFacts {
     public record Fact(String name, String value, int line, String text) {
     }
 
-    private static final Pattern VERSION = Pattern.compile("^Linux version (\\d+\\.\\d+(?:\\.\\d+){0,2})\\S*");
+    private static final Pattern VERSION = Pattern.compile("^Linux version (\\d+\\.\\d+(?:\\.\\d+){0,2}(?:-rc\\d+)?)\\S*");
     private static final Pattern CMDLINE = Pattern.compile("^Kernel command line: ?(.*)$");
     private static final Pattern E820_OLD = Pattern.compile(
             "^BIOS-e820: ([0-9a-fA-F]{8,16}) - ([0-9a-fA-F]{8,16}) \\(([^)]*)\\)");

@@ -11,7 +11,10 @@ class KernelVersionTest {
     @Test
     void readsReleasesAsWrittenInLogs() {
         assertEquals(KernelVersion.of(4, 4, 75), KernelVersion.parse("4.4.75-cip6"));
-        assertEquals(KernelVersion.of(5, 1, 0), KernelVersion.parse("5.1.0-rc2"));
+        assertEquals(new KernelVersion(5, 1, 0, 0, 2), KernelVersion.parse("5.1.0-rc2"));
+        assertEquals(new KernelVersion(6, 15, 0, 0, 2), KernelVersion.parse("6.15.0-rc2-custom+"));
+        assertEquals("6.15-rc2", KernelVersion.parse("6.15.0-rc2-custom+").toString());
+        assertEquals(KernelVersion.of(6, 15), KernelVersion.parse("6.15.0-rcx")); // not an rc number
         assertEquals(KernelVersion.of(5, 10), KernelVersion.parse("v5.10"));
         assertEquals(new KernelVersion(2, 6, 32, 9), KernelVersion.parse("2.6.32.9"));
         assertEquals("2.6.37", KernelVersion.parse("2.6.37").toString());
@@ -23,6 +26,16 @@ class KernelVersionTest {
         assertTrue(KernelVersion.parse("2.6.39").compareTo(KernelVersion.parse("3.0")) < 0);
         assertTrue(KernelVersion.parse("3.10").compareTo(KernelVersion.parse("3.9")) > 0);
         assertTrue(KernelVersion.parse("4.4.75").compareTo(KernelVersion.of(4, 4)) > 0);
+    }
+
+    @Test
+    void anRcIsOrderedWithItsRelease() {
+        KernelVersion rc2 = KernelVersion.parse("6.15-rc2");
+        assertEquals(0, rc2.compareTo(KernelVersion.of(6, 15)));
+        assertTrue(rc2.compareTo(KernelVersion.of(6, 14)) > 0);
+        assertTrue(rc2.rcBefore(7));
+        assertTrue(!KernelVersion.parse("6.15-rc7").rcBefore(7));
+        assertTrue(!KernelVersion.of(6, 15).rcBefore(7));
     }
 
     @Test
