@@ -2,7 +2,9 @@ package vmlayout.cli;
 
 import java.io.PrintWriter;
 import picocli.CommandLine;
+import vmlayout.config.Escapes;
 import vmlayout.config.InputException;
+import vmlayout.render.TerminalSafe;
 import vmlayout.report.ExitCode;
 
 /**
@@ -13,6 +15,8 @@ import vmlayout.report.ExitCode;
 public final class Cli {
 
     private static PrintWriter stdout;
+    /** The writer Main made, before {@link TerminalSafe} wrapped it into {@link #stdout}. */
+    private static PrintWriter rawStdout;
 
     private Cli() {
     }
@@ -24,7 +28,8 @@ public final class Cli {
 
     /** Main's entry: remembers which writer is the real standard output. */
     public static int main(String[] args, PrintWriter out, PrintWriter err) {
-        stdout = out;
+        rawStdout = out;
+        stdout = TerminalSafe.wrap(out);
         int status = run(args, out, err);
         // Main's writer goes through System.out, a PrintStream that keeps a write error to itself
         return status != ExitCode.OUTPUT.code && System.out.checkError() ? unwritten(err) : status;
@@ -43,6 +48,10 @@ public final class Cli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // picocli would replace any argument starting with '@' by the lines of that file, recursively
+        // (@/etc/passwd, @/dev/zero): a kernel engineer's argument never means that, and files are read
+        // only through the options that name them (--profile, --cmdline-file, --config, ...)
+        cl.setExpandAtFiles(false);
         cl.setExecutionStrategy(Cli::execute);
         cl.setParameterExceptionHandler((ex, args) -> {
             err.println("vmlayout: " + oneLine(ex.getMessage()) + " (see "
@@ -89,15 +98,23 @@ public final class Cli {
         return out.checkError() ? unwritten(err) : status; // checkError() flushes first
     }
 
-    private static int runUnchecked(String[] args, PrintWriter out, PrintWriter err) {
+    private static int runUnchecked(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+        // what inputs bring along (a terminal escape in a parameter, a file name, a profile) is shown
+        // escaped, on standard output and error alike (Main's standard output is wrapped once, in main)
+        PrintWriter err = TerminalSafe.wrap(rawErr);
+        PrintWriter out = rawOut == rawStdout && stdout != null ? stdout : TerminalSafe.wrap(rawOut);
         try {
             Integer fast = FastPath.tryRun(args, out);
             if (fast != null) {
                 return fast;
             }
             CommandLine cl = commandLine(out, err);
-            cl.setColorScheme(CommandLine.Help.defaultColorScheme(helpColour(args) ? CommandLine.Help.Ansi.ON
+            boolean helpColour = helpColour(args);
+            cl.setColorScheme(CommandLine.Help.defaultColorScheme(helpColour ? CommandLine.Help.Ansi.ON
                     : CommandLine.Help.Ansi.OFF));
+            if (helpColour) {
+                vmlayout.render.Style.colourWritten(); // picocli's help and errors may be coloured
+            }
             return cl.execute(args);
         } catch (InputException e) {
             err.println("vmlayout: " + oneLine(e.getMessage()));
@@ -132,12 +149,15 @@ public final class Cli {
         return ColorOption.colour(when);
     }
 
+    /**
+     * A message as one line that cannot act on the terminal: picocli's own texts quote the argument
+     * as typed ("Unknown option: '--x\e]0;...'", "but was 'js\non'"), so every control character, line
+     * break included, is shown escaped ({@link Escapes}) rather than cut or passed on raw.
+     */
     static String oneLine(String s) {
         if (s == null) {
             return "";
         }
-        String t = s.strip();
-        int nl = t.indexOf('\n');
-        return nl < 0 ? t : t.substring(0, nl).strip();
+        return Escapes.text(s.strip());
     }
 }

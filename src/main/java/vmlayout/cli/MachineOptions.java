@@ -168,6 +168,10 @@ public class MachineOptions {
         }
         List<CommandLineRules.Piece> additions = new ArrayList<>();
         for (String p : params) {
+            if (p.startsWith("@")) {
+                throw new InputException("unknown argument '" + p + "': vmlayout reads no @FILE argument files; name a"
+                        + " file with the option that reads it (--cmdline-file, --profile, --config, --dtb ...)");
+            }
             if (p.indexOf('=') <= 0) {
                 throw new InputException("unknown argument '" + p + "': expected PARAM=VALUE (a kernel parameter such as "
                         + "mem=512M), an option, or a command; use --cmdline \"...\" for parameters without a value");

@@ -24,7 +24,8 @@ public final class CheckRenderer {
         this.toolVersion = toolVersion;
     }
 
-    public void render(Format format, List<CheckResult> results, int status, PrintWriter out) {
+    public void render(Format format, List<CheckResult> results, int status, PrintWriter raw) {
+        PrintWriter out = TerminalSafe.strict(raw); // control characters from inputs shown escaped
         switch (format) {
             case github:
                 github(results, out);

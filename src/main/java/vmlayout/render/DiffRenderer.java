@@ -24,7 +24,8 @@ public final class DiffRenderer {
         this.toolVersion = toolVersion;
     }
 
-    public void render(Format format, String labelA, String labelB, LayoutDiff d, int status, PrintWriter out) {
+    public void render(Format format, String labelA, String labelB, LayoutDiff d, int status, PrintWriter raw) {
+        PrintWriter out = TerminalSafe.strict(raw); // control characters from inputs shown escaped
         switch (format) {
             case json:
                 json(labelA, labelB, d, status, out);

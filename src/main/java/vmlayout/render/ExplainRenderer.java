@@ -14,7 +14,8 @@ public final class ExplainRenderer {
     private ExplainRenderer() {
     }
 
-    public static void render(Layout l, PrintWriter out) {
+    public static void render(Layout l, PrintWriter raw) {
+        PrintWriter out = TerminalSafe.strict(raw); // control characters from inputs shown escaped
         for (String s : Wrap.lines("How Linux " + l.kernel() + " (" + l.arch().id() + ") sets up this layout, step by step,"
                 + " with the kernel rule behind each step:", "", "", Wrap.WIDTH)) {
             out.println(s);

@@ -1,6 +1,7 @@
 package vmlayout.render;
 
 import org.jline.jansi.Ansi;
+import vmlayout.config.Escapes;
 
 /**
  * Colour for text output, through jansi's Ansi builder. {@link #PLAIN} adds nothing; the command line
@@ -22,22 +23,42 @@ public class Style {
         return s;
     }
 
-    /** ANSI colours: warnings bold yellow, the table header bold, vmlayout's lines faint cyan. */
+    private static volatile boolean colourInUse;
+
+    /** True once this run writes colour: {@link TerminalSafe} then lets SGR colour sequences through. */
+    static boolean colourInUse() {
+        return colourInUse;
+    }
+
+    static void colourReset() {
+        colourInUse = false;
+    }
+
+    /** Colour written by something other than a Style (picocli's help on a terminal, the text map). */
+    public static void colourWritten() {
+        colourInUse = true;
+    }
+
+    /**
+     * ANSI colours: warnings bold yellow, the table header bold, vmlayout's lines faint cyan. The text
+     * is escaped first ({@link Escapes}): colour applies to vmlayout's sequences, never to an input's.
+     */
     public static Style ansi() {
+        colourInUse = true;
         return new Style() {
             @Override
             public String warning(String s) {
-                return Ansi.ansi().bold().fgYellow().a(s).reset().toString();
+                return Ansi.ansi().bold().fgYellow().a(Escapes.text(s)).reset().toString();
             }
 
             @Override
             public String table(String s) {
-                return s.startsWith(" ") ? s : Ansi.ansi().bold().a(s).reset().toString();
+                return s.startsWith(" ") ? Escapes.text(s) : Ansi.ansi().bold().a(Escapes.text(s)).reset().toString();
             }
 
             @Override
             public String own(String s) {
-                return Ansi.ansi().fgCyan().a(s).reset().toString();
+                return Ansi.ansi().fgCyan().a(Escapes.text(s)).reset().toString();
             }
         };
     }

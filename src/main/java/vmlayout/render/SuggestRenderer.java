@@ -31,7 +31,8 @@ public final class SuggestRenderer {
     /**
      * @param tryIt the vmlayout command that shows a suggestion (its changes applied to the user's options)
      */
-    public static void render(Suggester.Report r, Function<List<Change>, String> tryIt, PrintWriter out) {
+    public static void render(Suggester.Report r, Function<List<Change>, String> tryIt, PrintWriter raw) {
+        PrintWriter out = TerminalSafe.strict(raw); // control characters from inputs shown escaped
         String where = r.base().arch().id() + " " + r.base().kernel();
         wrap(out, r.goals().describe(), "Goals: ", "    ");
         wrap(out, r.baseMetrics().words(), "Now (" + where + "): ", "    ");

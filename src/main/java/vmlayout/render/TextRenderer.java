@@ -1,6 +1,7 @@
 package vmlayout.render;
 
 import java.io.PrintWriter;
+import vmlayout.config.Escapes;
 import vmlayout.engine.Layout;
 import vmlayout.report.Message;
 
@@ -24,7 +25,8 @@ public final class TextRenderer {
     public void render(Layout l, PrintWriter out) {
         for (Message m : l.messages()) {
             if (m.source() == Message.Source.KERNEL) {
-                out.println(m.finding() ? style.warning(m.text()) : m.text());
+                // a kernel line may quote a parameter as typed: control characters in it are shown escaped
+                out.println(m.finding() ? style.warning(m.text()) : Escapes.text(m.text()));
             }
         }
         for (String line : l.table()) {
@@ -37,7 +39,7 @@ public final class TextRenderer {
         out.println();
         out.println(style.own(OWN_HEADER));
         for (String s : Summary.lines(l)) {
-            out.println("  " + s);
+            out.println("  " + Escapes.text(s));
         }
         for (Message m : l.messages()) {
             if (m.source() == Message.Source.VMLAYOUT) {

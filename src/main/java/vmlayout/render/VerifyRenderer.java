@@ -26,7 +26,8 @@ public final class VerifyRenderer {
         this.toolVersion = toolVersion;
     }
 
-    public void render(Format format, VerifyReport r, PrintWriter out) {
+    public void render(Format format, VerifyReport r, PrintWriter raw) {
+        PrintWriter out = TerminalSafe.strict(raw); // control characters from inputs shown escaped
         if (format == Format.json) {
             json(r, out);
         } else {

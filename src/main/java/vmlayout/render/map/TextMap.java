@@ -63,6 +63,9 @@ public final class TextMap {
 
     public TextMap(boolean colour) {
         this.colour = colour;
+        if (colour) {
+            vmlayout.render.Style.colourWritten(); // the terminal guard lets these colour sequences through
+        }
     }
 
     /** MB per row for this map. */
