@@ -19,6 +19,15 @@ public record E820Entry(long start, long size, int type) {
     public static final int UNUSABLE = 5;
     public static final int PRAM = 12;
 
+    /**
+     * E820MAX: the BIOS map in struct boot_params holds 128 entries (include/asm-x86/e820.h, later
+     * arch/x86/include/uapi/asm/e820.h and asm/e820/types.h E820_MAX_ENTRIES_ZEROPAGE); the x86 engine
+     * refuses more with its own line, and readers stop there.
+     */
+    public static final int MAX_ENTRIES = 128;
+    /** Why {@link #MAX_ENTRIES}, for the error line. */
+    public static final String MAX_REASON = "the BIOS passes at most E820MAX = 128 in boot_params";
+
     public long end() {
         return start + size;
     }

@@ -68,11 +68,18 @@ public record Machine(Arch arch, KernelVersion kernel, List<RamBank> ram, List<E
         }
 
         public Builder ram(RamBank b) {
+            if (ram.size() == RamBank.MAX_BANKS) {
+                throw new InputException("more than " + RamBank.MAX_BANKS + " RAM banks (--ram, a profile's ram, a device"
+                        + " tree's memory nodes): " + RamBank.MAX_REASON);
+            }
             ram.add(b);
             return this;
         }
 
         public Builder e820(E820Entry e) {
+            if (e820.size() == E820Entry.MAX_ENTRIES) {
+                throw new InputException("--e820: more than " + E820Entry.MAX_ENTRIES + " entries: " + E820Entry.MAX_REASON);
+            }
             e820.add(e);
             return this;
         }
@@ -98,6 +105,10 @@ public record Machine(Arch arch, KernelVersion kernel, List<RamBank> ram, List<E
         }
 
         public Builder reserved(ReservedRegion r) {
+            if (reserved.size() == ReservedRegion.MAX_REGIONS) {
+                throw new InputException("more than " + ReservedRegion.MAX_REGIONS + " reserved regions (" + r.source()
+                        + "): " + ReservedRegion.MAX_REASON);
+            }
             reserved.add(r);
             return this;
         }

@@ -9,6 +9,20 @@ package vmlayout.config;
 public record RamBank(long start, long size) {
     public static final long AT_PHYS_OFFSET = -1;
 
+    /**
+     * Most RAM banks vmlayout reads for one machine, from all sources together (--ram, a profile, a
+     * device tree's memory nodes): 128, the most that any 32-bit kernel it models keeps before it can
+     * allocate: memblock's INIT_MEMBLOCK_REGIONS (include/linux/memblock.h, mm/memblock.c; ARM from
+     * 3.16, x86 and powerpc from 2.6.35), powerpc's LMB MAX_LMB_REGIONS before it (include/linux/lmb.h,
+     * include/asm-powerpc/lmb.h) and the x86 BIOS map's E820MAX (struct boot_params). ARM before 3.16
+     * keeps NR_BANKS (8, arch/arm/include/asm/setup.h) and says "NR_BANKS too low" for the rest: the
+     * engine models that for banks 9 to 128.
+     */
+    public static final int MAX_BANKS = 128;
+    /** Why {@link #MAX_BANKS}, for the error line. */
+    public static final String MAX_REASON = "no 32-bit kernel keeps more (memblock INIT_MEMBLOCK_REGIONS, powerpc"
+            + " MAX_LMB_REGIONS and x86 E820MAX are 128)";
+
     public boolean hasStart() {
         return start != AT_PHYS_OFFSET;
     }

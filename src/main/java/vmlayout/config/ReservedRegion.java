@@ -13,6 +13,15 @@ package vmlayout.config;
  */
 public record ReservedRegion(String name, long start, long size, boolean noMap, boolean reusable, String source) {
 
+    /**
+     * Most reserved regions read for one machine: memblock.reserved starts with INIT_MEMBLOCK_REGIONS =
+     * 128 slots (mm/memblock.c memblock_reserved_init_regions), all the early reservations a 32-bit
+     * board's tree can make before the kernel can grow the array.
+     */
+    public static final int MAX_REGIONS = 128;
+    /** Why {@link #MAX_REGIONS}, for the error line. */
+    public static final String MAX_REASON = "memblock keeps INIT_MEMBLOCK_REGIONS = 128 early reservations";
+
     public boolean dynamic() {
         return start < 0;
     }

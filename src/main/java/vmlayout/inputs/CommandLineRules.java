@@ -74,15 +74,29 @@ public final class CommandLineRules {
     private CommandLineRules() {
     }
 
-    /** COMMAND_LINE_SIZE, or 0 when vmlayout does not model the limit for this arch. */
-    static int commandLineSize(Arch arch) {
+    /**
+     * COMMAND_LINE_SIZE of {@code arch} in release {@code k}: the buffer the kernel copies its command
+     * line into (boot_command_line), so at most this many bytes minus the NUL survive.
+     * <ul>
+     *   <li>ARM: 1024 in every release (include/asm-arm/setup.h in 2.6.12, arch/arm/include/uapi/asm/setup.h
+     *       from 3.7);</li>
+     *   <li>x86: 256 up to 2.6.21 (include/asm-i386/setup.h), 2048 from 2.6.22 (Documentation/i386/boot.txt,
+     *       commit 8f9aeca7a081: "Protocol 2.06: (Kernel 2.6.22) Added a field that contains the size of the
+     *       boot command line ... Before protocol version 2.06, the maximum was 255 characters";
+     *       arch/x86/include/asm/setup.h keeps 2048 to 6.x);</li>
+     *   <li>powerpc: 512 up to 3.15 (include/asm-powerpc/setup.h, then asm-generic/setup.h), 2048 from 3.16
+     *       (commit "powerpc: Bump COMMAND_LINE_SIZE to 2048", Anton Blanchard, 28 April 2014, in
+     *       arch/powerpc/include/uapi/asm/setup.h).</li>
+     * </ul>
+     */
+    public static int commandLineSize(Arch arch, KernelVersion k) {
         switch (arch) {
             case ARM:
-                return 1024; // arch/arm/include/uapi/asm/setup.h (asm/setup.h before 3.7)
+                return 1024;
             case X86:
-                return 2048; // arch/x86/include/asm/setup.h
+                return k.before(2, 6, 22) ? 256 : 2048;
             default:
-                return 0;
+                return k.before(3, 16) ? 512 : 2048;
         }
     }
 
@@ -186,7 +200,7 @@ public final class CommandLineRules {
                     break;
             }
         }
-        return new Result(truncate(arch, out, messages), messages);
+        return new Result(truncate(arch, k, out, messages), messages);
     }
 
     private static void fromBootloader(List<Piece> out, List<Message> messages, List<Piece> bl, Piece b, boolean blEmpty,
@@ -253,11 +267,8 @@ public final class CommandLineRules {
     }
 
     /** strlcpy()/strlcat() into a COMMAND_LINE_SIZE buffer: at most COMMAND_LINE_SIZE - 1 bytes survive. */
-    private static List<Piece> truncate(Arch arch, List<Piece> pieces, List<Message> messages) {
-        int size = commandLineSize(arch);
-        if (size == 0) {
-            return pieces;
-        }
+    private static List<Piece> truncate(Arch arch, KernelVersion k, List<Piece> pieces, List<Message> messages) {
+        int size = commandLineSize(arch, k);
         int room = size - 1;
         int used = 0;
         List<Piece> out = new ArrayList<>();
@@ -276,19 +287,30 @@ public final class CommandLineRules {
                 out.add(new Piece(kept, p.origin()));
             }
             messages.add(Message.warn("the command line is longer than COMMAND_LINE_SIZE - 1 = " + room + " bytes on "
-                    + arch.id() + ": the kernel cuts it there and never sees \"" + lost + "\"" + rest(pieces, p) + "."));
+                    + arch.id() + ": the kernel cuts it there and never sees \"" + shortText(lost) + "\"" + rest(pieces, p) + "."));
             return out;
         }
         return out;
     }
 
+    /** The pieces after {@code from}, quoted: the first few, then how many more (a message stays short). */
     private static String rest(List<Piece> pieces, Piece from) {
         int i = pieces.indexOf(from);
         StringBuilder b = new StringBuilder();
+        int shown = 0;
         for (int j = i + 1; j < pieces.size(); j++) {
-            b.append(" \"").append(pieces.get(j).text()).append('"');
+            if (shown == 5) {
+                b.append(" and ").append(pieces.size() - j).append(" more");
+                break;
+            }
+            b.append(" \"").append(shortText(pieces.get(j).text())).append('"');
+            shown++;
         }
         return b.length() == 0 ? "" : " nor" + b;
+    }
+
+    private static String shortText(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 200) + "...";
     }
 
     private static String cutBytes(String s, int maxBytes) {

@@ -70,7 +70,7 @@ public final class DeviceTreeMemory {
                 continue;
             }
             if (!n.available()) {
-                m.notes.add("/" + n.name() + " has status \"" + n.string("status") + "\": not used.");
+                m.note("/" + n.name() + " has status \"" + n.string("status") + "\": not used.");
                 continue;
             }
             byte[] reg = n.prop("linux,usable-memory");
@@ -80,12 +80,12 @@ public final class DeviceTreeMemory {
                 which = "reg";
             }
             if (reg == null) {
-                m.notes.add("/" + n.name() + " has no reg: no RAM from it.");
+                m.note("/" + n.name() + " has no reg: no RAM from it.");
                 continue;
             }
             int entry = 4 * (ac + sc);
             if (reg.length % entry != 0) {
-                m.notes.add("/" + n.name() + " " + which + " is " + reg.length + " bytes, not a multiple of " + entry
+                m.note("/" + n.name() + " " + which + " is " + reg.length + " bytes, not a multiple of " + entry
                         + " ((#address-cells + #size-cells) x 4): the kernel reads the whole entries only.");
             }
             for (int o = 0; o + entry <= reg.length; o += entry) {
@@ -93,6 +93,9 @@ public final class DeviceTreeMemory {
                 long size = DtNode.readCells(reg, o + 4 * ac, sc);
                 if (size == 0) {
                     continue; // early_init_dt_scan_memory(): "if (size == 0) continue;"
+                }
+                if (m.banks.size() == RamBank.MAX_BANKS) {
+                    throw file.error("more than " + RamBank.MAX_BANKS + " RAM banks in its memory nodes: " + RamBank.MAX_REASON);
                 }
                 m.banks.add(bank(file, n.name(), base, size));
             }
@@ -105,7 +108,7 @@ public final class DeviceTreeMemory {
             byte[] v = chosen.prop("bootargs");
             m.bootargs = bootargs(file, v);
             if (m.bootargs.length() + 1 < v.length) {
-                m.notes.add("/chosen bootargs goes on after a NUL byte: the kernel copies it as a C string and stops"
+                m.note("/chosen bootargs goes on after a NUL byte: the kernel copies it as a C string and stops"
                         + " there (\"" + m.bootargs + "\").");
             }
         }
@@ -114,7 +117,7 @@ public final class DeviceTreeMemory {
             long rac = rm.cell("#address-cells", -1);
             long rsc = rm.cell("#size-cells", -1);
             if (rac != ac || rsc != sc || !rm.has("ranges")) {
-                m.notes.add("/reserved-memory needs the root's #address-cells and #size-cells and a ranges property"
+                m.note("/reserved-memory needs the root's #address-cells and #size-cells and a ranges property"
                         + " (drivers/of/of_reserved_mem.c __reserved_mem_check_root()): the kernel ignores all its regions.");
             } else {
                 for (DtNode r : rm.children()) {
@@ -122,9 +125,12 @@ public final class DeviceTreeMemory {
                 }
             }
         }
+        if (m.notesLeftOut > 0) {
+            m.notes.add("... and " + m.notesLeftOut + " more notes like these.");
+        }
         for (Fdt.Reservation r : rsv) {
             if (r.size() != 0) {
-                m.reserved.add(new ReservedRegion("/memreserve/", r.address(), r.size(), false, false, file.label()));
+                m.addReserved(file, new ReservedRegion("/memreserve/", r.address(), r.size(), false, false, file.label()));
             }
         }
         return m;
@@ -133,7 +139,7 @@ public final class DeviceTreeMemory {
     private static void reservedNode(DeviceTreeMemory m, InputFile file, DtNode r, int ac, int sc) {
         String path = "/reserved-memory/" + r.name();
         if (!r.available()) {
-            m.notes.add(path + " has status \"" + r.string("status") + "\": ignored.");
+            m.note(path + " has status \"" + r.string("status") + "\": ignored.");
             return;
         }
         boolean noMap = r.has("no-map");
@@ -142,7 +148,7 @@ public final class DeviceTreeMemory {
         if (reg != null) {
             int entry = 4 * (ac + sc);
             if (reg.length == 0 || reg.length % entry != 0) {
-                m.notes.add(path + " reg is " + reg.length + " bytes, not whole (address, size) entries: the kernel skips"
+                m.note(path + " reg is " + reg.length + " bytes, not whole (address, size) entries: the kernel skips"
                         + " the node (\"invalid reg property\").");
                 return;
             }
@@ -150,16 +156,36 @@ public final class DeviceTreeMemory {
                 long base = DtNode.readCells(reg, o, ac);
                 long size = DtNode.readCells(reg, o + 4 * ac, sc);
                 checkRange(file, path, base, size);
-                m.reserved.add(new ReservedRegion(path, base, size, noMap, reusable, file.label()));
+                m.addReserved(file, new ReservedRegion(path, base, size, noMap, reusable, file.label()));
             }
             return;
         }
         byte[] size = r.prop("size");
         if (size == null || size.length != 4 * sc) {
-            m.notes.add(path + " has neither reg nor a size of " + sc + " cell(s): ignored.");
+            m.note(path + " has neither reg nor a size of " + sc + " cell(s): ignored.");
             return;
         }
-        m.reserved.add(new ReservedRegion(path, -1, DtNode.readCells(size, 0, sc), noMap, reusable, file.label()));
+        m.addReserved(file, new ReservedRegion(path, -1, DtNode.readCells(size, 0, sc), noMap, reusable, file.label()));
+    }
+
+    /** Most notes kept: a tree of a thousand disabled memory nodes gets twenty notes and a count, not a thousand. */
+    private static final int MAX_NOTES = 20;
+    private int notesLeftOut;
+
+    private void note(String n) {
+        if (notes.size() < MAX_NOTES) {
+            notes.add(n);
+        } else {
+            notesLeftOut++;
+        }
+    }
+
+    private void addReserved(InputFile file, ReservedRegion r) {
+        if (reserved.size() == ReservedRegion.MAX_REGIONS) {
+            throw file.error("more than " + ReservedRegion.MAX_REGIONS + " reserved regions (/reserved-memory, /memreserve/): "
+                    + ReservedRegion.MAX_REASON);
+        }
+        reserved.add(r);
     }
 
     private static RamBank bank(InputFile file, String node, long base, long size) {

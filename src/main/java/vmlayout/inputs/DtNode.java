@@ -1,10 +1,13 @@
 package vmlayout.inputs;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One node of a device tree, as read from a DTB (Fdt) or a plain .dts (Dts): its name with unit
@@ -14,7 +17,13 @@ public final class DtNode {
 
     private final String name;
     private final Map<String, byte[]> props = new LinkedHashMap<>();
-    private final List<DtNode> children = new ArrayList<>();
+    /** In order; a set (DtNode keeps identity equality) so that a node is removed in constant time. */
+    private final Set<DtNode> children = new LinkedHashSet<>();
+    /** The first child of each name, so that a .dts with many nodes is read in linear time. */
+    private final Map<String, DtNode> byName = new HashMap<>();
+    private DtNode parent;
+    /** True once two children share a name (possible in a blob, never in a .dts, which merges them). */
+    private boolean sharedNames;
 
     public DtNode(String name) {
         this.name = name;
@@ -34,8 +43,34 @@ public final class DtNode {
         return props;
     }
 
-    public List<DtNode> children() {
-        return children;
+    /** The children in order (read-only: {@link #addChild} and {@link #removeChild} change them). */
+    public Collection<DtNode> children() {
+        return Collections.unmodifiableCollection(children);
+    }
+
+    public void addChild(DtNode c) {
+        children.add(c);
+        sharedNames |= byName.putIfAbsent(c.name, c) != null;
+        c.parent = this;
+    }
+
+    /** Takes this node out of its parent's children (nothing when it has none). */
+    public void detach() {
+        DtNode p = parent;
+        if (p == null) {
+            return;
+        }
+        p.children.remove(this);
+        parent = null;
+        if (p.byName.get(name) == this) {
+            p.byName.remove(name);
+            for (DtNode other : p.sharedNames ? p.children : Set.<DtNode>of()) {
+                if (other.name.equals(name)) {
+                    p.byName.put(name, other);
+                    break;
+                }
+            }
+        }
     }
 
     public boolean has(String prop) {
@@ -48,12 +83,7 @@ public final class DtNode {
 
     /** The child called exactly {@code n}, or null. */
     public DtNode child(String n) {
-        for (DtNode c : children) {
-            if (c.name.equals(n)) {
-                return c;
-            }
-        }
-        return null;
+        return byName.get(n);
     }
 
     /**

@@ -27,16 +27,50 @@ public final class Dts {
     private final Map<String, DtNode> labels = new HashMap<>();
     private final List<Fdt.Reservation> reservations = new ArrayList<>();
     private final DtNode root = new DtNode("");
+    /** How deep the nodes being read are nested (the root is 1). */
+    private int depth;
+    /** How deep the cell expression being read is nested (parentheses and unary operators). */
+    private int exprDepth;
+    /**
+     * The kernel unflattens at most FDT_MAX_DEPTH = 64 levels (drivers/of/fdt.c unflatten_dt_nodes();
+     * libfdt has the same limit, see {@link Fdt}): a deeper source is no board's tree.
+     */
+    static final int MAX_DEPTH = 64;
+    /** dtc's parser has no such limit, but a cell expression nested this deep is no board's either. */
+    static final int MAX_EXPR_DEPTH = 64;
 
     private Dts(InputFile file, String text) {
         this.file = file;
         this.s = text;
     }
 
-    /** True when the text looks like device tree source (starts, after comments, with /dts-v1/ or a #). */
+    /**
+     * True when the text looks like device tree source (starts, after white space and comments, with
+     * /dts-v1/, #include or a root node). Only the start is read, once: a file of unclosed comments
+     * costs one pass, not one per comment.
+     */
     public static boolean looksLikeDts(String text) {
-        String t = text.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("(?m)//.*$", " ").stripLeading();
-        return t.startsWith("/dts-v1/") || t.startsWith("#include") || t.startsWith("/ {") || t.startsWith("/{");
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\uFEFF') {
+                i++;
+            } else if (text.startsWith("/*", i)) {
+                int end = text.indexOf("*/", i + 2);
+                if (end < 0) {
+                    return false;
+                }
+                i = end + 2;
+            } else if (text.startsWith("//", i)) {
+                int end = text.indexOf('\n', i);
+                i = end < 0 ? n : end + 1;
+            } else {
+                break;
+            }
+        }
+        return text.startsWith("/dts-v1/", i) || text.startsWith("#include", i) || text.startsWith("/ {", i)
+                || text.startsWith("/{", i);
     }
 
     public static Dts parse(InputFile file) {
@@ -128,23 +162,21 @@ public final class Dts {
         if (n == null) {
             throw err("/delete-node/ &" + label + ": no node has that label");
         }
-        removeFrom(root, n);
-    }
-
-    private static boolean removeFrom(DtNode parent, DtNode target) {
-        if (parent.children().remove(target)) {
-            return true;
-        }
-        for (DtNode c : parent.children()) {
-            if (removeFrom(c, target)) {
-                return true;
-            }
-        }
-        return false;
+        n.detach();
     }
 
     /** "{ properties and child nodes }" into {@code n}. */
     private void body(DtNode n) {
+        if (depth == MAX_DEPTH) {
+            throw err("nodes nested more than " + MAX_DEPTH + " deep: the kernel unflattens at most FDT_MAX_DEPTH = "
+                    + MAX_DEPTH + " levels (drivers/of/fdt.c)");
+        }
+        depth++;
+        bodyAtDepth(n);
+        depth--;
+    }
+
+    private void bodyAtDepth(DtNode n) {
         expect('{');
         while (true) {
             skip();
@@ -167,7 +199,10 @@ public final class Dts {
                 pos += "/delete-node/".length();
                 String p = name();
                 expect(';');
-                n.children().removeIf(ch -> ch.name().equals(p));
+                DtNode gone = n.child(p);
+                if (gone != null) {
+                    gone.detach();
+                }
                 continue;
             }
             List<String> nodeLabels = new ArrayList<>();
@@ -184,7 +219,7 @@ public final class Dts {
                 DtNode child = n.child(nm);
                 if (child == null) {
                     child = new DtNode(nm);
-                    n.children().add(child);
+                    n.addChild(child);
                 }
                 for (String l : nodeLabels) {
                     labels.put(l, child);
@@ -367,11 +402,25 @@ public final class Dts {
         skip();
         if (peek() == '(') {
             pos++;
-            long v = orExpr();
+            long v = nested();
             expect(')');
             return v;
         }
         return primary();
+    }
+
+    /** An expression inside parentheses, with the nesting counted. */
+    private long nested() {
+        deeper();
+        long v = orExpr();
+        exprDepth--;
+        return v;
+    }
+
+    private void deeper() {
+        if (++exprDepth > MAX_EXPR_DEPTH) {
+            throw err("a cell expression nested more than " + MAX_EXPR_DEPTH + " deep");
+        }
     }
 
     private long orExpr() {
@@ -438,17 +487,16 @@ public final class Dts {
     private long unary() {
         skip();
         char c = peek();
-        if (c == '-') {
+        if (c == '-' || c == '~') {
             pos++;
-            return -unary();
-        }
-        if (c == '~') {
-            pos++;
-            return ~unary();
+            deeper();
+            long v = unary();
+            exprDepth--;
+            return c == '-' ? -v : ~v;
         }
         if (c == '(') {
             pos++;
-            long v = orExpr();
+            long v = nested();
             expect(')');
             return v;
         }
@@ -460,10 +508,13 @@ public final class Dts {
         char c = peek();
         if (c == '\'') {
             pos++;
-            char ch = s.charAt(pos++);
-            if (ch == '\\') {
-                ch = s.charAt(pos++);
+            if (pos < s.length() && s.charAt(pos) == '\\') {
+                pos++;
             }
+            if (pos >= s.length()) {
+                throw err("a character literal ('x') is not closed at the end of the file");
+            }
+            char ch = s.charAt(pos++);
             expect('\'');
             return ch;
         }
@@ -480,7 +531,7 @@ public final class Dts {
         if (w.isEmpty()) {
             throw err("expected a number, found " + InputFile.quote(word()));
         }
-        String t = w.replaceAll("(?i)(ULL|LL|UL|U|L)$", "");
+        String t = withoutIntegerSuffix(w);
         try {
             if (t.startsWith("0x") || t.startsWith("0X")) {
                 return Long.parseUnsignedLong(t.substring(2), 16);
@@ -496,6 +547,17 @@ public final class Dts {
             }
             throw err("cannot read the number " + InputFile.quote(w));
         }
+    }
+
+    /** The number without a C integer suffix (U, L, UL, LL, ULL, any case), as dtc reads it. */
+    private static String withoutIntegerSuffix(String w) {
+        String u = w.toUpperCase(java.util.Locale.ROOT);
+        for (String suffix : new String[]{"ULL", "LL", "UL", "U", "L"}) {
+            if (u.endsWith(suffix)) {
+                return w.substring(0, w.length() - suffix.length());
+            }
+        }
+        return w;
     }
 
     private String name() {

@@ -174,7 +174,7 @@ public final class Fdt {
                     }
                     case FDT_BEGIN_NODE: {
                         String cname = cstring(end, "node name");
-                        n.children().add(node(cname, depth + 1));
+                        n.addChild(node(cname, depth + 1));
                         break;
                     }
                     case FDT_END_NODE:
