@@ -1,16 +1,11 @@
 package vmlayout.cli;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +20,7 @@ import vmlayout.config.Profile;
 import vmlayout.engine.Engine;
 import vmlayout.engine.Engines;
 import vmlayout.engine.Layout;
+import vmlayout.inputs.BatchInput;
 import vmlayout.render.BatchWriter;
 import vmlayout.report.ExitCode;
 
@@ -73,12 +69,16 @@ final class BatchCommand implements Callable<Integer> {
             w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
         }
         int worst = ExitCode.CLEAN.code;
-        try (BufferedReader in = new BufferedReader(open(file), 1 << 16); BatchWriter out = new BatchWriter(w, full, Version.get())) {
-            String line;
-            long n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                String t = line.strip();
+        try (BatchInput in = BatchInput.open(file, System.in); BatchWriter out = new BatchWriter(w, full, Version.get())) {
+            BatchInput.Line line;
+            while ((line = in.next()) != null) {
+                long n = line.number();
+                if (line.error() != null) {
+                    out.error(n, "line " + n + ": " + line.error());
+                    worst = ExitCode.USAGE.code;
+                    continue;
+                }
+                String t = line.text().strip();
                 if (t.isEmpty() || t.startsWith("#")) {
                     continue;
                 }
@@ -97,7 +97,7 @@ final class BatchCommand implements Callable<Integer> {
                     out.error(n, Cli.oneLine(e.getMessage()));
                     worst = ExitCode.USAGE.code;
                 }
-                if (!in.ready()) {
+                if (!in.buffered()) {
                     out.flush(); // results so far reach a reader of the output while the input waits
                 }
             }
@@ -105,14 +105,4 @@ final class BatchCommand implements Callable<Integer> {
         return worst;
     }
 
-    private static Reader open(String file) throws IOException {
-        if (file == null || file.equals("-")) {
-            return new InputStreamReader(System.in, StandardCharsets.UTF_8);
-        }
-        try {
-            return Files.newBufferedReader(vmlayout.config.UserFiles.path("batch", file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputException("batch: " + file + ": no such file");
-        }
-    }
 }

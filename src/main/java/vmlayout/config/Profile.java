@@ -44,12 +44,34 @@ public final class Profile {
     /** Where it was read from: "built-in" or the file's path. */
     public final String origin;
 
-    /** jackson-core's streaming parser: a profile is nine fields, not worth databind's 800 classes in the jar. */
-    private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * Largest profile file, and longest batch line: a profile with {@link RamBank#MAX_BANKS} banks, as
+     * many e820 entries, every -D name and a COMMAND_LINE_SIZE of bootargs is under 64 kB.
+     */
+    public static final int CAP = 1 << 20;
+    /** Most defines in one profile: far more than the Kconfig symbols and constants the engines read. */
+    static final int MAX_DEFINES = 1000;
+    private static final int MAX_NESTING = 8;
+    private static final int MAX_NUMBER = 64;
+    private static final int MAX_NAME = 256;
+
+    /**
+     * jackson-core's streaming parser (a profile is nine fields, not worth databind's 800 classes in the
+     * jar), with limits far below Jackson's defaults: a profile nests two levels, its numbers are -D
+     * values, its names are field and Kconfig names. Past a limit the line says which limit, in
+     * vmlayout's words ({@link #jsonError}); a field given twice is an error, not a silent overwrite.
+     */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING).maxNumberLength(MAX_NUMBER).maxNameLength(MAX_NAME)
+                    .maxStringLength(CAP).maxDocumentLength(CAP).build())
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private Profile(String origin, Map<String, String> text, Map<String, List<String>> lists, Map<String, String> defines) {
         this.origin = origin;
-        this.name = text.get("name");
+        // messages say "profile NAME": a profile without a name goes by its file (or batch line)
+        this.name = text.get("name") != null ? text.get("name") : origin;
         this.description = text.get("description");
         this.source = text.get("source");
         this.arch = text.get("arch");
@@ -69,23 +91,24 @@ public final class Profile {
                 throw new InputException("--profile " + nameOrFile + ": cannot read the built-in profile: " + e.getMessage());
             }
         }
-        Path p = UserFiles.path("--profile", nameOrFile);
-        if (!Files.exists(p) && !nameOrFile.contains("/") && !nameOrFile.endsWith(".json")) {
+        if (!nameOrFile.equals("-") && !nameOrFile.contains("/") && !nameOrFile.endsWith(".json")
+                && !Files.exists(UserFiles.path("--profile", nameOrFile))) {
             throw new InputException("--profile " + nameOrFile + ": no built-in profile of that name and no such file;"
                     + " built-in: " + String.join(" ", builtInNames()));
         }
-        try {
-            return parse(Files.readString(p, StandardCharsets.UTF_8), nameOrFile);
-        } catch (NoSuchFileException e) {
-            throw new InputException("--profile " + nameOrFile + ": no such file");
-        } catch (IOException e) {
-            throw new InputException("--profile " + nameOrFile + ": cannot read it: " + e.getMessage());
-        }
+        vmlayout.inputs.InputFile f = vmlayout.inputs.InputFile.read("--profile", nameOrFile, CAP);
+        String text = f.text();
+        return parse(text.startsWith("\uFEFF") ? text.substring(1) : text, nameOrFile);
     }
 
     /** A profile from JSON text (a file's, or one line of a batch). */
     public static Profile parse(String json, String origin) {
-        try (JsonParser p = JSON.createParser(json)) {
+        if (json.length() > CAP) {
+            throw bad(origin, "longer than " + CAP + " characters, too long for a profile");
+        }
+        JsonParser p = null;
+        try {
+            p = JSON.createParser(json);
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw bad(origin, "expected a JSON object");
             }
@@ -97,7 +120,8 @@ public final class Profile {
                 JsonToken v = p.nextToken();
                 switch (f) {
                     case "name", "description", "source", "arch", "kernel", "bootargs" -> text.put(f, text(p, v, f, origin));
-                    case "ram", "e820" -> lists.put(f, strings(p, v, f, origin));
+                    case "ram" -> lists.put(f, strings(p, v, f, origin, RamBank.MAX_BANKS, "RAM banks"));
+                    case "e820" -> lists.put(f, strings(p, v, f, origin, E820Entry.MAX_ENTRIES, "e820 entries"));
                     case "defines" -> defines(p, v, defines, origin);
                     default -> throw bad(origin, "unknown field \"" + f + "\" (expected name, description, source, arch, kernel,"
                             + " ram, e820, defines, bootargs)");
@@ -107,11 +131,67 @@ public final class Profile {
                 throw bad(origin, "not valid JSON at line " + p.currentLocation().getLineNr() + ": text after the object");
             }
             return new Profile(origin, text, lists, defines);
-        } catch (JsonProcessingException e) {
-            throw bad(origin, "not valid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw bad(origin, "cannot read it: " + e.getMessage());
+            throw bad(origin, jsonError(e, p));
+        } catch (InputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // whatever Jackson throws, the line is one line (a batch goes on to the next)
+            throw bad(origin, "not valid JSON: cannot read it");
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException e) {
+                    // a parser over a String has nothing to release
+                }
+            }
         }
+    }
+
+    /**
+     * What went wrong in vmlayout's words, with the line: Jackson's own texts name its classes and
+     * features ("StreamReadConstraints.getMaxNumberLength()", "[Source: REDACTED ...]"), which mean
+     * nothing to the user.
+     */
+    static String jsonError(IOException e, JsonParser p) {
+        com.fasterxml.jackson.core.JsonLocation at = e instanceof JsonProcessingException j && j.getLocation() != null
+                ? j.getLocation() : p != null ? p.currentLocation() : null;
+        String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr();
+        String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        msg = msg == null ? "" : msg;
+        String what;
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            if (msg.startsWith("Number value length")) {
+                what = "a number longer than " + MAX_NUMBER + " digits";
+            } else if (msg.startsWith("Name length") || msg.contains("Name length")) {
+                what = "a field name longer than " + MAX_NAME + " characters";
+            } else if (msg.contains("nesting depth")) {
+                what = "arrays or objects nested more than " + MAX_NESTING + " deep (a profile nests two)";
+            } else {
+                what = "a string longer than " + CAP + " characters";
+            }
+        } else if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+            what = "an object or array is not closed (the text ends early)";
+        } else if (msg.startsWith("Duplicate field")) {
+            what = "a field given twice (" + msg.substring("Duplicate field".length()).strip() + ")";
+        } else {
+            what = plain(msg);
+        }
+        return "not valid JSON" + where + ": " + what;
+    }
+
+    /** Jackson's message without its location and internals: up to " at [Source", "(start marker at" or a line end. */
+    private static String plain(String msg) {
+        int cut = msg.length();
+        for (String internal : new String[]{"\n", " at [Source", "[Source:", " (start marker", "; line:", " (for ", "(through reference"}) {
+            int i = msg.indexOf(internal);
+            if (i >= 0 && i < cut) {
+                cut = i;
+            }
+        }
+        String t = msg.substring(0, cut).strip();
+        return t.isEmpty() ? "cannot read it" : t;
     }
 
     /** The names of the profiles shipped in the jar, from vmlayout/profiles/index.txt. */
@@ -143,7 +223,8 @@ public final class Profile {
         return p.getText();
     }
 
-    private static List<String> strings(JsonParser p, JsonToken v, String field, String origin) throws IOException {
+    private static List<String> strings(JsonParser p, JsonToken v, String field, String origin, int max, String what)
+            throws IOException {
         List<String> out = new ArrayList<>();
         if (v == JsonToken.VALUE_NULL) {
             return out;
@@ -155,9 +236,16 @@ public final class Profile {
             if (t != JsonToken.VALUE_STRING) {
                 throw bad(origin, "\"" + field + "\" must be an array of strings");
             }
+            if (out.size() == max) {
+                throw bad(origin, "\"" + field + "\" has more than " + max + " " + what + ": " + limitReason(field));
+            }
             out.add(p.getText());
         }
         return out;
+    }
+
+    private static String limitReason(String field) {
+        return field.equals("e820") ? E820Entry.MAX_REASON : RamBank.MAX_REASON;
     }
 
     /** "defines": NAME to a string (a number or true/false is taken as its text, as a .config would). */
@@ -170,6 +258,9 @@ public final class Profile {
         }
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
+            if (into.size() == MAX_DEFINES) {
+                throw bad(origin, "\"defines\" has more than " + MAX_DEFINES + " names: no engine reads that many");
+            }
             JsonToken t = p.nextToken();
             if (!t.isScalarValue() || t == JsonToken.VALUE_NULL) {
                 throw bad(origin, "defines." + key + " must be a string");

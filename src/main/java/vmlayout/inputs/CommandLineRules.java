@@ -89,14 +89,17 @@ public final class CommandLineRules {
      *       arch/powerpc/include/uapi/asm/setup.h).</li>
      * </ul>
      */
+    static final KernelVersion X86_CMDLINE_2048 = KernelVersion.of(2, 6, 22);
+    static final KernelVersion PPC_CMDLINE_2048 = KernelVersion.of(3, 16);
+
     public static int commandLineSize(Arch arch, KernelVersion k) {
         switch (arch) {
             case ARM:
                 return 1024;
             case X86:
-                return k.before(2, 6, 22) ? 256 : 2048;
+                return k.compareTo(X86_CMDLINE_2048) < 0 ? 256 : 2048;
             default:
-                return k.before(3, 16) ? 512 : 2048;
+                return k.compareTo(PPC_CMDLINE_2048) < 0 ? 512 : 2048;
         }
     }
 

@@ -64,32 +64,12 @@ public final class InputFile {
     }
 
     static InputFile read(String option, String path, long cap, InputStream stdin) {
-        if (path == null || path.isEmpty()) {
-            throw new InputException(option + ": empty file name");
-        }
         String label = option + " " + path;
         byte[] raw;
-        if (path.equals("-")) {
-            raw = readCapped(stdin, cap, label);
-        } else {
-            Path p;
-            try {
-                p = Paths.get(path);
-            } catch (RuntimeException e) {
-                throw new InputException(label + ": not a valid file name");
-            }
-            if (Files.isDirectory(p)) {
-                throw new InputException(label + ": is a directory, expected a file");
-            }
-            try (InputStream in = Files.newInputStream(p)) {
-                raw = readCapped(in, cap, label);
-            } catch (NoSuchFileException e) {
-                throw new InputException(label + ": no such file");
-            } catch (AccessDeniedException e) {
-                throw new InputException(label + ": permission denied");
-            } catch (IOException e) {
-                throw new InputException(label + ": cannot read: " + oneLine(e.getMessage()));
-            }
+        try (InputStream in = open(option, path, stdin)) {
+            raw = readCapped(in, cap, label);
+        } catch (IOException e) {
+            throw new InputException(label + ": cannot read: " + reason(e));
         }
         if (raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
             try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
@@ -101,6 +81,57 @@ public final class InputFile {
             }
         }
         return new InputFile(option, path, raw);
+    }
+
+    /**
+     * Opens {@code path} ("-" is {@code stdin}, which is not closed) for {@code option}, refusing with one
+     * line what is not a readable file: an empty name, a name the OS cannot take, a directory, a missing
+     * file, one without read permission, a symbolic link loop, a name too long. Special files are opened
+     * like any file and read like {@code cat} reads them: a FIFO (a pipe, {@code <(...)}) or a terminal
+     * blocks until it is written to or closed; an endless device (/dev/zero) meets the reader's cap.
+     */
+    public static InputStream open(String option, String path, InputStream stdin) {
+        if (path == null || path.isEmpty()) {
+            throw new InputException(option + ": empty file name");
+        }
+        if (path.equals("-")) {
+            return new java.io.FilterInputStream(stdin) {
+                @Override
+                public void close() {
+                    // standard input stays open for whoever reads it next
+                }
+            };
+        }
+        String label = option + " " + path;
+        Path p;
+        try {
+            p = Paths.get(path);
+        } catch (RuntimeException e) {
+            throw new InputException(label + ": not a valid file name");
+        }
+        if (Files.isDirectory(p)) {
+            throw new InputException(label + ": is a directory, expected a file");
+        }
+        try {
+            return Files.newInputStream(p);
+        } catch (NoSuchFileException e) {
+            throw new InputException(label + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new InputException(label + ": permission denied");
+        } catch (IOException e) {
+            throw new InputException(label + ": cannot open: " + reason(e));
+        }
+    }
+
+    /** What went wrong, without the file name the message already has ("Too many levels of symbolic links"). */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return oneLine(f.getReason());
+        }
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return "not UTF-8 text";
+        }
+        return oneLine(e.getMessage());
     }
 
     private static byte[] readCapped(InputStream in, long cap, String label) {
@@ -117,7 +148,7 @@ public final class InputFile {
                 out.write(buf, 0, n);
             }
         } catch (IOException e) {
-            throw new InputException(label + ": cannot read: " + oneLine(e.getMessage()));
+            throw new InputException(label + ": cannot read: " + reason(e));
         }
         return out.toByteArray();
     }
@@ -134,12 +165,14 @@ public final class InputFile {
                         + "): binary data, expected text");
             }
         }
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in).toString();
         } catch (CharacterCodingException e) {
-            throw error("not UTF-8 text");
+            int at = Math.min(in.position(), bytes.length - 1);
+            throw error("byte 0x" + String.format("%02x", bytes[at] & 0xff) + " at offset " + at + " (line " + lineOf(at)
+                    + "): not UTF-8 text");
         }
     }
 
@@ -157,8 +190,7 @@ public final class InputFile {
     public static String quote(String s) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length() && b.length() < 60; i++) {
-            char c = s.charAt(i);
-            b.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\x%02x", (int) c & 0xff));
+            vmlayout.config.Escapes.append(b, s.charAt(i));
         }
         if (b.length() >= 60) {
             b.append("...");

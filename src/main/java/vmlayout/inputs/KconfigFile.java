@@ -21,9 +21,6 @@ public final class KconfigFile {
 
     private static final Pattern ASSIGN = Pattern.compile("CONFIG_([A-Za-z0-9_]+)=(.*)");
     private static final Pattern NOT_SET = Pattern.compile("# CONFIG_([A-Za-z0-9_]+) is not set");
-    /** "# Linux/arm 6.1.176 Kernel Configuration" (2.6.27 on) or "# Linux kernel version: 2.6.26". */
-    private static final Pattern HEADER = Pattern.compile(
-            "# Linux/(\\S+) (\\d+\\.\\d+[0-9.]*)\\S* Kernel Configuration|# Linux kernel version: (\\d+\\.\\d+[0-9.]*)\\S*");
 
     private final InputFile file;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -57,11 +54,8 @@ public final class KconfigFile {
             return;
         }
         if (s.startsWith("#")) {
-            Matcher h = HEADER.matcher(s);
-            if (h.matches() && headerVersion == null) {
-                headerArch = h.group(1);
-                headerVersion = h.group(2) != null ? h.group(2) : h.group(3);
-                headerLine = n;
+            if (headerVersion == null) {
+                header(s, n);
             }
             return;
         }
@@ -79,6 +73,63 @@ public final class KconfigFile {
             throw file.error("line " + n + ": CONFIG_" + m.group(1) + ": cannot read value " + InputFile.quote(raw)
                     + ": expected y, m, n, a number or a \"string\"");
         }
+    }
+
+    /**
+     * The header comment, read by hand in one pass (a regular expression with nested quantifiers took
+     * cubic time on a 3,000-digit release): "# Linux/arm 6.1.176 Kernel Configuration" (2.6.27 on, the
+     * release being the digits and dots at the start of the word) or "# Linux kernel version: 2.6.26".
+     */
+    private void header(String s, int n) {
+        String arch = null;
+        String word;
+        if (s.startsWith("# Linux/")) {
+            int sp = s.indexOf(' ', 8);
+            if (sp <= 8 || !s.endsWith(" Kernel Configuration")) {
+                return;
+            }
+            arch = s.substring(8, sp);
+            int end = s.length() - " Kernel Configuration".length();
+            if (end <= sp + 1) {
+                return;
+            }
+            word = s.substring(sp + 1, end);
+        } else if (s.startsWith("# Linux kernel version: ")) {
+            word = s.substring("# Linux kernel version: ".length());
+        } else {
+            return;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.isWhitespace(word.charAt(i))) {
+                return;
+            }
+        }
+        String release = releasePrefix(word);
+        if (release != null) {
+            headerArch = arch;
+            headerVersion = release;
+            headerLine = n;
+        }
+    }
+
+    /** The longest prefix of digits and dots that starts DIGITS.DIGITS, or null. */
+    private static String releasePrefix(String w) {
+        int i = 0;
+        while (i < w.length() && isDigit(w.charAt(i))) {
+            i++;
+        }
+        if (i == 0 || i >= w.length() || w.charAt(i) != '.' || i + 1 >= w.length() || !isDigit(w.charAt(i + 1))) {
+            return null;
+        }
+        i++;
+        while (i < w.length() && (isDigit(w.charAt(i)) || w.charAt(i) == '.')) {
+            i++;
+        }
+        return w.substring(0, i);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private String unquote(String raw, int n) {

@@ -34,6 +34,12 @@ public final class UbootEnv {
     private static final int MAX_STEPS = 10_000;
     /** Larger than any U-Boot environment (CONFIG_ENV_SIZE is tens of kB): a value growing past it is a loop. */
     private static final int MAX_VALUE = 64 * 1024;
+    /**
+     * Characters lexed and expanded in one run, all commands together: a thousand times a large
+     * environment. Past it the commands loop (each 'run' of a large variable, each pass of a 'for',
+     * lexes and expands again), and the file is refused rather than run for minutes.
+     */
+    private static final long MAX_WORK = 64L << 20;
 
     private final InputFile file;
     private final Map<String, String> env = new LinkedHashMap<>();
@@ -41,6 +47,7 @@ public final class UbootEnv {
     private String bootCommand;
     private boolean passesFdt;
     private int steps;
+    private long work;
     private boolean conditionNoted;
 
     private UbootEnv(InputFile file) {
@@ -141,12 +148,40 @@ public final class UbootEnv {
 
     /** A word as typed: pieces that are expanded when the command runs, or literal. */
     private record Word(List<String> parts, List<Boolean> expand, boolean quoted) {
-        String expandWith(Map<String, String> env) {
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < parts.size(); i++) {
-                b.append(expand.get(i) ? expandVars(parts.get(i), env) : parts.get(i));
+    }
+
+    /**
+     * {@code w} with its variables expanded, into {@code b}, which may hold at most {@link #MAX_VALUE}
+     * characters: a variable expanded many times in one command (x of 64 kB, then 20,000 $x) is refused
+     * while it grows, before it fills the memory. Every character counts against {@link #MAX_WORK}.
+     */
+    private String expand(Word w, String where) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < w.parts().size(); i++) {
+            if (w.expand().get(i)) {
+                expandVars(w.parts().get(i), env, b, where);
+            } else {
+                append(b, w.parts().get(i), where);
             }
-            return b.toString();
+        }
+        charge(where, b.length());
+        return b.toString();
+    }
+
+    private void append(StringBuilder b, String piece, String where) {
+        if (b.length() + piece.length() > MAX_VALUE) {
+            throw file.error(where + ": a command expands to more than " + MAX_VALUE + " bytes (a variable expanded over"
+                    + " and over?): no U-Boot environment holds that much");
+        }
+        b.append(piece);
+    }
+
+    /** Counts work done (characters lexed and expanded); past {@link #MAX_WORK} the run is a loop. */
+    private void charge(String where, long chars) {
+        work += chars;
+        if (work > MAX_WORK) {
+            throw file.error(where + ": more than " + (MAX_WORK >> 20) + " MB of U-Boot commands read and expanded: a"
+                    + " loop?");
         }
     }
 
@@ -158,6 +193,7 @@ public final class UbootEnv {
         if (depth > MAX_DEPTH) {
             throw file.error(where + ": 'run' nests more than " + MAX_DEPTH + " deep (a variable that runs itself?)");
         }
+        charge(where, script.length());
         List<Token> tokens = lex(where, script);
         List<List<Token>> commands = new ArrayList<>();
         List<String> joins = new ArrayList<>();
@@ -265,7 +301,7 @@ public final class UbootEnv {
         String var = literal(head.get(1));
         List<String> values = new ArrayList<>();
         for (Token t : head.subList(3, head.size())) {
-            for (String v : t.word().expandWith(env).split("\\s+")) {
+            for (String v : expand(t.word(), where).split("\\s+")) {
                 if (!v.isEmpty()) {
                     values.add(v);
                 }
@@ -318,7 +354,7 @@ public final class UbootEnv {
     private void command(String where, List<Token> c, int depth) {
         List<String> args = new ArrayList<>();
         for (Token t : c) {
-            String v = t.word().expandWith(env);
+            String v = expand(t.word(), where);
             if (t.word().quoted()) {
                 args.add(v);
                 continue;
@@ -487,33 +523,42 @@ public final class UbootEnv {
         }
     }
 
-    /** $name and ${name}; an unset variable expands to nothing. */
-    static String expandVars(String s, Map<String, String> env) {
-        StringBuilder b = new StringBuilder();
+    /** $name and ${name} of {@code s} into {@code b}; an unset variable expands to nothing. */
+    private void expandVars(String s, Map<String, String> env, StringBuilder b, String where) {
         int i = 0;
+        int close = -2; // where the next '}' is: -2 not looked for yet, -1 none (so "${${${..." stays linear)
+        int plain = 0;
         while (i < s.length()) {
             char c = s.charAt(i);
             if (c == '$' && i + 1 < s.length()) {
+                String name = null;
+                int next = i;
                 if (s.charAt(i + 1) == '{') {
-                    int end = s.indexOf('}', i + 2);
-                    if (end > 0) {
-                        b.append(env.getOrDefault(s.substring(i + 2, end), ""));
-                        i = end + 1;
-                        continue;
+                    if (close != -1 && close < i + 2) {
+                        close = s.indexOf('}', i + 2);
+                    }
+                    if (close > 0) {
+                        name = s.substring(i + 2, close);
+                        next = close + 1;
                     }
                 } else if (Character.isLetterOrDigit(s.charAt(i + 1)) || s.charAt(i + 1) == '_') {
                     int e = i + 1;
                     while (e < s.length() && (Character.isLetterOrDigit(s.charAt(e)) || s.charAt(e) == '_')) {
                         e++;
                     }
-                    b.append(env.getOrDefault(s.substring(i + 1, e), ""));
-                    i = e;
+                    name = s.substring(i + 1, e);
+                    next = e;
+                }
+                if (name != null) {
+                    append(b, s.substring(plain, i), where);
+                    append(b, env.getOrDefault(name, ""), where);
+                    i = next;
+                    plain = next;
                     continue;
                 }
             }
-            b.append(c);
             i++;
         }
-        return b.toString();
+        append(b, s.substring(plain), where);
     }
 }

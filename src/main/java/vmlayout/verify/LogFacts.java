@@ -42,7 +42,7 @@ public final class LogFacts {
     /** Lines that only one architecture prints (kernel texts of arch/arm, arch/x86, arch/powerpc). */
     private static final Pattern ARM_LINE = Pattern.compile(
             "^(CPU: .*\\(ARMv\\d|Machine model: |Machine: |Booting Linux on physical CPU|Memory policy: |CPU: All CPU\\(s\\) started in"
-                    + "|Memory: (\\d+MB ?)+= \\d+MB total)");
+                    + "|Memory: (?:\\d{1,7}MB ?){1,16}= \\d{1,7}MB total)"); // bounded: an unbounded group recursed per repetition
     private static final Pattern X86_LINE = Pattern.compile(
             "^((e820: )?BIOS-provided physical RAM map:|BIOS-e820: |x86/|DMI: |Initializing HighMem for node"
                     + "|Checking if this processor honours the WP bit|Notice: NX \\(Execute Disable\\)|NX \\(Execute Disable\\)"

@@ -30,7 +30,7 @@ class VerifyCliTest {
     @Test
     void unreadableFiles() throws IOException {
         oneLineError(CliRunner.run("verify", tmp.resolve("nope.log").toString()), "verify " + tmp.resolve("nope.log") + ": no such file");
-        oneLineError(CliRunner.run("verify", tmp.toString()), "verify " + tmp + ": a directory");
+        oneLineError(CliRunner.run("verify", tmp.toString()), "verify " + tmp + ": is a directory");
         Path bin = tmp.resolve("vmlinux");
         byte[] b = new byte[10000];
         for (int i = 0; i < b.length; i++) {
