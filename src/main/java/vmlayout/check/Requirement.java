@@ -37,7 +37,7 @@ public record Requirement(String text, String metric, String op, long value) {
                 for (String op : OPS) {
                     if (rest.startsWith(op)) {
                         String v = rest.substring(op.length()).strip();
-                        return new Requirement(s, m, op, Sizes.parse(v, "--require " + s));
+                        return new Requirement(s, m, op, bounded(m, v, s));
                     }
                 }
             }
@@ -47,7 +47,40 @@ public record Requirement(String text, String metric, String op, long value) {
                 + " or " + NO_KERNEL_WARNING + ", or " + PARAMS_EFFECTIVE);
     }
 
-    /** True when {@code actual op value} holds. */
+    /** Largest vmalloc, lowmem or ioremap size: the whole 32-bit virtual address space, 4 GB. */
+    static final long MAX_VIRTUAL = 1L << 32;
+    /**
+     * Largest highmem, dropped or reserved size: the 40-bit physical space of ARM LPAE (x86 PAE has 36
+     * bits), 1 TB, the most RAM any 32-bit kernel vmlayout models can address.
+     */
+    static final long MAX_PHYSICAL = 1L << 40;
+
+    /**
+     * The SIZE of METRIC OP SIZE, read as the unsigned 64-bit memparse number it is, and refused when no
+     * 32-bit kernel could have that much of the metric: a value past 2^63 would otherwise compare as a
+     * negative number ("vmalloc>=0x8000000000000000" holding, "required <= -1 bytes").
+     */
+    private static long bounded(String metric, String v, String text) {
+        long value = Sizes.parse(v, "--require " + text);
+        boolean virtual = metric.equals("vmalloc") || metric.equals("lowmem") || metric.equals("ioremap");
+        long max = virtual ? MAX_VIRTUAL : MAX_PHYSICAL;
+        if (Long.compareUnsigned(value, max) > 0) {
+            throw new TooLarge("--require " + text + ": " + Long.toUnsignedString(value) + " bytes is more "
+                    + (virtual ? metric + " than a 32-bit kernel's 4 GB virtual address space holds"
+                    : metric + " RAM than the 1 TB (40-bit LPAE) physical space of any 32-bit kernel")
+                    + ": expected a SIZE up to " + (virtual ? "4G" : "1T"));
+        }
+        return value;
+    }
+
+    /** A SIZE beyond what any 32-bit kernel has of the metric (suggest words it for --want). */
+    public static final class TooLarge extends InputException {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /** True when {@code actual op value} holds (both non-negative: {@link #bounded} refused the rest). */
     public boolean holds(long actual) {
         switch (op) {
             case ">=":

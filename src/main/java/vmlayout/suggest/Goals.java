@@ -41,6 +41,11 @@ public record Goals(List<Requirement> wants, List<Reserve> reserves) {
             Requirement r = Requirement.parse(text);
             return new Requirement(s.strip(), r.metric(), r.op(), r.value());
         } catch (InputException e) {
+            String sizeProblem = "--require " + text + ": ";
+            if (e instanceof Requirement.TooLarge && e.getMessage().startsWith(sizeProblem)) {
+                // the shape was right, the SIZE more than a 32-bit kernel has of the metric
+                throw new InputException("--want " + s.strip() + ": " + e.getMessage().substring(sizeProblem.length()));
+            }
             throw new InputException("--want: cannot read '" + s + "': expected METRIC OP SIZE or METRIC=SIZE with METRIC one of"
                     + " vmalloc, lowmem, highmem, dropped, reserved, ioremap and OP one of >= <= == != > < (e.g. vmalloc>=512M,"
                     + " ioremap=1G, dropped==0)");
