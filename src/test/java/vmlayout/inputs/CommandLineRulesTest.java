@@ -97,4 +97,17 @@ class CommandLineRulesTest {
         assertTrue(r.text().endsWith(" vmalloc=300M mem=512M@"), r.text().substring(990));
         assertTrue(r.messages().get(0).text().contains("never sees \"0x80000000\""), r.messages().get(0).text());
     }
+
+    @Test
+    void commandLineSizeFollowsTheRelease() {
+        // x86: COMMAND_LINE_SIZE 256 up to 2.6.21 (include/asm-i386/setup.h), 2048 from 2.6.22 (boot protocol
+        // 2.06, Documentation/i386/boot.txt); powerpc: 512 up to 3.15, 2048 from 3.16 ("powerpc: Bump
+        // COMMAND_LINE_SIZE to 2048"). A 3000-byte line keeps SIZE - 1 bytes: 255, 2047, 511, 2047.
+        List<Piece> line = List.of(new Piece("x=" + "a".repeat(2998), "f"));
+        assertEquals(255, run(Arch.X86, "2.6.21", Path.X86, line, null).text().length());
+        assertEquals(2047, run(Arch.X86, "2.6.22", Path.X86, line, null).text().length());
+        assertEquals(511, run(Arch.PPC, "3.15", Path.DEVICE_TREE, line, null).text().length());
+        assertEquals(2047, run(Arch.PPC, "3.16", Path.DEVICE_TREE, line, null).text().length());
+        assertEquals(1023, run(Arch.ARM, "2.6.17", Path.ARM_ATAGS, line, null).text().length());
+    }
 }
