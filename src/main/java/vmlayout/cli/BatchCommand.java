@@ -63,7 +63,7 @@ final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Profile base = machine.profiles.isEmpty() ? null : Profile.load(machine.profiles.get(0));
+        Profile base = machine.profile.isEmpty() ? null : Profile.load(machine.profile.get(0));
         Writer w = spec.commandLine().getOut();
         if (w instanceof PrintWriter && System.out != null && spec.commandLine().getOut() == Cli.stdout()) {
             w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
@@ -86,8 +86,8 @@ final class BatchCommand implements Callable<Integer> {
                     // a plain line is the board's bootargs, as a --cmdline-file would be (the files the
                     // options name are read once: MachineOptions keeps them)
                     String label = "line " + n;
-                    Machine m = t.startsWith("{") ? machine.toMachine(Profile.parse(t, label), java.util.List.of(), null)
-                            : machine.toMachine(base, KernelCmdline.parse(t, label).params(), label);
+                    Machine m = t.startsWith("{") ? machine.inputs().machine(Profile.parse(t, label), java.util.List.of(), null)
+                            : machine.inputs().machine(base, KernelCmdline.parse(t, label).params(), label);
                     // the table's text only when --full prints it
                     Layout l = Engines.forArch(m.arch()).compute(m, full ? Engine.Detail.TABLE : Engine.Detail.SUMMARY);
                     int status = l.exitCode().code;

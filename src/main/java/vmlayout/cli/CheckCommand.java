@@ -17,6 +17,7 @@ import vmlayout.check.Requirement;
 import vmlayout.config.InputException;
 import vmlayout.config.Machine;
 import vmlayout.config.Profile;
+import vmlayout.inputs.CmdlineFiles;
 import vmlayout.engine.Engines;
 import vmlayout.engine.Layout;
 import vmlayout.render.CheckRenderer;
@@ -77,14 +78,14 @@ final class CheckCommand implements Callable<Integer> {
         for (String r : requires.isEmpty() ? Checker.DEFAULT : requires) {
             reqs.add(Requirement.parse(r));
         }
-        List<String> profiles = machine.profiles.isEmpty() ? java.util.Collections.singletonList(null) : machine.profiles;
-        List<String> files = machine.cmdlineFiles.isEmpty() ? java.util.Collections.singletonList(null) : machine.cmdlineFiles;
+        List<String> profiles = machine.profile.isEmpty() ? java.util.Collections.singletonList(null) : machine.profile;
+        List<String> files = machine.cmdlineFile.isEmpty() ? java.util.Collections.singletonList(null) : machine.cmdlineFile;
         List<CheckResult> results = new ArrayList<>();
         for (String prof : profiles) {
             Profile p = prof == null ? null : Profile.load(prof);
             for (String file : files) {
                 List<Param> extra = file == null ? List.of() : CmdlineFiles.read(file);
-                Machine m = machine.toMachine(p, extra, file);
+                Machine m = machine.inputs().machine(p, extra, file);
                 Layout l = Engines.forArch(m.arch()).compute(m);
                 String origin = origin(prof, file);
                 results.add(new CheckResult(origin, l, reqs, Checker.check(l, reqs, origin)));

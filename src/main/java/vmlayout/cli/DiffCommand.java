@@ -76,15 +76,12 @@ final class DiffCommand implements Callable<Integer> {
         return status;
     }
 
-    /** The board options as given, for the labels ("--profile NAME --kernel 3.18"). */
+    /** The board options as given (also those given before 'diff'), for the labels ("--profile NAME --kernel 3.18"). */
     private String commonOptions() {
         StringBuilder b = new StringBuilder();
-        for (picocli.CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
-            if (o.longestName().equals("--format") || o.longestName().equals("--color")) {
-                continue;
-            }
-            for (String v : o.originalStringValues()) {
-                b.append(b.length() > 0 ? " " : "").append(o.longestName()).append(' ')
+        for (java.util.Map.Entry<String, List<String>> e : machine.values().given().entrySet()) {
+            for (String v : e.getValue()) {
+                b.append(b.length() > 0 ? " " : "").append(e.getKey()).append(' ')
                         .append(v.isEmpty() || v.matches(".*[\\s'\"].*") ? "'" + v + "'" : v);
             }
         }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +17,8 @@ import vmlayout.config.InputException;
 import vmlayout.config.Machine;
 import vmlayout.config.Profile;
 import vmlayout.config.UserFiles;
+import vmlayout.inputs.MachineInputs;
+import vmlayout.inputs.OptionValues;
 
 /**
  * One side of {@code vmlayout diff}: the common board options with a profile, a bootargs file or an
@@ -47,18 +50,15 @@ final class DiffSides {
     }
 
     static Side resolve(MachineOptions common, String side) {
+        OptionValues base = common.values();
         if (side == null) {
-            return new Side("the common options", Kind.COMMON, common.toMachine());
+            return new Side("the common options", Kind.COMMON, machine(base));
         }
         if (Profile.builtInNames().contains(side) || side.endsWith(".json") || isJsonFile(side)) {
-            MachineOptions m = copy(common);
-            m.profiles = List.of(side);
-            return new Side(side, Kind.PROFILE, m.toMachine());
+            return new Side(side, Kind.PROFILE, machine(base.copy().set(MachineInputs.PROFILE, List.of(side))));
         }
         if (!side.isBlank() && Files.isRegularFile(UserFiles.path("diff", side))) {
-            MachineOptions m = copy(common);
-            m.cmdlineFiles = List.of(side);
-            return new Side(side, Kind.BOOTARGS, m.toMachine());
+            return new Side(side, Kind.BOOTARGS, machine(base.copy().set(MachineInputs.CMDLINE_FILE, List.of(side))));
         }
         List<String> words = words(side);
         if (words.size() == 1 && !words.get(0).startsWith("-") && words.get(0).indexOf('=') < 0) {
@@ -74,7 +74,11 @@ final class DiffSides {
             throw new InputException("diff: option set '" + side + "': " + Cli.oneLine(e.getMessage()));
         }
         o.machine.params = o.params;
-        return new Side(side, Kind.OPTIONS, over(common, o.machine).toMachine());
+        return new Side(side, Kind.OPTIONS, machine(over(base, o.machine.values())));
+    }
+
+    private static Machine machine(OptionValues v) {
+        return MachineOptions.of(v).toMachine();
     }
 
     private static boolean isJsonFile(String side) {
@@ -89,29 +93,28 @@ final class DiffSides {
         }
     }
 
-    /** The common options with an option set over them. */
-    static MachineOptions over(MachineOptions common, MachineOptions side) {
-        MachineOptions m = copy(common);
+    /**
+     * The common options with an option set over them, option by option as declared: -D settings are
+     * added after the common ones (and win); kernel parameters (--cmdline's, bare ones, --mem and the
+     * other parameter options) replace the common parameters of the same name; every other option the
+     * side gives replaces the common one.
+     */
+    static OptionValues over(OptionValues common, OptionValues side) {
+        OptionValues m = common.copy();
         Set<String> names = paramNames(side);
-        if (!side.profiles.isEmpty()) {
-            m.profiles = side.profiles;
+        for (Map.Entry<String, List<String>> e : side.given().entrySet()) {
+            String option = e.getKey();
+            if (option.equals(MachineInputs.DEFINE)) {
+                m.set(option, concat(m.all(option), e.getValue()));
+            } else if (!option.equals(MachineInputs.CMDLINE) && !MachineInputs.PARAM_OPTIONS.containsKey(option)) {
+                m.set(option, e.getValue());
+            }
         }
-        if (!side.cmdlineFiles.isEmpty()) {
-            m.cmdlineFiles = side.cmdlineFiles;
-        }
-        m.arch = side.arch != null ? side.arch : m.arch;
-        m.kernel = side.kernel != null ? side.kernel : m.kernel;
-        m.ram = side.ram.isEmpty() ? m.ram : side.ram;
-        m.e820 = side.e820.isEmpty() ? m.e820 : side.e820;
-        m.pageOffset = side.pageOffset != null ? side.pageOffset : m.pageOffset;
-        m.vmallocEnd = side.vmallocEnd != null ? side.vmallocEnd : m.vmallocEnd;
-        m.lowmemSize = side.lowmemSize != null ? side.lowmemSize : m.lowmemSize;
-        m.defines = concat(m.defines, side.defines);
         // kernel parameters: the side's replace the common ones of the same name
         List<String> cmdline = new ArrayList<>();
-        for (String line : m.cmdline) {
+        for (String line : m.all(MachineInputs.CMDLINE)) {
             StringBuilder kept = new StringBuilder();
-            for (Param p : KernelCmdline.parse(line, "--cmdline").params()) {
+            for (Param p : KernelCmdline.parse(line, MachineInputs.CMDLINE).params()) {
                 if (!names.contains(norm(p.name()))) {
                     String v = p.value() != null && p.value().indexOf(' ') >= 0 ? p.name() + "=\"" + p.value() + "\"" : p.text();
                     kept.append(kept.length() > 0 ? " " : "").append(v);
@@ -119,72 +122,45 @@ final class DiffSides {
             }
             cmdline.add(kept.toString());
         }
-        m.cmdline = concat(cmdline, side.cmdline);
+        m.set(MachineInputs.CMDLINE, concat(cmdline, side.all(MachineInputs.CMDLINE)));
         List<String> params = new ArrayList<>();
-        for (String p : m.params) {
+        for (String p : m.params()) {
             int eq = p.indexOf('=');
             if (!names.contains(norm(eq > 0 ? p.substring(0, eq) : p))) {
                 params.add(p);
             }
         }
-        m.params = concat(params, side.params);
-        m.mem = names.contains("mem") ? side.mem : concat(m.mem, side.mem);
-        m.memmap = names.contains("memmap") ? side.memmap : concat(m.memmap, side.memmap);
-        m.vmalloc = names.contains("vmalloc") ? side.vmalloc : m.vmalloc;
-        m.highmem = names.contains("highmem") ? side.highmem : m.highmem;
+        m.params(concat(params, side.params()));
+        for (Map.Entry<String, String> e : MachineInputs.PARAM_OPTIONS.entrySet()) {
+            if (names.contains(e.getValue())) {
+                m.set(e.getKey(), side.all(e.getKey()));
+            }
+        }
         return m;
     }
 
     /** The kernel parameters an option set gives, by name ('-' read as '_', as the kernel does). */
-    private static Set<String> paramNames(MachineOptions side) {
+    private static Set<String> paramNames(OptionValues side) {
         Set<String> out = new HashSet<>();
-        for (String line : side.cmdline) {
-            for (Param p : KernelCmdline.parse(line, "--cmdline").params()) {
+        for (String line : side.all(MachineInputs.CMDLINE)) {
+            for (Param p : KernelCmdline.parse(line, MachineInputs.CMDLINE).params()) {
                 out.add(norm(p.name()));
             }
         }
-        for (String p : side.params) {
+        for (String p : side.params()) {
             int eq = p.indexOf('=');
             out.add(norm(eq > 0 ? p.substring(0, eq) : p));
         }
-        if (!side.mem.isEmpty()) {
-            out.add("mem");
-        }
-        if (!side.memmap.isEmpty()) {
-            out.add("memmap");
-        }
-        if (side.vmalloc != null) {
-            out.add("vmalloc");
-        }
-        if (side.highmem != null) {
-            out.add("highmem");
+        for (Map.Entry<String, String> e : MachineInputs.PARAM_OPTIONS.entrySet()) {
+            if (side.has(e.getKey())) {
+                out.add(e.getValue());
+            }
         }
         return out;
     }
 
     private static String norm(String name) {
         return name.replace('-', '_');
-    }
-
-    static MachineOptions copy(MachineOptions c) {
-        MachineOptions m = new MachineOptions();
-        m.profiles = new ArrayList<>(c.profiles);
-        m.cmdlineFiles = new ArrayList<>(c.cmdlineFiles);
-        m.arch = c.arch;
-        m.kernel = c.kernel;
-        m.ram = new ArrayList<>(c.ram);
-        m.e820 = new ArrayList<>(c.e820);
-        m.cmdline = new ArrayList<>(c.cmdline);
-        m.mem = new ArrayList<>(c.mem);
-        m.memmap = new ArrayList<>(c.memmap);
-        m.vmalloc = c.vmalloc;
-        m.highmem = c.highmem;
-        m.defines = new ArrayList<>(c.defines);
-        m.pageOffset = c.pageOffset;
-        m.vmallocEnd = c.vmallocEnd;
-        m.lowmemSize = c.lowmemSize;
-        m.params = new ArrayList<>(c.params);
-        return m;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -1,8 +1,10 @@
 package vmlayout.cli;
 
 import java.io.PrintWriter;
+import java.lang.reflect.Field;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import vmlayout.render.ColourPolicy;
 
 /**
@@ -10,10 +12,11 @@ import vmlayout.render.ColourPolicy;
  * times the JVM's own start-up, and a CI job runs vmlayout hundreds of times. So the common case, the
  * main command with plain options ({@code --name=value}, {@code --name value}, {@code -D NAME=VALUE},
  * bare {@code PARAM=VALUE}), is read here into the same {@link MachineOptions} and {@link
- * OutputOptions} objects picocli fills, and runs the same {@link VmlayoutCommand#run}. Anything else
- * (help, a subcommand, an option not listed here, a value it cannot place) returns null and goes to
- * picocli, which is the reference for every option, message and error. FastPathTest checks that both
- * read every option listed here into the same machine.
+ * OutputOptions} objects picocli fills, and runs the same {@link VmlayoutCommand#run}. It lists no
+ * option: each option's field is found by its name (OptionFields), so a new @Option is read here too.
+ * Anything else (help, a subcommand, a name with no field, a value it cannot place) returns null and
+ * goes to picocli, which is the reference for every option, message and error. FastPathTest checks
+ * that both read every option into the same machine.
  */
 final class FastPath {
 
@@ -32,6 +35,7 @@ final class FastPath {
 
     /** Fills the option objects; false when some argument is not for the fast path. */
     static boolean parse(String[] args, MachineOptions m, OutputOptions o) {
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("-")) {
@@ -49,12 +53,7 @@ final class FastPath {
                 value = a.substring(eq + 1);
             } else {
                 name = a;
-                if (name.equals("--kernel-only")) {
-                    o.kernelOnly = true;
-                    continue;
-                }
-                if (name.equals("--map")) {
-                    o.map = true;
+                if (flag(name, m, o)) {
                     continue;
                 }
                 if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -62,78 +61,65 @@ final class FastPath {
                 }
                 value = args[++i];
             }
-            if (!set(name, value, m, o)) {
+            if (!set(name, value, m, o, seen)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean set(String name, String v, MachineOptions m, OutputOptions o) {
-        switch (name) {
-            case "--arch":
-                return once(m.arch) && (m.arch = v) != null;
-            case "--kernel":
-                return once(m.kernel) && (m.kernel = v) != null;
-            case "--ram":
-                m.ram.add(v);
-                return true;
-            case "--e820":
-                m.e820.add(v);
-                return true;
-            case "--cmdline":
-                m.cmdline.add(v);
-                return true;
-            case "--mem":
-                m.mem.add(v);
-                return true;
-            case "--memmap":
-                m.memmap.add(v);
-                return true;
-            case "--vmalloc":
-                return once(m.vmalloc) && (m.vmalloc = v) != null;
-            case "--highmem":
-                return once(m.highmem) && (m.highmem = v) != null;
-            case "-D":
-            case "--define":
-                m.defines.add(v);
-                return true;
-            case "--page-offset":
-                return once(m.pageOffset) && (m.pageOffset = v) != null;
-            case "--vmalloc-end":
-                return once(m.vmallocEnd) && (m.vmallocEnd = v) != null;
-            case "--lowmem-size":
-                return once(m.lowmemSize) && (m.lowmemSize = v) != null;
-            case "--profile":
-                m.profiles.add(v);
-                return true;
-            case "--cmdline-file":
-                m.cmdlineFiles.add(v);
-                return true;
-            case "--config":
-                return once(m.config) && (m.config = v) != null;
-            case "--system-map":
-                return once(m.systemMap) && (m.systemMap = v) != null;
-            case "--dtb":
-                return once(m.dtb) && (m.dtb = v) != null;
-            case "--uboot-env":
-                return once(m.ubootEnv) && (m.ubootEnv = v) != null;
-            case "--format":
-                return o.format == OutputOptions.Format.text && enumValue(v, List.of("text", "json", "svg")) && (o.format = OutputOptions.Format.valueOf(v.toLowerCase(Locale.ROOT))) != null;
-            case "--color":
-                return o.color == ColourPolicy.When.auto && enumValue(v, List.of("auto", "always", "never"))
-                        && (o.color = ColourPolicy.When.valueOf(v.toLowerCase(Locale.ROOT))) != null;
-            default:
-                return false;
+    /**
+     * Sets option {@code name} to {@code v} in the object whose field is named after it (OptionFields):
+     * a list gets the value added, a single value is set once, an enum takes one of its constants (any
+     * case). False when picocli must read it: an unknown name, a value given twice, a bad enum value.
+     */
+    private static boolean set(String name, String v, MachineOptions m, OutputOptions o, Set<String> seen) {
+        Object target = m;
+        Field f = OptionFields.field(MachineOptions.class, name);
+        if (f == null) {
+            target = o;
+            f = OptionFields.field(OutputOptions.class, name);
         }
+        if (f == null) {
+            return false;
+        }
+        Class<?> type = f.getType();
+        if (type == List.class) {
+            @SuppressWarnings("unchecked")
+            List<String> list = (List<String>) OptionFields.get(f, target);
+            list.add(v);
+            return true;
+        }
+        if (!seen.add(name.equals(OptionFields.SHORT_DEFINE) ? "--define" : name)) {
+            return false; // a single-valued option given twice is picocli's error to report
+        }
+        if (type == String.class) {
+            OptionFields.set(f, target, v);
+            return true;
+        }
+        if (type.isEnum()) {
+            for (Object c : type.getEnumConstants()) {
+                if (((Enum<?>) c).name().equalsIgnoreCase(v)) {
+                    OptionFields.set(f, target, c);
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
-    /** A single-valued option given twice is picocli's error to report. */
-    private static boolean once(String current) {
-        return current == null;
-    }
-
-    private static boolean enumValue(String v, List<String> allowed) {
-        return allowed.contains(v.toLowerCase(Locale.ROOT));
+    /** A flag (a boolean option field): set, or false when {@code name} is not one. */
+    private static boolean flag(String name, MachineOptions m, OutputOptions o) {
+        Field f = OptionFields.field(OutputOptions.class, name);
+        Object target = o;
+        if (f == null) {
+            f = OptionFields.field(MachineOptions.class, name);
+            target = m;
+        }
+        if (f == null || f.getType() != boolean.class) {
+            return false;
+        }
+        OptionFields.set(f, target, true);
+        return true;
     }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 import vmlayout.bootargs.KernelCmdline;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Machine;
-import vmlayout.config.Profile;
+import vmlayout.inputs.MachineInputs;
+import vmlayout.inputs.OptionValues;
 import vmlayout.suggest.Change;
 
 /**
@@ -20,27 +21,27 @@ final class MachineArgs {
     private MachineArgs() {
     }
 
-    /** "vmlayout ..." for the board of {@code o} (whose machine is {@code m}) with {@code parts} applied. */
-    static String command(MachineOptions o, Machine m, List<Change> parts) {
+    /**
+     * "vmlayout ..." for the board of {@code o} (whose machine is {@code m}) with {@code parts} applied:
+     * every option as given, in the order of its declaration (so an option added to MachineOptions is
+     * written here too), then the changes.
+     */
+    static String command(OptionValues o, Machine m, List<Change> parts) {
+        boolean bare = bareIsEnough(o, m, parts);
         List<String> w = new ArrayList<>();
         w.add("vmlayout");
-        add(w, "--profile", o.profiles);
-        add(w, "--arch", o.arch);
-        add(w, "--kernel", o.kernel);
-        add(w, "--ram", o.ram);
-        add(w, "--e820", o.e820);
-        add(w, "-D", o.defines);
-        add(w, "--page-offset", o.pageOffset);
-        add(w, "--vmalloc-end", o.vmallocEnd);
-        add(w, "--lowmem-size", o.lowmemSize);
-        if (bareIsEnough(o, parts)) {
-            add(w, "--cmdline-file", o.cmdlineFiles);
-            add(w, "--cmdline", o.cmdline);
-            w.addAll(o.params);
-            add(w, "--mem", o.mem);
-            add(w, "--memmap", o.memmap);
-            add(w, "--vmalloc", o.vmalloc);
-            add(w, "--highmem", o.highmem);
+        for (Map.Entry<String, List<String>> e : o.given().entrySet()) {
+            String name = e.getKey();
+            if (!bare && commandLineOption(name)) {
+                continue; // the whole changed command line is written with --cmdline below
+            }
+            for (String v : e.getValue()) {
+                w.add(name.equals(MachineInputs.DEFINE) ? OptionFields.SHORT_DEFINE : name);
+                w.add(v);
+            }
+        }
+        if (bare) {
+            w.addAll(o.params());
             for (Change c : parts) {
                 for (Param p : c.params()) {
                     w.add(p.text());
@@ -51,12 +52,12 @@ final class MachineArgs {
             for (Param p : Change.apply(m, parts).params()) {
                 line.append(line.length() == 0 ? "" : " ").append(p.text());
             }
-            w.add("--cmdline");
+            w.add(MachineInputs.CMDLINE);
             w.add(line.toString());
         }
         for (Change c : parts) {
             for (Map.Entry<String, String> e : c.defines().entrySet()) {
-                w.add("-D");
+                w.add(OptionFields.SHORT_DEFINE);
                 w.add(e.getKey() + "=" + e.getValue());
             }
         }
@@ -67,27 +68,34 @@ final class MachineArgs {
         return b.toString();
     }
 
+    /** The options that write the command line (replaced by one --cmdline when the change needs it). */
+    private static boolean commandLineOption(String name) {
+        return name.equals(MachineInputs.CMDLINE) || name.equals(MachineInputs.CMDLINE_FILE)
+                || MachineInputs.PARAM_OPTIONS.containsKey(name);
+    }
+
     /**
      * Bare parameters give the changed command line when the user's own parameters (--cmdline, bare,
      * --mem ...) have none of the changed names and, for a change that adds to rather than replaces a
-     * parameter, the profile's bootargs have none either. A bootargs file is always written out whole.
+     * parameter, the board's command line (a profile's bootargs, --uboot-env, a DTB's /chosen, a built-in
+     * line) has none either. A bootargs file is always written out whole.
      */
-    private static boolean bareIsEnough(MachineOptions o, List<Change> parts) {
-        if (!o.cmdlineFiles.isEmpty()) {
+    private static boolean bareIsEnough(OptionValues o, Machine m, List<Change> parts) {
+        if (o.has(MachineInputs.CMDLINE_FILE)) {
             return false;
         }
         List<Param> own = new ArrayList<>();
-        for (String line : o.cmdline) {
-            own.addAll(KernelCmdline.parse(line, "--cmdline").params());
+        for (String line : o.all(MachineInputs.CMDLINE)) {
+            own.addAll(KernelCmdline.parse(line, MachineInputs.CMDLINE).params());
         }
-        for (String p : o.params) {
-            own.addAll(KernelCmdline.parse(p, "argument").params());
+        for (String p : o.params()) {
+            own.addAll(KernelCmdline.parse(p, MachineInputs.ARGUMENT).params());
         }
         List<Param> board = new ArrayList<>();
-        if (o.cmdline.isEmpty() && !o.profiles.isEmpty()) {
-            Profile prof = Profile.load(o.profiles.get(0));
-            if (prof.bootargs != null) {
-                board.addAll(KernelCmdline.parse(prof.bootargs, "profile").params());
+        for (Param p : m.params()) {
+            if (!p.origin().equals(MachineInputs.CMDLINE) && !p.origin().equals(MachineInputs.ARGUMENT)
+                    && !MachineInputs.PARAM_OPTIONS.containsKey(p.origin())) {
+                board.add(p);
             }
         }
         for (Change c : parts) {
@@ -101,19 +109,14 @@ final class MachineArgs {
         return true;
     }
 
-    private static boolean ownOption(MachineOptions o, String name) {
-        switch (name) {
-            case "mem":
-                return !o.mem.isEmpty();
-            case "memmap":
-                return !o.memmap.isEmpty();
-            case "vmalloc":
-                return o.vmalloc != null;
-            case "highmem":
-                return o.highmem != null;
-            default:
-                return false;
+    /** A parameter option (--mem ...) gives parameter {@code name}. */
+    private static boolean ownOption(OptionValues o, String name) {
+        for (Map.Entry<String, String> e : MachineInputs.PARAM_OPTIONS.entrySet()) {
+            if (e.getValue().equals(name) && o.has(e.getKey())) {
+                return true;
+            }
         }
+        return false;
     }
 
     private static boolean has(List<Param> ps, String name) {
@@ -123,20 +126,6 @@ final class MachineArgs {
             }
         }
         return false;
-    }
-
-    private static void add(List<String> w, String option, String value) {
-        if (value != null) {
-            w.add(option);
-            w.add(value);
-        }
-    }
-
-    private static void add(List<String> w, String option, List<String> values) {
-        for (String v : values) {
-            w.add(option);
-            w.add(v);
-        }
     }
 
     /** A word as a POSIX shell reads it back: bare when safe, else in single quotes. */

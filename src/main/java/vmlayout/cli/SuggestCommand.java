@@ -92,7 +92,7 @@ final class SuggestCommand implements Callable<Integer> {
         Machine m = machine.toMachine();
         Suggester.Report report = Suggester.run(m, new Goals(w, r), cost);
         PrintWriter out = spec.commandLine().getOut();
-        SuggestRenderer.render(report, parts -> MachineArgs.command(machine, m, parts), out);
+        SuggestRenderer.render(report, parts -> MachineArgs.command(machine.values(), m, parts), out);
         return ExitCode.of(!report.alreadyHolds() && report.suggestions().isEmpty()).code;
     }
 }

@@ -15,6 +15,7 @@ import vmlayout.config.Arch;
 import vmlayout.config.InputException;
 import vmlayout.config.Machine;
 import vmlayout.config.Profile;
+import vmlayout.inputs.CmdlineFiles;
 import vmlayout.engine.Engines;
 import vmlayout.engine.Layout;
 import vmlayout.render.VerifyRenderer;
@@ -77,10 +78,10 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         machine.params = params;
         BootLog bootLog = BootLog.read(log);
-        if (machine.profiles.size() > 1 || machine.cmdlineFiles.size() > 1) {
+        if (machine.profile.size() > 1 || machine.cmdlineFile.size() > 1) {
             throw new InputException("verify: give at most one --profile and one --cmdline-file");
         }
-        Profile prof = machine.profiles.isEmpty() ? null : Profile.load(machine.profiles.get(0));
+        Profile prof = machine.profile.isEmpty() ? null : Profile.load(machine.profile.get(0));
         Arch hint = machine.arch != null ? Arch.parse(machine.arch)
                 : prof != null && prof.arch != null ? Arch.parse(prof.arch) : null;
         LogFacts facts = LogFacts.of(bootLog, hint);
@@ -113,8 +114,8 @@ final class VerifyCommand implements Callable<Integer> {
 
         List<Param> base = null;
         String baseLabel = null;
-        if (!machine.cmdlineFiles.isEmpty()) {
-            baseLabel = machine.cmdlineFiles.get(0);
+        if (!machine.cmdlineFile.isEmpty()) {
+            baseLabel = machine.cmdlineFile.get(0);
             base = CmdlineFiles.read(baseLabel);
             inputs.add(new VerifyReport.Input("--cmdline-file", baseLabel, "option", null));
         } else if (facts.cmdline() != null) {
@@ -129,7 +130,7 @@ final class VerifyCommand implements Callable<Integer> {
         for (String p : params) {
             inputs.add(new VerifyReport.Input("PARAM", p, "option", null));
         }
-        for (String d : machine.defines) {
+        for (String d : machine.define) {
             inputs.add(new VerifyReport.Input("-D", d, "option", null));
         }
         if (prof != null) {
@@ -137,7 +138,8 @@ final class VerifyCommand implements Callable<Integer> {
                 inputs.add(new VerifyReport.Input("-D", e.getKey() + "=" + e.getValue(), profSource, null));
             }
         }
-        Machine m = machine.toMachine(prof, base == null ? List.of() : base, baseLabel);
+        // the options as completed from the log above: inputs() reads them now
+        Machine m = machine.inputs().machine(prof, base == null ? List.of() : base, baseLabel);
         Layout layout = Engines.forArch(m.arch()).compute(m);
         Verdict v = Verifier.compare(bootLog, layout, VerifyReport.echoStarts(layout));
         if (v.compared() == 0) {

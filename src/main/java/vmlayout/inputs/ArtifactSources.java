@@ -1,10 +1,11 @@
-package vmlayout.cli;
+package vmlayout.inputs;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import vmlayout.config.Arch;
 import vmlayout.config.BuiltinCmdline;
 import vmlayout.config.Defines;
@@ -15,16 +16,7 @@ import vmlayout.config.RamBank;
 import vmlayout.config.ReservedRegion;
 import vmlayout.config.Sizes;
 import vmlayout.config.SymbolCatalog;
-import vmlayout.engine.Engines;
-import vmlayout.inputs.CmdlineFile;
 import vmlayout.inputs.CommandLineRules.Piece;
-import vmlayout.inputs.CommandLineRules;
-import vmlayout.inputs.DeviceTreeMemory;
-import vmlayout.inputs.InputFile;
-import vmlayout.inputs.KconfigFile;
-import vmlayout.inputs.KconfigMapping;
-import vmlayout.inputs.SystemMap;
-import vmlayout.inputs.UbootEnv;
 import vmlayout.report.Message;
 
 /**
@@ -103,7 +95,8 @@ final class ArtifactSources {
      * Completes {@code b} (which holds the explicit --arch, --kernel, --ram, --e820) with the files,
      * the explicit -D settings, and the command line.
      */
-    void apply(Machine.Builder b, Defines explicitDefines, List<Piece> explicitLine, List<Piece> additions) {
+    void apply(Machine.Builder b, Defines explicitDefines, List<Piece> explicitLine, List<Piece> additions,
+               Function<Arch, SymbolCatalog> catalogs) {
         if (b.arch() == null && arch != null) {
             b.arch(arch);
         }
@@ -111,7 +104,7 @@ final class ArtifactSources {
         release(b);
         KernelVersion k = b.kernel() == null ? Machine.DEFAULT_KERNEL : b.kernel();
         ram(b);
-        defines(b, a, explicitDefines);
+        defines(b, a, explicitDefines, catalogs);
         commandLine(b, a, k, explicitLine, additions);
     }
 
@@ -185,11 +178,11 @@ final class ArtifactSources {
         return String.join(" ", parts);
     }
 
-    private void defines(Machine.Builder b, Arch a, Defines explicit) {
+    private void defines(Machine.Builder b, Arch a, Defines explicit, Function<Arch, SymbolCatalog> catalogs) {
         Defines target = b.defines();
         Set<String> explicitNames = explicit.raw().keySet();
         if (config != null || systemMap != null) {
-            SymbolCatalog catalog = Engines.forArch(a).symbols();
+            SymbolCatalog catalog = catalogs.apply(a);
             if (config != null) {
                 KconfigMapping.Result r = KconfigMapping.map(config, a, catalog, explicitNames);
                 List<String> used = new ArrayList<>();
