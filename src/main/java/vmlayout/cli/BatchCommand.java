@@ -36,10 +36,14 @@ import vmlayout.report.ExitCode;
             "lines are skipped): line, arch, kernel, regions, summary (bytes by use),",
             "messages, exitStatus; with --full also the whole --format json object",
             "under \"layout\". A line that cannot be read gives",
-            "{\"line\": N, \"error\": \"...\", \"exitStatus\": 2} and the batch goes on.",
-            "",
-            "Exit status: 2 if any line could not be read, else 1 if any line has",
-            "findings, else 0."},
+            "{\"line\": N, \"error\": \"...\", \"exitStatus\": 2} and the batch goes on."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:every line computed, none with findings",
+            "1:some line has findings (and every line could be read)",
+            "2:some line could not be read, or bad input or usage",
+            "3:internal error (a bug in vmlayout: please report it)",
+            "74:the output could not be written (disk full, closed pipe)"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  printf 'mem=512M\\nvmalloc=300M\\n' | vmlayout batch --kernel 3.18 --ram 0:1G -",
@@ -58,7 +62,7 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Include the whole layout object in each result.")
     boolean full;
 
-    @Parameters(arity = "0..1", paramLabel = "FILE", description = "Input file, '-' or nothing for standard input.")
+    @Parameters(arity = "0..1", paramLabel = "FILE|-", description = "Input file, '-' or nothing for standard input.")
     String file;
 
     @Override

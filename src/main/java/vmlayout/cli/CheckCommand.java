@@ -42,10 +42,14 @@ import vmlayout.report.ExitCode;
         footer = {
             "  vmlayout check --profile boards/myboard.json --cmdline-file bootargs.txt \\\\",
             "      --require 'vmalloc>=256M' --require dropped==0",
-            "  vmlayout check --profile socfpga-de0 --format github",
-            "",
-            "Exit status: 0 no findings, 1 findings, 2 bad input, 74 the output",
-            "could not be written."})
+            "  vmlayout check --profile socfpga-de0 --format github"},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:every configuration meets every requirement",
+            "1:a requirement fails (each finding is one line)",
+            "2:bad input or usage (one line on stderr names the token)",
+            "3:internal error (a bug in vmlayout: please report it)",
+            "74:the output could not be written (disk full, closed pipe)"})
 final class CheckCommand implements Callable<Integer> {
 
     @Spec

@@ -37,10 +37,14 @@ import vmlayout.report.ExitCode;
             "  vmlayout diff --profile marvell-88pa6220-granite2 -- vmalloc=300M",
             "  vmlayout diff --kernel 3.18 --ram 0:1G -- '' '-D HIGHMEM=y'",
             "  vmlayout diff --profile socfpga-de0 old-bootargs.txt new-bootargs.txt",
-            "  vmlayout diff socfpga-de0 marvell-88pa6220-granite2 --format svg > two.svg",
-            "",
-            "Exit status: 0 both kernels print the same lines, 1 they differ,",
-            "2 bad input. Details: src/docs/verify.md."})
+            "  vmlayout diff socfpga-de0 marvell-88pa6220-granite2 --format svg > two.svg"},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:both kernels print the same lines",
+            "1:they differ",
+            "2:bad input or usage (one line on stderr names the token)",
+            "3:internal error (a bug in vmlayout: please report it)",
+            "74:the output could not be written (disk full, closed pipe)"})
 final class DiffCommand implements Callable<Integer> {
 
     @Spec

@@ -30,10 +30,14 @@ import vmlayout.render.JsonRenderer;
         footer = {
             "  vmlayout explain --profile embeddedbits-sh4-512M",
             "  vmlayout explain --arch x86 --kernel 3.2 --ram 2G mem=1G 'memmap=1G$1G'",
-            "  vmlayout explain --profile ppc7448-2G --format json",
-            "",
-            "Exit status: as vmlayout: 0 no memory warning, 1 the kernel would",
-            "warn, drop RAM or ignore a parameter, 2 bad input."})
+            "  vmlayout explain --profile ppc7448-2G --format json"},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:the kernel would boot this layout without a memory warning",
+            "1:the kernel would warn, drop RAM or ignore a parameter",
+            "2:bad input or usage (one line on stderr names the token)",
+            "3:internal error (a bug in vmlayout: please report it)",
+            "74:the output could not be written (disk full, closed pipe)"})
 final class ExplainCommand implements Callable<Integer> {
 
     enum Format { text, json }

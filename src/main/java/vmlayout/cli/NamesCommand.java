@@ -14,6 +14,9 @@ import vmlayout.report.ExitCode;
 
 /** Lists the names -D accepts for an architecture, with what each means. */
 @Command(name = "names", mixinStandardHelpOptions = true,
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:success", "2:bad input or usage (one line on stderr names the token)",
+            "74:the output could not be written (disk full, closed pipe)"},
         description = "List the Kconfig symbols and kernel constants -D can set for an architecture.")
 final class NamesCommand implements Callable<Integer> {
 

@@ -12,6 +12,9 @@ import vmlayout.report.ExitCode;
 
 /** Lists the built-in board profiles, or shows one. */
 @Command(name = "profiles", mixinStandardHelpOptions = true,
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:success", "2:bad input or usage (one line on stderr names the token)",
+            "74:the output could not be written (disk full, closed pipe)"},
         description = {"List the board profiles built into vmlayout, or show one as JSON-ready settings.",
             "Use one with --profile NAME; a profile of your own is a JSON file: --profile boards/myboard.json."})
 final class ProfilesCommand implements Callable<Integer> {

@@ -46,10 +46,14 @@ import vmlayout.suggest.Suggester;
             "  vmlayout suggest --profile embeddedbits-sh4-512M --want dropped==0",
             "  vmlayout suggest --profile marvell-88pa6220-granite2 --want 'vmalloc>=296M'",
             "  vmlayout suggest --profile ppc7448-2G -D IOREMAP_BOT=0xf6000000 --want ioremap=128M",
-            "  vmlayout suggest --arch x86 --kernel 3.2 --ram 2G --reserve 1G:1G",
-            "",
-            "Exit status: 0 a change reaches the goals (or they hold already),",
-            "1 impossible, 2 bad input."})
+            "  vmlayout suggest --arch x86 --kernel 3.2 --ram 2G --reserve 1G:1G"},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:a change reaches the goals (or they hold already)",
+            "1:no change considered reaches them (the output says why)",
+            "2:bad input or usage (one line on stderr names the token)",
+            "3:internal error (a bug in vmlayout: please report it)",
+            "74:the output could not be written (disk full, closed pipe)"})
 final class SuggestCommand implements Callable<Integer> {
 
     @Spec

@@ -48,11 +48,15 @@ import vmlayout.verify.VerifyReport;
         footer = {
             "  dmesg | vmlayout verify -",
             "  vmlayout verify boot.log -D VMALLOC_END=0xe0000000 -D HIGHMEM=y",
-            "  vmlayout verify --arch arm --kernel 3.18 --ram 0:1G serial.txt",
-            "",
-            "Exit status: 0 every compared line agrees, 1 some differ, 2 bad input",
-            "(including a log with none of the lines vmlayout predicts).",
-            "Details: src/docs/verify.md."})
+            "  vmlayout verify --arch arm --kernel 3.18 --ram 0:1G serial.txt"},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:every compared line agrees",
+            "1:some differ",
+            "2:bad input or usage, including a log with none of the lines vmlayout",
+            " :predicts",
+            "3:internal error (a bug in vmlayout: please report it)",
+            "74:the output could not be written (disk full, closed pipe)"})
 final class VerifyCommand implements Callable<Integer> {
 
     @Spec

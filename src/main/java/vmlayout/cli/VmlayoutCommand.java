@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +25,7 @@ import vmlayout.render.map.TextMap;
         versionProvider = VmlayoutCommand.VersionText.class,
         sortOptions = false,
         subcommands = {CheckCommand.class, ExplainCommand.class, SuggestCommand.class, DiffCommand.class, VerifyCommand.class, BatchCommand.class, ProfilesCommand.class, NamesCommand.class, CommandLine.HelpCommand.class,
-            AutoComplete.GenerateCompletion.class},
+            GenerateCompletionCommand.class},
         headerHeading = "",
         header = "What the 32-bit Linux kernel will do with its memory at boot, computed without a board.",
         synopsisHeading = "%nUsage: ",
@@ -57,11 +56,11 @@ import vmlayout.render.map.TextMap;
         exitCodeList = {
             "0:the kernel would boot this layout without a memory warning",
             "1:the kernel would warn, drop or truncate RAM, clamp or ignore a",
-            " :parameter, or a parameter has no effect on this architecture",
+            " :parameter, or a parameter has no effect on this architecture", // (each continuation key unique: picocli keeps them in a map)
             "2:bad input or usage (one line on stderr names the token)",
             "3:internal error (a bug in vmlayout: please report it)",
             "74:the output could not be written (disk full, closed pipe; EX_IOERR",
-            " :of sysexits.h): the result on stdout is incomplete"},
+            "  :of sysexits.h): the result on stdout is incomplete"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  # ARM 3.18, 1 GB at 0, HIGHMEM: what vmalloc=300M does to lowmem",

@@ -265,8 +265,16 @@ public final class CommandLineRules {
         }
     }
 
+    /** The kernel parameters that place or size memory, which the engines read (shell completion offers them). */
+    public static final List<String> MEMORY_PARAMS = List.of("mem", "memmap", "vmalloc", "highmem", "reservetop", "cma");
+
     private static boolean isMemoryParam(Param p) {
-        return p.is("mem") || p.is("vmalloc") || p.is("memmap") || p.is("highmem") || p.is("reservetop") || p.is("cma");
+        for (String name : MEMORY_PARAMS) {
+            if (p.is(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** strlcpy()/strlcat() into a COMMAND_LINE_SIZE buffer: at most COMMAND_LINE_SIZE - 1 bytes survive. */

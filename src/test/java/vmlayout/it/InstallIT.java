@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vmlayout.Tools;
 
 /**
  * The release archive as a user installs it: unpacked into a temporary directory, bin/vmlayout run
@@ -87,6 +88,7 @@ class InstallIT {
         Run check = usesItsArchive(env, "check", "--profile", "socfpga-de0");
         assertEquals(1, check.status(), check.toString());
 
+        Tools.require("man");
         Run man = exec(List.of("man", "-w", "vmlayout"), env, null);
         assertEquals(0, man.status(), "man -w vmlayout with " + env.get("PATH") + ": " + man);
         assertEquals(tree.resolve("share/man/man1/vmlayout.1").toRealPath(), Paths.get(man.out().strip()).toRealPath());
