@@ -37,7 +37,7 @@ public record Requirement(String text, String metric, String op, long value) {
                 for (String op : OPS) {
                     if (rest.startsWith(op)) {
                         String v = rest.substring(op.length()).strip();
-                        return new Requirement(s, m, op, bounded(m, v, s));
+                        return new Requirement(s, m, op, bounded(m, op, v, s));
                     }
                 }
             }
@@ -60,7 +60,7 @@ public record Requirement(String text, String metric, String op, long value) {
      * 32-bit kernel could have that much of the metric: a value past 2^63 would otherwise compare as a
      * negative number ("vmalloc>=0x8000000000000000" holding, "required <= -1 bytes").
      */
-    private static long bounded(String metric, String v, String text) {
+    private static long bounded(String metric, String op, String v, String text) {
         long value = Sizes.parse(v, "--require " + text);
         boolean virtual = metric.equals("vmalloc") || metric.equals("lowmem") || metric.equals("ioremap");
         long max = virtual ? MAX_VIRTUAL : MAX_PHYSICAL;
@@ -70,11 +70,35 @@ public record Requirement(String text, String metric, String op, long value) {
                     : metric + " RAM than the 1 TB (40-bit LPAE) physical space of any 32-bit kernel")
                     + ": expected a SIZE up to " + (virtual ? "4G" : "1T"));
         }
+        if (value != 0 && Long.compareUnsigned(value, MIN_THRESHOLD) < 0) {
+            throw new BadSize("--require " + text + ": " + (hasUnit(v) ? v + " is below 1 MiB: a threshold is 0 or"
+                    + " at least 1M (a smaller one is refused as a slip)" : v + " is " + value + " bytes (a SIZE without a"
+                    + " unit is in bytes): write " + metric + op + v + "M (a threshold below 1 MiB is refused as a"
+                    + " missing unit; 0 is allowed)"));
+        }
         return value;
     }
 
-    /** A SIZE beyond what any 32-bit kernel has of the metric (suggest words it for --want). */
-    public static final class TooLarge extends InputException {
+    /**
+     * Thresholds below 1 MiB are refused (issue 13): {@code vmalloc>=128} is 128 bytes and holds on every
+     * kernel, so it is a missing unit; no region, RAM total or ioremap() vmlayout measures is compared in
+     * smaller steps. 0 stays: {@code dropped==0}.
+     */
+    static final long MIN_THRESHOLD = 1L << 20;
+
+    private static boolean hasUnit(String v) {
+        return !v.isEmpty() && Character.isLetter(v.charAt(v.length() - 1)) && !v.toLowerCase(Locale.ROOT).startsWith("0x");
+    }
+
+    /** A SIZE no kernel could be compared with: beyond what any 32-bit kernel has, or below 1 MiB (suggest words it for --want). */
+    public static class BadSize extends InputException {
+        BadSize(String message) {
+            super(message);
+        }
+    }
+
+    /** A SIZE beyond what any 32-bit kernel has of the metric. */
+    public static final class TooLarge extends BadSize {
         TooLarge(String message) {
             super(message);
         }

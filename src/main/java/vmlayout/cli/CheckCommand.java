@@ -37,7 +37,9 @@ import vmlayout.report.ExitCode;
             "Requirements: METRIC OP SIZE with METRIC vmalloc, lowmem, highmem,",
             "dropped, reserved or ioremap (the largest single ioremap() that fits the",
             "vmalloc area, guard page and alignment included) and OP one of",
-            ">= <= == != > <; or no-kernel-warning; or params-effective."},
+            ">= <= == != > <; or no-kernel-warning; or params-effective. SIZE is",
+            "in bytes without a unit: a threshold below 1 MiB other than 0",
+            "(vmalloc>=128) is refused as a missing unit (write vmalloc>=128M)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vmlayout check --profile boards/myboard.json --cmdline-file bootargs.txt \\\\",

@@ -20,6 +20,7 @@ import vmlayout.config.RamBank;
 import vmlayout.config.Sizes;
 import vmlayout.config.SymbolCatalog;
 import vmlayout.inputs.CommandLineRules.Piece;
+import vmlayout.report.Message;
 
 /**
  * The input-merging policy: the board options as given ({@link OptionValues}), a profile, the files they
@@ -164,6 +165,9 @@ public final class MachineInputs {
             }
         }
         b.replaceParams(combined);
+        for (Message hint : SizeHints.of(combined, PARAM_OPTIONS)) {
+            b.message(hint);
+        }
         if (prof != null) {
             b.note("profile " + prof.name + " (" + prof.origin + ")");
         }

@@ -42,8 +42,8 @@ public record Goals(List<Requirement> wants, List<Reserve> reserves) {
             return new Requirement(s.strip(), r.metric(), r.op(), r.value());
         } catch (InputException e) {
             String sizeProblem = "--require " + text + ": ";
-            if (e instanceof Requirement.TooLarge && e.getMessage().startsWith(sizeProblem)) {
-                // the shape was right, the SIZE more than a 32-bit kernel has of the metric
+            if (e instanceof Requirement.BadSize && e.getMessage().startsWith(sizeProblem)) {
+                // the shape was right, the SIZE more than a 32-bit kernel has of the metric or less than 1 MiB
                 throw new InputException("--want " + s.strip() + ": " + e.getMessage().substring(sizeProblem.length()));
             }
             throw new InputException("--want: cannot read '" + s + "': expected METRIC OP SIZE or METRIC=SIZE with METRIC one of"
