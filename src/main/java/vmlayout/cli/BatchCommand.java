@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,7 +91,7 @@ final class BatchCommand implements Callable<Integer> {
                     // a plain line is the board's bootargs, as a --cmdline-file would be (the files the
                     // options name are read once: MachineOptions keeps them)
                     String label = "line " + n;
-                    Machine m = t.startsWith("{") ? machine.inputs().machine(Profile.parse(t, label), java.util.List.of(), null)
+                    Machine m = t.startsWith("{") ? machine.inputs().machine(Profile.parse(t, label), List.of(), null)
                             : machine.inputs().machine(base, KernelCmdline.parse(t, label).params(), label);
                     // the table's text only when --full prints it
                     Layout l = Engines.forArch(m.arch()).compute(m, full ? Engine.Detail.TABLE : Engine.Detail.SUMMARY);

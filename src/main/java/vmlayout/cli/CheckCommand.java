@@ -2,6 +2,7 @@ package vmlayout.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -84,8 +85,8 @@ final class CheckCommand implements Callable<Integer> {
         for (String r : requires.isEmpty() ? Checker.DEFAULT : requires) {
             reqs.add(Requirement.parse(r));
         }
-        List<String> profiles = machine.profile.isEmpty() ? java.util.Collections.singletonList(null) : machine.profile;
-        List<String> files = machine.cmdlineFile.isEmpty() ? java.util.Collections.singletonList(null) : machine.cmdlineFile;
+        List<String> profiles = machine.profile.isEmpty() ? Collections.singletonList(null) : machine.profile;
+        List<String> files = machine.cmdlineFile.isEmpty() ? Collections.singletonList(null) : machine.cmdlineFile;
         List<CheckResult> results = new ArrayList<>();
         for (String prof : profiles) {
             Profile p = prof == null ? null : Profile.load(prof);

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import vmlayout.config.Escapes;
 import vmlayout.config.InputException;
+import vmlayout.render.ColourPolicy;
+import vmlayout.render.Style;
 import vmlayout.render.TerminalSafe;
 import vmlayout.report.ExitCode;
 
@@ -113,7 +115,7 @@ public final class Cli {
             cl.setColorScheme(CommandLine.Help.defaultColorScheme(helpColour ? CommandLine.Help.Ansi.ON
                     : CommandLine.Help.Ansi.OFF));
             if (helpColour) {
-                vmlayout.render.Style.colourWritten(); // picocli's help and errors may be coloured
+                Style.colourWritten(); // picocli's help and errors may be coloured
             }
             return cl.execute(args);
         } catch (InputException e) {
@@ -136,11 +138,11 @@ public final class Cli {
      * --color before "--" (picocli has not parsed it when help is printed, nor at all when it fails).
      */
     static boolean helpColour(String[] args) {
-        vmlayout.render.ColourPolicy.When when = vmlayout.render.ColourPolicy.When.auto;
+        ColourPolicy.When when = ColourPolicy.When.auto;
         for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
             String v = args[i].startsWith("--color=") ? args[i].substring("--color=".length())
                     : args[i].equals("--color") && i + 1 < args.length ? args[++i] : null;
-            for (vmlayout.render.ColourPolicy.When w : vmlayout.render.ColourPolicy.When.values()) {
+            for (ColourPolicy.When w : ColourPolicy.When.values()) {
                 if (w.name().equalsIgnoreCase(v)) {
                     when = w;
                 }

@@ -2,6 +2,7 @@ package vmlayout.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,7 +84,7 @@ final class DiffCommand implements Callable<Integer> {
     /** The board options as given (also those given before 'diff'), for the labels ("--profile NAME --kernel 3.18"). */
     private String commonOptions() {
         StringBuilder b = new StringBuilder();
-        for (java.util.Map.Entry<String, List<String>> e : machine.values().given().entrySet()) {
+        for (Map.Entry<String, List<String>> e : machine.values().given().entrySet()) {
             for (String v : e.getValue()) {
                 b.append(b.length() > 0 ? " " : "").append(e.getKey()).append(' ')
                         .append(v.isEmpty() || v.matches(".*[\\s'\"].*") ? "'" + v + "'" : v);

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vmlayout.config.Machine;
+import vmlayout.engine.Engine;
 import vmlayout.engine.Engines;
 import vmlayout.engine.Layout;
 import vmlayout.render.ExplainRenderer;
@@ -61,7 +62,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         machine.params = params;
         Machine m = machine.toMachine();
-        Layout l = Engines.forArch(m.arch()).compute(m, vmlayout.engine.Engine.Detail.DERIVATION);
+        Layout l = Engines.forArch(m.arch()).compute(m, Engine.Detail.DERIVATION);
         int status = l.exitCode().code;
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {

@@ -5,7 +5,6 @@ import java.lang.reflect.Field;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import vmlayout.render.ColourPolicy;
 
 /**
  * The main job without picocli. Building picocli's model costs about 130 ms of a cold JVM, several

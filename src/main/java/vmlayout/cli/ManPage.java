@@ -1,5 +1,6 @@
 package vmlayout.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -289,7 +290,7 @@ final class ManPage {
         StringBuilder line = new StringBuilder();
         for (String word : s.split(" ")) {
             String w = !escape || word.startsWith("\\f") ? word : esc(word);
-            if (line.length() > 0 && line.length() + 1 + w.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 80) {
+            if (line.length() > 0 && line.length() + 1 + w.getBytes(StandardCharsets.UTF_8).length > 80) {
                 b.append(lineStart(line.toString())).append('\n');
                 line.setLength(0);
             }

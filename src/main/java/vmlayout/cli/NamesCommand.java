@@ -1,6 +1,7 @@
 package vmlayout.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +34,7 @@ final class NamesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         for (Symbol s : Engines.forArch(Arch.parse(arch)).symbols().symbols()) {
-            out.printf("%-24s %-5s %s%n", s.name(), s.kind().name().toLowerCase(java.util.Locale.ROOT), s.meaning());
+            out.printf("%-24s %-5s %s%n", s.name(), s.kind().name().toLowerCase(Locale.ROOT), s.meaning());
         }
         out.flush();
         return ExitCode.CLEAN.code;

@@ -2,6 +2,7 @@ package vmlayout.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -138,7 +139,7 @@ final class VerifyCommand implements Callable<Integer> {
             inputs.add(new VerifyReport.Input("-D", d, "option", null));
         }
         if (prof != null) {
-            for (java.util.Map.Entry<String, String> e : prof.defines.entrySet()) {
+            for (Map.Entry<String, String> e : prof.defines.entrySet()) {
                 inputs.add(new VerifyReport.Input("-D", e.getKey() + "=" + e.getValue(), profSource, null));
             }
         }

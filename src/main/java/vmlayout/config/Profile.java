@@ -8,13 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vmlayout.inputs.InputFile;
 
 /**
  * A board profile: what is fixed for a board (arch, kernel release, RAM banks, Kconfig values and
@@ -96,7 +95,7 @@ public final class Profile {
             throw new InputException("--profile " + nameOrFile + ": no built-in profile of that name and no such file;"
                     + " built-in: " + String.join(" ", builtInNames()));
         }
-        vmlayout.inputs.InputFile f = vmlayout.inputs.InputFile.read("--profile", nameOrFile, CAP);
+        InputFile f = InputFile.read("--profile", nameOrFile, CAP);
         String text = f.text();
         return parse(text.startsWith("\uFEFF") ? text.substring(1) : text, nameOrFile);
     }

@@ -1,5 +1,7 @@
 package vmlayout.config;
 
+import java.util.Locale;
+
 /**
  * A name that {@code -D NAME=VALUE} can set: a Kconfig symbol (without its CONFIG_ prefix) or a kernel
  * constant that an engine would otherwise derive.
@@ -28,7 +30,7 @@ public record Symbol(String name, Kind kind, String meaning) {
         String what = "-D " + name;
         switch (kind) {
             case BOOL:
-                switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
+                switch (raw.trim().toLowerCase(Locale.ROOT)) {
                     case "y":
                     case "yes":
                     case "1":

@@ -3,6 +3,7 @@ package vmlayout.engine;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Defines;
+import vmlayout.config.KernelVersion;
 import vmlayout.config.Machine;
 import vmlayout.config.SymbolCatalog;
 import vmlayout.report.Message;
@@ -59,6 +60,23 @@ public final class Boot {
                 messages.add(Message.note(d.origin(unused) + on));
             }
         }
+    }
+
+    /**
+     * The note for a release that does not print the layout table: before {@code added} (shown in its
+     * first form) or from {@code removed} on (shown in its last form, with this release's values).
+     *
+     * @param firstArch how the arch was called when its kernel first printed the table (ARM, i386)
+     * @param removedBy the title of the patch that stopped printing it
+     */
+    public void noteTableNotPrinted(boolean notYet, String firstArch, KernelVersion added, KernelVersion removed,
+                                    String removedBy) {
+        KernelVersion k = machine.kernel();
+        messages.add(Message.note(notYet
+                ? "Linux " + k + " does not print this table yet (" + firstArch + " first prints it in " + added
+                + "); shown in its first form."
+                : "Linux " + k + " no longer prints this table (removed in " + removed + " by \"" + removedBy
+                + "\"); shown in the last form the kernel printed, with this release's values."));
     }
 
     /** The layout this boot ends with. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vmlayout.config.Defines;
+import vmlayout.config.InputException;
 import vmlayout.config.SymbolCatalog;
 
 /**
@@ -59,7 +60,7 @@ public final class Constants {
             Long p = pins.get(m);
             if (p != null && p != 0) {
                 if (chosen != null) {
-                    throw new vmlayout.config.InputException("-D " + m + "=y: only one of " + String.join(", ", members)
+                    throw new InputException("-D " + m + "=y: only one of " + String.join(", ", members)
                             + " can be chosen (already " + chosen + ")");
                 }
                 chosen = m;
@@ -67,6 +68,17 @@ public final class Constants {
             }
         }
         return chosen;
+    }
+
+    /**
+     * A kernel image section [begin, end) from two System.map symbols, or null unless both were given
+     * (the table prints a section row only then).
+     */
+    public long[] section(String begin, String end) {
+        if (!pinned(begin) || !pinned(end)) {
+            return null;
+        }
+        return new long[]{get(begin, 0, "-D"), get(end, 0, "-D")};
     }
 
     /** True when -D set this name. */

@@ -12,13 +12,10 @@ public final class Engines {
     }
 
     public static Engine forArch(Arch arch) {
-        switch (arch) {
-            case ARM:
-                return new ArmEngine();
-            case X86:
-                return new X86Engine();
-            default:
-                return new PpcEngine();
-        }
+        return switch (arch) {
+            case ARM -> new ArmEngine();
+            case X86 -> new X86Engine();
+            case PPC -> new PpcEngine();
+        };
     }
 }

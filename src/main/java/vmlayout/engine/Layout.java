@@ -1,5 +1,6 @@
 package vmlayout.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Arch;
@@ -98,7 +99,7 @@ public record Layout(Arch arch, KernelVersion kernel, List<Param> params, List<R
 
     /** The kernel's own lines, messages then table, as the kernel prints them (no timestamps). */
     public List<String> kernelLines() {
-        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        ArrayList<String> out = new ArrayList<>();
         for (Message m : messages) {
             if (m.source() == Message.Source.KERNEL) {
                 out.add(m.text());

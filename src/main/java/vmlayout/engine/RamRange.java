@@ -1,5 +1,7 @@
 package vmlayout.engine;
 
+import java.util.Comparator;
+
 /**
  * A range of physical addresses and what became of it.
  *
@@ -10,9 +12,9 @@ package vmlayout.engine;
  */
 public record RamRange(long start, long end, RamUse use, String why) {
     /** By start address. A class, not a lambda: a lambda's first use costs ~5 ms of method-handle set-up at start. */
-    public static final java.util.Comparator<RamRange> BY_START = new ByStart();
+    public static final Comparator<RamRange> BY_START = new ByStart();
 
-    private static final class ByStart implements java.util.Comparator<RamRange> {
+    private static final class ByStart implements Comparator<RamRange> {
         @Override
         public int compare(RamRange a, RamRange b) {
             return Long.compare(a.start, b.start);

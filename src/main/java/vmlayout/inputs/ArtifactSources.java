@@ -300,14 +300,11 @@ final class ArtifactSources {
     }
 
     private CommandLineRules.Path path(Arch a) {
-        switch (a) {
-            case X86:
-                return CommandLineRules.Path.X86;
-            case PPC:
-                return CommandLineRules.Path.DEVICE_TREE;
-            default:
-                return armDtReason() != null ? CommandLineRules.Path.DEVICE_TREE : CommandLineRules.Path.ARM_ATAGS;
-        }
+        return switch (a) {
+            case X86 -> CommandLineRules.Path.X86;
+            case PPC -> CommandLineRules.Path.DEVICE_TREE;
+            case ARM -> armDtReason() != null ? CommandLineRules.Path.DEVICE_TREE : CommandLineRules.Path.ARM_ATAGS;
+        };
     }
 
     /** Why an ARM kernel gets its command line from a device tree, or null when it uses ATAGs. */

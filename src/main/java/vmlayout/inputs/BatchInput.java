@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import vmlayout.config.InputException;
 import vmlayout.config.Profile;
 
@@ -101,7 +102,7 @@ public final class BatchInput implements Closeable {
             }
             if (len < LINE_CAP) {
                 if (len == line.length) {
-                    line = java.util.Arrays.copyOf(line, Math.min(LINE_CAP, len * 2));
+                    line = Arrays.copyOf(line, Math.min(LINE_CAP, len * 2));
                 }
                 line[len++] = b;
             } else if (++skipped > SKIP_CAP) {

@@ -1,5 +1,6 @@
 package vmlayout.inputs;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,51 +57,21 @@ public final class CommandLineRules {
         }
     }
 
-    /**
-     * "ARM: 6893/1: Allow for kernel command line concatenation" (4 May 2011, merged for 3.0): ATAG
-     * CMDLINE_EXTEND puts CONFIG_CMDLINE first, then the ATAG command line (atags_parse.c
-     * parse_tag_cmdline()). Before it ARM had only FROM_BOOTLOADER and FORCE.
-     */
-    static final KernelVersion ARM_ATAG_EXTEND = KernelVersion.of(3, 0);
-    /**
-     * Commit 34b82026a507 "fdt: fix extend of cmd line" (13 April 2016; believed merged for 4.7): from it
-     * drivers/of/fdt.c early_init_dt_scan_chosen() appends CONFIG_CMDLINE after the DT bootargs under
-     * CMDLINE_EXTEND. Before it the DT code ignored CMDLINE_EXTEND (built-in only when bootargs is empty).
-     * Russell King confirms both commits and both orders (LKML, 2024: "CONFIG_CMDLINE _prefixes_ the
-     * boot loader supplied arguments" on ARM ATAGs, drivers/of "appends").
-     */
-    static final KernelVersion FDT_EXTEND = KernelVersion.of(4, 7);
-
     private CommandLineRules() {
     }
 
     /**
      * COMMAND_LINE_SIZE of {@code arch} in release {@code k}: the buffer the kernel copies its command
-     * line into (boot_command_line), so at most this many bytes minus the NUL survive.
-     * <ul>
-     *   <li>ARM: 1024 in every release (include/asm-arm/setup.h in 2.6.12, arch/arm/include/uapi/asm/setup.h
-     *       from 3.7);</li>
-     *   <li>x86: 256 up to 2.6.21 (include/asm-i386/setup.h), 2048 from 2.6.22 (Documentation/i386/boot.txt,
-     *       commit 8f9aeca7a081: "Protocol 2.06: (Kernel 2.6.22) Added a field that contains the size of the
-     *       boot command line ... Before protocol version 2.06, the maximum was 255 characters";
-     *       arch/x86/include/asm/setup.h keeps 2048 to 6.x);</li>
-     *   <li>powerpc: 512 up to 3.15 (include/asm-powerpc/setup.h, then asm-generic/setup.h), 2048 from 3.16
-     *       (commit "powerpc: Bump COMMAND_LINE_SIZE to 2048", Anton Blanchard, 28 April 2014, in
-     *       arch/powerpc/include/uapi/asm/setup.h).</li>
-     * </ul>
+     * line into (boot_command_line), so at most this many bytes minus the NUL survive (ARM 1024 in every
+     * release; x86 and powerpc by {@link CmdlineEra}).
      */
-    static final KernelVersion X86_CMDLINE_2048 = KernelVersion.of(2, 6, 22);
-    static final KernelVersion PPC_CMDLINE_2048 = KernelVersion.of(3, 16);
-
     public static int commandLineSize(Arch arch, KernelVersion k) {
-        switch (arch) {
-            case ARM:
-                return 1024;
-            case X86:
-                return k.compareTo(X86_CMDLINE_2048) < 0 ? 256 : 2048;
-            default:
-                return k.compareTo(PPC_CMDLINE_2048) < 0 ? 512 : 2048;
-        }
+        CmdlineEra era = CmdlineEra.of(k);
+        return switch (arch) {
+            case ARM -> 1024; // include/asm-arm/setup.h in 2.6.12, arch/arm/include/uapi/asm/setup.h from 3.7
+            case X86 -> era.x86Cmdline2048 ? 2048 : 256;
+            case PPC -> era.ppcCmdline2048 ? 2048 : 512;
+        };
     }
 
     /** CONFIG_CMDLINE and its mode from a .config, or null when the kernel has no built-in line. */
@@ -126,6 +97,7 @@ public final class CommandLineRules {
      * {@code k}, then cuts the result at COMMAND_LINE_SIZE - 1 bytes (strlcpy/strlcat).
      */
     public static Result combine(Arch arch, KernelVersion k, Path path, List<Piece> bootloader, BuiltinCmdline builtin) {
+        CmdlineEra era = CmdlineEra.of(k);
         List<Message> messages = new ArrayList<>();
         List<Piece> bl = new ArrayList<>();
         for (Piece p : bootloader) {
@@ -143,9 +115,9 @@ public final class CommandLineRules {
             switch (path) {
                 case DEVICE_TREE:
                     // drivers/of/fdt.c early_init_dt_scan_chosen()
-                    if (mode == Mode.EXTEND && k.compareTo(FDT_EXTEND) < 0) {
+                    if (mode == Mode.EXTEND && !era.fdtExtend) {
                         messages.add(Message.note("CONFIG_CMDLINE_EXTEND has no effect on the device-tree path before "
-                                + FDT_EXTEND + " (\"fdt: fix extend of cmd line\"): the built-in command line is used only"
+                                + CmdlineEra.FDT_EXTEND + " (\"fdt: fix extend of cmd line\"): the built-in command line is used only"
                                 + " when bootargs is empty."));
                         mode = Mode.FROM_BOOTLOADER;
                     }
@@ -163,8 +135,8 @@ public final class CommandLineRules {
                     break;
                 case ARM_ATAGS:
                     // arch/arm/kernel/atags_parse.c parse_tag_cmdline(); default_command_line starts as CONFIG_CMDLINE
-                    if (mode == Mode.EXTEND && k.compareTo(ARM_ATAG_EXTEND) < 0) {
-                        messages.add(Message.note("CONFIG_CMDLINE_EXTEND does not exist for ARM before " + ARM_ATAG_EXTEND
+                    if (mode == Mode.EXTEND && !era.armAtagExtend) {
+                        messages.add(Message.note("CONFIG_CMDLINE_EXTEND does not exist for ARM before " + CmdlineEra.ARM_ATAG_EXTEND
                                 + " (\"ARM: 6893/1: Allow for kernel command line concatenation\"): read as"
                                 + " CMDLINE_FROM_BOOTLOADER."));
                         mode = Mode.FROM_BOOTLOADER;
@@ -285,7 +257,7 @@ public final class CommandLineRules {
         List<Piece> out = new ArrayList<>();
         for (Piece p : pieces) {
             int sep = out.isEmpty() ? 0 : 1;
-            int len = p.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            int len = p.text().getBytes(StandardCharsets.UTF_8).length;
             if (used + sep + len <= room) {
                 out.add(p);
                 used += sep + len;
@@ -325,11 +297,11 @@ public final class CommandLineRules {
     }
 
     private static String cutBytes(String s, int maxBytes) {
-        byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         if (bytes.length <= maxBytes) {
             return s;
         }
-        String cut = new String(bytes, 0, maxBytes, java.nio.charset.StandardCharsets.UTF_8);
+        String cut = new String(bytes, 0, maxBytes, StandardCharsets.UTF_8);
         while (!cut.isEmpty() && cut.charAt(cut.length() - 1) == '\uFFFD') {
             cut = cut.substring(0, cut.length() - 1);
         }

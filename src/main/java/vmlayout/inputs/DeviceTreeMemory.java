@@ -1,5 +1,6 @@
 package vmlayout.inputs;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.RamBank;
@@ -211,7 +212,7 @@ public final class DeviceTreeMemory {
                 throw file.error(String.format("/chosen bootargs: byte 0x%02x at offset %d: not a text command line", c, i));
             }
         }
-        return new String(v, 0, end, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(v, 0, end, StandardCharsets.US_ASCII);
     }
 
     public List<RamBank> banks() {

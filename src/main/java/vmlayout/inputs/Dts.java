@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -551,7 +552,7 @@ public final class Dts {
 
     /** The number without a C integer suffix (U, L, UL, LL, ULL, any case), as dtc reads it. */
     private static String withoutIntegerSuffix(String w) {
-        String u = w.toUpperCase(java.util.Locale.ROOT);
+        String u = w.toUpperCase(Locale.ROOT);
         for (String suffix : new String[]{"ULL", "LL", "UL", "U", "L"}) {
             if (u.endsWith(suffix)) {
                 return w.substring(0, w.length() - suffix.length());

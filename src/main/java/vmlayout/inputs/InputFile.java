@@ -1,17 +1,21 @@
 package vmlayout.inputs;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.zip.GZIPInputStream;
+import vmlayout.config.Escapes;
 import vmlayout.config.InputException;
 
 /**
@@ -72,7 +76,7 @@ public final class InputFile {
             throw new InputException(label + ": cannot read: " + reason(e));
         }
         if (raw.length >= 2 && (raw[0] & 0xff) == 0x1f && (raw[1] & 0xff) == 0x8b) {
-            try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
                 raw = readCapped(in, cap, label + " (gzip)");
             } catch (InputException e) {
                 throw e;
@@ -95,7 +99,7 @@ public final class InputFile {
             throw new InputException(option + ": empty file name");
         }
         if (path.equals("-")) {
-            return new java.io.FilterInputStream(stdin) {
+            return new FilterInputStream(stdin) {
                 @Override
                 public void close() {
                     // standard input stays open for whoever reads it next
@@ -125,10 +129,10 @@ public final class InputFile {
 
     /** What went wrong, without the file name the message already has ("Too many levels of symbolic links"). */
     public static String reason(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+        if (e instanceof FileSystemException f && f.getReason() != null) {
             return oneLine(f.getReason());
         }
-        if (e instanceof java.nio.charset.CharacterCodingException) {
+        if (e instanceof CharacterCodingException) {
             return "not UTF-8 text";
         }
         return oneLine(e.getMessage());
@@ -190,7 +194,7 @@ public final class InputFile {
     public static String quote(String s) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length() && b.length() < 60; i++) {
-            vmlayout.config.Escapes.append(b, s.charAt(i));
+            Escapes.append(b, s.charAt(i));
         }
         if (b.length() >= 60) {
             b.append("...");

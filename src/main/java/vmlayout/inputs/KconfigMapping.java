@@ -29,22 +29,17 @@ public final class KconfigMapping {
 
     /** The choices per architecture, with the Kconfig file that defines them. */
     static List<Choice> choices(Arch arch) {
-        switch (arch) {
-            case ARM:
-                return List.of(new Choice(List.of("VMSPLIT_3G", "VMSPLIT_3G_OPT", "VMSPLIT_2G", "VMSPLIT_1G"),
+        return switch (arch) {
+            case ARM -> List.of(new Choice(List.of("VMSPLIT_3G", "VMSPLIT_3G_OPT", "VMSPLIT_2G", "VMSPLIT_1G"),
                         List.of("PAGE_OFFSET"), "arch/arm/Kconfig \"Memory split\" choice, PAGE_OFFSET defaults"));
-            case X86:
-                return List.of(
+            case X86 -> List.of(
                         new Choice(List.of("VMSPLIT_3G", "VMSPLIT_3G_OPT", "VMSPLIT_2G", "VMSPLIT_2G_OPT", "VMSPLIT_1G"),
                                 List.of("PAGE_OFFSET"), "arch/x86/Kconfig \"Memory split\" choice, PAGE_OFFSET defaults"),
                         new Choice(List.of("NOHIGHMEM", "HIGHMEM4G", "HIGHMEM64G"), List.of("HIGHMEM", "X86_PAE"),
                                 "arch/x86/Kconfig \"High Memory Support\" choice; HIGHMEM and X86_PAE follow from it"));
-            case PPC:
-                return List.of(new Choice(List.of("KERNEL_START"), List.of("PAGE_OFFSET"),
+            case PPC -> List.of(new Choice(List.of("KERNEL_START"), List.of("PAGE_OFFSET"),
                         "arch/powerpc/Kconfig KERNEL_START / PAGE_OFFSET (PAGE_OFFSET follows KERNEL_START)"));
-            default:
-                return List.of();
-        }
+        };
     }
 
     /** The values for the engine, and notes about what was dropped or used. */

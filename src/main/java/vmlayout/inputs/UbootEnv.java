@@ -2,6 +2,7 @@ package vmlayout.inputs;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,7 @@ public final class UbootEnv {
                 continue;
             }
             run("line " + (i + 1), s, 0);
-            if (bootCommand != null && i + 1 < lines.length && !String.join("", java.util.Arrays.copyOfRange(lines, i + 1,
+            if (bootCommand != null && i + 1 < lines.length && !String.join("", Arrays.copyOfRange(lines, i + 1,
                     lines.length)).isBlank()) {
                 notes.add(file.label() + ": lines after line " + (i + 1) + " are not read: U-Boot booted there.");
             }

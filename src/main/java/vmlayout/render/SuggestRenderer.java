@@ -4,13 +4,16 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import vmlayout.check.Checker;
 import vmlayout.check.Requirement;
 import vmlayout.config.Sizes;
 import vmlayout.engine.Derivation;
 import vmlayout.engine.Layout;
+import vmlayout.report.Message;
 import vmlayout.suggest.Change;
 import vmlayout.suggest.Cost;
 import vmlayout.suggest.Metrics;
@@ -79,7 +82,7 @@ public final class SuggestRenderer {
 
     /** Each cost class once, with the notes of its changes: "boot parameter: no rebuild (note; note)". */
     private static String costWords(Suggester.Attempt a) {
-        java.util.Map<Cost, Set<String>> notes = new java.util.TreeMap<>();
+        Map<Cost, Set<String>> notes = new TreeMap<>();
         for (Change c : a.parts()) {
             Set<String> n = notes.computeIfAbsent(c.cost(), k -> new LinkedHashSet<>());
             if (!c.note().isEmpty()) {
@@ -87,7 +90,7 @@ public final class SuggestRenderer {
             }
         }
         List<String> words = new ArrayList<>();
-        for (java.util.Map.Entry<Cost, Set<String>> e : notes.entrySet()) {
+        for (Map.Entry<Cost, Set<String>> e : notes.entrySet()) {
             words.add(e.getKey().words + (e.getValue().isEmpty() ? "" : " (" + String.join("; ", e.getValue()) + ")"));
         }
         return String.join("; ", words);
@@ -122,8 +125,8 @@ public final class SuggestRenderer {
 
     private static List<String> kernelWarnings(Layout l) {
         List<String> out = new ArrayList<>();
-        for (vmlayout.report.Message m : l.messages()) {
-            if (m.source() == vmlayout.report.Message.Source.KERNEL && m.finding()) {
+        for (Message m : l.messages()) {
+            if (m.source() == Message.Source.KERNEL && m.finding()) {
                 out.add(m.text());
             }
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Fmt;
 import vmlayout.config.Machine;
+import vmlayout.config.VmSplit;
 import vmlayout.engine.Layout;
 import vmlayout.engine.RangeSet;
 import vmlayout.engine.Region;
@@ -30,7 +31,7 @@ final class ArmCandidates implements Candidates {
         String[] names = ArmKnobs.splits(m.kernel(), Candidates.on(base, "ARM_LPAE"));
         long[] values = new long[names.length];
         for (int i = 0; i < names.length; i++) {
-            values[i] = vmlayout.config.VmSplit.pageOffset(names[i]);
+            values[i] = VmSplit.pageOffset(names[i]);
         }
         out.addAll(Candidates.splits(m, base, names, values));
         if (!goals.reserves().isEmpty()) {

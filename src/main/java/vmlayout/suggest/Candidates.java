@@ -7,7 +7,9 @@ import java.util.Map;
 import vmlayout.bootargs.MemParse;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Arch;
+import vmlayout.config.Fmt;
 import vmlayout.config.Machine;
+import vmlayout.config.Sizes;
 import vmlayout.engine.Layout;
 import vmlayout.engine.RamRange;
 import vmlayout.engine.RamUse;
@@ -31,14 +33,11 @@ interface Candidates {
     }
 
     static Candidates forArch(Arch a) {
-        switch (a) {
-            case ARM:
-                return new ArmCandidates();
-            case X86:
-                return new X86Candidates();
-            default:
-                return new PpcCandidates();
-        }
+        return switch (a) {
+            case ARM -> new ArmCandidates();
+            case X86 -> new X86Candidates();
+            case PPC -> new PpcCandidates();
+        };
     }
 
     // ---- helpers shared by the architectures ----
@@ -103,8 +102,8 @@ interface Candidates {
         for (int i = 0; i < names.length; i++) {
             if (values[i] < now) {
                 out.add(Change.defines(choice(m, names[i], names), Cost.SPLIT, "split",
-                        "PAGE_OFFSET " + vmlayout.config.Fmt.hex8(values[i]) + ": user space shrinks to "
-                        + vmlayout.config.Sizes.human(values[i])));
+                        "PAGE_OFFSET " + Fmt.hex8(values[i]) + ": user space shrinks to "
+                        + Sizes.human(values[i])));
             }
         }
         return out;

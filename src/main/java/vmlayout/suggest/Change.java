@@ -1,6 +1,7 @@
 package vmlayout.suggest;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public record Change(String label, Cost cost, String group, List<Param> params, 
     public Change {
         params = List.copyOf(params);
         replaces = List.copyOf(replaces);
-        defines = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(defines));
+        defines = Collections.unmodifiableMap(new LinkedHashMap<>(defines));
     }
 
     /** A kernel parameter that replaces any earlier one of the same name. */

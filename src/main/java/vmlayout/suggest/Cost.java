@@ -1,5 +1,7 @@
 package vmlayout.suggest;
 
+import vmlayout.config.InputException;
+
 /** What applying a change costs, cheapest first; suggestions are ranked by it. */
 public enum Cost {
     BOOT("boot", "boot parameter: no rebuild", "with boot parameters only"),
@@ -27,7 +29,7 @@ public enum Cost {
                 return c;
             }
         }
-        throw new vmlayout.config.InputException("--max-cost: cannot read '" + s + "': expected boot (boot parameters only),"
+        throw new InputException("--max-cost: cannot read '" + s + "': expected boot (boot parameters only),"
                 + " kconfig, split or board (everything)");
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import vmlayout.config.Fmt;
 import vmlayout.config.Machine;
+import vmlayout.config.Sizes;
 import vmlayout.engine.Layout;
 import vmlayout.engine.ppc.PpcKnobs;
 
@@ -30,7 +31,7 @@ final class PpcCandidates implements Candidates {
             Reserve r = goals.reserves().get(0);
             if (r.start() > 0 && r.end() >= Candidates.topOfRam(base)) {
                 out.add(Change.param("mem", ValueText.size(r.start()), Cost.BOOT, "reserve",
-                        "memory_limit: the kernel keeps the first " + vmlayout.config.Sizes.human(r.start()) + " of RAM"));
+                        "memory_limit: the kernel keeps the first " + Sizes.human(r.start()) + " of RAM"));
             }
         }
         return out;

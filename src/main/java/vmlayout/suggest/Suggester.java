@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vmlayout.check.Checker;
 import vmlayout.check.Requirement;
 import vmlayout.config.InputException;
 import vmlayout.config.Machine;
@@ -87,7 +88,7 @@ public final class Suggester {
         this.machine = machine;
         this.goals = goals;
         this.engine = Engines.forArch(machine.arch());
-        this.base = engine.compute(machine, vmlayout.engine.Engine.Detail.DERIVATION);
+        this.base = engine.compute(machine, Engine.Detail.DERIVATION);
         for (Message msg : base.messages()) {
             if (msg.source() == Message.Source.VMLAYOUT && msg.finding()) {
                 baseWarnings.add(msg.text());
@@ -293,7 +294,7 @@ public final class Suggester {
     private Attempt attempt(List<Change> parts, boolean rememberIfClose) {
         Attempt a;
         try {
-            Layout l = engine.compute(Change.apply(machine, parts), vmlayout.engine.Engine.Detail.DERIVATION); // a shown answer cites its steps
+            Layout l = engine.compute(Change.apply(machine, parts), Engine.Detail.DERIVATION); // a shown answer cites its steps
             String refused = null;
             for (Message msg : l.messages()) {
                 if (msg.source() == Message.Source.VMLAYOUT && msg.finding() && !baseWarnings.contains(msg.text())) {
@@ -349,10 +350,10 @@ public final class Suggester {
         double s = 0;
         for (Requirement r : goals.wants()) {
             if (r.isFlag()) {
-                s += vmlayout.check.Checker.check(a.layout(), List.of(r), "-").size();
+                s += Checker.check(a.layout(), List.of(r), "-").size();
                 continue;
             }
-            long actual = vmlayout.check.Checker.metric(a.layout(), r.metric());
+            long actual = Checker.metric(a.layout(), r.metric());
             if (!r.holds(actual)) {
                 double scale = Math.max(r.value(), 1L << 20);
                 s += Math.abs((double) r.value() - actual) / scale + 0.001;

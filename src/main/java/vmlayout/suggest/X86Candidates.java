@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vmlayout.bootargs.Param;
+import vmlayout.check.Checker;
 import vmlayout.config.Machine;
+import vmlayout.config.VmSplit;
 import vmlayout.engine.Layout;
 import vmlayout.engine.x86.X86Knobs;
 
@@ -41,7 +43,7 @@ final class X86Candidates implements Candidates {
         String[] names = X86Knobs.splits(Candidates.on(base, "X86_PAE"));
         long[] values = new long[names.length];
         for (int i = 0; i < names.length; i++) {
-            values[i] = vmlayout.config.VmSplit.pageOffset(names[i]);
+            values[i] = VmSplit.pageOffset(names[i]);
         }
         out.addAll(Candidates.splits(m, base, names, values));
         if (!goals.reserves().isEmpty()) {
@@ -91,7 +93,7 @@ final class X86Candidates implements Candidates {
                     v -> Change.param("vmalloc", ValueText.size(v), Cost.BOOT, "vmalloc", "")));
         }
         if (!Candidates.on(l, "NOHIGHMEM")) {
-            long ram = vmlayout.check.Checker.metric(l, "lowmem") + vmlayout.check.Checker.metric(l, "highmem");
+            long ram = Checker.metric(l, "lowmem") + Checker.metric(l, "highmem");
             long hi = (ram - (64L << 20)) & -MB;
             if (hi > MB) {
                 out.add(new Knob("highmem=", MB, hi, MB, Candidates.paramValue(m, "highmem", 0), false,

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vmlayout.config.InputException;
+import vmlayout.inputs.InputFile;
 
 /**
  * A kernel log as a user has it: dmesg output, a serial console capture, syslog, a mail quoting one.
@@ -62,10 +63,10 @@ public final class BootLog {
     /** Reads a log file ("-" is standard input), with a one-line error for what is not a readable text log. */
     public static BootLog read(String file) {
         byte[] bytes;
-        try (InputStream in = vmlayout.inputs.InputFile.open("verify", file, System.in)) {
+        try (InputStream in = InputFile.open("verify", file, System.in)) {
             bytes = bounded(in, file);
         } catch (IOException e) {
-            throw new InputException("verify " + file + ": cannot read it: " + vmlayout.inputs.InputFile.reason(e));
+            throw new InputException("verify " + file + ": cannot read it: " + InputFile.reason(e));
         }
         return parse(file, bytes);
     }

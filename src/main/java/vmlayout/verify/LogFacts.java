@@ -130,12 +130,12 @@ public final class LogFacts {
         }
         f.pickArch(votes, first, log);
         Arch ramArch = archHint != null ? archHint : f.arch;
-        if (ramArch == Arch.X86) {
-            f.readE820(log);
-        } else if (ramArch == Arch.ARM) {
-            f.readArmRam(log);
-        } else if (ramArch == Arch.PPC) {
-            f.readPpcRam(log);
+        if (ramArch != null) {
+            switch (ramArch) {
+                case X86 -> f.readE820(log);
+                case ARM -> f.readArmRam(log);
+                case PPC -> f.readPpcRam(log);
+            }
         }
         return f;
     }

@@ -1,42 +1,116 @@
 package vmlayout.engine.arm;
 
 import vmlayout.bootargs.MemParse;
+import vmlayout.config.Era;
+import vmlayout.config.EraRule;
+import vmlayout.config.Fact;
 import vmlayout.config.KernelVersion;
+import vmlayout.config.Releases;
 
 /**
- * What changes between ARM kernel releases, decided once from the release number. Each boundary is
- * the first release with the new behaviour; src/docs/eras.md lists them with their sources.
+ * What changes between ARM kernel releases, decided once from the release number: every
+ * release-dependent decision of the ARM engine is a named fact here. Each boundary is the first release
+ * with the new behaviour, its comment the evidence; src/docs/eras.md lists them (ErasDocTest keeps the
+ * two in step). A multi-way decision is a rule enum whose constants carry their releases and kernel
+ * source, so the step that applies a rule and the explain text that cites it read the same constant.
  */
-final class ArmEra {
+final class ArmEra extends Era {
 
-    /** How lowmem and highmem are split (arch/arm/mm/mmu.c, or init.c in the oldest releases). */
-    enum LowmemRule {
+    /** Which kernel function splits lowmem from highmem (arch/arm/mm/mmu.c, or init.c in the oldest releases). */
+    enum LowmemRule implements EraRule {
         /** 2.6.2x init.c check_membank_valid(): per-bank "%.8lx" messages, no highmem. */
-        CHECK_MEMBANK_VALID,
-        /** sanity_check_meminfo() on meminfo banks with __va() tests; "%.8lx" (unsigned long) texts. */
-        SANITY_VA,
-        /** The same with phys_addr_t and "%.8llx" texts. */
-        SANITY_VA_LLX,
-        /** The same plus banks above 4 GB (LPAE): "Ignoring RAM at ... (!CONFIG_HIGHMEM).". */
-        SANITY_VA_LPAE,
+        CHECK_MEMBANK_VALID(Releases.until(SANITY_CHECK_MEMINFO), "arch/arm/mm/init.c check_membank_valid()"),
+        /**
+         * sanity_check_meminfo() on meminfo banks with __va() tests ("%.8llx" texts from {@link #PHYS_ADDR_T},
+         * banks above 4 GB from {@link #LPAE_BANKS}).
+         */
+        SANITY_VA(Releases.between(SANITY_CHECK_MEMINFO, SIZE_LIMIT),
+                "arch/arm/mm/mmu.c sanity_check_meminfo() (meminfo banks, __va() tests)"),
         /** sanity_check_meminfo() with vmalloc_limit/size_limit: "(!CONFIG_HIGHMEM)." for every high bank. */
-        SANITY_LIMIT,
-        /** 3.16 memblock rewrite: "%pa" texts, "Truncating RAM at %pa-%pa to -%pa" without newline. */
-        MEMBLOCK,
-        /** The same, ending with "Consider using a HIGHMEM enabled kernel.". */
-        MEMBLOCK_CONSIDER,
+        SANITY_LIMIT(Releases.between(SIZE_LIMIT, MEMBLOCK_TEXTS), "arch/arm/mm/mmu.c sanity_check_meminfo() (vmalloc_limit, size_limit)"),
+        /** 3.16 memblock rewrite: "%pa" texts ("Consider using ..." from {@link #CONSIDER_HIGHMEM}). */
+        SANITY_MEMBLOCK(Releases.between(MEMBLOCK_TEXTS, ADJUST_LOWMEM), "arch/arm/mm/mmu.c sanity_check_meminfo() (memblock regions)"),
         /** adjust_lowmem_bounds(): silent truncation, "Ignoring RAM at %pa-%pa" + "Consider ...". */
-        ADJUST_LOWMEM_BOUNDS
+        ADJUST_LOWMEM_BOUNDS(Releases.since(ADJUST_LOWMEM), "arch/arm/mm/mmu.c adjust_lowmem_bounds()");
+
+        private final Releases releases;
+        private final String where;
+
+        LowmemRule(Releases releases, String where) {
+            this.releases = releases;
+            this.where = where;
+        }
+
+        @Override
+        public Releases releases() {
+            return releases;
+        }
+
+        /** The function and its releases, as a derivation step cites them. */
+        String source() {
+            return source(where);
+        }
     }
 
-    /** How the vmalloc area's size is set (early_vmalloc() and its default). */
-    enum VmallocRule {
-        /** vmalloc_reserve = 128 MB; VMALLOC_MIN = VMALLOC_END - vmalloc_reserve. */
-        RESERVE,
-        /** vmalloc_min = VMALLOC_END - 240 MB - VMALLOC_OFFSET; vmalloc=N gives VMALLOC_END - N. */
-        MIN_240,
-        /** vmalloc_size = 240 MB; limit = VMALLOC_END - vmalloc_size - VMALLOC_OFFSET; "MiB" texts. */
-        SIZE_240
+    /**
+     * What early_vmalloc() writes and the lowmem step reads (arch/arm/mm/mmu.c): the kernel variable of
+     * each era, its default, and how the lowest address lowmem may not reach follows from it.
+     */
+    enum VmallocRule implements EraRule {
+        /** vmalloc_reserve = SZ_128M; VMALLOC_MIN = VMALLOC_END - vmalloc_reserve. */
+        RESERVE(Releases.until(VMALLOC_GLOBAL), "vmalloc_reserve", 128L << 20, "arch/arm/mm/mmu.c vmalloc_reserve = SZ_128M"),
+        /** vmalloc_min = VMALLOC_END - (240 << 20) - VMALLOC_OFFSET; vmalloc=N sets VMALLOC_END - N. */
+        MIN_240(Releases.between(VMALLOC_GLOBAL, VMALLOC_SIZE), "vmalloc_min", 240L << 20, "arch/arm/mm/mmu.c 240 MB default"),
+        /** vmalloc_size = 240 * SZ_1M; vmalloc_limit = VMALLOC_END - vmalloc_size - VMALLOC_OFFSET; "MiB" texts. */
+        SIZE_240(Releases.since(VMALLOC_SIZE), "vmalloc_size", 240L << 20, "arch/arm/mm/mmu.c 240 MB default");
+
+        private final Releases releases;
+        /** The kernel variable early_vmalloc() writes. */
+        final String variable;
+        /** The vmalloc area's size without vmalloc= (-D VMALLOC_RESERVE replaces it). */
+        final long defaultSize;
+        /** The default's source, as the constant VMALLOC_RESERVE records it. */
+        final String defaultSource;
+
+        VmallocRule(Releases releases, String variable, long defaultSize, String defaultSource) {
+            this.releases = releases;
+            this.variable = variable;
+            this.defaultSize = defaultSize;
+            this.defaultSource = defaultSource;
+        }
+
+        @Override
+        public Releases releases() {
+            return releases;
+        }
+    }
+
+    /** The fixmap of each era (arch/arm/include/asm/fixmap.h) and the end its table row prints. */
+    enum FixmapRule implements EraRule {
+        /** 0xfff00000-0xfffe0000 (896 kB), the row ends at FIXADDR_TOP. */
+        FIRST_896K(Releases.until(FIXMAP_2M), 0xfff00000L, 0xfffe0000L, "FIXADDR_TOP"),
+        /** 0xffc00000-0xffe00000 (2 MB, 32 CPUs), the row ends at FIXADDR_TOP. */
+        CPUS32_2M(Releases.between(FIXMAP_2M, FIXMAP_3M), 0xffc00000L, 0xffe00000L, "FIXADDR_TOP"),
+        /** The generic fixmap, 3 MB: the row ends at FIXADDR_END. */
+        GENERIC_3M(Releases.since(FIXMAP_3M), 0xffc00000L, 0xfff00000L, "FIXADDR_END");
+
+        private final Releases releases;
+        final long start;
+        final long printedEnd;
+        /** The constant the row's end is (and -D pins). */
+        final String endName;
+
+        FixmapRule(Releases releases, long start, long printedEnd, String endName) {
+            this.releases = releases;
+            this.start = start;
+            this.printedEnd = printedEnd;
+            this.endName = endName;
+        }
+
+        @Override
+        public Releases releases() {
+            return releases;
+        }
     }
 
     // ---- boundaries: the first release with the new behaviour. src/docs/eras.md gives the evidence for
@@ -100,15 +174,6 @@ final class ArmEra {
      */
     static final KernelVersion FIRST_BANK_NOMAP = KernelVersion.of(5, 4);
 
-    /** 5.4 on, and the stable releases that took ARM 8903/1. */
-    static boolean hasFirstBankNomap(KernelVersion v) {
-        if (v.compareTo(FIRST_BANK_NOMAP) >= 0) {
-            return true;
-        }
-        return v.major() == 4 && v.minor() == 14 && v.patch() >= 148
-                || v.major() == 4 && v.minor() == 19 && v.patch() >= 78
-                || v.major() == 5 && v.minor() == 3 && v.patch() >= 5;
-    }
     /**
      * "drivers: of: add initialization code for static reserved memory" (Marek Szyprowski, Feb 2014):
      * /reserved-memory is read from 3.15.
@@ -116,22 +181,29 @@ final class ArmEra {
     static final KernelVersion RESERVED_MEMORY = KernelVersion.of(3, 15);
     /** "fdt: Properly handle "no-map" field in the memory region" (upstream 86588296acbf, Jan 2021): 5.12. */
     static final KernelVersion NOMAP_MARKED = KernelVersion.of(5, 12);
+    /**
+     * "3G/1G user/kernel split (for full 1G low memory)" (VMSPLIT_3G_OPT, PAGE_OFFSET 0xB0000000,
+     * depends on !ARM_LPAE) first appears in 4.4-rc1 (raspberrypi/linux issue #5245 cites the
+     * v4.3..v4.4-rc1 diff); 2.6.39.3's arch/arm/Kconfig has only 3G, 2G and 1G.
+     */
+    static final KernelVersion VMSPLIT_3G_OPT = KernelVersion.of(4, 4);
+
 
     /** What happens to a device tree /reserved-memory region marked no-map. */
-    enum NoMapRule {
+    enum NoMapRule implements EraRule {
         /** Before 3.15 the kernel does not read /reserved-memory at all. */
-        IGNORED,
+        IGNORED(Releases.until(RESERVED_MEMORY)),
         /**
          * 3.15-4.11: arm_memblock_init() -> early_init_fdt_scan_reserved_mem() memblock_remove()s the
          * region after sanity_check_meminfo() set the lowmem limit: a hole, the limit unchanged.
          */
-        HOLE_AFTER_LIMIT,
+        HOLE_AFTER_LIMIT(Releases.between(RESERVED_MEMORY, ADJUST_LOWMEM)),
         /**
          * 4.12-5.11: removed the same way, but setup_arch() calls adjust_lowmem_bounds() again after
          * arm_memblock_init() ("Memory may have been removed so recalculate the bounds."): the limit is
          * computed without the region.
          */
-        REMOVED_BEFORE_RECALC,
+        REMOVED_BEFORE_RECALC(Releases.between(ADJUST_LOWMEM, NOMAP_MARKED)),
         /**
          * 5.12 on: drivers/of/fdt.c early_init_dt_reserve_memory_arch() marks it MEMBLOCK_NOMAP instead
          * ("fdt: Properly handle "no-map" field in the memory region", 86588296acbf); the second
@@ -139,27 +211,49 @@ final class ArmEra {
          * memblocks while finding the lowmem/highmem boundary", 5.4) but memblock_end_of_DRAM() still
          * counts them.
          */
-        MARKED_BEFORE_RECALC
+        MARKED_BEFORE_RECALC(Releases.since(NOMAP_MARKED));
+
+        private final Releases releases;
+
+        NoMapRule(Releases releases) {
+            this.releases = releases;
+        }
+
+        @Override
+        public Releases releases() {
+            return releases;
+        }
     }
 
-    final KernelVersion version;
     final LowmemRule lowmem;
     final VmallocRule vmalloc;
-    /** VMALLOC_END is board-specific (mach/vmalloc.h) in this release. */
+    final FixmapRule fixmap;
+    final NoMapRule noMap;
+    /** The "%.8llx" texts of phys_addr_t banks; before, "%.8lx" and the TLB-broadcast highmem refusal. */
+    final boolean physAddrT;
+    /** sanity_check_meminfo() sees banks above 4 GB (LPAE): "Ignoring RAM at ... (!CONFIG_HIGHMEM).". */
+    final boolean lpaeBanks;
+    /** The memblock-era truncation ends with "Consider using a HIGHMEM enabled kernel.". */
+    final boolean considerHighmem;
+    /** VMALLOC_END is board-specific (mach/vmalloc.h) in this release; vmlayout assumes 0xff000000. */
     final boolean perBoardVmallocEnd;
+    /** The default vmalloc area is 240 MB (128 MB vmalloc_reserve before). */
+    final Fact vmalloc240;
+    /** early_vmalloc()'s vmalloc_size form: the limits say MiB and the upper one subtracts VMALLOC_OFFSET. */
+    final Fact vmallocMib;
     final long vmallocEnd;
-    final long fixaddrStart;
-    /** The fixmap row's printed end: FIXADDR_TOP before 4.0, FIXADDR_END from 4.0. */
-    final long fixmapPrintedEnd;
-    final boolean fixmapPrintsEnd;
+    /** mem_init() prints the table in this release (2.6.33-5.0). */
     final boolean printsTable;
+    /** Before 2.6.33: the table is shown in its first form. */
+    final boolean tableNotYet;
     final boolean bssRow;
     final boolean textFirst;
     /** DTCM/ITCM rows exist (under CONFIG_HAVE_TCM) and .data starts at _sdata. */
     final boolean tcmRows;
     /** The HIGHMEM bank test is "__va(start) >= vmalloc_min" (">" before). */
     final boolean highmemStartGe;
-    final boolean dmaRow;
+    /** The DMA (consistent) row. */
+    final Fact dmaRow;
     final boolean modulesIfdef;
     final boolean ptrval;
     final MemParse.Suffixes suffixes;
@@ -171,74 +265,54 @@ final class ArmEra {
     final boolean u64AddMemory;
     /** adjust_lowmem_bounds() marks the unaligned head of the first bank NOMAP. */
     final boolean firstBankNomap;
-    final NoMapRule noMap;
+    /** ioremap() keeps the generic alignment (IOREMAP_MAX_ORDER 7 + PAGE_SHIFT) with SMP or LPAE. */
+    final boolean ioremapOrderSmp;
+    /** Kconfig offers VMSPLIT_3G_OPT (without LPAE). */
+    final boolean vmsplit3gOpt;
 
     private ArmEra(KernelVersion v) {
-        this.version = v;
-        if (v.compareTo(SANITY_CHECK_MEMINFO) < 0) {
-            lowmem = LowmemRule.CHECK_MEMBANK_VALID;
-        } else if (v.compareTo(PHYS_ADDR_T) < 0) {
-            lowmem = LowmemRule.SANITY_VA;
-        } else if (v.compareTo(LPAE_BANKS) < 0) {
-            lowmem = LowmemRule.SANITY_VA_LLX;
-        } else if (v.compareTo(SIZE_LIMIT) < 0) {
-            lowmem = LowmemRule.SANITY_VA_LPAE;
-        } else if (v.compareTo(MEMBLOCK_TEXTS) < 0) {
-            lowmem = LowmemRule.SANITY_LIMIT;
-        } else if (v.compareTo(CONSIDER_HIGHMEM) < 0) {
-            lowmem = LowmemRule.MEMBLOCK;
-        } else if (v.compareTo(ADJUST_LOWMEM) < 0) {
-            lowmem = LowmemRule.MEMBLOCK_CONSIDER;
-        } else {
-            lowmem = LowmemRule.ADJUST_LOWMEM_BOUNDS;
-        }
-        if (v.compareTo(VMALLOC_GLOBAL) < 0) {
-            vmalloc = VmallocRule.RESERVE;
-        } else if (v.compareTo(VMALLOC_SIZE) < 0) {
-            vmalloc = VmallocRule.MIN_240;
-        } else {
-            vmalloc = VmallocRule.SIZE_240;
-        }
-        perBoardVmallocEnd = v.compareTo(VMALLOC_GLOBAL) < 0;
-        vmallocEnd = v.compareTo(VMALLOC_END_FF8) < 0 ? 0xff000000L : 0xff800000L;
-        if (v.compareTo(FIXMAP_2M) < 0) {
-            fixaddrStart = 0xfff00000L;
-            fixmapPrintedEnd = 0xfffe0000L;
-            fixmapPrintsEnd = false;
-        } else if (v.compareTo(FIXMAP_3M) < 0) {
-            fixaddrStart = 0xffc00000L;
-            fixmapPrintedEnd = 0xffe00000L;
-            fixmapPrintsEnd = false;
-        } else {
-            fixaddrStart = 0xffc00000L;
-            fixmapPrintedEnd = 0xfff00000L;
-            fixmapPrintsEnd = true;
-        }
-        printsTable = v.compareTo(TABLE_ADDED) >= 0 && v.compareTo(TABLE_REMOVED) < 0;
-        bssRow = v.compareTo(BSS_ROW) >= 0;
-        textFirst = v.compareTo(TEXT_FIRST) >= 0;
-        tcmRows = v.compareTo(TCM_ROWS) >= 0;
-        highmemStartGe = v.compareTo(HIGHMEM_START_GE) >= 0;
-        dmaRow = v.compareTo(DMA_ROW_GONE) < 0;
-        modulesIfdef = v.compareTo(MODULES_IFDEF) >= 0;
-        ptrval = v.compareTo(PTRVAL) >= 0;
-        suffixes = v.compareTo(MEMPARSE_TPE) < 0 ? MemParse.Suffixes.KMG : MemParse.Suffixes.KMGTPE;
-        belowPhysOffsetCheck = v.compareTo(BELOW_PHYS_OFFSET) >= 0;
-        meminfo = v.compareTo(MEMBLOCK_TEXTS) < 0;
-        firstBankNomap = hasFirstBankNomap(v);
-        u64AddMemory = v.compareTo(U64_ADD_MEMORY) >= 0;
-        if (v.compareTo(RESERVED_MEMORY) < 0) {
-            noMap = NoMapRule.IGNORED;
-        } else if (v.compareTo(ADJUST_LOWMEM) < 0) {
-            noMap = NoMapRule.HOLE_AFTER_LIMIT;
-        } else if (v.compareTo(NOMAP_MARKED) < 0) {
-            noMap = NoMapRule.REMOVED_BEFORE_RECALC;
-        } else {
-            noMap = NoMapRule.MARKED_BEFORE_RECALC;
-        }
+        super(v);
+        lowmem = pick(LowmemRule.values());
+        vmalloc = pick(VmallocRule.values());
+        fixmap = pick(FixmapRule.values());
+        noMap = pick(NoMapRule.values());
+        physAddrT = since(PHYS_ADDR_T);
+        lpaeBanks = since(LPAE_BANKS);
+        considerHighmem = since(CONSIDER_HIGHMEM);
+        perBoardVmallocEnd = !since(VMALLOC_GLOBAL);
+        vmalloc240 = fact(VMALLOC_GLOBAL);
+        vmallocMib = fact(VMALLOC_SIZE);
+        vmallocEnd = since(VMALLOC_END_FF8) ? 0xff800000L : 0xff000000L;
+        tableNotYet = !since(TABLE_ADDED);
+        printsTable = since(TABLE_ADDED) && !since(TABLE_REMOVED);
+        bssRow = since(BSS_ROW);
+        textFirst = since(TEXT_FIRST);
+        tcmRows = since(TCM_ROWS);
+        highmemStartGe = since(HIGHMEM_START_GE);
+        dmaRow = Fact.until(DMA_ROW_GONE, v);
+        modulesIfdef = since(MODULES_IFDEF);
+        ptrval = since(PTRVAL);
+        suffixes = since(MEMPARSE_TPE) ? MemParse.Suffixes.KMGTPE : MemParse.Suffixes.KMG;
+        belowPhysOffsetCheck = since(BELOW_PHYS_OFFSET);
+        meminfo = !since(MEMBLOCK_TEXTS);
+        firstBankNomap = hasFirstBankNomap();
+        u64AddMemory = since(U64_ADD_MEMORY);
+        ioremapOrderSmp = since(IOREMAP_ORDER_SMP);
+        vmsplit3gOpt = since(VMSPLIT_3G_OPT);
     }
 
     static ArmEra of(KernelVersion v) {
         return new ArmEra(v);
+    }
+
+    /** 5.4 on, and the stable releases that took ARM 8903/1. */
+    private boolean hasFirstBankNomap() {
+        if (since(FIRST_BANK_NOMAP)) {
+            return true;
+        }
+        KernelVersion v = version;
+        return v.major() == 4 && v.minor() == 14 && v.patch() >= 148
+                || v.major() == 4 && v.minor() == 19 && v.patch() >= 78
+                || v.major() == 5 && v.minor() == 3 && v.patch() >= 5;
     }
 }

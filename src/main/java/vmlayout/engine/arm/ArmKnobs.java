@@ -10,22 +10,12 @@ import vmlayout.config.KernelVersion;
  */
 public final class ArmKnobs {
 
-    private static final long SZ_16M = 16L << 20;
-    private static final long SZ_32M = 32L << 20;
-    private static final long VMALLOC_OFFSET = 8L << 20;
-    /**
-     * "3G/1G user/kernel split (for full 1G low memory)" (VMSPLIT_3G_OPT, PAGE_OFFSET 0xB0000000,
-     * depends on !ARM_LPAE) first appears in 4.4-rc1 (raspberrypi/linux issue #5245 cites the
-     * v4.3..v4.4-rc1 diff); 2.6.39.3's arch/arm/Kconfig has only 3G, 2G and 1G.
-     */
-    public static final KernelVersion VMSPLIT_3G_OPT = KernelVersion.of(4, 4);
-
     private ArmKnobs() {
     }
 
     /** The smallest vmalloc= early_vmalloc() keeps ("vmalloc area too small, limiting to 16MB"). */
     public static long vmallocParamMin() {
-        return SZ_16M;
+        return ArmVmalloc.paramMin();
     }
 
     /**
@@ -33,8 +23,7 @@ public final class ArmKnobs {
      * VMALLOC_OFFSET from the vmalloc_size rewrite (5.14).
      */
     public static long vmallocParamMax(KernelVersion v, long pageOffset, long vmallocEnd) {
-        long max = vmallocEnd - (pageOffset + SZ_32M);
-        return ArmEra.of(v).vmalloc == ArmEra.VmallocRule.SIZE_240 ? max - VMALLOC_OFFSET : max;
+        return ArmVmalloc.paramMax(ArmEra.of(v).vmalloc, pageOffset, vmallocEnd, ArmVmalloc.VMALLOC_OFFSET);
     }
 
     /**
@@ -43,14 +32,7 @@ public final class ArmKnobs {
      * VMALLOC_END - N); 240 MB from 5.14 (vmalloc_size).
      */
     public static long vmallocParamDefault(KernelVersion v) {
-        switch (ArmEra.of(v).vmalloc) {
-            case RESERVE:
-                return 128L << 20;
-            case MIN_240:
-                return (240L << 20) + VMALLOC_OFFSET;
-            default:
-                return 240L << 20;
-        }
+        return ArmVmalloc.paramDefault(ArmEra.of(v).vmalloc);
     }
 
     /** VMALLOC_END comes from the board's mach/vmalloc.h (before 3.4). */
@@ -60,7 +42,7 @@ public final class ArmKnobs {
 
     /** The memory splits arch/arm/Kconfig offers in this release (with or without LPAE), and their PAGE_OFFSET. */
     public static String[] splits(KernelVersion v, boolean lpae) {
-        if (v.compareTo(VMSPLIT_3G_OPT) >= 0 && !lpae) {
+        if (ArmEra.of(v).vmsplit3gOpt && !lpae) {
             return new String[]{"VMSPLIT_3G", "VMSPLIT_3G_OPT", "VMSPLIT_2G", "VMSPLIT_1G"};
         }
         return new String[]{"VMSPLIT_3G", "VMSPLIT_2G", "VMSPLIT_1G"};

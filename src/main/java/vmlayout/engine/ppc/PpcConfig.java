@@ -50,7 +50,7 @@ final class PpcConfig {
         PpcConfig k = new PpcConfig();
         k.platform = PpcPlatform.read(c);
         k.mpc83xx = c.pinned("PPC_83XX") && c.flag("PPC_83XX", false, "-D");
-        if (era.archPpcExists()) {
+        if (era.archPpcExists.holds()) {
             k.archPpc = !c.flag("PPC_MERGE", true, "vmlayout default: an arch/powerpc board (PPC_MERGE=y)");
         }
         readPages(k, c);
@@ -61,12 +61,12 @@ final class PpcConfig {
         if (k.nrCpus < 1 || k.nrCpus > 8192) {
             throw new InputException("-D NR_CPUS=" + k.nrCpus + ": Kconfig allows 1 to 8192 CPUs");
         }
-        if (era.consistentArea()) {
+        if (era.consistentArea) {
             k.notCoherent = c.flag("NOT_COHERENT_CACHE", k.platform.notCoherentByDefault,
                     k.platform.notCoherentByDefault ? "selected by " + k.platform.symbol : "Kconfig: cache coherent platform");
             if (k.notCoherent) {
                 k.consistentSize = c.get("CONSISTENT_SIZE", 0x00200000L, "Kconfig CONSISTENT_SIZE default 0x00200000");
-                if (!era.ioremapTop()) {
+                if (!era.kvirtTop) {
                     long dflt = k.platform == PpcPlatform.PPC_8XX ? 0xfd000000L : 0xff100000L;
                     k.consistentStart = c.get("CONSISTENT_START", dflt, "Kconfig CONSISTENT_START default "
                             + Fmt.hex8(dflt) + (k.platform == PpcPlatform.PPC_8XX ? " (8xx)" : ""));
@@ -74,10 +74,10 @@ final class PpcConfig {
             }
         }
         k.modules = c.flag("MODULES", true, "enabled by every defconfig");
-        if (era.atLeast(PpcEra.RWX_VMALLOC_ALIGN) && !era.atLeast(PpcEra.MODULES_ALWAYS) && k.platform.isBook3s32()) {
+        if (era.strictRwxChoice && k.platform.isBook3s32()) {
             k.strictRwx = c.flag("STRICT_KERNEL_RWX", false, "Kconfig: optional, off unless chosen");
         }
-        if (era.atLeast(PpcEra.MODULES_SIZE)) {
+        if (era.modulesSize) {
             long dflt = !k.modules ? 0 : k.platform.isBook3s32() ? 64 : k.platform == PpcPlatform.PPC_8XX ? 32 : 0;
             k.modulesSizeMb = c.get("MODULES_SIZE", dflt, "Kconfig MODULES_SIZE default " + dflt
                     + " (64 book3s/32, 32 8xx, with EXECMEM)");
@@ -85,11 +85,11 @@ final class PpcConfig {
                 throw new InputException("-D MODULES_SIZE=" + k.modulesSizeMb + ": Kconfig range is 1 to 256 (MB)");
             }
         }
-        if (era.atLeast(PpcEra.KASAN)) {
+        if (era.kasan) {
             k.kasan = c.flag("KASAN", false, "Kconfig.debug default n");
             if (k.kasan) {
                 k.kasanShadowOffset = c.get("KASAN_SHADOW_OFFSET", 0xe0000000L, "Kconfig.debug KASAN_SHADOW_OFFSET default 0xe0000000");
-                boolean selected = era.atLeast(PpcEra.KASAN_VMALLOC_SELECTED) && k.modules;
+                boolean selected = era.kasanVmallocSelected && k.modules;
                 k.kasanVmalloc = c.flag("KASAN_VMALLOC", selected, selected ? "selected by KASAN && MODULES"
                         : "not selected");
             }
@@ -121,7 +121,7 @@ final class PpcConfig {
      */
     private static void readAddressSpace(PpcEra era, PpcConfig k, Constants c, List<Message> messages) {
         KernelVersion v = era.version;
-        boolean pageOffsetOption = era.atLeast(PpcEra.PAGE_OFFSET_OPTION);
+        boolean pageOffsetOption = era.pageOffsetOption.holds();
         if (pageOffsetOption) {
             k.pageOffset = c.get("PAGE_OFFSET", KERNEL_START_DEFAULT, "Kconfig PAGE_OFFSET default 0xc0000000");
             k.kernelStart = c.get("KERNEL_START", k.pageOffset, c.pinned("PAGE_OFFSET")
@@ -158,8 +158,8 @@ final class PpcConfig {
         if (Long.compareUnsigned(k.taskSize, k.kernelStart) > 0) {
             String what = c.pinned("TASK_SIZE") ? "-D TASK_SIZE=" + hex(k.taskSize)
                     : c.pinned("KERNEL_START") ? "-D KERNEL_START=" + hex(k.kernelStart) : "-D PAGE_OFFSET=" + hex(k.pageOffset);
-            if (era.atLeast(PpcEra.TASK_SIZE_CHECK)) {
-                String file = era.atLeast(PpcEra.MODULES_ALWAYS) ? "arch/powerpc/include/asm/task_size_32.h"
+            if (era.taskSizeCheck) {
+                String file = era.modulesAlways ? "arch/powerpc/include/asm/task_size_32.h"
                         : "arch/powerpc/include/asm/processor.h";
                 throw new InputException(what + ": Linux " + v + " would not build: CONFIG_TASK_SIZE " + hex(k.taskSize)
                         + " > CONFIG_KERNEL_START " + hex(k.kernelStart) + ", " + file
@@ -188,16 +188,16 @@ final class PpcConfig {
         if (Long.compareUnsigned(k.lowmemSize, limit) <= 0) {
             return;
         }
-        String baseName = era.atLeast(PpcEra.PAGE_OFFSET_OPTION) ? "PAGE_OFFSET" : "KERNELBASE";
+        String baseName = era.pageOffsetOption.holds() ? "PAGE_OFFSET" : "KERNELBASE";
         String file = k.archPpc ? "arch/ppc/mm/init.c" : "arch/powerpc/mm/init_32.c";
         if (c.pinned("LOWMEM_SIZE") || c.pinned("KERNEL_START")) {
             String what = c.pinned("LOWMEM_SIZE") ? "-D LOWMEM_SIZE=" + hex(k.lowmemSize) : "-D KERNEL_START=" + hex(k.kernelStart);
             throw new InputException(what + ": Linux " + era.version + " would not build: CONFIG_LOWMEM_SIZE " + hex(k.lowmemSize)
                     + " > 0xF0000000 - " + baseName + " " + hex(k.pageOffset) + " = " + hex(limit) + ", " + file + ": "
-                    + era.lowmemErrorText());
+                    + era.lowmemErrorText);
         }
         messages.add(Message.warn("LOWMEM_SIZE " + hex(k.lowmemSize) + " does not fit below 0xF0000000 from PAGE_OFFSET "
-                + hex(k.pageOffset) + ". The kernel's check (" + era.lowmemErrorText() + ") is compiled only with"
+                + hex(k.pageOffset) + ". The kernel's check (" + era.lowmemErrorText + ") is compiled only with"
                 + " KERNEL_START_BOOL or LOWMEM_SIZE_BOOL, so this kernel builds, but its lowmem can run into the"
                 + " vmalloc and fixmap space: set -D LOWMEM_SIZE to at most " + hex(limit) + "."));
     }
@@ -207,13 +207,13 @@ final class PpcConfig {
         if (k.platform == PpcPlatform.PPC_8XX) {
             return 0x80000000L; // default "0x80000000" if PPC_8xx (PPC_PREP || 8xx in 2.6.x)
         }
-        if (k.platform.isBook3s32() && era.atLeast(PpcEra.MODULES_SIZE)) {
+        if (k.platform.isBook3s32() && era.modulesSize) {
             return k.modules ? 0xb0000000L : 0xc0000000L; // "0xb0000000" if PPC_BOOK3S_32 && EXECMEM
         }
-        if (k.platform.isBook3s32() && era.atLeast(PpcEra.MODULES_ALWAYS)) {
+        if (k.platform.isBook3s32() && era.modulesAlways) {
             return 0xb0000000L; // "0xb0000000" if PPC_BOOK3S_32
         }
-        if (k.platform.isBook3s32() && era.atLeast(PpcEra.MODULES_SEGMENT) && k.strictRwx) {
+        if (k.platform.isBook3s32() && era.modulesSegment.holds() && k.strictRwx) {
             return 0xb0000000L; // "0xb0000000" if PPC_BOOK3S_32 && STRICT_KERNEL_RWX
         }
         return 0xc0000000L;

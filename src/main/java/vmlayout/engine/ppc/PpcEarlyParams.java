@@ -1,7 +1,9 @@
 package vmlayout.engine.ppc;
 
 import java.util.ArrayList;
+import java.util.Formatter;
 import java.util.List;
+import java.util.Set;
 import vmlayout.bootargs.MemParse;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Sizes;
@@ -22,7 +24,7 @@ final class PpcEarlyParams {
      * Parameters every kernel claims (init/main.c, init/do_mounts.c, kernel/printk): they never reach
      * the unknown-parameters list.
      */
-    private static final java.util.Set<String> CORE_PARAMS = java.util.Set.of("root", "rw", "ro", "rootwait", "rootfstype",
+    private static final Set<String> CORE_PARAMS = Set.of("root", "rw", "ro", "rootwait", "rootfstype",
             "rootflags", "rootdelay", "init", "rdinit", "console", "loglevel", "quiet", "debug", "earlycon", "earlyprintk",
             "panic", "initrd", "noinitrd");
 
@@ -85,8 +87,8 @@ final class PpcEarlyParams {
             messages.add(Message.note("'mem' without a value: early_parse_mem() returns at once on NULL; it has no effect."));
             return;
         }
-        MemParse.Result m = MemParse.parse(p.value(), era.suffixes());
-        noteOdd(p, m, era.suffixes() == MemParse.Suffixes.KMG, messages);
+        MemParse.Result m = MemParse.parse(p.value(), era.suffixes);
+        noteOdd(p, m, era.suffixes == MemParse.Suffixes.KMG, messages);
         long limit = pageAlign(m.value(), k.pageSize);
         if (limit != m.value() && m.hasDigits()) {
             messages.add(Message.note(p.text() + ": the kernel rounds the limit up to a whole page: " + limit + " bytes."));
@@ -150,7 +152,7 @@ final class PpcEarlyParams {
      * then those with '=' (envp_init), each in command-line order, after "Kernel command line:".
      */
     static Message unknownParamsLine(PpcEra era, List<Param> unclaimed) {
-        String format = era.unknownParamsFormat();
+        String format = era.unknownParamsFormat;
         if (format == null || unclaimed.isEmpty()) {
             return null;
         }
@@ -165,7 +167,7 @@ final class PpcEarlyParams {
                 words.add(p.text());
             }
         }
-        int at = format.indexOf("%s"); // the printk's one %s, without java.util.Formatter (start-up)
+        int at = format.indexOf("%s"); // the printk's one %s, without Formatter (start-up)
         return Message.kernel(Level.NOTICE, format.substring(0, at) + String.join(" ", words) + format.substring(at + 2), true);
     }
 

@@ -1,15 +1,19 @@
 package vmlayout.engine.ppc;
 
 import vmlayout.bootargs.MemParse;
+import vmlayout.config.Era;
+import vmlayout.config.Fact;
 import vmlayout.config.KernelVersion;
 
 /**
- * What changes between 32-bit PowerPC kernel releases, decided once from the release number. Each
- * constant is the first release with the new behaviour; src/docs/ppc.md lists them with their evidence.
+ * What changes between 32-bit PowerPC kernel releases, decided once from the release number: every
+ * release-dependent decision of the powerpc engine is a named fact here. Each boundary is the first
+ * release with the new behaviour, its comment the evidence; src/docs/eras.md lists them (ErasDocTest
+ * keeps the two in step).
  * "Bracket" means the change was seen between two releases and the later one (the first release a
  * source was seen to have it) was chosen.
  */
-final class PpcEra {
+final class PpcEra extends Era {
 
     // ---- memory setup (arch/powerpc/mm/init_32.c MMU_init, kernel/prom.c) ----
     /** The oldest release whose rules vmlayout has read (2.6.17; older releases get these rules). */
@@ -85,77 +89,101 @@ final class PpcEra {
     static final KernelVersion UNKNOWN_PARAMS_CLEARER = KernelVersion.of(5, 16);
     static final KernelVersion UNKNOWN_PARAMS_CLEARER_STABLE = KernelVersion.of(5, 15, 3);
 
-    final KernelVersion version;
+    // ---- the facts of this release ----
+    /** Older than the oldest release vmlayout has read: computed with the rules of {@link #OLDEST_MODELLED}. */
+    final boolean beforeModelled;
+    /** arch/ppc still exists, so a board may be built from it (-D PPC_MERGE=n). */
+    final Fact archPpcExists;
+    /** memstart_addr: RAM need not start at physical 0. */
+    final boolean memstartAddr;
+    /** CONFIG_PAGE_OFFSET apart from CONFIG_KERNEL_START (before, PAGE_OFFSET is KERNELBASE). */
+    final Fact pageOffsetOption;
+    /** The TASK_SIZE #error of processor.h (later task_size_32.h). */
+    final boolean taskSizeCheck;
+    /** "Only using first contiguous memory region" ends with a newline. */
+    final boolean contiguousWarningNewline;
+    /** MMU_init() keeps only the first contiguous memory region (before "Allow fragmented physical memory"). */
+    final Fact firstRegionOnly;
+    final MemParse.Suffixes suffixes;
+    /** A fixmap exists and PKMAP_BASE is fixmap-relative. */
+    final boolean fixmap;
+    /** mem_init() prints "Kernel virtual memory layout:" in this release. */
+    final boolean printsListing;
+    /** Before {@link #LISTING_ADDED}: the listing is shown in its first form. */
+    final boolean listingNotYet;
+    /**
+     * From {@link #LISTING_ADDED}: FIXADDR_TOP is the compile-time constant -PAGE_SIZE (a variable in
+     * 2.6.26-2.6.28), ioremap_bot starts at IOREMAP_TOP (not ioremap_base), the early-debug fixmap slots.
+     */
+    final boolean kvirtTop;
+    final boolean kmTypeNr16;
+    final boolean fixImmr8xx;
+    final boolean fixImmr83xx;
+    final boolean fixBtmap;
+    /** The early-debug fixmap area is one page (SZ_128 for SZ_128K) in 5.8. */
+    final boolean earlyDebugSz128Bug;
+    final boolean kmMaxIdx;
+    final boolean kasan;
+    /** The consistent (non-coherent DMA) area exists and the early ioremap row is always printed (to 5.3). */
+    final boolean consistentArea;
+    /** book3s/32 offers STRICT_KERNEL_RWX with its 256 MB vmalloc alignment (5.1-5.12). */
+    final boolean strictRwxChoice;
+    final boolean kasanShadowEndFixed;
+    /** book3s/32 modules in their own segment below the kernel with STRICT_KERNEL_RWX. */
+    final Fact modulesSegment;
+    /** A MODULE area below the kernel text all the time (book3s/32 and 8xx). */
+    final boolean modulesAlways;
+    final boolean modulesRow;
+    final boolean kasanVmallocSelected;
+    /** CONFIG_MODULES_SIZE. */
+    final boolean modulesSize;
+    /** The kernel lists unknown parameters after "Kernel command line:" in this format; null when it does not. */
+    final String unknownParamsFormat;
+    /** The #error text of arch/powerpc/mm/init_32.c (and arch/ppc/mm/init.c) for the LOWMEM_SIZE check. */
+    final String lowmemErrorText;
 
     private PpcEra(KernelVersion v) {
-        this.version = v;
-    }
-
-    static PpcEra of(KernelVersion v) {
-        return new PpcEra(v);
-    }
-
-    boolean atLeast(KernelVersion boundary) {
-        return version.compareTo(boundary) >= 0;
-    }
-
-    /** mem_init() prints "Kernel virtual memory layout:" in this release. */
-    boolean printsListing() {
-        return atLeast(LISTING_ADDED) && !atLeast(LISTING_REMOVED);
-    }
-
-    /** arch/ppc still exists, so a board may be built from it (-D PPC_MERGE=n). */
-    boolean archPpcExists() {
-        return !atLeast(ARCH_PPC_REMOVED);
-    }
-
-    boolean hasFixmap() {
-        return atLeast(FIXMAP);
-    }
-
-    /** FIXADDR_TOP is the compile-time constant -PAGE_SIZE (a variable in 2.6.26-2.6.28). */
-    boolean constantFixaddrTop() {
-        return atLeast(LISTING_ADDED);
-    }
-
-    /** ioremap_bot starts at IOREMAP_TOP (2.6.29+), not at ioremap_base. */
-    boolean ioremapTop() {
-        return atLeast(LISTING_ADDED);
-    }
-
-    /** The consistent (non-coherent DMA) area exists: fixed at CONSISTENT_START before 2.6.29, below KVIRT_TOP to 5.3. */
-    boolean consistentArea() {
-        return !atLeast(EARLY_IOREMAP_ROW_IF_USED);
-    }
-
-    boolean firstRegionOnly() {
-        return !atLeast(FRAGMENTED_MEMORY);
-    }
-
-    boolean earlyIoremapRowAlways() {
-        return !atLeast(EARLY_IOREMAP_ROW_IF_USED);
-    }
-
-    /** The kernel lists unknown parameters after "Kernel command line:"; null when it does not. */
-    String unknownParamsFormat() {
-        if (atLeast(UNKNOWN_PARAMS_CLEARER) || (version.major() == 5 && version.minor() == 15
-                && version.compareTo(UNKNOWN_PARAMS_CLEARER_STABLE) >= 0)) {
-            return "Unknown kernel command line parameters \"%s\", will be passed to user space.";
+        super(v);
+        beforeModelled = !since(OLDEST_MODELLED);
+        archPpcExists = Fact.until(ARCH_PPC_REMOVED, v);
+        memstartAddr = since(MEMSTART_ADDR);
+        pageOffsetOption = fact(PAGE_OFFSET_OPTION);
+        taskSizeCheck = since(TASK_SIZE_CHECK);
+        contiguousWarningNewline = since(CONTIGUOUS_WARNING_NEWLINE);
+        firstRegionOnly = Fact.until(FRAGMENTED_MEMORY, v);
+        suffixes = since(MEMPARSE_TPE) ? MemParse.Suffixes.KMGTPE : MemParse.Suffixes.KMG;
+        fixmap = since(FIXMAP);
+        printsListing = since(LISTING_ADDED) && !since(LISTING_REMOVED);
+        listingNotYet = !since(LISTING_ADDED);
+        kvirtTop = since(LISTING_ADDED);
+        kmTypeNr16 = since(KM_TYPE_NR_16);
+        fixImmr8xx = since(FIX_IMMR_8XX);
+        fixImmr83xx = since(FIX_IMMR_83XX);
+        fixBtmap = since(FIX_BTMAP);
+        earlyDebugSz128Bug = since(EARLY_DEBUG_SZ_128_BUG) && !since(EARLY_DEBUG_SZ_128_FIXED);
+        kmMaxIdx = since(KM_MAX_IDX);
+        kasan = since(KASAN);
+        consistentArea = !since(EARLY_IOREMAP_ROW_IF_USED);
+        strictRwxChoice = since(RWX_VMALLOC_ALIGN) && !since(MODULES_ALWAYS);
+        kasanShadowEndFixed = since(KASAN_SHADOW_END_FIXED);
+        modulesSegment = fact(MODULES_SEGMENT);
+        modulesAlways = since(MODULES_ALWAYS);
+        modulesRow = since(MODULES_ROW);
+        kasanVmallocSelected = since(KASAN_VMALLOC_SELECTED);
+        modulesSize = since(MODULES_SIZE);
+        if (since(UNKNOWN_PARAMS_CLEARER) || (v.major() == 5 && v.minor() == 15 && since(UNKNOWN_PARAMS_CLEARER_STABLE))) {
+            unknownParamsFormat = "Unknown kernel command line parameters \"%s\", will be passed to user space.";
+        } else if (since(UNKNOWN_PARAMS)) {
+            unknownParamsFormat = "Unknown command line parameters: %s";
+        } else {
+            unknownParamsFormat = null;
         }
-        if (atLeast(UNKNOWN_PARAMS)) {
-            return "Unknown command line parameters: %s";
-        }
-        return null;
-    }
-
-    /** The #error text of arch/powerpc/mm/init_32.c (and arch/ppc/mm/init.c) for the LOWMEM_SIZE check. */
-    String lowmemErrorText() {
-        return atLeast(ERROR_TEXT_KERNEL_START)
+        lowmemErrorText = since(ERROR_TEXT_KERNEL_START)
                 ? "#error \"You must adjust CONFIG_LOWMEM_SIZE or CONFIG_KERNEL_START\""
                 : "#error \"You must adjust CONFIG_LOWMEM_SIZE or CONFIG_START_KERNEL\"";
     }
 
-    MemParse.Suffixes suffixes() {
-        return atLeast(MEMPARSE_TPE) ? MemParse.Suffixes.KMGTPE : MemParse.Suffixes.KMG;
+    static PpcEra of(KernelVersion v) {
+        return new PpcEra(v);
     }
 }

@@ -39,7 +39,7 @@ final class PpcFixmap {
         if (k.kasan) {
             kasan(era, k, f);
         }
-        f.exists = era.hasFixmap() && !k.archPpc;
+        f.exists = era.fixmap && !k.archPpc;
         if (f.exists) {
             f.top = fixaddrTop(era, k, c, f);
             long counted = countEntries(era, k, c, f);
@@ -59,7 +59,7 @@ final class PpcFixmap {
      * {@code KASAN_SHADOW_START - PAGE_SIZE}.
      */
     private static long fixaddrTop(PpcEra era, PpcConfig k, Constants c, PpcFixmap f) {
-        if (!era.constantFixaddrTop()) {
+        if (!era.kvirtTop) {
             return c.get("FIXADDR_TOP", 0xfffff000L, "__FIXADDR_TOP, a variable in 2.6.26-2.6.28 (value not known;"
                     + " the header says the fixmap grows down from 0xfffff000)");
         }
@@ -72,12 +72,12 @@ final class PpcFixmap {
     /** __end_of_fixed_addresses for this release and configuration. */
     private static long countEntries(PpcEra era, PpcConfig k, Constants c, PpcFixmap f) {
         long idx;
-        if (!era.atLeast(PpcEra.LISTING_ADDED)) {
+        if (era.listingNotYet) {
             idx = 1; // FIX_HOLE
             f.parts.add("FIX_HOLE");
         } else {
             // FIX_HOLE = FIX_EARLY_DEBUG_TOP; FIX_EARLY_DEBUG_BASE = TOP + 128K/PAGE_SIZE - 1
-            boolean bug = era.atLeast(PpcEra.EARLY_DEBUG_SZ_128_BUG) && !era.atLeast(PpcEra.EARLY_DEBUG_SZ_128_FIXED);
+            boolean bug = era.earlyDebugSz128Bug;
             long debug = bug ? 1 : Math.max(1, align(SZ_128K, k.pageSize) / k.pageSize); // ALIGN(SZ_128, PAGE_SIZE) in 5.8
             idx = debug;
             f.parts.add(debug + " early debug" + (bug ? " (5.8's SZ_128 slip)" : ""));
@@ -85,26 +85,26 @@ final class PpcFixmap {
         if (k.highmem) {
             long perCpu;
             String rule;
-            if (era.atLeast(PpcEra.KM_MAX_IDX)) {
+            if (era.kmMaxIdx) {
                 perCpu = 16;
                 rule = "KM_MAX_IDX";
             } else {
-                perCpu = c.get("KM_TYPE_NR", era.atLeast(PpcEra.KM_TYPE_NR_16) ? 16 : 15, era.atLeast(PpcEra.KM_TYPE_NR_16)
+                perCpu = c.get("KM_TYPE_NR", era.kmTypeNr16 ? 16 : 15, era.kmTypeNr16
                         ? "asm/kmap_types.h KM_TYPE_NR 16" : "enum km_type: 15 entries (KM_BOUNCE_READ .. KM_PPC_SYNC_ICACHE)");
                 rule = "KM_TYPE_NR";
             }
             idx += perCpu * k.nrCpus;
             f.parts.add(perCpu + " " + rule + " x " + k.nrCpus + " CPU" + (k.nrCpus == 1 ? "" : "s"));
         }
-        if (k.platform == PpcPlatform.PPC_8XX && era.atLeast(PpcEra.FIX_IMMR_8XX)) {
+        if (k.platform == PpcPlatform.PPC_8XX && era.fixImmr8xx) {
             idx = immr(idx, 512L << 10, k.pageSize);
             f.parts.add("8xx IMMR (512K aligned)");
         }
-        if (k.mpc83xx && era.atLeast(PpcEra.FIX_IMMR_83XX)) {
+        if (k.mpc83xx && era.fixImmr83xx) {
             idx = immr(idx, 2L << 20, k.pageSize);
             f.parts.add("83xx IMMR (2M aligned)");
         }
-        if (era.atLeast(PpcEra.FIX_BTMAP)) {
+        if (era.fixBtmap) {
             long slots = 16 * (SZ_256K / k.pageSize); // FIX_BTMAPS_SLOTS x NR_FIX_BTMAPS
             idx += slots;
             f.parts.add(slots + " early ioremap (16 x 256K)");
@@ -126,7 +126,7 @@ final class PpcFixmap {
      */
     private static void pkmap(PpcEra era, PpcConfig k, Constants c, PpcFixmap f) {
         int pteShift = k.pageShift - (k.pte64 ? 3 : 2);
-        if (!era.hasFixmap() || k.archPpc) {
+        if (!era.fixmap || k.archPpc) {
             f.lastPkmap = 1L << pteShift;
             f.pkmapBase = c.get("PKMAP_BASE", c.get("HIGHMEM_START", 0xfe000000L, "Kconfig HIGHMEM_START default 0xfe000000"),
                     "asm/highmem.h PKMAP_BASE = CONFIG_HIGHMEM_START");
@@ -150,11 +150,11 @@ final class PpcFixmap {
      * until 5.8, then -(-KASAN_SHADOW_START >> 3).
      */
     private static void kasan(PpcEra era, PpcConfig k, PpcFixmap f) {
-        boolean below = era.atLeast(PpcEra.MODULES_ALWAYS) ? k.modules
-                : era.atLeast(PpcEra.MODULES_SEGMENT) && k.platform.isBook3s32() && k.modules && k.strictRwx;
+        boolean below = era.modulesAlways ? k.modules
+                : era.modulesSegment.holds() && k.platform.isBook3s32() && k.modules && k.strictRwx;
         long kernStart = below ? ((k.pageOffset - SZ_256M) & ~(SZ_256M - 1)) & M32 : k.pageOffset;
         f.kasanStart = (k.kasanShadowOffset + (kernStart >>> 3)) & M32;
-        f.kasanEnd = era.atLeast(PpcEra.KASAN_SHADOW_END_FIXED) ? (-((-f.kasanStart & M32) >>> 3)) & M32 : 0;
+        f.kasanEnd = era.kasanShadowEndFixed ? (-((-f.kasanStart & M32) >>> 3)) & M32 : 0;
     }
 
     static long align(long v, long a) {

@@ -59,7 +59,7 @@ final class PpcKernelVirt {
      */
     private static void ioremap(PpcEra era, PpcConfig k, PpcFixmap f, Constants c, PpcKernelVirt v) {
         long pageMask = ~(k.pageSize - 1);
-        if (!era.ioremapTop()) {
+        if (!era.kvirtTop) {
             v.ioremapTop = c.get("IOREMAP_TOP", k.highmem ? f.pkmapBase : 0xfe000000L, k.highmem
                     ? "MMU_init: ioremap_base = PKMAP_BASE" : "MMU_init: ioremap_base = 0xfe000000");
             if (k.notCoherent) {
@@ -73,14 +73,14 @@ final class PpcKernelVirt {
             if (k.highmem) {
                 kvirtTop = f.pkmapBase;
                 rule = "PKMAP_BASE";
-            } else if (era.atLeast(PpcEra.KASAN)) {
+            } else if (era.kasan) {
                 kvirtTop = f.start;
                 rule = "FIXADDR_START";
             } else {
                 kvirtTop = 0xfe000000L;
                 rule = "0xfe000000";
             }
-            if (k.notCoherent && era.consistentArea()) {
+            if (k.notCoherent && era.consistentArea) {
                 long top = c.get("IOREMAP_TOP", (kvirtTop - k.consistentSize) & pageMask & M32,
                         "(KVIRT_TOP - CONFIG_CONSISTENT_SIZE) & PAGE_MASK, KVIRT_TOP = " + rule);
                 v.ioremapTop = top;
@@ -88,11 +88,11 @@ final class PpcKernelVirt {
                 v.consistentStart = top; // CONSISTENT_BASE = IOREMAP_TOP
                 v.consistentEnd = (top + k.consistentSize) & M32;
             } else {
-                v.ioremapTop = c.get("IOREMAP_TOP", kvirtTop, era.consistentArea() ? "KVIRT_TOP = " + rule : rule);
+                v.ioremapTop = c.get("IOREMAP_TOP", kvirtTop, era.consistentArea ? "KVIRT_TOP = " + rule : rule);
             }
         }
         long bot = v.ioremapTop;
-        String rule = "no early ioremap: ioremap_bot = " + (era.ioremapTop() ? "IOREMAP_TOP" : "ioremap_base");
+        String rule = "no early ioremap: ioremap_bot = " + (era.kvirtTop ? "IOREMAP_TOP" : "ioremap_base");
         Long endPin = c.pin("VMALLOC_END");
         Long botPin = c.pin("IOREMAP_BOT");
         if (endPin != null && botPin != null && !endPin.equals(botPin)) {
@@ -107,7 +107,7 @@ final class PpcKernelVirt {
         }
         if (Long.compareUnsigned(bot, v.ioremapTop) > 0) {
             throw new InputException("-D IOREMAP_BOT=" + PpcConfig.hex(bot) + ": ioremap_bot starts at "
-                    + (era.ioremapTop() ? "IOREMAP_TOP " : "ioremap_base ") + PpcConfig.hex(v.ioremapTop)
+                    + (era.kvirtTop ? "IOREMAP_TOP " : "ioremap_base ") + PpcConfig.hex(v.ioremapTop)
                     + " and only moves down; expected an address at or below it (the start of a boot log's early ioremap row)");
         }
         v.ioremapBot = bot;
@@ -122,7 +122,7 @@ final class PpcKernelVirt {
         long base = highMemory;
         if (k.platform == PpcPlatform.PPC_44X) {
             base = PpcFixmap.align(base, PPC_PIN_SIZE);
-        } else if (k.platform.isBook3s32() && k.strictRwx && k.modules && !era.atLeast(PpcEra.MODULES_SEGMENT)) {
+        } else if (k.platform.isBook3s32() && k.strictRwx && k.modules && !era.modulesSegment.holds()) {
             base = PpcFixmap.align(base, SZ_256M);
         }
         v.vmallocStart = ((base + VMALLOC_OFFSET) & ~(VMALLOC_OFFSET - 1)) & M32;
@@ -136,14 +136,14 @@ final class PpcKernelVirt {
      */
     private static void modulesArea(PpcEra era, PpcConfig k, PpcKernelVirt v) {
         boolean book3s = k.platform.isBook3s32()
-                && (era.atLeast(PpcEra.MODULES_ALWAYS) || (era.atLeast(PpcEra.MODULES_SEGMENT) && k.strictRwx));
-        boolean mpc8xx = k.platform == PpcPlatform.PPC_8XX && era.atLeast(PpcEra.MODULES_ALWAYS);
+                && (era.modulesAlways || (era.modulesSegment.holds() && k.strictRwx));
+        boolean mpc8xx = k.platform == PpcPlatform.PPC_8XX && era.modulesAlways;
         if (!book3s && !mpc8xx) {
             return;
         }
         v.modules = true;
         v.modulesEnd = book3s ? k.pageOffset & ~(SZ_256M - 1) : k.pageOffset;
-        long size = era.atLeast(PpcEra.MODULES_SIZE) ? k.modulesSizeMb << 20 : SZ_256M;
+        long size = era.modulesSize ? k.modulesSizeMb << 20 : SZ_256M;
         v.modulesStart = (v.modulesEnd - size) & M32;
     }
 }

@@ -13,6 +13,6 @@ public final class PpcKnobs {
 
     /** CONFIG_PAGE_OFFSET is its own option (2.6.27); before, PAGE_OFFSET is KERNELBASE = CONFIG_KERNEL_START. */
     public static boolean pageOffsetOption(KernelVersion v) {
-        return PpcEra.of(v).atLeast(PpcEra.PAGE_OFFSET_OPTION);
+        return PpcEra.of(v).pageOffsetOption.holds();
     }
 }

@@ -38,7 +38,7 @@ final class E820Format {
                 break;
             case E820Table.UNUSABLE:
                 // E820_UNUSABLE reaches e820_print_type() with the unified e820.c
-                word = era.e820Unified ? "unusable" : null;
+                word = era.e820Unified.holds() ? "unusable" : null;
                 break;
             case E820Table.PMEM:
             case E820Table.PRAM:

@@ -1,6 +1,7 @@
 package vmlayout.engine.x86;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import vmlayout.engine.RangeSet;
 
@@ -163,7 +164,7 @@ final class E820Table {
     }
 
     /** By address; at the same address starts before ends (the kernel's bubble sort / cpcompare()). */
-    private static final class ChangePointOrder implements java.util.Comparator<ChangePoint> {
+    private static final class ChangePointOrder implements Comparator<ChangePoint> {
         @Override
         public int compare(ChangePoint a, ChangePoint b) {
             int c = Long.compareUnsigned(a.addr, b.addr);

@@ -2,6 +2,7 @@ package vmlayout.engine.x86;
 
 import java.util.List;
 import vmlayout.config.InputException;
+import vmlayout.config.VmSplit;
 import vmlayout.engine.Constants;
 
 /**
@@ -81,7 +82,7 @@ final class X86Config {
         if (pae && chosen != null && chosen.endsWith("_OPT")) {
             throw new InputException("-D " + chosen + "=y: " + chosen + " depends on !X86_PAE");
         }
-        long value = vmlayout.config.VmSplit.pageOffset(chosen);
+        long value = VmSplit.pageOffset(chosen);
         if (chosen == null && !c.pinned("PAGE_OFFSET")) {
             defaults.add("VMSPLIT_3G (PAGE_OFFSET 0xC0000000, the Kconfig default)");
         }

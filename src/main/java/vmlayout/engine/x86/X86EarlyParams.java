@@ -5,8 +5,8 @@ import java.util.List;
 import vmlayout.bootargs.MemParse;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Fmt;
+import vmlayout.config.Releases;
 import vmlayout.config.Sizes;
-import vmlayout.engine.Derivation;
 import vmlayout.engine.DerivationLog;
 import vmlayout.report.Message.Level;
 import vmlayout.report.Message;
@@ -21,7 +21,6 @@ import vmlayout.report.Message;
 final class X86EarlyParams {
 
     private static final long M32 = 0xffffffffL;
-    private static final long VMALLOC_OFFSET = 8L << 20;
     static final int OK = 0;
     static final int EINVAL = -22;
 
@@ -108,34 +107,28 @@ final class X86EarlyParams {
                         + Sizes.human(size) + " and drops every entry after it; the map becomes user-defined."
                         : p.text() + ": e820_remove_range(" + Fmt.hex8(size) + ", ULLONG_MAX - " + Fmt.hex8(size) + ", E820_RAM)"
                         + " removes all RAM from " + Fmt.hex8(size) + " up (reserved entries stay); the map becomes user-defined.",
-                        era.params == X86Era.ParamRule.LIMIT_REGIONS ? "arch/i386/kernel/setup.c parse_mem(), "
-                        + Derivation.releases(null, X86Era.E820_UNIFIED) : "arch/x86/kernel/e820.c parse_memopt(), "
-                        + Derivation.releases(X86Era.E820_UNIFIED, null));
+                        era.e820Unified.source(era.e820Unified.holds() ? "arch/x86/kernel/e820.c parse_memopt()"
+                        : "arch/i386/kernel/setup.c parse_mem()"));
             }
         } else if (p.is("memmap")) {
             if (st.log.on()) {
-                st.log.add(p.text(), p.text() + ": " + memmapWords(value) + ".", era.params == X86Era.ParamRule.LIMIT_REGIONS
-                        ? "arch/i386/kernel/setup.c parse_memmap(), " + Derivation.releases(null, X86Era.E820_UNIFIED)
-                        : era.params == X86Era.ParamRule.REMOVE_RANGE ? "arch/x86/kernel/e820.c parse_memmap_opt(), "
-                        + Derivation.releases(X86Era.E820_UNIFIED, X86Era.MEMMAP_COMMA)
-                        : "arch/x86/kernel/e820.c parse_memmap_one(), " + Derivation.releases(X86Era.MEMMAP_COMMA, null));
+                st.log.add(p.text(), p.text() + ": " + memmapWords(value) + ".", era.params.source(era.params.memmapWhere));
             }
         } else if (p.is("vmalloc")) {
             if (st.log.on()) {
                 st.log.add("vmalloc size", p.text() + ": __VMALLOC_RESERVE = " + Sizes.human(MemParse.parse(value, era.suffixes).value())
-                        + (era.newVmallocFormula ? " + VMALLOC_OFFSET 8 MB (the guard hole)" : "") + " = " + Sizes.human(st.vmallocReserve) + ".",
-                        "arch/x86/mm/pgtable_32.c parse_vmalloc(), " + (era.newVmallocFormula ? Derivation.releases(X86Era.VMALLOC_FIX, null)
-                        : Derivation.releases(null, X86Era.VMALLOC_FIX)));
+                        + (era.newVmallocFormula.holds() ? " + VMALLOC_OFFSET 8 MB (the guard hole)" : "") + " = " + Sizes.human(st.vmallocReserve) + ".",
+                        era.newVmallocFormula.source("arch/x86/mm/pgtable_32.c parse_vmalloc()"));
             }
         } else if (p.is("highmem")) {
             if (st.log.on()) {
                 st.log.add("highmem size", p.text() + ": highmem_pages = " + Sizes.human(st.highmemPages << 12) + " (" + st.highmemPages
-                        + " pages) asked to be highmem.", "arch/x86/mm/init_32.c parse_highmem(), all releases");
+                        + " pages) asked to be highmem.", "arch/x86/mm/init_32.c parse_highmem(), " + Releases.ALL);
             }
         } else if (p.is("reservetop")) {
             if (st.log.on()) {
                 st.log.add("FIXADDR_TOP", p.text() + ": __FIXADDR_TOP moves down to " + Fmt.hex8(st.fixaddrTop) + ", leaving a hole at the"
-                        + " top of the address space.", "arch/x86/mm/pgtable_32.c reserve_top_address(), all releases");
+                        + " top of the address space.", "arch/x86/mm/pgtable_32.c reserve_top_address(), " + Releases.ALL);
             }
         }
     }
@@ -277,7 +270,7 @@ final class X86EarlyParams {
             return EINVAL;
         }
         MemParse.Result r = parse(st, p, p.value(), 0, "SIZE", false);
-        long v = st.era.newVmallocFormula ? r.value() + VMALLOC_OFFSET : r.value();
+        long v = st.era.newVmallocFormula.holds() ? r.value() + X86Engine.VMALLOC_OFFSET : r.value();
         if ((v & M32) != v) {
             st.messages.add(Message.note(p.text() + ": __VMALLOC_RESERVE is an unsigned int: the kernel keeps "
                     + Sizes.human(v & M32) + " of it."));

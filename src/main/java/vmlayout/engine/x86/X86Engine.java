@@ -2,15 +2,16 @@ package vmlayout.engine.x86;
 
 import java.util.ArrayList;
 import java.util.List;
+import vmlayout.bootargs.Param;
 import vmlayout.config.Arch;
 import vmlayout.config.E820Entry;
 import vmlayout.config.Fmt;
 import vmlayout.config.Machine;
+import vmlayout.config.Releases;
 import vmlayout.config.Sizes;
 import vmlayout.config.SymbolCatalog;
 import vmlayout.engine.Boot;
 import vmlayout.engine.Constants;
-import vmlayout.engine.Derivation;
 import vmlayout.engine.DerivationLog;
 import vmlayout.engine.Engine;
 import vmlayout.engine.Layout;
@@ -21,15 +22,20 @@ import vmlayout.report.Message.Level;
 import vmlayout.report.Message;
 
 /**
- * 32-bit x86 (arch/i386, then arch/x86 with CONFIG_X86_32): setup_arch()'s memory steps in order
- * (the BIOS e820 map, the early parameters, the user-defined map, max_pfn, the lowmem/highmem split
- * and its messages), then mem_init()'s table.
+ * 32-bit x86 (arch/i386, then arch/x86 with CONFIG_X86_32): setup_arch()'s memory steps in the
+ * kernel's order, each a port of the function it is named after (the BIOS map, parse_early_param(),
+ * finish_e820_parsing(), e820_end_of_ram_pfn(), the top of the address space and MAXMEM,
+ * find_low_pfn_range()), then mem_init()'s table. Values go from step to step as the kernel's globals
+ * carry them: the early parameters leave the e820 map, __VMALLOC_RESERVE, highmem_pages and
+ * __FIXADDR_TOP in {@link X86EarlyParams.State}; max_pfn and MAXMEM go to the lowmem split
+ * ({@link X86Lowmem}), whose highstart_pfn mem_init() prints.
  */
 public final class X86Engine implements Engine {
 
     private static final long M32 = 0xffffffffL;
     private static final long PAGE = 4096;
-    private static final long VMALLOC_OFFSET = 8L << 20;
+    /** VMALLOC_OFFSET (arch/x86/include/asm/pgtable_32_types.h): the guard hole below the vmalloc area. */
+    static final long VMALLOC_OFFSET = 8L << 20;
 
     @Override
     public Arch arch() {
@@ -43,98 +49,142 @@ public final class X86Engine implements Engine {
 
     @Override
     public Layout compute(Machine m, Detail detail) {
-        X86Era era = X86Era.of(m.kernel());
         Boot boot = new Boot(m, X86Symbols.CATALOG, detail);
-        Constants c = boot.constants;
-        List<Message> messages = boot.messages;
-        List<String> defaults = boot.defaults;
-        if (m.kernel().compareTo(X86Era.TABLE_ADDED) < 0) {
-            messages.add(Message.note("Linux " + m.kernel() + " parses mem=, memmap= and vmalloc= in parse_cmdline_early();"
+        X86Era era = X86Era.of(m.kernel());
+        if (era.tableNotYet) {
+            boot.message(Message.note("Linux " + m.kernel() + " parses mem=, memmap= and vmalloc= in parse_cmdline_early();"
                     + " vmlayout reads them with the rules of " + X86Era.TABLE_ADDED + ", the first release it models."));
         }
+        X86Config cfg = X86Config.read(era, boot.constants, boot.defaults);
+        kconfigSteps(boot, cfg);
+        E820Table bios = setupMemoryMap(boot, era);
+        X86EarlyParams.State st = parseEarlyParam(boot, era, cfg, bios);
+        if (st.halted != null) {
+            return halted(boot, bios, st.halted);
+        }
+        if (!finishE820Parsing(boot, era, st)) {
+            return halted(boot, bios, "sanitize_e820_map() refuses a user map with fewer than two entries: early_panic()"
+                    + " stops the kernel.");
+        }
+        long maxArchPfn = cfg.pae ? 1L << 24 : 1L << 20;
+        long maxPfn = e820EndOfRamPfn(boot, era, cfg, st, maxArchPfn);
+        X86Fixmap.Values top = topOfAddressSpace(boot, era, cfg, st);
+        long maxmem = maxmem(boot, era, cfg, st, top);
+        X86Lowmem.Result split = X86Lowmem.split(new X86Lowmem.Input(era, maxPfn, st.highmemPages, maxmem, cfg.highmem,
+                cfg.highmem64g, boot.log));
+        boot.messages.addAll(split.messages);
+        if (maxPfn == 0) {
+            boot.message(Message.warn("no RAM is left for the kernel (check mem=, memmap= and the map): it would not boot."));
+        }
+        X86MemInit.Table table = X86MemInit.memInit(boot, era, cfg, top, split);
+        if (st.reservetopGiven && (boot.constants.pinned("FIXADDR_START") || boot.constants.pinned("PKMAP_BASE")
+                || boot.constants.pinned("VMALLOC_END") || boot.constants.pinned("CPU_ENTRY_AREA_BASE"))) {
+            boot.message(Message.note("reservetop= moves FIXADDR_TOP, but the values pinned with -D are used as given."));
+        }
+        boot.noteUnusedDefines();
+        List<RamRange> fate = X86RamFate.of(bios, st, split, maxArchPfn, era.e820Unified.holds(), cfg.highmem, boot.messages);
+        return boot.layout(table.regions(), fate, table.lines(), era.printsTable);
+    }
 
-        DerivationLog log = boot.log;
-
-        // ---- Kconfig ----
-        X86Config cfg = X86Config.read(era, c, defaults);
-        log.constant(c, "PAGE_OFFSET", "lowmem is mapped from here; user space gets the " + Sizes.human(cfg.pageOffset) + " below it");
-        if (log.on()) {
-            log.add("HIGHMEM", "the \"High Memory Support\" choice is " + (cfg.highmem64g ? "HIGHMEM64G (PAE page tables, RAM up to 64 GB)"
+    /** The Kconfig values the derivation starts from: PAGE_OFFSET and the "High Memory Support" choice. */
+    private static void kconfigSteps(Boot boot, X86Config cfg) {
+        Constants c = boot.constants;
+        boot.log.constant(c, "PAGE_OFFSET", "lowmem is mapped from here; user space gets the " + Sizes.human(cfg.pageOffset) + " below it");
+        if (boot.log.on()) {
+            boot.log.add("HIGHMEM", "the \"High Memory Support\" choice is " + (cfg.highmem64g ? "HIGHMEM64G (PAE page tables, RAM up to 64 GB)"
                     : cfg.highmem ? "HIGHMEM4G (RAM up to 4 GB" + (cfg.pae ? ", PAE page tables)" : ")")
                     : "NOHIGHMEM: RAM beyond lowmem cannot be used") + (c.pinned("HIGHMEM") || c.pinned("NOHIGHMEM")
                     || c.pinned("HIGHMEM4G") || c.pinned("HIGHMEM64G") ? ", as pinned with -D." : ", the Kconfig default."),
                     "arch/x86/Kconfig \"High Memory Support\" choice");
         }
+    }
 
-        // ---- the BIOS map: sanitized, then printed (setup_memory_region() / setup_memory_map()) ----
-        List<E820Entry> given = X86BiosMap.entries(m, defaults);
+    /** setup_memory_map() (setup_memory_region() before 2.6.27): the BIOS map, sanitized, then printed. */
+    private static E820Table setupMemoryMap(Boot boot, X86Era era) {
+        List<E820Entry> given = X86BiosMap.entries(boot.machine, boot.defaults);
         E820Table bios = new E820Table(X86BiosMap.E820MAX);
         for (E820Entry e : given) {
             bios.add(e.start(), e.size(), e.type());
         }
         if (!bios.sanitize(noMerge(era))) {
-            messages.add(Message.warn("a BIOS map needs at least two entries (or one wraps past 2^64): Linux would"
+            boot.message(Message.warn("a BIOS map needs at least two entries (or one wraps past 2^64): Linux would"
                     + " ignore it and fall back to the BIOS-e801 memory size, which vmlayout does not model; the map is"
                     + " used as given."));
         }
-        messages.add(E820Format.biosHeader(era));
-        messages.addAll(E820Format.table(era, "BIOS-e820", bios, Level.INFO));
-        if (log.on()) {
-            log.add("e820", "the BIOS map (sanitized): usable RAM " + ramWords(bios) + ".", "arch/x86/kernel/e820.c sanitize_e820_map()"
-                    + " (arch/i386/kernel/e820.c before 2.6.27), all releases");
+        boot.message(E820Format.biosHeader(era));
+        boot.messages.addAll(E820Format.table(era, "BIOS-e820", bios, Level.INFO));
+        if (boot.log.on()) {
+            boot.log.add("e820", "the BIOS map (sanitized): usable RAM " + ramWords(bios) + ".", "arch/x86/kernel/e820.c sanitize_e820_map()"
+                    + " (arch/i386/kernel/e820.c before 2.6.27), " + Releases.ALL);
         }
+        return bios;
+    }
 
-        // ---- early parameters, in command-line order ----
+    /**
+     * parse_early_param(): the kernel's globals as the early parameters find them (a copy of the BIOS
+     * map, __VMALLOC_RESERVE, __FIXADDR_TOP), then each parameter x86 has a handler for, in order.
+     */
+    private static X86EarlyParams.State parseEarlyParam(Boot boot, X86Era era, X86Config cfg, E820Table bios) {
         X86EarlyParams.State st = new X86EarlyParams.State();
         st.era = era;
-        st.table = new E820Table(era.e820Unified ? 131 : X86BiosMap.E820MAX);
+        st.table = new E820Table(era.e820Unified.holds() ? 131 : X86BiosMap.E820MAX);
         for (E820Table.Entry e : bios.entries) {
             st.table.add(e.addr, e.size, e.type);
         }
-        st.vmallocReserve = c.get("VMALLOC_RESERVE", 128L << 20, "__VMALLOC_RESERVE = 128 << 20 (arch/x86/mm/pgtable_32.c)") & M32;
+        st.vmallocReserve = boot.constants.get("VMALLOC_RESERVE", 128L << 20, "__VMALLOC_RESERVE = 128 << 20 (arch/x86/mm/pgtable_32.c)") & M32;
         st.fixaddrTop = 0xfffff000L;
         st.pmdSize = cfg.pae ? 1L << 21 : 1L << 22;
-        st.log = log;
-        X86EarlyParams.apply(st, m.params());
-        messages.addAll(st.messages);
-        if (st.halted != null) {
-            return halted(m, c, messages, defaults, bios, log, st.halted);
-        }
+        st.log = boot.log;
+        X86EarlyParams.apply(st, boot.machine.params());
+        boot.messages.addAll(st.messages);
+        return st;
+    }
 
-        // ---- the user-defined map: finish_e820_parsing() (sanitized from 2.6.27) ----
-        if (st.userdef) {
-            if (era.e820Unified && !st.table.sanitize(noMerge(era))) {
-                messages.add(Message.kernel(Level.EMERG, "Kernel panic - not syncing: Invalid user supplied memory map", true));
-                return halted(m, c, messages, defaults, bios, log, "sanitize_e820_map() refuses a user map with fewer than two"
-                        + " entries: early_panic() stops the kernel.");
-            }
-            messages.add(E820Format.userHeader(era));
-            messages.addAll(E820Format.table(era, "user", st.table, Level.INFO));
-            if (log.on()) {
-                log.add("e820", "the user-defined map after the parameters" + (era.e820Unified ? " (sanitized)" : "") + ": usable RAM "
-                        + ramWords(st.table) + ".", era.e820Unified ? "arch/x86/kernel/e820.c finish_e820_parsing(), "
-                        + Derivation.releases(X86Era.E820_UNIFIED, null) : "arch/i386/kernel/setup.c, " + Derivation.releases(null, X86Era.E820_UNIFIED));
-            }
+    /**
+     * finish_e820_parsing(): a map the parameters made user-defined is printed (and from 2.6.27
+     * sanitized first); false when the kernel refuses it and stops.
+     */
+    private static boolean finishE820Parsing(Boot boot, X86Era era, X86EarlyParams.State st) {
+        if (!st.userdef) {
+            return true;
         }
+        if (era.e820Unified.holds() && !st.table.sanitize(noMerge(era))) {
+            boot.message(Message.kernel(Level.EMERG, "Kernel panic - not syncing: Invalid user supplied memory map", true));
+            return false;
+        }
+        boot.message(E820Format.userHeader(era));
+        boot.messages.addAll(E820Format.table(era, "user", st.table, Level.INFO));
+        if (boot.log.on()) {
+            boot.log.add("e820", "the user-defined map after the parameters" + (era.e820Unified.holds() ? " (sanitized)" : "") + ": usable RAM "
+                    + ramWords(st.table) + ".", era.e820Unified.source(era.e820Unified.holds()
+                    ? "arch/x86/kernel/e820.c finish_e820_parsing()" : "arch/i386/kernel/setup.c"));
+        }
+        return true;
+    }
 
-        // ---- max_pfn: find_max_pfn() up to 2.6.26, then e820_end_of_ram_pfn() with MAX_ARCH_PFN ----
-        long maxArchPfn = cfg.pae ? 1L << 24 : 1L << 20;
+    /** max_pfn: e820_end_of_ram_pfn() capped at MAX_ARCH_PFN with its "last_pfn = " line, find_max_pfn() up to 2.6.26. */
+    private static long e820EndOfRamPfn(Boot boot, X86Era era, X86Config cfg, X86EarlyParams.State st, long maxArchPfn) {
         long maxPfn;
-        if (era.e820Unified) {
+        if (era.e820Unified.holds()) {
             maxPfn = Math.min(st.table.endPfn(maxArchPfn), maxArchPfn);
-            messages.add(E820Format.lastPfn(era, maxPfn, maxArchPfn));
+            boot.message(E820Format.lastPfn(era, maxPfn, maxArchPfn));
         } else {
             maxPfn = st.table.findMaxPfn();
         }
-        if (log.on()) {
-            log.add("max_pfn", "max_pfn = 0x" + Long.toHexString(maxPfn) + ": usable RAM ends at " + Fmt.hex8(maxPfn << 12) + " ("
-                    + Sizes.human(maxPfn << 12) + ")" + (era.e820Unified ? ", capped at MAX_ARCH_PFN (" + (cfg.pae ? "64 GB with PAE)" : "4 GB)")
-                    : "") + ".", era.e820Unified ? "arch/x86/kernel/e820.c e820_end_of_ram_pfn(), " + Derivation.releases(X86Era.E820_UNIFIED, null)
-                    : "arch/i386/kernel/e820.c find_max_pfn(), " + Derivation.releases(null, X86Era.E820_UNIFIED));
+        if (boot.log.on()) {
+            boot.log.add("max_pfn", "max_pfn = 0x" + Long.toHexString(maxPfn) + ": usable RAM ends at " + Fmt.hex8(maxPfn << 12) + " ("
+                    + Sizes.human(maxPfn << 12) + ")" + (era.e820Unified.holds() ? ", capped at MAX_ARCH_PFN (" + (cfg.pae
+                    ? "64 GB with PAE)" : "4 GB)") : "") + ".", era.e820Unified.source(era.e820Unified.holds()
+                    ? "arch/x86/kernel/e820.c e820_end_of_ram_pfn()" : "arch/i386/kernel/e820.c find_max_pfn()"));
         }
+        return maxPfn;
+    }
 
-        // ---- the top of the address space, MAXMEM ----
-        X86Fixmap.Values top = X86Fixmap.compute(era, c, st.fixaddrTop, cfg.highmem, cfg.pae, defaults);
+    /** The top of the address space from __FIXADDR_TOP down: fixmap, cpu_entry_area, LDT, pkmap, VMALLOC_END. */
+    private static X86Fixmap.Values topOfAddressSpace(Boot boot, X86Era era, X86Config cfg, X86EarlyParams.State st) {
+        Constants c = boot.constants;
+        DerivationLog log = boot.log;
+        X86Fixmap.Values top = X86Fixmap.compute(era, c, st.fixaddrTop, cfg.highmem, cfg.pae, boot.defaults);
         log.constant(c, "FIXADDR_TOP", "the top of the fixmap");
         log.constant(c, "FIXADDR_START", "the bottom of the permanent fixmap");
         log.constant(c, "FIXADDR_BOOT_START", "below the boot-time fixmap slots");
@@ -143,113 +193,44 @@ public final class X86Engine implements Engine {
         log.constant(c, "LDT_BASE_ADDR", "the LDT remap PMD, under the cpu_entry_area");
         log.constant(c, "PKMAP_BASE", "the kmap() area");
         log.constant(c, "VMALLOC_END", "the top of the vmalloc area");
+        return top;
+    }
+
+    /**
+     * MAXMEM (arch/x86/include/asm/pgtable_32_types.h): the most RAM lowmem can map, VMALLOC_END -
+     * PAGE_OFFSET - __VMALLOC_RESERVE from 2.6.28, -PAGE_OFFSET - __VMALLOC_RESERVE before.
+     */
+    private static long maxmem(Boot boot, X86Era era, X86Config cfg, X86EarlyParams.State st, X86Fixmap.Values top) {
+        DerivationLog log = boot.log;
         long reserve = st.vmallocReserve;
-        if (!c.pinned("VMALLOC_RESERVE") && !hasParam(m, "vmalloc") && !hasParam(m, "reservetop")) {
+        if (!boot.constants.pinned("VMALLOC_RESERVE") && !hasParam(boot.machine, "vmalloc") && !hasParam(boot.machine, "reservetop")) {
             if (log.on()) {
                 log.add("vmalloc size", "no vmalloc=: __VMALLOC_RESERVE is the default 128 MB.", "arch/x86/mm/pgtable_32.c"
-                        + " __VMALLOC_RESERVE, all releases");
+                        + " __VMALLOC_RESERVE, " + Releases.ALL);
             }
         }
-        long maxmem = era.newVmallocFormula ? (top.vmallocEnd - cfg.pageOffset - reserve) & M32 // VMALLOC_END - PAGE_OFFSET - reserve
-                : (-cfg.pageOffset - reserve) & M32; // -__PAGE_OFFSET - __VMALLOC_RESERVE
-        long room = era.newVmallocFormula ? (top.vmallocEnd - cfg.pageOffset) & M32 : (-cfg.pageOffset) & M32;
+        boolean fromVmallocEnd = era.newVmallocFormula.holds();
+        long maxmem = fromVmallocEnd ? (top.vmallocEnd - cfg.pageOffset - reserve) & M32 : (-cfg.pageOffset - reserve) & M32;
+        long room = fromVmallocEnd ? (top.vmallocEnd - cfg.pageOffset) & M32 : (-cfg.pageOffset) & M32;
         if (log.on()) {
-            log.add("MAXMEM", (era.newVmallocFormula ? "MAXMEM = VMALLOC_END " + Fmt.hex8(top.vmallocEnd) + " - PAGE_OFFSET "
+            log.add("MAXMEM", (fromVmallocEnd ? "MAXMEM = VMALLOC_END " + Fmt.hex8(top.vmallocEnd) + " - PAGE_OFFSET "
                     + Fmt.hex8(cfg.pageOffset) + " - __VMALLOC_RESERVE " + Sizes.human(reserve)
                     : "MAXMEM = -PAGE_OFFSET " + Fmt.hex8(cfg.pageOffset) + " - __VMALLOC_RESERVE " + Sizes.human(reserve)) + " = "
                     + Fmt.hex8(maxmem) + " (" + Sizes.human(maxmem) + "): the most RAM lowmem can map.",
-                    "arch/x86/include/asm/pgtable_32_types.h MAXMEM, " + (era.newVmallocFormula ? Derivation.releases(X86Era.VMALLOC_FIX, null)
-                    : Derivation.releases(null, X86Era.VMALLOC_FIX)));
+                    era.newVmallocFormula.source("arch/x86/include/asm/pgtable_32_types.h MAXMEM"));
         }
         if (Long.compareUnsigned(top.vmallocEnd, cfg.pageOffset) <= 0) {
-            messages.add(Message.warn("VMALLOC_END " + Fmt.hex8(top.vmallocEnd) + " is not above PAGE_OFFSET " + Fmt.hex8(cfg.pageOffset)
+            boot.message(Message.warn("VMALLOC_END " + Fmt.hex8(top.vmallocEnd) + " is not above PAGE_OFFSET " + Fmt.hex8(cfg.pageOffset)
                     + " (reservetop= or a pinned value): there is no room for the kernel's mappings; it would not boot."));
         } else if (Long.compareUnsigned(reserve, room) > 0) {
-            messages.add(Message.warn("the vmalloc reserve (" + (reserve >> 20) + " MB) is larger than the " + (room >> 20) + " MB above PAGE_OFFSET "
+            boot.message(Message.warn("the vmalloc reserve (" + (reserve >> 20) + " MB) is larger than the " + (room >> 20) + " MB above PAGE_OFFSET "
                     + Fmt.hex8(cfg.pageOffset) + ": MAXMEM wraps around and lowmem runs into vmalloc; the kernel would not boot."));
         }
-
-        // ---- the split ----
-        X86Lowmem.Input in = new X86Lowmem.Input();
-        in.era = era;
-        in.maxPfn = maxPfn;
-        in.highmemPages = st.highmemPages;
-        in.maxmem = maxmem;
-        in.maxmemPfn = maxmem >>> 12;
-        in.highmem = cfg.highmem;
-        in.highmem64g = cfg.highmem64g;
-        in.log = log;
-        X86Lowmem.Result split = X86Lowmem.split(in);
-        messages.addAll(split.messages);
-        if (maxPfn == 0) {
-            messages.add(Message.warn("no RAM is left for the kernel (check mem=, memmap= and the map): it would not boot."));
-        }
-
-        // ---- mem_init() ----
-        long highMemory = cfg.pageOffset + split.highstartPfn * PAGE; // __va(highstart_pfn * PAGE_SIZE - 1) + 1
-        long vmallocStart = era.newVmallocFormula ? (highMemory + VMALLOC_OFFSET) & M32
-                : (highMemory + 2 * VMALLOC_OFFSET - 1) & ~(VMALLOC_OFFSET - 1) & M32;
-        if (log.on()) {
-            log.add("high_memory", "lowmem ends at high_memory = PAGE_OFFSET + highstart_pfn 0x" + Long.toHexString(split.highstartPfn)
-                    + " pages = " + Fmt.hex8(highMemory & M32) + " (" + Sizes.human(split.highstartPfn << 12) + " of lowmem).",
-                    "arch/x86/mm/init_32.c high_memory, all releases");
-        }
-        if (log.on()) {
-            log.add("VMALLOC_START", (era.newVmallocFormula ? "VMALLOC_START = high_memory " + Fmt.hex8(highMemory & M32)
-                    + " + VMALLOC_OFFSET 8 MB = " : "VMALLOC_START = (high_memory " + Fmt.hex8(highMemory & M32)
-                    + " + 2 * VMALLOC_OFFSET - 1) & ~(VMALLOC_OFFSET - 1) = ") + Fmt.hex8(vmallocStart) + "; the vmalloc area "
-                    + Fmt.hex8(vmallocStart) + "-" + Fmt.hex8(top.vmallocEnd) + " is "
-                    + Sizes.human(Long.compareUnsigned(top.vmallocEnd, vmallocStart) > 0 ? top.vmallocEnd - vmallocStart : 0) + ".",
-                    "arch/x86/include/asm/pgtable_32_types.h VMALLOC_START, " + (era.newVmallocFormula
-                    ? Derivation.releases(X86Era.VMALLOC_FIX, null) : Derivation.releases(null, X86Era.VMALLOC_FIX)));
-        }
-        X86MemInit.Values v = new X86MemInit.Values();
-        v.fixStart = top.fixaddrStart;
-        v.fixTop = top.fixaddrTop;
-        v.cpuEntry = era.cpuEntry;
-        v.cpuEntryBase = top.cpuEntryBase;
-        v.cpuEntryMapSize = top.cpuEntryMapSize;
-        v.highmem = cfg.highmem;
-        v.pkmapBase = top.pkmapBase;
-        v.lastPkmap = top.lastPkmap;
-        v.vmallocStart = vmallocStart;
-        v.vmallocEnd = top.vmallocEnd;
-        v.pageOffset = cfg.pageOffset;
-        v.highMemory = highMemory;
-        v.init = section(c, "__init_begin", "__init_end");
-        v.data = section(c, "_etext", "_edata");
-        v.text = section(c, "_text", "_etext");
-        if (v.init == null && v.data == null && v.text == null) {
-            messages.add(Message.note("the .init/.data/.text rows depend on the kernel image and are left out: give"
-                    + " -D __init_begin= -D __init_end= -D _text= -D _etext= -D _edata= (from System.map) to print them."));
-        }
-        X86MemInit.Table table = X86MemInit.render(v, boot.tableText());
-        if (Long.compareUnsigned(vmallocStart, top.vmallocEnd) >= 0 || Long.compareUnsigned(highMemory & M32, vmallocStart) > 0
-                && (highMemory & M32) != 0) {
-            messages.add(Message.warn("VMALLOC_START " + Fmt.hex8(vmallocStart) + " is not below VMALLOC_END " + Fmt.hex8(top.vmallocEnd)
-                    + ": mem_init()'s BUG_ON() checks stop the kernel right after it prints this table."));
-        }
-        if (!era.printsTable) {
-            messages.add(Message.note(era.version.compareTo(X86Era.TABLE_ADDED) < 0
-                    ? "Linux " + m.kernel() + " does not print this table yet (i386 first prints it in " + X86Era.TABLE_ADDED
-                    + "); shown in its first form."
-                    : "Linux " + m.kernel() + " no longer prints this table (removed in " + X86Era.TABLE_REMOVED + " by"
-                    + " \"x86/mm/init_32: Stop printing the virtual memory layout\"); shown in the last form the kernel"
-                    + " printed, with this release's values."));
-        }
-        if (st.reservetopGiven && (c.pinned("FIXADDR_START") || c.pinned("PKMAP_BASE") || c.pinned("VMALLOC_END")
-                || c.pinned("CPU_ENTRY_AREA_BASE"))) {
-            messages.add(Message.note("reservetop= moves FIXADDR_TOP, but the values pinned with -D are used as given."));
-        }
-        boot.noteUnusedDefines();
-
-        // ---- where the RAM went ----
-        List<RamRange> fate = X86RamFate.of(bios, st, split, maxArchPfn, era.e820Unified, cfg.highmem, messages);
-        return boot.layout(table.regions(), fate, table.lines(), era.printsTable);
+        return maxmem;
     }
 
     private static boolean hasParam(Machine m, String name) {
-        for (vmlayout.bootargs.Param p : m.params()) {
+        for (Param p : m.params()) {
             if (p.is(name)) {
                 return true;
             }
@@ -281,24 +262,15 @@ public final class X86Engine implements Engine {
     }
 
     /** The kernel stops before mem_init(): no table, no RAM in use. */
-    private static Layout halted(Machine m, Constants c, List<Message> messages, List<String> defaults, E820Table bios,
-                                 DerivationLog log, String why) {
-        messages.add(Message.warn(why + " No layout table is printed."));
-        if (log.on()) {
-            log.add("halt", "the kernel stops here: " + why, "arch/x86/kernel/e820.c, all releases");
+    private static Layout halted(Boot boot, E820Table bios, String why) {
+        boot.message(Message.warn(why + " No layout table is printed."));
+        if (boot.log.on()) {
+            boot.log.add("halt", "the kernel stops here: " + why, "arch/x86/kernel/e820.c, " + Releases.ALL);
         }
         List<RamRange> fate = new ArrayList<>();
         for (RangeSet.Range r : bios.ranges(E820Table.RAM).ranges()) {
             fate.add(new RamRange(r.start(), r.end(), RamUse.DROPPED, "the kernel stops during boot"));
         }
-        return new Layout(Arch.X86, m.kernel(), m.params(), List.of(), fate, messages, List.of(), false, c.used(), defaults,
-                log.steps());
-    }
-
-    private static long[] section(Constants c, String begin, String end) {
-        if (!c.pinned(begin) || !c.pinned(end)) {
-            return null;
-        }
-        return new long[]{c.get(begin, 0, "-D"), c.get(end, 0, "-D")};
+        return boot.layout(List.of(), fate, List.of(), false);
     }
 }

@@ -1,50 +1,147 @@
 package vmlayout.engine.x86;
 
 import vmlayout.bootargs.MemParse;
+import vmlayout.config.Era;
+import vmlayout.config.EraRule;
+import vmlayout.config.Fact;
 import vmlayout.config.KernelVersion;
+import vmlayout.config.Releases;
 
 /**
- * What changes between i386 / x86_32 kernel releases, decided once from the release number. Each
- * boundary is the first release with the new behaviour; src/docs/x86.md lists them with their evidence.
- * "Bracket" means the change was seen between two releases and the named one was chosen (the first
- * release in which the new behaviour was verified, unless the comment says otherwise).
+ * What changes between i386 / x86_32 kernel releases, decided once from the release number: every
+ * release-dependent decision of the x86 engine is a named fact here. Each boundary is the first release
+ * with the new behaviour, its comment the evidence; src/docs/eras.md lists them (ErasDocTest keeps the
+ * two in step). "Bracket" means the change was seen between two releases and the named one was chosen
+ * (the first release in which the new behaviour was verified, unless the comment says otherwise). A
+ * multi-way decision is a rule enum whose constants carry their releases, so the step that applies a
+ * rule and the explain text that cites it read the same constant.
  */
-final class X86Era {
+final class X86Era extends Era {
 
-    /** How the lowmem/highmem split is written and worded. */
-    enum SplitTexts {
-        /** setup.c find_max_low_pfn(), "Use a PAE enabled kernel." (up to 2.6.23). */
-        FIND_MAX_LOW_PFN_PAE,
-        /** The same with "Use a HIGHMEM64G enabled kernel." (2.6.24 setup_32.c). */
-        FIND_MAX_LOW_PFN,
+    /** Which kernel function splits lowmem from highmem. */
+    enum LowmemRule implements EraRule {
+        /** setup.c find_max_low_pfn() (arch/i386/kernel/setup.c, x86/kernel/setup_32.c). */
+        FIND_MAX_LOW_PFN(Releases.until(E820_UNIFIED), "arch/i386/kernel/setup.c (x86/kernel/setup_32.c) find_max_low_pfn()"),
         /** init_32.c find_low_pfn_range() in one piece: KERN_WARNING, the 4GB text on one line. */
-        FIND_LOW_PFN_RANGE,
+        FIND_LOW_PFN_RANGE(Releases.between(E820_UNIFIED, PFN_INIT_SPLIT), "arch/x86/mm/init_32.c find_low_pfn_range()"),
         /** lowmem_pfn_init() / highmem_pfn_init() with the MSG_* texts. */
-        PFN_INIT,
-        /** The same after HIGHMEM64G was removed ("Support for for CONFIG_HIGHMEM64G was removed!"). */
-        PFN_INIT_NO_64G
+        PFN_INIT(Releases.since(PFN_INIT_SPLIT), "arch/x86/mm/init_32.c");
+
+        private final Releases releases;
+        final String where;
+
+        LowmemRule(Releases releases, String where) {
+            this.releases = releases;
+            this.where = where;
+        }
+
+        @Override
+        public Releases releases() {
+            return releases;
+        }
     }
 
     /** How mem= and memmap= are parsed and applied. */
-    enum ParamRule {
+    enum ParamRule implements EraRule {
         /** 2.6.19-2.6.26 setup.c / e820_32.c: limit_regions(), no sanitize, no error returns. */
-        LIMIT_REGIONS,
+        LIMIT_REGIONS(Releases.until(E820_UNIFIED), "arch/i386/kernel/setup.c parse_memmap()"),
         /** e820.c parse_memopt()/parse_memmap_opt(): e820_remove_range(), one item per memmap=. */
-        REMOVE_RANGE,
+        REMOVE_RANGE(Releases.between(E820_UNIFIED, MEMMAP_COMMA), "arch/x86/kernel/e820.c parse_memmap_opt()"),
         /** parse_memmap_one() under a comma-splitting parse_memmap_opt() that always returns 0. */
-        COMMA_LIST
+        COMMA_LIST(Releases.since(MEMMAP_COMMA), "arch/x86/kernel/e820.c parse_memmap_one()");
+
+        private final Releases releases;
+        /** The function that applies memmap=. */
+        final String memmapWhere;
+
+        ParamRule(Releases releases, String memmapWhere) {
+            this.releases = releases;
+            this.memmapWhere = memmapWhere;
+        }
+
+        @Override
+        public Releases releases() {
+            return releases;
+        }
     }
 
     /** reserve_top_address() (reservetop=). */
-    enum ReservetopRule {
+    enum ReservetopRule implements EraRule {
         /** __FIXADDR_TOP = -reserve - PAGE_SIZE and __VMALLOC_RESERVE += reserve; no message. */
-        SILENT_ADDS_RESERVE,
+        SILENT_ADDS_RESERVE(Releases.until(RESERVETOP_PRINTK)),
         /** The same with "Reserving virtual address space above 0x%08x". */
-        ADDS_RESERVE,
+        ADDS_RESERVE(Releases.between(RESERVETOP_PRINTK, RESERVETOP_TOP_ONLY)),
         /** __FIXADDR_TOP = -reserve - PAGE_SIZE, the vmalloc reserve unchanged. */
-        TOP_ONLY,
+        TOP_ONLY(Releases.between(RESERVETOP_TOP_ONLY, RESERVETOP_ROUNDED)),
         /** Rounded down to a PMD: "... above 0x%08lx (rounded to 0x%08lx)". */
-        ROUNDED
+        ROUNDED(Releases.since(RESERVETOP_ROUNDED));
+
+        private final Releases releases;
+
+        ReservetopRule(Releases releases) {
+            this.releases = releases;
+        }
+
+        @Override
+        public Releases releases() {
+            return releases;
+        }
+    }
+
+    /**
+     * The default fixmap model of each era ({@link X86Fixmap}): a typical distribution kernel's permanent
+     * fixmap, base + KM_TYPE_NR x NR_CPUS pages, the base fitted to a real log of the era.
+     */
+    enum TypicalFixmap implements EraRule {
+        I386(Releases.until(E820_UNIFIED), new X86Fixmap.Typical(72, 13, 8, "i386 KM_TYPE_NR 13, Kconfig NR_CPUS default 8;"
+                + " base 72 pages as in the 2.6.27/2.6.28 Ubuntu logs (a 2.6.19 log's 704 kB fixmap is 72 + 13 x 8 pages)")),
+        UBUNTU_8_10(Releases.between(E820_UNIFIED, KM_TYPE_NR_20), new X86Fixmap.Typical(72, 13, 64, "Ubuntu 8.10/9.04 generic"
+                + " i386 (NR_CPUS=64, KM_TYPE_NR 13): 904 pages, the 3616 kB fixmap of the 2.6.27 and 2.6.28 logs")),
+        UBUNTU_12_04(Releases.between(KM_TYPE_NR_20, CPU_ENTRY_AREA), new X86Fixmap.Typical(73, 20, 8, "Ubuntu 12.04 generic"
+                + " i386 (NR_CPUS=8, KM_TYPE_NR 20): 233 pages, the 932 kB fixmap of the 3.2.0-29 log")),
+        UBUNTU_16_04_HWE(Releases.between(CPU_ENTRY_AREA, KMAP_LOCAL), new X86Fixmap.Typical(75, 20, 8, "Ubuntu 16.04 HWE"
+                + " i386 with the 4.15 cpu_entry_area (NR_CPUS=8, KM_TYPE_NR 20): 235 pages, the 940 kB fixmap of the 4.13.0-2x log")),
+        KMAP_LOCAL_16(Releases.since(KMAP_LOCAL), new X86Fixmap.Typical(75, 16, 8, "as for 4.15-5.10 with kmap_local's KM_MAX_IDX"
+                + " 16 slots per CPU"));
+
+        private final Releases releases;
+        final X86Fixmap.Typical typical;
+
+        TypicalFixmap(Releases releases, X86Fixmap.Typical typical) {
+            this.releases = releases;
+            this.typical = typical;
+        }
+
+        @Override
+        public Releases releases() {
+            return releases;
+        }
+    }
+
+    /**
+     * The cpu_entry_area's size per CPU: CPU_ENTRY_AREA_PAGES reserves {@code reservedPerCpu} pages per
+     * CPU (arch/x86/include/asm/pgtable_32_types.h); a typical config's struct cpu_entry_area has
+     * {@code structPages} (the logs: 39 in 4.15-4.18, 38 in 5.1).
+     */
+    enum CpuEntryArea implements EraRule {
+        PAGES_39(Releases.until(CEA_38_PAGES), 40, 39),
+        PAGES_38(Releases.between(CEA_38_PAGES, CEA_41_PAGES), 40, 38),
+        PAGES_41(Releases.since(CEA_41_PAGES), 41, 41);
+
+        private final Releases releases;
+        final long reservedPerCpu;
+        final long structPages;
+
+        CpuEntryArea(Releases releases, long reservedPerCpu, long structPages) {
+            this.releases = releases;
+            this.reservedPerCpu = reservedPerCpu;
+            this.structPages = structPages;
+        }
+
+        @Override
+        public Releases releases() {
+            return releases;
+        }
     }
 
     // ---- boundaries ----
@@ -105,13 +202,20 @@ final class X86Era {
     /** CONFIG_HIGHMEM64G removed (2025 patch, inferred 6.15). */
     static final KernelVersion HIGHMEM64G_REMOVED = KernelVersion.of(6, 15);
 
-    final KernelVersion version;
-    final SplitTexts split;
+    final LowmemRule lowmem;
     final ParamRule params;
     final ReservetopRule reservetop;
+    final TypicalFixmap typicalFixmap;
+    final CpuEntryArea cpuEntryArea;
+    /** Before 2.6.19: no table yet, and the early parameters are read with the rules of 2.6.19. */
+    final boolean tableNotYet;
     final boolean printsTable;
-    final boolean newVmallocFormula;
-    final boolean e820Unified;
+    /** MAXMEM from VMALLOC_END, VMALLOC_START = high_memory + 8 MB, vmalloc= + 8 MB. */
+    final Fact newVmallocFormula;
+    /** The unified arch/x86/kernel/e820.c (see {@link #E820_UNIFIED}). */
+    final Fact e820Unified;
+    /** "Use a PAE enabled kernel." (before "Use a HIGHMEM64G enabled kernel."). */
+    final boolean paeText;
     final boolean memFormat;
     final boolean e820Prefix;
     final boolean memZeroCheck;
@@ -126,49 +230,29 @@ final class X86Era {
     final MemParse.Suffixes suffixes;
 
     private X86Era(KernelVersion v) {
-        this.version = v;
-        if (v.compareTo(HIGHMEM64G_TEXT) < 0) {
-            split = SplitTexts.FIND_MAX_LOW_PFN_PAE;
-        } else if (v.compareTo(E820_UNIFIED) < 0) {
-            split = SplitTexts.FIND_MAX_LOW_PFN;
-        } else if (v.compareTo(PFN_INIT_SPLIT) < 0) {
-            split = SplitTexts.FIND_LOW_PFN_RANGE;
-        } else if (v.compareTo(HIGHMEM64G_REMOVED) < 0) {
-            split = SplitTexts.PFN_INIT;
-        } else {
-            split = SplitTexts.PFN_INIT_NO_64G;
-        }
-        if (v.compareTo(E820_UNIFIED) < 0) {
-            params = ParamRule.LIMIT_REGIONS;
-        } else if (v.compareTo(MEMMAP_COMMA) < 0) {
-            params = ParamRule.REMOVE_RANGE;
-        } else {
-            params = ParamRule.COMMA_LIST;
-        }
-        if (v.compareTo(RESERVETOP_PRINTK) < 0) {
-            reservetop = ReservetopRule.SILENT_ADDS_RESERVE;
-        } else if (v.compareTo(RESERVETOP_TOP_ONLY) < 0) {
-            reservetop = ReservetopRule.ADDS_RESERVE;
-        } else if (v.compareTo(RESERVETOP_ROUNDED) < 0) {
-            reservetop = ReservetopRule.TOP_ONLY;
-        } else {
-            reservetop = ReservetopRule.ROUNDED;
-        }
-        printsTable = v.compareTo(TABLE_ADDED) >= 0 && v.compareTo(TABLE_REMOVED) < 0;
-        newVmallocFormula = v.compareTo(VMALLOC_FIX) >= 0;
-        e820Unified = v.compareTo(E820_UNIFIED) >= 0;
-        memFormat = v.compareTo(E820_MEM_FORMAT) >= 0;
-        e820Prefix = memFormat && v.compareTo(E820_PREFIX_DROPPED) < 0;
-        memZeroCheck = v.compareTo(MEM_ZERO_CHECK) >= 0;
-        pram = v.compareTo(MEMMAP_PRAM) >= 0;
-        percent = v.compareTo(MEMMAP_PERCENT) >= 0;
-        pkmapFromFixaddrStart = v.compareTo(PKMAP_FROM_FIXADDR_START) >= 0;
-        cpuEntry = v.compareTo(CPU_ENTRY_AREA) >= 0;
-        ceaFromTotStart = v.compareTo(CEA_FROM_TOT_START) >= 0;
-        ldt = v.compareTo(LDT_PMD) >= 0;
-        softReserved = v.compareTo(SOFT_RESERVED) >= 0;
-        highmem64gExists = v.compareTo(HIGHMEM64G_REMOVED) < 0;
-        suffixes = v.compareTo(MEMPARSE_TPE) < 0 ? MemParse.Suffixes.KMG : MemParse.Suffixes.KMGTPE;
+        super(v);
+        lowmem = pick(LowmemRule.values());
+        params = pick(ParamRule.values());
+        reservetop = pick(ReservetopRule.values());
+        typicalFixmap = pick(TypicalFixmap.values());
+        cpuEntryArea = pick(CpuEntryArea.values());
+        tableNotYet = !since(TABLE_ADDED);
+        printsTable = since(TABLE_ADDED) && !since(TABLE_REMOVED);
+        newVmallocFormula = fact(VMALLOC_FIX);
+        e820Unified = fact(E820_UNIFIED);
+        paeText = !since(HIGHMEM64G_TEXT);
+        memFormat = since(E820_MEM_FORMAT);
+        e820Prefix = memFormat && !since(E820_PREFIX_DROPPED);
+        memZeroCheck = since(MEM_ZERO_CHECK);
+        pram = since(MEMMAP_PRAM);
+        percent = since(MEMMAP_PERCENT);
+        pkmapFromFixaddrStart = since(PKMAP_FROM_FIXADDR_START);
+        cpuEntry = since(CPU_ENTRY_AREA);
+        ceaFromTotStart = since(CEA_FROM_TOT_START);
+        ldt = since(LDT_PMD);
+        softReserved = since(SOFT_RESERVED);
+        highmem64gExists = !since(HIGHMEM64G_REMOVED);
+        suffixes = since(MEMPARSE_TPE) ? MemParse.Suffixes.KMGTPE : MemParse.Suffixes.KMG;
     }
 
     static X86Era of(KernelVersion v) {

@@ -1,7 +1,7 @@
 package vmlayout.engine.x86;
 
 import java.util.List;
-import vmlayout.config.KernelVersion;
+import vmlayout.config.InputException;
 import vmlayout.engine.Constants;
 
 /**
@@ -13,7 +13,7 @@ import vmlayout.engine.Constants;
  * paravirt ...) and cannot be derived from the Kconfig symbols vmlayout takes. By default it is
  * modelled as {@code base + KM_TYPE_NR * NR_CPUS} pages (the kmap slots exist only with CONFIG_HIGHMEM),
  * with base, KM_TYPE_NR and NR_CPUS of a typical distribution kernel of the era, fitted to real logs
- * ({@link #typical}). -D FIXADDR_START= (read from a boot log's fixmap row) replaces the model.
+ * ({@link X86Era.TypicalFixmap}). -D FIXADDR_START= (read from a boot log's fixmap row) replaces the model.
  */
 final class X86Fixmap {
 
@@ -25,31 +25,6 @@ final class X86Fixmap {
         long permanentPages(boolean highmem, long nrCpus) {
             return basePages + (highmem ? kmTypeNr * nrCpus : 0);
         }
-    }
-
-    /**
-     * The typical distribution kernel of each era (Ubuntu's generic i386 kernels): permanent fixmap pages
-     * = base + KM_TYPE_NR x NR_CPUS, base fitted to a real log of the era.
-     */
-    static Typical typical(X86Era era) {
-        KernelVersion v = era.version;
-        if (v.compareTo(X86Era.E820_UNIFIED) < 0) {
-            return new Typical(72, 13, 8, "i386 KM_TYPE_NR 13, Kconfig NR_CPUS default 8; base 72 pages as in the"
-                    + " 2.6.27/2.6.28 Ubuntu logs (a 2.6.19 log's 704 kB fixmap is 72 + 13 x 8 pages)");
-        }
-        if (v.compareTo(X86Era.KM_TYPE_NR_20) < 0) {
-            return new Typical(72, 13, 64, "Ubuntu 8.10/9.04 generic i386 (NR_CPUS=64, KM_TYPE_NR 13): 904 pages,"
-                    + " the 3616 kB fixmap of the 2.6.27 and 2.6.28 logs");
-        }
-        if (v.compareTo(X86Era.CPU_ENTRY_AREA) < 0) {
-            return new Typical(73, 20, 8, "Ubuntu 12.04 generic i386 (NR_CPUS=8, KM_TYPE_NR 20): 233 pages, the"
-                    + " 932 kB fixmap of the 3.2.0-29 log");
-        }
-        if (v.compareTo(X86Era.KMAP_LOCAL) < 0) {
-            return new Typical(75, 20, 8, "Ubuntu 16.04 HWE i386 with the 4.15 cpu_entry_area (NR_CPUS=8, KM_TYPE_NR"
-                    + " 20): 235 pages, the 940 kB fixmap of the 4.13.0-2x log");
-        }
-        return new Typical(75, 16, 8, "as for 4.15-5.10 with kmap_local's KM_MAX_IDX 16 slots per CPU");
     }
 
     /** The values of the top of the address space, as used. */
@@ -85,7 +60,7 @@ final class X86Fixmap {
         v.fixaddrTop = c.get("FIXADDR_TOP", fixaddrTop, "__FIXADDR_TOP 0xfffff000 (arch/x86/mm/pgtable_32.c), lowered by reservetop=");
 
         // the permanent fixmap: FIXADDR_START = FIXADDR_TOP - (__end_of_permanent_fixed_addresses << PAGE_SHIFT)
-        Typical typ = typical(era);
+        Typical typ = era.typicalFixmap.typical;
         long permanent;
         if (c.pinned("FIXADDR_START")) {
             v.fixaddrStart = c.get("FIXADDR_START", 0, "-D");
@@ -105,7 +80,7 @@ final class X86Fixmap {
         if (needTot) {
             long total = totalPages(era, permanent, ptrsPerPte);
             String totName = era.cpuEntry ? "FIXADDR_TOT_START" : "FIXADDR_BOOT_START";
-            v.fixaddrTotStart = c.get(totName, (v.fixaddrTop - total * PAGE) & M32, era.e820Unified
+            v.fixaddrTotStart = c.get(totName, (v.fixaddrTop - total * PAGE) & M32, era.e820Unified.holds()
                     ? "FIXADDR_TOP - " + total + " pages: 256 FIX_BTMAP slots (kept inside one page table) + FIX_WP_TEST"
                     : "FIXADDR_TOP - " + total + " pages: 16 x 4 FIX_BTMAP slots + FIX_WP_TEST");
         }
@@ -121,7 +96,7 @@ final class X86Fixmap {
             }
         } else {
             long nrCpus = -1;
-            long perCpuReserve = era.version.compareTo(X86Era.CEA_41_PAGES) >= 0 ? 41 : 40;
+            long perCpuReserve = era.cpuEntryArea.reservedPerCpu;
             long pages;
             if (c.pinned("CPU_ENTRY_AREA_PAGES")) {
                 pages = c.get("CPU_ENTRY_AREA_PAGES", 0, "-D");
@@ -140,7 +115,7 @@ final class X86Fixmap {
                 if (nrCpus < 0) {
                     nrCpus = nrCpus(c, typ, defaults);
                 }
-                long perCpu = perCpuPages(era);
+                long perCpu = era.cpuEntryArea.structPages;
                 v.cpuEntryMapSize = c.get("CPU_ENTRY_AREA_MAP_SIZE", (1 + nrCpus * perCpu) * PAGE,
                         "1 read-only IDT page + NR_CPUS x " + perCpu + " pages of struct cpu_entry_area (typical config)");
                 defaults.add("struct cpu_entry_area of " + perCpu + " pages per CPU (typical config): pin"
@@ -172,7 +147,7 @@ final class X86Fixmap {
         }
         long n = c.get("NR_CPUS", typ.nrCpus(), "typical distribution kernel of this era");
         if (n < 1) {
-            throw new vmlayout.config.InputException("-D NR_CPUS=" + n + ": expected at least 1");
+            throw new InputException("-D NR_CPUS=" + n + ": expected at least 1");
         }
         return n;
     }
@@ -184,7 +159,7 @@ final class X86Fixmap {
      * (FIX_BTMAP_END in fixmap.h).
      */
     static long totalPages(X86Era era, long permanent, long ptrsPerPte) {
-        if (!era.e820Unified) {
+        if (!era.e820Unified.holds()) {
             return permanent + 16 * 4 + 1;
         }
         long slots = 256;
@@ -193,17 +168,5 @@ final class X86Fixmap {
             btmapEnd = permanent + slots - (permanent & (slots - 1));
         }
         return btmapEnd + slots + 1;
-    }
-
-    /** sizeof(struct cpu_entry_area) in pages for a typical config (logs: 39 in 4.15-4.18, 38 in 5.1). */
-    static long perCpuPages(X86Era era) {
-        KernelVersion v = era.version;
-        if (v.compareTo(X86Era.CEA_38_PAGES) < 0) {
-            return 39;
-        }
-        if (v.compareTo(X86Era.CEA_41_PAGES) < 0) {
-            return 38;
-        }
-        return 41;
     }
 }

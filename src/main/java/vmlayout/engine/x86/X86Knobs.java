@@ -13,7 +13,7 @@ public final class X86Knobs {
 
     /** The vmalloc= value that gives __VMALLOC_RESERVE {@code reserve}: from 2.6.28 parse_vmalloc() adds VMALLOC_OFFSET. */
     public static long vmallocParamFor(KernelVersion v, long reserve) {
-        return X86Era.of(v).newVmallocFormula ? reserve - (8L << 20) : reserve;
+        return X86Era.of(v).newVmallocFormula.holds() ? reserve - X86Engine.VMALLOC_OFFSET : reserve;
     }
 
     /** CONFIG_HIGHMEM64G exists (removed in 6.15). */

@@ -3,7 +3,6 @@ package vmlayout.engine.x86;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Sizes;
-import vmlayout.engine.Derivation;
 import vmlayout.engine.DerivationLog;
 import vmlayout.report.Message.Level;
 import vmlayout.report.Message;
@@ -24,22 +23,23 @@ final class X86Lowmem {
     /** 64 MB in pages: the least lowmem highmem= may leave. */
     private static final long MIN_LOWMEM_PAGES = (64L << 20) >> 12;
 
-    /** What the split needs. */
-    static final class Input {
-        X86Era era;
-        long maxPfn;
-        /** highmem_pages, M32 (-1) when highmem= was not given. */
-        long highmemPages = M32;
+    /**
+     * What the split reads, as setup_arch() leaves the kernel's globals.
+     *
+     * @param maxPfn       max_pfn: the end of usable RAM in pages
+     * @param highmemPages highmem_pages, M32 (-1) when highmem= was not given
+     * @param maxmem       MAXMEM, for "Warning only %ldMB will be used." (MAXMEM >> 20)
+     * @param highmem      CONFIG_HIGHMEM (HIGHMEM4G or HIGHMEM64G)
+     * @param highmem64g   CONFIG_HIGHMEM64G
+     * @param log          where the branch taken is recorded
+     */
+    record Input(X86Era era, long maxPfn, long highmemPages, long maxmem, boolean highmem, boolean highmem64g,
+                 DerivationLog log) {
+
         /** PFN_DOWN(MAXMEM). */
-        long maxmemPfn;
-        /** MAXMEM, for "Warning only %ldMB will be used." (MAXMEM >> 20). */
-        long maxmem;
-        /** CONFIG_HIGHMEM (HIGHMEM4G or HIGHMEM64G). */
-        boolean highmem;
-        /** CONFIG_HIGHMEM64G. */
-        boolean highmem64g;
-        /** Where the branch taken is recorded. */
-        DerivationLog log = new DerivationLog();
+        long maxmemPfn() {
+            return maxmem >>> 12;
+        }
     }
 
     /** What the split produced. */
@@ -63,8 +63,8 @@ final class X86Lowmem {
 
     static Result split(Input in) {
         Result r = new Result();
-        r.maxPfn = in.maxPfn;
-        if (in.maxPfn <= in.maxmemPfn) {
+        r.maxPfn = in.maxPfn();
+        if (in.maxPfn() <= in.maxmemPfn()) {
             lowmemPfnInit(in, r);
         } else {
             highmemPfnInit(in, r);
@@ -76,27 +76,19 @@ final class X86Lowmem {
 
     /** The kernel function that makes the split in this release. */
     private static String source(Input in, boolean low) {
-        switch (in.era.split) {
-            case FIND_MAX_LOW_PFN_PAE:
-            case FIND_MAX_LOW_PFN:
-                return "arch/i386/kernel/setup.c (x86/kernel/setup_32.c) find_max_low_pfn(), "
-                        + Derivation.releases(null, X86Era.E820_UNIFIED);
-            case FIND_LOW_PFN_RANGE:
-                return "arch/x86/mm/init_32.c find_low_pfn_range(), " + Derivation.releases(X86Era.E820_UNIFIED, X86Era.PFN_INIT_SPLIT);
-            default:
-                return "arch/x86/mm/init_32.c " + (low ? "lowmem_pfn_init()" : "highmem_pfn_init()") + ", "
-                        + Derivation.releases(X86Era.PFN_INIT_SPLIT, null);
-        }
+        X86Era.LowmemRule rule = in.era().lowmem;
+        return rule.source(rule == X86Era.LowmemRule.PFN_INIT ? rule.where + (low ? " lowmem_pfn_init()" : " highmem_pfn_init()")
+                : rule.where);
     }
 
     /** Which branch was taken, with the numbers: max_low_pfn and what became of the RAM above it. */
     private static void step(Input in, Result r) {
-        if (!in.log.on()) {
+        if (!in.log().on()) {
             return; // the step's text only (explain, suggest)
         }
-        boolean low = in.maxPfn <= in.maxmemPfn;
-        String cmp = "max_pfn " + hexPfn(in.maxPfn) + " (" + Sizes.human(in.maxPfn << 12) + ")" + (low ? " <= " : " > ")
-                + "MAXMEM_PFN " + hexPfn(in.maxmemPfn) + " (" + Sizes.human(in.maxmemPfn << 12) + ")";
+        boolean low = in.maxPfn() <= in.maxmemPfn();
+        String cmp = "max_pfn " + hexPfn(in.maxPfn()) + " (" + Sizes.human(in.maxPfn() << 12) + ")" + (low ? " <= " : " > ")
+                + "MAXMEM_PFN " + hexPfn(in.maxmemPfn()) + " (" + Sizes.human(in.maxmemPfn() << 12) + ")";
         String text;
         if (low) {
             text = cmp + ": all RAM fits in lowmem";
@@ -108,18 +100,18 @@ final class X86Lowmem {
             }
         } else {
             text = cmp + ": lowmem stops at MAXMEM, max_low_pfn = " + hexPfn(r.maxLowPfn) + " (" + Sizes.human(r.maxLowPfn << 12) + ")";
-            if (!in.highmem) {
+            if (!in.highmem()) {
                 text += "; CONFIG_HIGHMEM is off, so max_pfn = max_low_pfn and the "
-                        + Sizes.human((in.maxPfn - r.maxLowPfn) << 12) + " above are not used";
+                        + Sizes.human((in.maxPfn() - r.maxLowPfn) << 12) + " above are not used";
             } else {
                 text += "; with CONFIG_HIGHMEM the " + Sizes.human((r.maxPfn - r.maxLowPfn) << 12) + " up to max_pfn "
                         + hexPfn(r.maxPfn) + " are highmem";
-                if (r.maxPfn < in.maxPfn) {
-                    text += " (" + Sizes.human((in.maxPfn - r.maxPfn) << 12) + " " + r.trimmedBy + " are not used)";
+                if (r.maxPfn < in.maxPfn()) {
+                    text += " (" + Sizes.human((in.maxPfn() - r.maxPfn) << 12) + " " + r.trimmedBy + " are not used)";
                 }
             }
         }
-        in.log.add("max_low_pfn", text + ".", source(in, low));
+        in.log().add("max_low_pfn", text + ".", source(in, low));
     }
 
     private static String hexPfn(long pfn) {
@@ -128,15 +120,13 @@ final class X86Lowmem {
 
     /** All RAM fits below MAXMEM: only highmem= can make highmem (lowmem_pfn_init() and its ancestors). */
     private static void lowmemPfnInit(Input in, Result r) {
-        X86Era.SplitTexts t = in.era.split;
-        boolean old = t == X86Era.SplitTexts.FIND_MAX_LOW_PFN_PAE || t == X86Era.SplitTexts.FIND_MAX_LOW_PFN
-                || t == X86Era.SplitTexts.FIND_LOW_PFN_RANGE;
+        boolean old = in.era().lowmem != X86Era.LowmemRule.PFN_INIT;
         r.maxLowPfn = r.maxPfn;
-        long hp = in.highmemPages;
+        long hp = in.highmemPages();
         if (hp == M32) {
             hp = 0;
         }
-        if (in.highmem) {
+        if (in.highmem()) {
             if (hp >= r.maxPfn) {
                 r.messages.add(err(old
                         ? "highmem size specified (" + mb(hp) + "MB) is bigger than pages available (" + mb(r.maxPfn) + "MB)!."
@@ -159,64 +149,48 @@ final class X86Lowmem {
 
     /** RAM reaches above MAXMEM: lowmem stops at MAXMEM (highmem_pfn_init() and its ancestors). */
     private static void highmemPfnInit(Input in, Result r) {
-        X86Era.SplitTexts t = in.era.split;
-        r.maxLowPfn = in.maxmemPfn;
-        long hp = in.highmemPages;
+        X86Era era = in.era();
+        r.maxLowPfn = in.maxmemPfn();
+        long hp = in.highmemPages();
         if (hp == M32) {
-            hp = (r.maxPfn - in.maxmemPfn) & M32;
+            hp = (r.maxPfn - in.maxmemPfn()) & M32;
         }
-        if (((hp + in.maxmemPfn) & M32) < r.maxPfn) {
-            r.maxPfn = (in.maxmemPfn + hp) & M32;
+        if (((hp + in.maxmemPfn()) & M32) < r.maxPfn) {
+            r.maxPfn = (in.maxmemPfn() + hp) & M32;
             r.trimmedBy = "above the highmem= size";
         }
-        if (((hp + in.maxmemPfn) & M32) > r.maxPfn) {
-            long avail = mb(r.maxPfn - in.maxmemPfn);
-            switch (t) {
-                case FIND_MAX_LOW_PFN_PAE:
-                case FIND_MAX_LOW_PFN:
-                    r.messages.add(Message.kernel(Level.DEFAULT, "only " + avail + "MB highmem pages available, ignoring highmem size of " + mb(hp) + "MB.", true));
-                    break;
-                case FIND_LOW_PFN_RANGE:
-                    r.messages.add(warn("only " + avail + "MB highmem pages available, ignoring highmem size of " + mb(hp) + "MB."));
-                    break;
-                default:
-                    r.messages.add(warn("only " + avail + "MB highmem pages available, ignoring highmem size of " + mb(hp) + "MB!"));
-                    break;
-            }
+        if (((hp + in.maxmemPfn()) & M32) > r.maxPfn) {
+            long avail = mb(r.maxPfn - in.maxmemPfn());
+            String text = "only " + avail + "MB highmem pages available, ignoring highmem size of " + mb(hp) + "MB";
+            r.messages.add(switch (era.lowmem) {
+                case FIND_MAX_LOW_PFN -> Message.kernel(Level.DEFAULT, text + ".", true);
+                case FIND_LOW_PFN_RANGE -> warn(text + ".");
+                case PFN_INIT -> warn(text + "!");
+            });
         }
-        if (!in.highmem) {
+        if (!in.highmem()) {
             // "Maximum memory usable is what is directly addressable"
-            r.messages.add(warn("Warning only " + ((in.maxmem & M32) >>> 20) + "MB will be used."));
-            if (r.maxPfn > MAX_NONPAE_PFN && t != X86Era.SplitTexts.PFN_INIT_NO_64G) {
-                r.messages.add(warn(t == X86Era.SplitTexts.FIND_MAX_LOW_PFN_PAE ? "Use a PAE enabled kernel."
-                        : "Use a HIGHMEM64G enabled kernel."));
+            r.messages.add(warn("Warning only " + ((in.maxmem() & M32) >>> 20) + "MB will be used."));
+            if (r.maxPfn > MAX_NONPAE_PFN && era.highmem64gExists) {
+                r.messages.add(warn(era.paeText ? "Use a PAE enabled kernel." : "Use a HIGHMEM64G enabled kernel."));
             } else {
                 r.messages.add(warn("Use a HIGHMEM enabled kernel."));
             }
-            r.maxPfn = in.maxmemPfn;
+            r.maxPfn = in.maxmemPfn();
             r.trimmedBy = "above the lowmem limit, kernel without CONFIG_HIGHMEM";
-        } else if (!in.highmem64g && r.maxPfn > MAX_NONPAE_PFN) {
+        } else if (!in.highmem64g() && r.maxPfn > MAX_NONPAE_PFN) {
             r.maxPfn = MAX_NONPAE_PFN;
             r.trimmedBy = "above 4 GB, kernel without CONFIG_HIGHMEM64G";
-            switch (t) {
-                case FIND_MAX_LOW_PFN_PAE:
+            switch (era.lowmem) {
+                case FIND_MAX_LOW_PFN -> {
                     r.messages.add(warn("Warning only 4GB will be used."));
-                    r.messages.add(warn("Use a PAE enabled kernel."));
-                    break;
-                case FIND_MAX_LOW_PFN:
-                    r.messages.add(warn("Warning only 4GB will be used."));
-                    r.messages.add(warn("Use a HIGHMEM64G enabled kernel."));
-                    break;
-                case FIND_LOW_PFN_RANGE:
-                    // two string literals joined without a space: one line
-                    r.messages.add(warn("Warning only 4GB will be used.Use a HIGHMEM64G enabled kernel."));
-                    break;
-                case PFN_INIT:
-                    r.messages.add(warn("Warning: only 4GB will be used. Use a HIGHMEM64G enabled kernel!"));
-                    break;
-                default:
-                    r.messages.add(warn("Warning: only 4GB will be used. Support for for CONFIG_HIGHMEM64G was removed!"));
-                    break;
+                    r.messages.add(warn(era.paeText ? "Use a PAE enabled kernel." : "Use a HIGHMEM64G enabled kernel."));
+                }
+                // two string literals joined without a space: one line
+                case FIND_LOW_PFN_RANGE -> r.messages.add(warn("Warning only 4GB will be used.Use a HIGHMEM64G enabled kernel."));
+                case PFN_INIT -> r.messages.add(warn(era.highmem64gExists
+                        ? "Warning: only 4GB will be used. Use a HIGHMEM64G enabled kernel!"
+                        : "Warning: only 4GB will be used. Support for for CONFIG_HIGHMEM64G was removed!"));
             }
         }
     }
@@ -227,7 +201,7 @@ final class X86Lowmem {
      * "%ldMB LOWMEM available.". Without CONFIG_HIGHMEM only the LOWMEM line.
      */
     private static void initmemInit(Input in, Result r) {
-        if (in.highmem) {
+        if (in.highmem()) {
             long highend = r.maxPfn;
             long highstart = r.maxPfn > r.maxLowPfn ? r.maxLowPfn : r.maxPfn;
             r.highstartPfn = highstart;

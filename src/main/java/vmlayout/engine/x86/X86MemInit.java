@@ -2,8 +2,15 @@ package vmlayout.engine.x86;
 
 import java.util.ArrayList;
 import java.util.List;
+import vmlayout.config.Fmt;
+import vmlayout.config.Releases;
+import vmlayout.config.Sizes;
+import vmlayout.engine.Boot;
+import vmlayout.engine.Constants;
+import vmlayout.engine.DerivationLog;
 import vmlayout.engine.KernelTable;
 import vmlayout.engine.Region;
+import vmlayout.report.Message;
 
 /**
  * The "virtual kernel memory layout:" table of arch/i386/mm/init.c / arch/x86/mm/init_32.c mem_init()
@@ -15,6 +22,8 @@ import vmlayout.engine.Region;
 final class X86MemInit {
 
     static final String HEADER = "virtual kernel memory layout:";
+    private static final long M32 = 0xffffffffL;
+    private static final long PAGE = 4096;
 
     /** Values the table shows; a section is null when its symbols were not given. */
     static final class Values {
@@ -40,6 +49,62 @@ final class X86MemInit {
     }
 
     private X86MemInit() {
+    }
+
+    /**
+     * mem_init(): high_memory from highstart_pfn, VMALLOC_START from it (high_memory + VMALLOC_OFFSET
+     * from 2.6.28, rounded to 8 MB with a second guard page before), the rows of the top of the address
+     * space and the sections given; then the regions and, unless a batch line needs none, the lines.
+     */
+    static Table memInit(Boot boot, X86Era era, X86Config cfg, X86Fixmap.Values top, X86Lowmem.Result split) {
+        DerivationLog log = boot.log;
+        Constants c = boot.constants;
+        long highMemory = cfg.pageOffset + split.highstartPfn * PAGE; // __va(highstart_pfn * PAGE_SIZE - 1) + 1
+        boolean newFormula = era.newVmallocFormula.holds();
+        long offset = X86Engine.VMALLOC_OFFSET;
+        long vmallocStart = newFormula ? (highMemory + offset) & M32 : (highMemory + 2 * offset - 1) & ~(offset - 1) & M32;
+        if (log.on()) {
+            log.add("high_memory", "lowmem ends at high_memory = PAGE_OFFSET + highstart_pfn 0x" + Long.toHexString(split.highstartPfn)
+                    + " pages = " + Fmt.hex8(highMemory & M32) + " (" + Sizes.human(split.highstartPfn << 12) + " of lowmem).",
+                    "arch/x86/mm/init_32.c high_memory, " + Releases.ALL);
+            log.add("VMALLOC_START", (newFormula ? "VMALLOC_START = high_memory " + Fmt.hex8(highMemory & M32)
+                    + " + VMALLOC_OFFSET 8 MB = " : "VMALLOC_START = (high_memory " + Fmt.hex8(highMemory & M32)
+                    + " + 2 * VMALLOC_OFFSET - 1) & ~(VMALLOC_OFFSET - 1) = ") + Fmt.hex8(vmallocStart) + "; the vmalloc area "
+                    + Fmt.hex8(vmallocStart) + "-" + Fmt.hex8(top.vmallocEnd) + " is "
+                    + Sizes.human(Long.compareUnsigned(top.vmallocEnd, vmallocStart) > 0 ? top.vmallocEnd - vmallocStart : 0) + ".",
+                    era.newVmallocFormula.source("arch/x86/include/asm/pgtable_32_types.h VMALLOC_START"));
+        }
+        Values v = new Values();
+        v.fixStart = top.fixaddrStart;
+        v.fixTop = top.fixaddrTop;
+        v.cpuEntry = era.cpuEntry;
+        v.cpuEntryBase = top.cpuEntryBase;
+        v.cpuEntryMapSize = top.cpuEntryMapSize;
+        v.highmem = cfg.highmem;
+        v.pkmapBase = top.pkmapBase;
+        v.lastPkmap = top.lastPkmap;
+        v.vmallocStart = vmallocStart;
+        v.vmallocEnd = top.vmallocEnd;
+        v.pageOffset = cfg.pageOffset;
+        v.highMemory = highMemory;
+        v.init = c.section("__init_begin", "__init_end");
+        v.data = c.section("_etext", "_edata");
+        v.text = c.section("_text", "_etext");
+        if (v.init == null && v.data == null && v.text == null) {
+            boot.message(Message.note("the .init/.data/.text rows depend on the kernel image and are left out: give"
+                    + " -D __init_begin= -D __init_end= -D _text= -D _etext= -D _edata= (from System.map) to print them."));
+        }
+        Table table = render(v, boot.tableText());
+        if (Long.compareUnsigned(vmallocStart, top.vmallocEnd) >= 0 || Long.compareUnsigned(highMemory & M32, vmallocStart) > 0
+                && (highMemory & M32) != 0) {
+            boot.message(Message.warn("VMALLOC_START " + Fmt.hex8(vmallocStart) + " is not below VMALLOC_END " + Fmt.hex8(top.vmallocEnd)
+                    + ": mem_init()'s BUG_ON() checks stop the kernel right after it prints this table."));
+        }
+        if (!era.printsTable) {
+            boot.noteTableNotPrinted(era.tableNotYet, "i386", X86Era.TABLE_ADDED, X86Era.TABLE_REMOVED,
+                    "x86/mm/init_32: Stop printing the virtual memory layout");
+        }
+        return table;
     }
 
     /** The regions, and with {@code text} the table's lines (without, an empty list: nothing is formatted). */

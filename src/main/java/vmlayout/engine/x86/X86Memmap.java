@@ -22,34 +22,32 @@ final class X86Memmap {
     }
 
     static int apply(State st, Param p) {
-        switch (st.era.params) {
-            case LIMIT_REGIONS:
-                return memmapLimitRegions(st, p);
-            case REMOVE_RANGE:
-                if (p.value() == null) {
-                    return EINVAL;
-                }
-                return memmapOne(st, p, p.value());
-            default:
-                // parse_memmap_opt(): split at commas, parse_memmap_one() each, ignore what it returns
-                if (p.value() == null) {
-                    return OK;
-                }
-                for (String item : p.value().split(",", -1)) {
-                    int editors = st.mapEditors.size();
-                    int rc = memmapOne(st, p, item);
-                    if (rc != OK) {
-                        st.messages.add(Message.note("memmap item '" + item + "' is malformed (parse_memmap_one() returns"
-                                + " -EINVAL): since memmap= takes comma lists the kernel drops that error silently"
-                                + (st.mapEditors.size() > editors ? ", after applying the item." : ".")));
-                    }
-                    X86EarlyParams.drainRefused(st);
-                    if (st.halted != null) {
-                        break;
-                    }
-                }
-                return OK;
+        return switch (st.era.params) {
+            case LIMIT_REGIONS -> memmapLimitRegions(st, p);
+            case REMOVE_RANGE -> p.value() == null ? EINVAL : memmapOne(st, p, p.value());
+            case COMMA_LIST -> commaList(st, p);
+        };
+    }
+
+    /** parse_memmap_opt() from 4.1: split at commas, parse_memmap_one() each, ignore what it returns. */
+    private static int commaList(State st, Param p) {
+        if (p.value() == null) {
+            return OK;
         }
+        for (String item : p.value().split(",", -1)) {
+            int editors = st.mapEditors.size();
+            int rc = memmapOne(st, p, item);
+            if (rc != OK) {
+                st.messages.add(Message.note("memmap item '" + item + "' is malformed (parse_memmap_one() returns"
+                        + " -EINVAL): since memmap= takes comma lists the kernel drops that error silently"
+                        + (st.mapEditors.size() > editors ? ", after applying the item." : ".")));
+            }
+            X86EarlyParams.drainRefused(st);
+            if (st.halted != null) {
+                break;
+            }
+        }
+        return OK;
     }
 
     /**

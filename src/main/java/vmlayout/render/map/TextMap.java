@@ -8,6 +8,7 @@ import java.util.Set;
 import org.jline.jansi.Ansi;
 import vmlayout.engine.Layout;
 import vmlayout.engine.Region;
+import vmlayout.render.Style;
 
 /**
  * The terminal picture ({@code --map}): the virtual space as a vertical bar on the left, the physical
@@ -64,7 +65,7 @@ public final class TextMap {
     public TextMap(boolean colour) {
         this.colour = colour;
         if (colour) {
-            vmlayout.render.Style.colourWritten(); // the terminal guard lets these colour sequences through
+            Style.colourWritten(); // the terminal guard lets these colour sequences through
         }
     }
 

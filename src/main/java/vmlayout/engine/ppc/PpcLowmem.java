@@ -3,7 +3,6 @@ package vmlayout.engine.ppc;
 import java.util.List;
 import vmlayout.config.Fmt;
 import vmlayout.config.Sizes;
-import vmlayout.engine.Derivation;
 import vmlayout.engine.DerivationLog;
 import vmlayout.engine.RangeSet;
 import vmlayout.report.Message.Level;
@@ -14,7 +13,7 @@ import vmlayout.report.Message;
  * memblock/lmb_enforce_memory_limit(), or arch/ppc's __max_memory), the first-region rule and the
  * lowmem clamp of MMU_init() (arch/powerpc/mm/init_32.c; arch/ppc/mm/init.c).
  */
-final class PpcMemory {
+final class PpcLowmem {
 
     private static final long M32 = 0xffffffffL;
 
@@ -38,10 +37,10 @@ final class PpcMemory {
         long highMemory;
     }
 
-    private PpcMemory() {
+    private PpcLowmem() {
     }
 
-    static Result split(PpcEra era, PpcConfig k, RangeSet board, PpcEarlyParams.Result params, List<Message> messages,
+    static Result mmuInit(PpcEra era, PpcConfig k, RangeSet board, PpcEarlyParams.Result params, List<Message> messages,
                         DerivationLog log) {
         Result r = new Result();
         r.board = board;
@@ -50,12 +49,12 @@ final class PpcMemory {
             memory = archPpcMemory(r, memory, params, messages);
         } else {
             enforceMemoryLimit(r, memory, params, messages);
-            if (era.firstRegionOnly() && memory.ranges().size() > 1) {
+            if (era.firstRegionOnly.holds() && memory.ranges().size() > 1) {
                 firstRegionOnly(era, r, memory, messages);
                 if (log.on()) {
                     log.add("RAM", "MMU_init() keeps only the first contiguous region " + span(memory) + "; the other "
                             + Sizes.human(r.otherRegions.total()) + " of RAM (" + span(r.otherRegions) + ") are not used.",
-                            "arch/powerpc/mm/init_32.c MMU_init(), " + Derivation.releases(null, PpcEra.FRAGMENTED_MEMORY));
+                            era.firstRegionOnly.source("arch/powerpc/mm/init_32.c MMU_init()"));
                 }
             }
         }
@@ -63,8 +62,8 @@ final class PpcMemory {
             if (log.on()) {
                 log.add(params.memParam.text(), params.memParam.text() + ": memory_limit " + Fmt.hex8(params.memoryLimit) + " keeps the first "
                         + Sizes.human(params.memoryLimit) + " of RAM; " + span(r.cutByMem) + " (" + Sizes.human(r.cutByMem.total())
-                        + ") is left out of the kernel's memory.", k.archPpc ? "arch/ppc/mm/init.c MMU_setup() __max_memory, "
-                        + Derivation.releases(null, PpcEra.ARCH_PPC_REMOVED) : "arch/powerpc/kernel/prom.c early_parse_mem() and"
+                        + ") is left out of the kernel's memory.", k.archPpc ? era.archPpcExists.source("arch/ppc/mm/init.c MMU_setup() __max_memory")
+                        : "arch/powerpc/kernel/prom.c early_parse_mem() and"
                         + " memblock_enforce_memory_limit() (lmb_ before memblock), all releases");
             }
         }
@@ -77,7 +76,7 @@ final class PpcMemory {
         long end = memory.ranges().get(memory.ranges().size() - 1).end();
         // total_lowmem = total_memory = memblock_end_of_DRAM() - memstart_addr (2.6.27+); before, RAM is
         // taken to start at physical 0 (PPC_MEMSTART 0, total_memory = lmb_end_of_DRAM()).
-        r.memstart = era.atLeast(PpcEra.MEMSTART_ADDR) && !k.archPpc ? lowest : 0;
+        r.memstart = era.memstartAddr && !k.archPpc ? lowest : 0;
         if (r.memstart != lowest) {
             messages.add(Message.warn("RAM starts at " + Fmt.hex8(lowest) + ", but Linux " + era.version + " maps physical 0 at PAGE_OFFSET"
                     + " (memstart_addr came in " + PpcEra.MEMSTART_ADDR + "): the kernel counts the hole below the RAM as memory."));
@@ -147,7 +146,7 @@ final class PpcMemory {
         r.otherRegions.addAll(new RangeSet(memory).remove(first.start(), first.end()));
         memory.clear().add(first.start(), first.end());
         messages.add(Message.kernel(Level.WARNING, "Only using first contiguous memory region", true));
-        if (!era.atLeast(PpcEra.CONTIGUOUS_WARNING_NEWLINE)) {
+        if (!era.contiguousWarningNewline) {
             messages.add(Message.note("Linux " + era.version + " prints \"Only using first contiguous memory region\" without a"
                     + " newline: in its log the next message continues on the same line."));
         }

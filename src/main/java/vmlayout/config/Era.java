@@ -1,0 +1,33 @@
+package vmlayout.config;
+
+
+/**
+ * What an arch's era class shares: the release and the one way to compare it with a boundary. Every
+ * release-dependent decision of an engine is a named fact of its era class (a boolean, a {@link Fact}
+ * or a constant of a rule enum that implements {@link EraRule}), computed once from named boundaries
+ * (static KernelVersion constants whose comment gives the evidence; src/docs/eras.md lists them, and
+ * ErasDocTest holds that list to the classes). No other class compares releases (EraScanTest).
+ */
+public abstract class Era {
+
+    public final KernelVersion version;
+
+    protected Era(KernelVersion version) {
+        this.version = version;
+    }
+
+    /** True from {@code boundary} on. */
+    protected final boolean since(KernelVersion boundary) {
+        return version.compareTo(boundary) >= 0;
+    }
+
+    /** A fact true from {@code boundary} on, with the releases it cites. */
+    protected final Fact fact(KernelVersion boundary) {
+        return Fact.since(boundary, version);
+    }
+
+    /** The rule of {@code rules} that holds in this release. */
+    protected final <R extends EraRule> R pick(R[] rules) {
+        return Releases.pick(rules, version);
+    }
+}
