@@ -165,6 +165,9 @@ public final class MachineInputs {
             }
         }
         b.replaceParams(combined);
+        for (Message near : NearMisses.of(combined)) {
+            b.message(near);
+        }
         for (Message hint : SizeHints.of(combined, PARAM_OPTIONS)) {
             b.message(hint);
         }
