@@ -1,6 +1,7 @@
 package vmlayout.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,10 +33,14 @@ import vmlayout.report.ExitCode;
             "parameters replace the common ones of the same name (-D settings are",
             "added and win). With one side, A is the common options alone and B",
             "is them plus that side. Put -- before the sides when one starts with",
-            "'-' (or always)."},
+            "'-' (or always).",
+            "",
+            "--kernel A..B instead of sides: the same board under release A and",
+            "under release B, the question an upgrade asks."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  vmlayout diff --profile marvell-88pa6220-granite2 -- vmalloc=300M",
+            "  vmlayout diff --arch x86 --ram 2G --kernel 4.4..4.19",
             "  vmlayout diff --kernel 3.18 --ram 0:1G -- '' '-D HIGHMEM=y'",
             "  vmlayout diff --profile socfpga-de0 old-bootargs.txt new-bootargs.txt",
             "  vmlayout diff socfpga-de0 marvell-88pa6220-granite2 --format svg > two.svg"},
@@ -57,9 +62,10 @@ final class DiffCommand implements Callable<Integer> {
     @Mixin
     MachineOptions machine;
 
-    @Parameters(paramLabel = "SIDE", arity = "1..2",
-            description = "A then B (one argument each); with one, A is the common options and B adds it.")
-    List<String> sides;
+    @Parameters(paramLabel = "SIDE", arity = "0..2",
+            description = "A then B (one argument each); with one, A is the common options and B adds it; none"
+                    + " with --kernel A..B (the same board under two releases).")
+    List<String> sides = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or svg (default: text).")
     DiffRenderer.Format format = DiffRenderer.Format.text;
@@ -69,8 +75,22 @@ final class DiffCommand implements Callable<Integer> {
         if (sides.size() > 2) {
             throw new InputException("diff: give two sides, A and B (quote an option set with spaces)");
         }
-        DiffSides.Side a = DiffSides.resolve(machine, sides.size() == 2 ? sides.get(0) : null);
-        DiffSides.Side b = DiffSides.resolve(machine, sides.get(sides.size() - 1));
+        DiffSides.Side a;
+        DiffSides.Side b;
+        KernelRange range = KernelRange.of(machine.kernel);
+        if (range != null) {
+            if (!sides.isEmpty()) {
+                throw new InputException("diff: --kernel " + machine.kernel + " gives both sides (the board under "
+                        + range.a() + " and under " + range.b() + "): give no side A or B with it");
+            }
+            a = DiffSides.resolve(machine, "--kernel " + range.a());
+            b = DiffSides.resolve(machine, "--kernel " + range.b());
+        } else if (sides.isEmpty()) {
+            throw new InputException("diff: give a side B (and A), or --kernel A..B to compare two releases");
+        } else {
+            a = DiffSides.resolve(machine, sides.size() == 2 ? sides.get(0) : null);
+            b = DiffSides.resolve(machine, sides.get(sides.size() - 1));
+        }
         Layout la = Engines.forArch(a.machine().arch()).compute(a.machine());
         Layout lb = Engines.forArch(b.machine().arch()).compute(b.machine());
         LayoutDiff d = LayoutDiff.of(la, lb);
@@ -85,6 +105,9 @@ final class DiffCommand implements Callable<Integer> {
     private String commonOptions() {
         StringBuilder b = new StringBuilder();
         for (Map.Entry<String, List<String>> e : machine.values().given().entrySet()) {
+            if (e.getKey().equals("--kernel") && KernelRange.of(machine.kernel) != null) {
+                continue; // each side names its release
+            }
             for (String v : e.getValue()) {
                 b.append(b.length() > 0 ? " " : "").append(e.getKey()).append(' ')
                         .append(v.isEmpty() || v.matches(".*[\\s'\"].*") ? "'" + v + "'" : v);

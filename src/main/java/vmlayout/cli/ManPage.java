@@ -173,7 +173,9 @@ final class ManPage {
             }
             String label = "\\fI" + esc(p.paramLabel()).replace("|", "\\fR|\\fI").replace("=", "\\fR=\\fI") + "\\fR";
             String item = label + (p.arity().max() > 1 ? " ..." : "");
-            if (p.arity().min() == 0) {
+            if (p.arity().min() == 0 && p.arity().max() == 2) {
+                item = "[" + label + " [" + label + "]]";
+            } else if (p.arity().min() == 0) {
                 item = "[" + item + "]";
             } else if (p.arity().max() > p.arity().min()) {
                 item = label + " [" + label + (p.arity().max() > p.arity().min() + 1 ? " ..." : "") + "]";

@@ -30,6 +30,10 @@ public record KernelVersion(int major, int minor, int patch, int sub, int rc) im
     }
 
     public static KernelVersion parse(String s) {
+        if (s.contains("..")) {
+            throw new InputException("--kernel: '" + s + "' is a range of releases: A..B compares them with"
+                    + " 'vmlayout diff --kernel A..B' (the same board under both); elsewhere give one release");
+        }
         String t = s.trim();
         if (t.startsWith("v") || t.startsWith("V")) {
             t = t.substring(1);

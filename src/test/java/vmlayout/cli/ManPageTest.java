@@ -40,7 +40,7 @@ class ManPageTest {
         for (String line : List.of(".B vmlayout\n[\\fIOPTIONS\\fR] [\\fIPARAM\\fR=\\fIVALUE\\fR ...]",
                 ".B vmlayout verify\n[\\fIOPTIONS\\fR] \\fILOG\\fR [\\fIPARAM\\fR=\\fIVALUE\\fR ...]",
                 ".B vmlayout batch\n[\\fIOPTIONS\\fR] [\\fIFILE\\fR|\\fI\\-\\fR]",
-                ".B vmlayout diff\n[\\fIOPTIONS\\fR] \\fISIDE\\fR [\\fISIDE\\fR]",
+                ".B vmlayout diff\n[\\fIOPTIONS\\fR] [\\fISIDE\\fR [\\fISIDE\\fR]]",
                 ".B vmlayout profiles\n[\\fIOPTIONS\\fR] [\\fINAME\\fR]",
                 ".B vmlayout generate-completion\n[\\fIOPTIONS\\fR] \\fISHELL\\fR")) {
             assertTrue(synopsis.contains(line), line + " in\n" + synopsis);
