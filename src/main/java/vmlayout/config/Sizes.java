@@ -43,6 +43,8 @@ public final class Sizes {
         return v;
     }
 
+    // ---- the size formats, one home each ----
+
     /** "512 MB", "4 kB", "1 GB", "287.99 MB", or the byte count below 1 MB when not a whole number of KiB. */
     public static String human(long bytes) {
         if (bytes == 0) {
@@ -61,5 +63,82 @@ public final class Sizes {
             return (bytes >> 10) + " kB";
         }
         return bytes + " bytes";
+    }
+
+    /**
+     * vmlayout's RAM summary: "512 MB"; "887.62 MB"; under 1 MB as {@link #human} ("639 kB", "4 kB": "0.00
+     * MB" would hide a dropped page); a whole MB short by less than 0.005 MB as "264 MB - 4 kB" (not
+     * "264.00 MB").
+     */
+    public static String summary(long bytes) {
+        long mb = bytes >> 20;
+        long rest = bytes & ((1 << 20) - 1);
+        if (rest == 0) {
+            return mb + " MB";
+        }
+        if (bytes < 1L << 20) {
+            return human(bytes);
+        }
+        String two = Fmt.mb2(bytes);
+        if (two.endsWith(".00")) {
+            long under = (1L << 20) - rest;
+            return rest < 1L << 19 ? mb + " MB + " + human(rest) : (mb + 1) + " MB - " + human(under);
+        }
+        return two + " MB";
+    }
+
+    /**
+     * A virtual area's size as people read it: "120 MB", "0"; just under a whole MB (guard pages short)
+     * as "112 MB - 4 kB"; otherwise {@link #human}.
+     */
+    public static String area(long bytes) {
+        long mb = 1L << 20;
+        long up = (bytes + mb - 1) / mb * mb;
+        if (bytes > mb && bytes % 4096 == 0 && up - bytes < mb && up != bytes && (up - bytes) % 1024 == 0) {
+            return human(up) + " - " + ((up - bytes) >> 10) + " kB";
+        }
+        return human(bytes);
+    }
+
+    /**
+     * A size the way the kernel's layout table writes it: whole MB (rounded down) from 1 MB, else whole
+     * kB (rounded down) from 1 kB, else bytes ("512 B").
+     */
+    public static String truncated(long bytes) {
+        if (bytes >= 1L << 20) {
+            return (bytes >> 20) + " MB";
+        }
+        if (bytes >= 1L << 10) {
+            return (bytes >> 10) + " kB";
+        }
+        return bytes + " B";
+    }
+
+    /** A difference: "+56 MB", "-4 kB", "+4097 bytes" (the kernel's own units where they fit). */
+    public static String signed(long delta) {
+        long m = Math.abs(delta);
+        String s;
+        if (m % (1 << 20) == 0) {
+            s = (m >> 20) + " MB";
+        } else if (m % 1024 == 0) {
+            s = (m >> 10) + " kB";
+        } else {
+            s = m + " bytes";
+        }
+        return (delta < 0 ? "-" : "+") + s;
+    }
+
+    /** A size as a kernel parameter takes it: 1G, 300M, 64K, or the hex byte count when not a whole number of KiB. */
+    public static String param(long v) {
+        if (v != 0 && v % (1L << 30) == 0) {
+            return (v >> 30) + "G";
+        }
+        if (v != 0 && v % (1L << 20) == 0) {
+            return (v >> 20) + "M";
+        }
+        if (v != 0 && v % 1024 == 0) {
+            return (v >> 10) + "K";
+        }
+        return v == 0 ? "0" : Fmt.hex8(v);
     }
 }

@@ -1,5 +1,7 @@
 package vmlayout.engine;
 
+import static vmlayout.engine.Ulong.M32;
+
 import vmlayout.config.Fmt;
 
 /**
@@ -9,7 +11,6 @@ import vmlayout.config.Fmt;
  */
 public final class KernelTable {
 
-    private static final long M32 = 0xffffffffL;
 
     private KernelTable() {
     }

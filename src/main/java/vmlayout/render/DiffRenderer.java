@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Fmt;
+import vmlayout.config.Sizes;
 import vmlayout.diff.LayoutDiff.RamChange;
 import vmlayout.diff.LayoutDiff.RegionChange;
 import vmlayout.diff.LayoutDiff;
@@ -55,14 +56,14 @@ public final class DiffRenderer {
             List<String> ch = new ArrayList<>();
             if (r.a() != null && r.b() != null) {
                 if (r.startDelta() != 0) {
-                    ch.add("start " + signed(r.startDelta()));
+                    ch.add("start " + Sizes.signed(r.startDelta()));
                 }
                 if (r.endDelta() != 0) {
-                    ch.add("end " + signed(r.endDelta()));
+                    ch.add("end " + Sizes.signed(r.endDelta()));
                 }
             }
             if (r.sizeDelta() != 0) {
-                ch.add("size " + signed(r.sizeDelta()));
+                ch.add("size " + Sizes.signed(r.sizeDelta()));
             }
             out.println(b.append(String.join(", ", ch)).toString().stripTrailing());
         }
@@ -74,8 +75,8 @@ public final class DiffRenderer {
         out.println();
         out.println("RAM by use:       A            B       change");
         for (RamChange c : d.ram()) {
-            out.println("  " + Fmt.pad(c.use().id(), 10, true) + Fmt.pad(Summary.mb(c.a()), 13, false)
-                    + Fmt.pad(Summary.mb(c.b()), 13, false) + (c.delta() == 0 ? "" : "  " + signed(c.delta())));
+            out.println("  " + Fmt.pad(c.use().id(), 10, true) + Fmt.pad(Sizes.summary(c.a()), 13, false)
+                    + Fmt.pad(Sizes.summary(c.b()), 13, false) + (c.delta() == 0 ? "" : "  " + Sizes.signed(c.delta())));
         }
         out.println();
         out.println("kernel messages:");
@@ -101,21 +102,7 @@ public final class DiffRenderer {
     }
 
     private static String range(Region r) {
-        return r == null ? "(none)" : Fmt.hex8(r.start()) + "-" + Fmt.hex8(r.end()) + " " + Summary.mb(r.size());
-    }
-
-    /** "+56 MB", "-4 kB", "+0x1000 bytes": the kernel's own units where they fit. */
-    static String signed(long delta) {
-        long m = Math.abs(delta);
-        String s;
-        if (m % (1 << 20) == 0) {
-            s = (m >> 20) + " MB";
-        } else if (m % 1024 == 0) {
-            s = (m >> 10) + " kB";
-        } else {
-            s = m + " bytes";
-        }
-        return (delta < 0 ? "-" : "+") + s;
+        return r == null ? "(none)" : Fmt.hex8(r.start()) + "-" + Fmt.hex8(r.end()) + " " + Sizes.summary(r.size());
     }
 
     private void json(String labelA, String labelB, LayoutDiff d, int status, PrintWriter out) {

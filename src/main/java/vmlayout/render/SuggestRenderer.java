@@ -118,8 +118,8 @@ public final class SuggestRenderer {
     /** "name now" or "name was -> now"; vmalloc and ioremap sizes as "N MB - 4 kB" where guard pages make them odd. */
     private static void part(List<String> parts, String name, long was, long now) {
         boolean area = name.equals("vmalloc") || name.equals("largest ioremap");
-        String w = area ? Metrics.human(was) : Sizes.human(was);
-        String n = area ? Metrics.human(now) : Sizes.human(now);
+        String w = area ? Sizes.area(was) : Sizes.human(was);
+        String n = area ? Sizes.area(now) : Sizes.human(now);
         parts.add(name + " " + (was == now ? n : w + " -> " + n));
     }
 

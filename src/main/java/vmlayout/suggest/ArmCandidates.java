@@ -7,6 +7,7 @@ import java.util.Map;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Fmt;
 import vmlayout.config.Machine;
+import vmlayout.config.Sizes;
 import vmlayout.config.VmSplit;
 import vmlayout.engine.Layout;
 import vmlayout.engine.RangeSet;
@@ -58,7 +59,7 @@ final class ArmCandidates implements Candidates {
         List<Param> params = new ArrayList<>();
         StringBuilder label = new StringBuilder();
         for (RangeSet.Range r : keep.ranges()) {
-            String v = ValueText.size(r.size()) + "@" + Fmt.hex8(r.start());
+            String v = Sizes.param(r.size()) + "@" + Fmt.hex8(r.start());
             params.add(new Param("mem", v, "suggest"));
             label.append(label.length() == 0 ? "" : " ").append("mem=").append(v);
         }
@@ -75,7 +76,7 @@ final class ArmCandidates implements Candidates {
         long current = Candidates.paramValue(m, "vmalloc", ArmKnobs.vmallocParamDefault(m.kernel()));
         if (max >= ArmKnobs.vmallocParamMin()) {
             out.add(new Knob("vmalloc=", ArmKnobs.vmallocParamMin(), max & -MB, MB, current, false,
-                    v -> Change.param("vmalloc", ValueText.size(v), Cost.BOOT, "vmalloc", "")));
+                    v -> Change.param("vmalloc", Sizes.param(v), Cost.BOOT, "vmalloc", "")));
         }
         if (ArmKnobs.vmallocEndPerBoard(m.kernel())) {
             long cap = 0xff000000L;

@@ -2,6 +2,7 @@ package vmlayout.suggest;
 
 import java.util.function.LongFunction;
 import vmlayout.config.Fmt;
+import vmlayout.config.Sizes;
 
 /**
  * A setting whose value suggest searches (vmalloc=, highmem=, LOWMEM_SIZE, KERNEL_START, VMALLOC_END):
@@ -19,7 +20,7 @@ record Knob(String name, long lo, long hi, long step, long current, boolean hex,
 
     /** A value as a kernel parameter or -D value: 297M, 1G, 0x20000000. */
     String text(long v) {
-        return hex ? Fmt.hex8(v) : ValueText.size(v);
+        return hex ? Fmt.hex8(v) : Sizes.param(v);
     }
 
     /**

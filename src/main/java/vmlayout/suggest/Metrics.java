@@ -15,9 +15,9 @@ public record Metrics(long vmalloc, long lowmem, long highmem, long dropped, lon
 
     /** "vmalloc 120 MB, lowmem 384 MB, highmem 0, dropped 128 MB, ioremap 64 MB". */
     public String words() {
-        return "vmalloc " + human(vmalloc) + ", lowmem " + Sizes.human(lowmem) + ", highmem " + Sizes.human(highmem)
+        return "vmalloc " + Sizes.area(vmalloc) + ", lowmem " + Sizes.human(lowmem) + ", highmem " + Sizes.human(highmem)
                 + ", dropped " + Sizes.human(dropped) + (reserved > 0 ? ", reserved " + Sizes.human(reserved) : "")
-                + ", largest ioremap " + human(ioremap);
+                + ", largest ioremap " + Sizes.area(ioremap);
     }
 
     /** The effect that makes two values of a searched setting equivalent: the same vmalloc area, ioremap and loss. */
@@ -25,16 +25,4 @@ public record Metrics(long vmalloc, long lowmem, long highmem, long dropped, lon
         return vmalloc == o.vmalloc && ioremap == o.ioremap && dropped == o.dropped && reserved == o.reserved;
     }
 
-    /**
-     * A virtual area's size as people read it: "120 MB", "0"; just under a whole MB (guard pages
-     * short) as "112 MB - 4 kB"; otherwise "887.99 MB".
-     */
-    public static String human(long bytes) {
-        long mb = 1L << 20;
-        long up = (bytes + mb - 1) / mb * mb;
-        if (bytes > mb && bytes % 4096 == 0 && up - bytes < mb && up != bytes && (up - bytes) % 1024 == 0) {
-            return Sizes.human(up) + " - " + ((up - bytes) >> 10) + " kB";
-        }
-        return Sizes.human(bytes);
-    }
 }

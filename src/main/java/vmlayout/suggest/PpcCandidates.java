@@ -30,7 +30,7 @@ final class PpcCandidates implements Candidates {
         if (goals.reserves().size() == 1) {
             Reserve r = goals.reserves().get(0);
             if (r.start() > 0 && r.end() >= Candidates.topOfRam(base)) {
-                out.add(Change.param("mem", ValueText.size(r.start()), Cost.BOOT, "reserve",
+                out.add(Change.param("mem", Sizes.param(r.start()), Cost.BOOT, "reserve",
                         "memory_limit: the kernel keeps the first " + Sizes.human(r.start()) + " of RAM"));
             }
         }

@@ -11,6 +11,7 @@ import vmlayout.check.Checker;
 import vmlayout.check.Requirement;
 import vmlayout.config.InputException;
 import vmlayout.config.Machine;
+import vmlayout.config.Sizes;
 import vmlayout.engine.Engine;
 import vmlayout.engine.Engines;
 import vmlayout.engine.Layout;
@@ -305,7 +306,7 @@ public final class Suggester {
             List<String> failures = new ArrayList<>(goals.failures(l));
             long lost = usedOutsideReserves(base) - usedOutsideReserves(l);
             if (!goals.reserves().isEmpty() && lost > 0) {
-                failures.add("the kernel would use " + Metrics.human(lost) + " less RAM outside the reserved ranges");
+                failures.add("the kernel would use " + Sizes.area(lost) + " less RAM outside the reserved ranges");
             }
             a = new Attempt(parts, l, Metrics.of(l), failures, refused);
         } catch (InputException e) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import vmlayout.bootargs.Param;
 import vmlayout.check.Checker;
 import vmlayout.config.Machine;
+import vmlayout.config.Sizes;
 import vmlayout.config.VmSplit;
 import vmlayout.engine.Layout;
 import vmlayout.engine.x86.X86Knobs;
@@ -61,7 +62,7 @@ final class X86Candidates implements Candidates {
         List<Param> params = new ArrayList<>();
         StringBuilder label = new StringBuilder();
         for (Reserve r : goals.reserves()) {
-            String v = ValueText.size(r.size()) + "$" + ValueText.size(r.start());
+            String v = Sizes.param(r.size()) + "$" + Sizes.param(r.start());
             params.add(new Param("memmap", v, "suggest"));
             label.append(label.length() == 0 ? "" : " ").append("memmap=").append(v);
         }
@@ -78,7 +79,7 @@ final class X86Candidates implements Candidates {
         if (r.end() < Candidates.topOfRam(base) || r.start() == 0) {
             return null;
         }
-        return Change.param("mem", ValueText.size(r.start()), Cost.BOOT, "reserve", "");
+        return Change.param("mem", Sizes.param(r.start()), Cost.BOOT, "reserve", "");
     }
 
     @Override
@@ -86,18 +87,18 @@ final class X86Candidates implements Candidates {
         List<Knob> out = new ArrayList<>();
         long pageOffset = l.constant("PAGE_OFFSET", 0xC0000000L);
         long vmallocEnd = l.constant("VMALLOC_END", 0xff7fe000L);
-        long room = vmallocEnd - pageOffset - (64L << 20);
+        long room = vmallocEnd - pageOffset - X86Knobs.minLowmem();
         long current = Candidates.paramValue(m, "vmalloc", X86Knobs.vmallocParamFor(m.kernel(), l.constant("VMALLOC_RESERVE", 128L << 20)));
         if (room > 4 * MB) {
             out.add(new Knob("vmalloc=", 4 * MB, room & -MB, MB, current, false,
-                    v -> Change.param("vmalloc", ValueText.size(v), Cost.BOOT, "vmalloc", "")));
+                    v -> Change.param("vmalloc", Sizes.param(v), Cost.BOOT, "vmalloc", "")));
         }
         if (!Candidates.on(l, "NOHIGHMEM")) {
             long ram = Checker.metric(l, "lowmem") + Checker.metric(l, "highmem");
-            long hi = (ram - (64L << 20)) & -MB;
+            long hi = (ram - X86Knobs.minLowmem()) & -MB;
             if (hi > MB) {
                 out.add(new Knob("highmem=", MB, hi, MB, Candidates.paramValue(m, "highmem", 0), false,
-                        v -> Change.param("highmem", ValueText.size(v), Cost.BOOT, "highmem", "")));
+                        v -> Change.param("highmem", Sizes.param(v), Cost.BOOT, "highmem", "")));
             }
         }
         return out;

@@ -1,5 +1,7 @@
 package vmlayout.engine.arm;
 
+import static vmlayout.engine.Ulong.M32;
+
 import java.util.List;
 import vmlayout.bootargs.MemParse;
 import vmlayout.bootargs.Param;
@@ -20,7 +22,6 @@ import vmlayout.report.Message;
  */
 final class ArmEarlyParams {
 
-    private static final long M32 = 0xffffffffL;
     private static final long PAGE_SIZE = 4096;
 
     /** The kernel's RAM list as setup_arch() builds it, and what vmlayout's accounting needs of it. */

@@ -1,5 +1,7 @@
 package vmlayout.engine.arm;
 
+import static vmlayout.engine.Ulong.M32;
+
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Fmt;
@@ -19,7 +21,6 @@ import vmlayout.report.Message;
  */
 final class ArmLowmem {
 
-    static final long M32 = 0xffffffffL;
     static final long PMD_SIZE = 1L << 21;
 
     /**

@@ -1,5 +1,7 @@
 package vmlayout.engine.arm;
 
+import static vmlayout.engine.Ulong.M32;
+
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Fmt;
@@ -30,7 +32,6 @@ final class ArmMemInit {
     static final String SECTIONS_NOTE = "section rows (.text .init .data .bss) left out: they need the image's"
             + " System.map symbols (-D _text= _etext= __init_begin= __init_end= _sdata= _edata= __bss_start="
             + " __bss_stop=).";
-    private static final long M32 = 0xffffffffL;
     private static final long PAGE_SIZE = 4096;
     private static final long PMD_SIZE = 1L << 21;
     /** PTRS_PER_PTE: kmap slots (arch/arm/include/asm/highmem.h LAST_PKMAP). */

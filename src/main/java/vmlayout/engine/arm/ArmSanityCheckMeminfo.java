@@ -1,6 +1,6 @@
 package vmlayout.engine.arm;
 
-import static vmlayout.engine.arm.ArmLowmem.M32;
+import static vmlayout.engine.Ulong.M32;
 import static vmlayout.engine.arm.ArmLowmem.crit;
 import static vmlayout.engine.arm.ArmLowmem.highMemory;
 import static vmlayout.engine.arm.ArmLowmem.highmemStep;

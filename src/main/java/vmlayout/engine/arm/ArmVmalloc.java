@@ -1,5 +1,7 @@
 package vmlayout.engine.arm;
 
+import static vmlayout.engine.Ulong.M32;
+
 import vmlayout.bootargs.MemParse;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Fmt;
@@ -19,7 +21,6 @@ import vmlayout.report.Message;
  */
 final class ArmVmalloc {
 
-    private static final long M32 = 0xffffffffL;
     private static final long SZ_16M = 16L << 20;
     private static final long SZ_32M = 32L << 20;
     /** VMALLOC_OFFSET (arch/arm/include/asm/pgtable.h): the gap between lowmem and the vmalloc area. */

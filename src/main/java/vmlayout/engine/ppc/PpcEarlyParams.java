@@ -1,5 +1,7 @@
 package vmlayout.engine.ppc;
 
+import static vmlayout.engine.Ulong.M32;
+
 import java.util.ArrayList;
 import java.util.Formatter;
 import java.util.List;
@@ -18,7 +20,6 @@ import vmlayout.report.Message;
  */
 final class PpcEarlyParams {
 
-    private static final long M32 = 0xffffffffL;
 
     /**
      * Parameters every kernel claims (init/main.c, init/do_mounts.c, kernel/printk): they never reach

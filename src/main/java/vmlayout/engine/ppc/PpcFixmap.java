@@ -1,5 +1,7 @@
 package vmlayout.engine.ppc;
 
+import static vmlayout.engine.Ulong.M32;
+
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.engine.Constants;
@@ -11,7 +13,6 @@ import vmlayout.engine.Constants;
  */
 final class PpcFixmap {
 
-    private static final long M32 = 0xffffffffL;
     private static final long SZ_128K = 128L << 10;
     private static final long SZ_256K = 256L << 10;
     private static final long SZ_256M = 256L << 20;

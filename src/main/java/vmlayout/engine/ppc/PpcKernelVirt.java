@@ -1,5 +1,7 @@
 package vmlayout.engine.ppc;
 
+import static vmlayout.engine.Ulong.M32;
+
 import java.util.List;
 import vmlayout.config.Fmt;
 import vmlayout.config.InputException;
@@ -13,7 +15,6 @@ import vmlayout.report.Message;
  */
 final class PpcKernelVirt {
 
-    private static final long M32 = 0xffffffffL;
     private static final long VMALLOC_OFFSET = 0x1000000L; // 16M
     private static final long SZ_256M = 256L << 20;
     /** 44x: asm/mmu-44x.h PPC_PIN_SIZE (1 << 28). */

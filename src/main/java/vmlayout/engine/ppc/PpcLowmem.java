@@ -1,5 +1,7 @@
 package vmlayout.engine.ppc;
 
+import static vmlayout.engine.Ulong.M32;
+
 import java.util.List;
 import vmlayout.config.Fmt;
 import vmlayout.config.Sizes;
@@ -15,7 +17,6 @@ import vmlayout.report.Message;
  */
 final class PpcLowmem {
 
-    private static final long M32 = 0xffffffffL;
 
     /** The RAM after each step, and the numbers MMU_init() computes. */
     static final class Result {

@@ -1,5 +1,7 @@
 package vmlayout.engine.ppc;
 
+import static vmlayout.engine.Ulong.M32;
+
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Fmt;
@@ -27,7 +29,6 @@ import vmlayout.report.Message;
 final class PpcMemInit {
 
     static final String HEADER = "Kernel virtual memory layout:";
-    private static final long M32 = 0xffffffffL;
 
     /** The lines and the regions in the same order. */
     record Table(List<String> lines, List<Region> regions) {

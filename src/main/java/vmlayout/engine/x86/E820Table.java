@@ -1,5 +1,7 @@
 package vmlayout.engine.x86;
 
+import static vmlayout.engine.Ulong.M32;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -263,8 +265,8 @@ final class E820Table {
             if (e.type != RAM) {
                 continue;
             }
-            long startPfn = (e.addr >>> 12) & 0xffffffffL;
-            long endPfn = ((e.addr + e.size) >>> 12) & 0xffffffffL;
+            long startPfn = (e.addr >>> 12) & M32;
+            long endPfn = ((e.addr + e.size) >>> 12) & M32;
             if (startPfn >= limitPfn) {
                 continue;
             }
@@ -286,8 +288,8 @@ final class E820Table {
             if (e.type != RAM) {
                 continue;
             }
-            long start = ((e.addr + 4095) >>> 12) & 0xffffffffL;
-            long end = ((e.addr + e.size) >>> 12) & 0xffffffffL;
+            long start = ((e.addr + 4095) >>> 12) & M32;
+            long end = ((e.addr + e.size) >>> 12) & M32;
             if (start >= end) {
                 continue;
             }

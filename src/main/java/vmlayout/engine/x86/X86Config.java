@@ -11,20 +11,13 @@ import vmlayout.engine.Constants;
  * ("depends on X86_32 && !HIGHMEM4G"), and the "Memory split" choice with CONFIG_PAGE_OFFSET
  * (VMSPLIT_3G 0xC0000000 default, 3G_OPT 0xB0000000 and 2G_OPT 0x78000000 "depends on !X86_PAE",
  * 2G 0x80000000, 1G 0x40000000). Combinations Kconfig refuses are input errors.
+ *
+ * @param highmem    CONFIG_HIGHMEM (HIGHMEM4G or HIGHMEM64G)
+ * @param highmem64g CONFIG_HIGHMEM64G
+ * @param pae        CONFIG_X86_PAE
+ * @param pageOffset CONFIG_PAGE_OFFSET
  */
-final class X86Config {
-
-    final boolean highmem;
-    final boolean highmem64g;
-    final boolean pae;
-    final long pageOffset;
-
-    private X86Config(boolean highmem, boolean highmem64g, boolean pae, long pageOffset) {
-        this.highmem = highmem;
-        this.highmem64g = highmem64g;
-        this.pae = pae;
-        this.pageOffset = pageOffset;
-    }
+record X86Config(boolean highmem, boolean highmem64g, boolean pae, long pageOffset) {
 
     static X86Config read(X86Era era, Constants c, List<String> defaults) {
         String[] choice = {"NOHIGHMEM", "HIGHMEM4G", "HIGHMEM64G"};

@@ -1,5 +1,7 @@
 package vmlayout.engine.x86;
 
+import static vmlayout.engine.Ulong.M32;
+
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.bootargs.MemParse;
@@ -20,7 +22,6 @@ import vmlayout.report.Message;
  */
 final class X86EarlyParams {
 
-    private static final long M32 = 0xffffffffL;
     static final int OK = 0;
     static final int EINVAL = -22;
 

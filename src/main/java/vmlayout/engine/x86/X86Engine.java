@@ -1,5 +1,7 @@
 package vmlayout.engine.x86;
 
+import static vmlayout.engine.Ulong.M32;
+
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.bootargs.Param;
@@ -32,7 +34,6 @@ import vmlayout.report.Message;
  */
 public final class X86Engine implements Engine {
 
-    private static final long M32 = 0xffffffffL;
     private static final long PAGE = 4096;
     /** VMALLOC_OFFSET (arch/x86/include/asm/pgtable_32_types.h): the guard hole below the vmalloc area. */
     static final long VMALLOC_OFFSET = 8L << 20;
@@ -66,12 +67,12 @@ public final class X86Engine implements Engine {
             return halted(boot, bios, "sanitize_e820_map() refuses a user map with fewer than two entries: early_panic()"
                     + " stops the kernel.");
         }
-        long maxArchPfn = cfg.pae ? 1L << 24 : 1L << 20;
+        long maxArchPfn = cfg.pae() ? 1L << 24 : 1L << 20;
         long maxPfn = e820EndOfRamPfn(boot, era, cfg, st, maxArchPfn);
         X86Fixmap.Values top = topOfAddressSpace(boot, era, cfg, st);
         long maxmem = maxmem(boot, era, cfg, st, top);
-        X86Lowmem.Result split = X86Lowmem.split(new X86Lowmem.Input(era, maxPfn, st.highmemPages, maxmem, cfg.highmem,
-                cfg.highmem64g, boot.log));
+        X86Lowmem.Result split = X86Lowmem.split(new X86Lowmem.Input(era, maxPfn, st.highmemPages, maxmem, cfg.highmem(),
+                cfg.highmem64g(), boot.log));
         boot.messages.addAll(split.messages);
         if (maxPfn == 0) {
             boot.message(Message.warn("no RAM is left for the kernel (check mem=, memmap= and the map): it would not boot."));
@@ -82,17 +83,17 @@ public final class X86Engine implements Engine {
             boot.message(Message.note("reservetop= moves FIXADDR_TOP, but the values pinned with -D are used as given."));
         }
         boot.noteUnusedDefines();
-        List<RamRange> fate = X86RamFate.of(bios, st, split, maxArchPfn, era.e820Unified.holds(), cfg.highmem, boot.messages);
+        List<RamRange> fate = X86RamFate.of(bios, st, split, maxArchPfn, era.e820Unified.holds(), cfg.highmem(), boot.messages);
         return boot.layout(table.regions(), fate, table.lines(), era.printsTable);
     }
 
     /** The Kconfig values the derivation starts from: PAGE_OFFSET and the "High Memory Support" choice. */
     private static void kconfigSteps(Boot boot, X86Config cfg) {
         Constants c = boot.constants;
-        boot.log.constant(c, "PAGE_OFFSET", "lowmem is mapped from here; user space gets the " + Sizes.human(cfg.pageOffset) + " below it");
+        boot.log.constant(c, "PAGE_OFFSET", "lowmem is mapped from here; user space gets the " + Sizes.human(cfg.pageOffset()) + " below it");
         if (boot.log.on()) {
-            boot.log.add("HIGHMEM", "the \"High Memory Support\" choice is " + (cfg.highmem64g ? "HIGHMEM64G (PAE page tables, RAM up to 64 GB)"
-                    : cfg.highmem ? "HIGHMEM4G (RAM up to 4 GB" + (cfg.pae ? ", PAE page tables)" : ")")
+            boot.log.add("HIGHMEM", "the \"High Memory Support\" choice is " + (cfg.highmem64g() ? "HIGHMEM64G (PAE page tables, RAM up to 64 GB)"
+                    : cfg.highmem() ? "HIGHMEM4G (RAM up to 4 GB" + (cfg.pae() ? ", PAE page tables)" : ")")
                     : "NOHIGHMEM: RAM beyond lowmem cannot be used") + (c.pinned("HIGHMEM") || c.pinned("NOHIGHMEM")
                     || c.pinned("HIGHMEM4G") || c.pinned("HIGHMEM64G") ? ", as pinned with -D." : ", the Kconfig default."),
                     "arch/x86/Kconfig \"High Memory Support\" choice");
@@ -133,7 +134,7 @@ public final class X86Engine implements Engine {
         }
         st.vmallocReserve = boot.constants.get("VMALLOC_RESERVE", 128L << 20, "__VMALLOC_RESERVE = 128 << 20 (arch/x86/mm/pgtable_32.c)") & M32;
         st.fixaddrTop = 0xfffff000L;
-        st.pmdSize = cfg.pae ? 1L << 21 : 1L << 22;
+        st.pmdSize = cfg.pae() ? 1L << 21 : 1L << 22;
         st.log = boot.log;
         X86EarlyParams.apply(st, boot.machine.params());
         boot.messages.addAll(st.messages);
@@ -173,7 +174,7 @@ public final class X86Engine implements Engine {
         }
         if (boot.log.on()) {
             boot.log.add("max_pfn", "max_pfn = 0x" + Long.toHexString(maxPfn) + ": usable RAM ends at " + Fmt.hex8(maxPfn << 12) + " ("
-                    + Sizes.human(maxPfn << 12) + ")" + (era.e820Unified.holds() ? ", capped at MAX_ARCH_PFN (" + (cfg.pae
+                    + Sizes.human(maxPfn << 12) + ")" + (era.e820Unified.holds() ? ", capped at MAX_ARCH_PFN (" + (cfg.pae()
                     ? "64 GB with PAE)" : "4 GB)") : "") + ".", era.e820Unified.source(era.e820Unified.holds()
                     ? "arch/x86/kernel/e820.c e820_end_of_ram_pfn()" : "arch/i386/kernel/e820.c find_max_pfn()"));
         }
@@ -184,7 +185,7 @@ public final class X86Engine implements Engine {
     private static X86Fixmap.Values topOfAddressSpace(Boot boot, X86Era era, X86Config cfg, X86EarlyParams.State st) {
         Constants c = boot.constants;
         DerivationLog log = boot.log;
-        X86Fixmap.Values top = X86Fixmap.compute(era, c, st.fixaddrTop, cfg.highmem, cfg.pae, boot.defaults);
+        X86Fixmap.Values top = X86Fixmap.compute(era, c, st.fixaddrTop, cfg.highmem(), cfg.pae(), boot.defaults);
         log.constant(c, "FIXADDR_TOP", "the top of the fixmap");
         log.constant(c, "FIXADDR_START", "the bottom of the permanent fixmap");
         log.constant(c, "FIXADDR_BOOT_START", "below the boot-time fixmap slots");
@@ -210,21 +211,21 @@ public final class X86Engine implements Engine {
             }
         }
         boolean fromVmallocEnd = era.newVmallocFormula.holds();
-        long maxmem = fromVmallocEnd ? (top.vmallocEnd - cfg.pageOffset - reserve) & M32 : (-cfg.pageOffset - reserve) & M32;
-        long room = fromVmallocEnd ? (top.vmallocEnd - cfg.pageOffset) & M32 : (-cfg.pageOffset) & M32;
+        long maxmem = fromVmallocEnd ? (top.vmallocEnd - cfg.pageOffset() - reserve) & M32 : (-cfg.pageOffset() - reserve) & M32;
+        long room = fromVmallocEnd ? (top.vmallocEnd - cfg.pageOffset()) & M32 : (-cfg.pageOffset()) & M32;
         if (log.on()) {
             log.add("MAXMEM", (fromVmallocEnd ? "MAXMEM = VMALLOC_END " + Fmt.hex8(top.vmallocEnd) + " - PAGE_OFFSET "
-                    + Fmt.hex8(cfg.pageOffset) + " - __VMALLOC_RESERVE " + Sizes.human(reserve)
-                    : "MAXMEM = -PAGE_OFFSET " + Fmt.hex8(cfg.pageOffset) + " - __VMALLOC_RESERVE " + Sizes.human(reserve)) + " = "
+                    + Fmt.hex8(cfg.pageOffset()) + " - __VMALLOC_RESERVE " + Sizes.human(reserve)
+                    : "MAXMEM = -PAGE_OFFSET " + Fmt.hex8(cfg.pageOffset()) + " - __VMALLOC_RESERVE " + Sizes.human(reserve)) + " = "
                     + Fmt.hex8(maxmem) + " (" + Sizes.human(maxmem) + "): the most RAM lowmem can map.",
                     era.newVmallocFormula.source("arch/x86/include/asm/pgtable_32_types.h MAXMEM"));
         }
-        if (Long.compareUnsigned(top.vmallocEnd, cfg.pageOffset) <= 0) {
-            boot.message(Message.warn("VMALLOC_END " + Fmt.hex8(top.vmallocEnd) + " is not above PAGE_OFFSET " + Fmt.hex8(cfg.pageOffset)
+        if (Long.compareUnsigned(top.vmallocEnd, cfg.pageOffset()) <= 0) {
+            boot.message(Message.warn("VMALLOC_END " + Fmt.hex8(top.vmallocEnd) + " is not above PAGE_OFFSET " + Fmt.hex8(cfg.pageOffset())
                     + " (reservetop= or a pinned value): there is no room for the kernel's mappings; it would not boot."));
         } else if (Long.compareUnsigned(reserve, room) > 0) {
             boot.message(Message.warn("the vmalloc reserve (" + (reserve >> 20) + " MB) is larger than the " + (room >> 20) + " MB above PAGE_OFFSET "
-                    + Fmt.hex8(cfg.pageOffset) + ": MAXMEM wraps around and lowmem runs into vmalloc; the kernel would not boot."));
+                    + Fmt.hex8(cfg.pageOffset()) + ": MAXMEM wraps around and lowmem runs into vmalloc; the kernel would not boot."));
         }
         return maxmem;
     }

@@ -1,5 +1,7 @@
 package vmlayout.engine.x86;
 
+import static vmlayout.engine.Ulong.M32;
+
 import java.util.List;
 import vmlayout.config.InputException;
 import vmlayout.engine.Constants;
@@ -17,7 +19,6 @@ import vmlayout.engine.Constants;
  */
 final class X86Fixmap {
 
-    private static final long M32 = 0xffffffffL;
     private static final long PAGE = 4096;
 
     /** The default fixmap model of one era. */

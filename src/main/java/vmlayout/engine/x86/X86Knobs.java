@@ -16,6 +16,11 @@ public final class X86Knobs {
         return X86Era.of(v).newVmallocFormula.holds() ? reserve - X86Engine.VMALLOC_OFFSET : reserve;
     }
 
+    /** The least lowmem the kernel keeps when highmem= asks for highmem (lowmem_pfn_init()): 64 MB. */
+    public static long minLowmem() {
+        return X86Lowmem.MIN_LOWMEM;
+    }
+
     /** CONFIG_HIGHMEM64G exists (removed in 6.15). */
     public static boolean hasHighmem64g(KernelVersion v) {
         return X86Era.of(v).highmem64gExists;

@@ -1,5 +1,7 @@
 package vmlayout.engine.x86;
 
+import static vmlayout.engine.Ulong.M32;
+
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Sizes;
@@ -17,11 +19,11 @@ import vmlayout.report.Message;
  */
 final class X86Lowmem {
 
-    private static final long M32 = 0xffffffffL;
     /** MAX_NONPAE_PFN: 4 GB. */
     static final long MAX_NONPAE_PFN = 1L << 20;
-    /** 64 MB in pages: the least lowmem highmem= may leave. */
-    private static final long MIN_LOWMEM_PAGES = (64L << 20) >> 12;
+    /** The least lowmem highmem= may leave ("results in <64MB lowmem"): 64 MB. */
+    static final long MIN_LOWMEM = 64L << 20;
+    private static final long MIN_LOWMEM_PAGES = MIN_LOWMEM >> 12;
 
     /**
      * What the split reads, as setup_arch() leaves the kernel's globals.

@@ -1,5 +1,7 @@
 package vmlayout.engine.x86;
 
+import static vmlayout.engine.Ulong.M32;
+
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Fmt;
@@ -22,7 +24,6 @@ import vmlayout.report.Message;
 final class X86MemInit {
 
     static final String HEADER = "virtual kernel memory layout:";
-    private static final long M32 = 0xffffffffL;
     private static final long PAGE = 4096;
 
     /** Values the table shows; a section is null when its symbols were not given. */
@@ -59,7 +60,7 @@ final class X86MemInit {
     static Table memInit(Boot boot, X86Era era, X86Config cfg, X86Fixmap.Values top, X86Lowmem.Result split) {
         DerivationLog log = boot.log;
         Constants c = boot.constants;
-        long highMemory = cfg.pageOffset + split.highstartPfn * PAGE; // __va(highstart_pfn * PAGE_SIZE - 1) + 1
+        long highMemory = cfg.pageOffset() + split.highstartPfn * PAGE; // __va(highstart_pfn * PAGE_SIZE - 1) + 1
         boolean newFormula = era.newVmallocFormula.holds();
         long offset = X86Engine.VMALLOC_OFFSET;
         long vmallocStart = newFormula ? (highMemory + offset) & M32 : (highMemory + 2 * offset - 1) & ~(offset - 1) & M32;
@@ -80,12 +81,12 @@ final class X86MemInit {
         v.cpuEntry = era.cpuEntry;
         v.cpuEntryBase = top.cpuEntryBase;
         v.cpuEntryMapSize = top.cpuEntryMapSize;
-        v.highmem = cfg.highmem;
+        v.highmem = cfg.highmem();
         v.pkmapBase = top.pkmapBase;
         v.lastPkmap = top.lastPkmap;
         v.vmallocStart = vmallocStart;
         v.vmallocEnd = top.vmallocEnd;
-        v.pageOffset = cfg.pageOffset;
+        v.pageOffset = cfg.pageOffset();
         v.highMemory = highMemory;
         v.init = c.section("__init_begin", "__init_end");
         v.data = c.section("_etext", "_edata");
@@ -117,7 +118,7 @@ final class X86MemInit {
         kb(lines, regions, "fixmap", "    fixmap  ", v.fixStart, v.fixTop, KernelTable.mlk(v.fixStart, v.fixTop));
         if (v.cpuEntry) {
             kb(lines, regions, "cpu_entry", "  cpu_entry ", v.cpuEntryBase, v.cpuEntryBase + v.cpuEntryMapSize,
-                    (v.cpuEntryMapSize & 0xffffffffL) >> 10);
+                    (v.cpuEntryMapSize & M32) >> 10);
         }
         if (v.highmem) {
             long size = v.lastPkmap * 4096;
@@ -157,7 +158,7 @@ final class X86MemInit {
 
     /** An end that wrapped to 0 (a region reaching the top of the 32-bit space) is 2^32 in a Region. */
     private static long regionEnd(long b, long t) {
-        long end = t & 0xffffffffL;
+        long end = t & M32;
         return end == 0 && b != 0 ? 1L << 32 : end;
     }
 }

@@ -1,5 +1,7 @@
 package vmlayout.engine.x86;
 
+import static vmlayout.engine.Ulong.M32;
+
 import vmlayout.bootargs.MemParse;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Sizes;
@@ -14,7 +16,6 @@ import vmlayout.report.Message;
  */
 final class X86Memmap {
 
-    private static final long M32 = 0xffffffffL;
     private static final int OK = X86EarlyParams.OK;
     private static final int EINVAL = X86EarlyParams.EINVAL;
 

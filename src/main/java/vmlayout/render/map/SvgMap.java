@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import vmlayout.bootargs.Param;
+import vmlayout.config.Fmt;
+import vmlayout.config.Sizes;
 import vmlayout.engine.Layout;
 import vmlayout.engine.Region;
 
@@ -258,8 +260,8 @@ public final class SvgMap {
             double y = top + offs[i];
             kinds.add(s.kind());
             anyBreak[0] |= !h.toScale();
-            String full = s.name() + " " + MapText.address(s.start()) + "-" + MapText.address(s.end()) + " "
-                    + MapText.size(s.size());
+            String full = s.name() + " " + Fmt.hex8(s.start()) + "-" + Fmt.hex8(s.end()) + " "
+                    + Sizes.truncated(s.size());
             if (s.ram() != null && !s.ram().why().isEmpty()) {
                 full += ": " + s.ram().why();
             }
@@ -271,15 +273,15 @@ public final class SvgMap {
             if (s.ram() != null) {
                 b.append(" data-use=\"").append(s.ram().use().id()).append('"');
             }
-            b.append(" data-start=\"").append(MapText.address(s.start())).append("\" data-end=\"")
-                    .append(MapText.address(s.end())).append("\" data-break=\"").append(!h.toScale()).append('"')
+            b.append(" data-start=\"").append(Fmt.hex8(s.start())).append("\" data-end=\"")
+                    .append(Fmt.hex8(s.end())).append("\" data-break=\"").append(!h.toScale()).append('"')
                     .append(" x=\"").append(n(barX)).append("\" y=\"").append(n(y)).append("\" width=\"")
                     .append(n(BAR_W)).append("\" height=\"").append(n(h.px())).append("\" fill=\"")
                     .append(s.kind().svgColour).append("\" stroke=\"#555555\" stroke-width=\"0.75\"")
                     .append(s.kind().blank() ? " stroke-dasharray=\"4,3\"" : "").append("><title>").append(esc(full))
                     .append("</title></rect>\n");
-            b.append(text(addrX, y + 4, MapText.address(s.end()), "class=\"bound\" text-anchor=\"" + anchor + "\""));
-            String label = s.name() + "  " + MapText.size(s.region() != null ? s.region().size() : s.size());
+            b.append(text(addrX, y + 4, Fmt.hex8(s.end()), "class=\"bound\" text-anchor=\"" + anchor + "\""));
+            String label = s.name() + "  " + Sizes.truncated(s.region() != null ? s.region().size() : s.size());
             String style = s.kind().blank() || s.kind() == MapKind.USER ? "fill=\"#666666\" font-style=\"italic\"" : "";
             double ly = s.nested().isEmpty() ? y + h.px() / 2 + 4 : y + 12;
             b.append(text(barX + 6, ly, label, "class=\"label\"" + (style.isEmpty() ? "" : " " + style)));
@@ -294,17 +296,17 @@ public final class SvgMap {
                 double rh = Math.max(NESTED_MIN_PX, r.size() * scale);
                 b.append("<rect class=\"segment nested ").append(MapKind.ofRegion(r.name()).id())
                         .append("\" data-side=\"").append(name).append("\" data-region=\"").append(r.name())
-                        .append("\" data-start=\"").append(MapText.address(r.start())).append("\" data-end=\"")
-                        .append(MapText.address(r.end())).append("\" x=\"").append(n(barX + BAR_W - 24))
+                        .append("\" data-start=\"").append(Fmt.hex8(r.start())).append("\" data-end=\"")
+                        .append(Fmt.hex8(r.end())).append("\" x=\"").append(n(barX + BAR_W - 24))
                         .append("\" y=\"").append(n(ry)).append("\" width=\"18\" height=\"").append(n(rh))
                         .append("\" fill=\"").append(MapKind.ofRegion(r.name()).svgColour)
                         .append("\" stroke=\"#555555\" stroke-width=\"0.5\"/>\n");
-                b.append(text(barX + 12, y + 12 + 12 * (k + 1), r.name() + " " + MapText.address(r.start()) + "-"
-                        + MapText.address(r.end()) + " " + MapText.size(r.size()), "class=\"label\" font-size=\"9\""));
+                b.append(text(barX + 12, y + 12 + 12 * (k + 1), r.name() + " " + Fmt.hex8(r.start()) + "-"
+                        + Fmt.hex8(r.end()) + " " + Sizes.truncated(r.size()), "class=\"label\" font-size=\"9\""));
             }
         }
         if (!segs.isEmpty()) {
-            b.append(text(addrX, top + offs[segs.size()] + 4, MapText.address(segs.get(segs.size() - 1).start()),
+            b.append(text(addrX, top + offs[segs.size()] + 4, Fmt.hex8(segs.get(segs.size() - 1).start()),
                     "class=\"bound\" text-anchor=\"" + anchor + "\""));
         }
         b.append("</g>\n");

@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.jline.jansi.Ansi;
+import vmlayout.config.Fmt;
+import vmlayout.config.Sizes;
 import vmlayout.engine.Layout;
 import vmlayout.engine.Region;
 import vmlayout.render.Style;
@@ -149,7 +151,7 @@ public final class TextMap {
             if (i == lowmemIndex) {
                 lowmemBoundary = lines.size();
             }
-            lines.add(new Line().add(EDGE + " " + MapText.address(s.end())));
+            lines.add(new Line().add(EDGE + " " + Fmt.hex8(s.end())));
             Rows rows = rows(s, unitBytes);
             notToScale |= !rows.toScale();
             if (!s.kind().blank()) {
@@ -162,21 +164,21 @@ public final class TextMap {
                     l.add(" " + label(s, rows.toScale()));
                 } else if (r <= s.nested().size()) {
                     Region n = s.nested().get(r - 1);
-                    l.add("   " + n.name() + " " + MapText.address(n.start()) + "-" + MapText.address(n.end()) + " "
-                            + MapText.size(n.size()));
+                    l.add("   " + n.name() + " " + Fmt.hex8(n.start()) + "-" + Fmt.hex8(n.end()) + " "
+                            + Sizes.truncated(n.size()));
                 }
                 lines.add(l);
             }
         }
         if (!segs.isEmpty()) {
-            lines.add(new Line().add(EDGE + " " + MapText.address(segs.get(segs.size() - 1).start())));
+            lines.add(new Line().add(EDGE + " " + Fmt.hex8(segs.get(segs.size() - 1).start())));
         }
         return new Column(lines, lowmemBoundary, notToScale, kinds);
     }
 
     static String label(AddressMap.Segment s, boolean toScale) {
         long size = s.region() != null ? s.region().size() : s.ram() != null ? s.ram().size() : s.size();
-        String l = String.format("%-" + NAME_WIDTH + "s %" + SIZE_WIDTH + "s", s.name(), MapText.size(size));
+        String l = String.format("%-" + NAME_WIDTH + "s %" + SIZE_WIDTH + "s", s.name(), Sizes.truncated(size));
         if (!toScale) {
             l += " ~";
         }

@@ -76,11 +76,6 @@ class TextMapTest {
                 new Region("fixmap", 0xfff00000L, 0xfffe0000L), null, false, List.of());
         assertEquals("fixmap      896 kB ~", TextMap.label(s, false));
         assertEquals("fixmap      896 kB", TextMap.label(s, true));
-        assertEquals("751 MB", MapText.size(0x2effe000L));
-        assertEquals("3 MB", MapText.size(0x316000L));
-        assertEquals("1 kB", MapText.size(1024));
-        assertEquals("512 B", MapText.size(512));
-        assertEquals("0x100000000", MapText.address(1L << 32));
     }
 
     /**
