@@ -1,0 +1,106 @@
+package vmlayout.inputs;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vmlayout.config.InputException;
+
+/**
+ * The kernel's own text in a log as a user has it: dmesg output, a serial console capture, syslog, a
+ * mail quoting one. {@link #kernelText} removes the decoration: mail quoting ("> ", ">", "> > "),
+ * indentation and tabs, ANSI colours, syslog and journal prefixes ("Nov 25 04:07:01 host kernel: ",
+ * "2014-11-25T04:07:01+00:00 host kernel: "), dmesg -x facility and level ("kern  :info  : "), the
+ * console's log level ("<6>"), timestamps ("[    0.000000] ", dmesg -T "[Tue Nov 25 04:07:01 2014] ")
+ * and the printk caller id of CONFIG_PRINTK_CALLER ("[    T0] ", "[    C1] "). Leading and trailing
+ * white space is not kept: indentation is the part of a log that copying mangles most.
+ */
+public final class KernelLogText {
+
+    private static final Pattern TIMESTAMP = Pattern.compile("^\\[\\s*\\d+\\.\\d+\\]\\s?");
+    private static final Pattern CALLER = Pattern.compile("^\\[\\s*[TC]\\d{1,7}\\]\\s?");
+    private static final Pattern CTIME = Pattern.compile("^\\[[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}\\]\\s?");
+    private static final Pattern LEVEL = Pattern.compile("^<\\d>");
+    private static final Pattern FACILITY = Pattern.compile("^[a-z]{3,6}\\s*:[a-z]{3,6}\\s*: ");
+    private static final Pattern SYSLOG = Pattern.compile(
+            "^(?:[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d|\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?)"
+                    + " \\S+ kernel: ");
+    private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*[A-Za-z]");
+
+    private KernelLogText() {
+    }
+
+    /**
+     * The bytes of a log as text: UTF-8, malformed sequences replaced. A serial capture may carry a stray
+     * NUL or line noise; a binary file has many control bytes, and is refused with one line naming
+     * {@code label} and what was expected.
+     */
+    public static String decode(String label, byte[] bytes) {
+        int sample = Math.min(bytes.length, 64 * 1024);
+        int control = 0;
+        for (int i = 0; i < sample; i++) {
+            int b = bytes[i] & 0xff;
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != 0x1b && b != '\f') {
+                control++;
+            }
+        }
+        if (control > 8 && control * 100 > sample) {
+            throw new InputException(label + ": binary data (" + control + " control bytes in the first "
+                    + sample + "): expected a kernel log (dmesg, a serial console capture, syslog)");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The kernel's text of one line: decoration removed, repeatedly (a quoted syslog line has two
+     * layers). The layers are found by moving a start offset over the cleaned line, never by copying it,
+     * so a line of 300,000 '>' costs one pass, not 300,000.
+     */
+    public static String kernelText(String raw) {
+        String s = clean(raw);
+        int end = s.length();
+        while (end > 0 && isBlank(s.charAt(end - 1))) {
+            end--;
+        }
+        int at = 0;
+        Matcher[] decorations = {SYSLOG.matcher(s), FACILITY.matcher(s), LEVEL.matcher(s), TIMESTAMP.matcher(s),
+            CTIME.matcher(s), CALLER.matcher(s)};
+        while (true) {
+            int before = at;
+            while (at < end && (isBlank(s.charAt(at)) || s.charAt(at) == '>')) {
+                at++; // mail quoting, any depth, and the blanks around it
+            }
+            for (Matcher m : decorations) {
+                m.region(at, end);
+                if (m.lookingAt()) {
+                    at = m.end();
+                }
+                while (at < end && isBlank(s.charAt(at))) {
+                    at++;
+                }
+            }
+            if (at == before) {
+                return s.substring(at, end);
+            }
+        }
+    }
+
+    /** String.strip()'s white space, as the kernel text is compared without it. */
+    private static boolean isBlank(char c) {
+        return Character.isWhitespace(c);
+    }
+
+    /** No-break spaces as spaces, colour codes and other control characters removed. */
+    private static String clean(String raw) {
+        String s = raw.indexOf('\u001b') >= 0 ? ANSI.matcher(raw).replaceAll("") : raw;
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u00a0' || c == '\t') {
+                b.append(' ');
+            } else if (c >= 0x20 && c != 0x7f && c != '\ufeff') {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}
