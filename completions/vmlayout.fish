@@ -3,7 +3,7 @@
 # directory (the release archive's share/fish/vendor_completions.d) or ~/.config/fish/completions.
 
 set -g __vmlayout_commands check explain suggest diff verify batch profiles names help generate-completion
-set -g __vmlayout_valued --arch --cmdline --cmdline-file --color --config --define --dtb --e820 --format --highmem --kernel --lowmem-size --max-cost --mem --memmap --page-offset --profile --ram --require --reserve --system-map --uboot-env --vmalloc --vmalloc-end --want -D
+set -g __vmlayout_valued --arch --cmdline --cmdline-file --color --config --define --dtb --e820 --e820-file --format --highmem --kernel --lowmem-size --max-cost --mem --memmap --page-offset --profile --ram --require --reserve --system-map --uboot-env --vmalloc --vmalloc-end --want -D
 set -g __vmlayout_defines_arm HIGHMEM= VMSPLIT_3G= VMSPLIT_3G_OPT= VMSPLIT_2G= VMSPLIT_1G= PAGE_OFFSET= ARM_LPAE= MODULES= THUMB2_KERNEL= SMP= HAVE_TCM= VIPT_ALIASING= TLB_OPS_NEED_BROADCAST= PHYS_OFFSET= VMALLOC_END= VMALLOC_OFFSET= VMALLOC_RESERVE= IOREMAP_MAX_ORDER= NR_BANKS= VECTORS_BASE= FIXADDR_START= FIXADDR_TOP= FIXADDR_END= CONSISTENT_DMA_SIZE= CONSISTENT_END= PKMAP_BASE= MODULES_VADDR= MODULES_END= DTCM_OFFSET= DTCM_END= ITCM_OFFSET= ITCM_END= _text= _etext= __init_begin= __init_end= _sdata= _data= _edata= __bss_start= __bss_stop=
 set -g __vmlayout_defines_x86 NOHIGHMEM= HIGHMEM4G= HIGHMEM64G= HIGHMEM= X86_PAE= VMSPLIT_3G= VMSPLIT_3G_OPT= VMSPLIT_2G= VMSPLIT_2G_OPT= VMSPLIT_1G= PAGE_OFFSET= NR_CPUS= FIXADDR_TOP= FIXADDR_START= FIXADDR_BOOT_START= FIXADDR_TOT_START= CPU_ENTRY_AREA_BASE= CPU_ENTRY_AREA_PAGES= CPU_ENTRY_AREA_MAP_SIZE= LDT_BASE_ADDR= PKMAP_BASE= VMALLOC_END= VMALLOC_RESERVE= _text= _etext= _edata= __init_begin= __init_end=
 set -g __vmlayout_defines_ppc PPC_BOOK3S_32= PPC_83XX= PPC_8XX= 40X= 44X= PPC_85XX= PPC_MERGE= KERNEL_START= PAGE_OFFSET= LOWMEM_SIZE= TASK_SIZE= HIGHMEM= HIGHMEM_START= NR_CPUS= PPC_16K_PAGES= PPC_64K_PAGES= PTE_64BIT= NOT_COHERENT_CACHE= CONSISTENT_SIZE= CONSISTENT_START= STRICT_KERNEL_RWX= MODULES= MODULES_SIZE= KASAN= KASAN_VMALLOC= KASAN_SHADOW_OFFSET= FIXADDR_TOP= FIXADDR_START= KM_TYPE_NR= PKMAP_BASE= IOREMAP_TOP= IOREMAP_BOT= VMALLOC_END=
@@ -69,7 +69,8 @@ complete -c vmlayout -n '__vmlayout_using ""' -l cmdline-file -r -F -d 'The boar
 complete -c vmlayout -n '__vmlayout_using ""' -l arch -x -a 'arm x86 ppc' -d 'Architecture: arm, x86 or ppc (default: arm)'
 complete -c vmlayout -n '__vmlayout_using ""' -l kernel -x -a '2.6.17 2.6.19 2.6.21 2.6.24 2.6.26 2.6.27 2.6.28 2.6.29 2.6.30 2.6.31 2.6.33 2.6.37 2.6.38 2.6.39 3.1 3.3 3.4 3.5 3.11 3.14 3.15 3.16 3.19 4.0 4.1 4.2 4.4 4.6 4.9 4.12 4.15 4.17 4.19 4.20 5.1 5.2 5.4 5.5 5.7 5.8 5.9 5.11 5.12 5.13 5.14 5.15.3 5.16 6.1 6.12 6.15' -d 'Kernel release whose rules and texts apply, e.g. 2.6.37, 3.18, 4.4, 6.1 (defa...'
 complete -c vmlayout -n '__vmlayout_using ""' -l ram -x -d 'A RAM bank as firmware or the device tree describes it; repeatable'
-complete -c vmlayout -n '__vmlayout_using ""' -l e820 -x -d 'x86: a BIOS e820 entry (usable, reserved, acpi, nvs, unusable, persistent); r...'
+complete -c vmlayout -n '__vmlayout_using ""' -l e820 -x -d 'x86: a BIOS e820 entry; TYPE is usable, reserved, acpi, nvs, unusable, persis...'
+complete -c vmlayout -n '__vmlayout_using ""' -l e820-file -r -F -d 'x86: the BIOS map as the kernel printed it: a boot log or dmesg excerpt (its ...'
 complete -c vmlayout -n '__vmlayout_using ""' -l cmdline -x -d 'A whole kernel command line; parameters that do not touch memory (console=, r...'
 complete -c vmlayout -n '__vmlayout_using ""' -l mem -x -d 'mem= as an option; repeatable'
 complete -c vmlayout -n '__vmlayout_using ""' -l memmap -x -d 'memmap= as an option (x86); repeatable'
@@ -96,7 +97,8 @@ complete -c vmlayout -n '__vmlayout_using check' -l cmdline-file -r -F -d 'The b
 complete -c vmlayout -n '__vmlayout_using check' -l arch -x -a 'arm x86 ppc' -d 'Architecture: arm, x86 or ppc (default: arm)'
 complete -c vmlayout -n '__vmlayout_using check' -l kernel -x -a '2.6.17 2.6.19 2.6.21 2.6.24 2.6.26 2.6.27 2.6.28 2.6.29 2.6.30 2.6.31 2.6.33 2.6.37 2.6.38 2.6.39 3.1 3.3 3.4 3.5 3.11 3.14 3.15 3.16 3.19 4.0 4.1 4.2 4.4 4.6 4.9 4.12 4.15 4.17 4.19 4.20 5.1 5.2 5.4 5.5 5.7 5.8 5.9 5.11 5.12 5.13 5.14 5.15.3 5.16 6.1 6.12 6.15' -d 'Kernel release whose rules and texts apply, e.g. 2.6.37, 3.18, 4.4, 6.1 (defa...'
 complete -c vmlayout -n '__vmlayout_using check' -l ram -x -d 'A RAM bank as firmware or the device tree describes it; repeatable'
-complete -c vmlayout -n '__vmlayout_using check' -l e820 -x -d 'x86: a BIOS e820 entry (usable, reserved, acpi, nvs, unusable, persistent); r...'
+complete -c vmlayout -n '__vmlayout_using check' -l e820 -x -d 'x86: a BIOS e820 entry; TYPE is usable, reserved, acpi, nvs, unusable, persis...'
+complete -c vmlayout -n '__vmlayout_using check' -l e820-file -r -F -d 'x86: the BIOS map as the kernel printed it: a boot log or dmesg excerpt (its ...'
 complete -c vmlayout -n '__vmlayout_using check' -l cmdline -x -d 'A whole kernel command line; parameters that do not touch memory (console=, r...'
 complete -c vmlayout -n '__vmlayout_using check' -l mem -x -d 'mem= as an option; repeatable'
 complete -c vmlayout -n '__vmlayout_using check' -l memmap -x -d 'memmap= as an option (x86); repeatable'
@@ -121,7 +123,8 @@ complete -c vmlayout -n '__vmlayout_using explain' -l cmdline-file -r -F -d 'The
 complete -c vmlayout -n '__vmlayout_using explain' -l arch -x -a 'arm x86 ppc' -d 'Architecture: arm, x86 or ppc (default: arm)'
 complete -c vmlayout -n '__vmlayout_using explain' -l kernel -x -a '2.6.17 2.6.19 2.6.21 2.6.24 2.6.26 2.6.27 2.6.28 2.6.29 2.6.30 2.6.31 2.6.33 2.6.37 2.6.38 2.6.39 3.1 3.3 3.4 3.5 3.11 3.14 3.15 3.16 3.19 4.0 4.1 4.2 4.4 4.6 4.9 4.12 4.15 4.17 4.19 4.20 5.1 5.2 5.4 5.5 5.7 5.8 5.9 5.11 5.12 5.13 5.14 5.15.3 5.16 6.1 6.12 6.15' -d 'Kernel release whose rules and texts apply, e.g. 2.6.37, 3.18, 4.4, 6.1 (defa...'
 complete -c vmlayout -n '__vmlayout_using explain' -l ram -x -d 'A RAM bank as firmware or the device tree describes it; repeatable'
-complete -c vmlayout -n '__vmlayout_using explain' -l e820 -x -d 'x86: a BIOS e820 entry (usable, reserved, acpi, nvs, unusable, persistent); r...'
+complete -c vmlayout -n '__vmlayout_using explain' -l e820 -x -d 'x86: a BIOS e820 entry; TYPE is usable, reserved, acpi, nvs, unusable, persis...'
+complete -c vmlayout -n '__vmlayout_using explain' -l e820-file -r -F -d 'x86: the BIOS map as the kernel printed it: a boot log or dmesg excerpt (its ...'
 complete -c vmlayout -n '__vmlayout_using explain' -l cmdline -x -d 'A whole kernel command line; parameters that do not touch memory (console=, r...'
 complete -c vmlayout -n '__vmlayout_using explain' -l mem -x -d 'mem= as an option; repeatable'
 complete -c vmlayout -n '__vmlayout_using explain' -l memmap -x -d 'memmap= as an option (x86); repeatable'
@@ -145,7 +148,8 @@ complete -c vmlayout -n '__vmlayout_using suggest' -l cmdline-file -r -F -d 'The
 complete -c vmlayout -n '__vmlayout_using suggest' -l arch -x -a 'arm x86 ppc' -d 'Architecture: arm, x86 or ppc (default: arm)'
 complete -c vmlayout -n '__vmlayout_using suggest' -l kernel -x -a '2.6.17 2.6.19 2.6.21 2.6.24 2.6.26 2.6.27 2.6.28 2.6.29 2.6.30 2.6.31 2.6.33 2.6.37 2.6.38 2.6.39 3.1 3.3 3.4 3.5 3.11 3.14 3.15 3.16 3.19 4.0 4.1 4.2 4.4 4.6 4.9 4.12 4.15 4.17 4.19 4.20 5.1 5.2 5.4 5.5 5.7 5.8 5.9 5.11 5.12 5.13 5.14 5.15.3 5.16 6.1 6.12 6.15' -d 'Kernel release whose rules and texts apply, e.g. 2.6.37, 3.18, 4.4, 6.1 (defa...'
 complete -c vmlayout -n '__vmlayout_using suggest' -l ram -x -d 'A RAM bank as firmware or the device tree describes it; repeatable'
-complete -c vmlayout -n '__vmlayout_using suggest' -l e820 -x -d 'x86: a BIOS e820 entry (usable, reserved, acpi, nvs, unusable, persistent); r...'
+complete -c vmlayout -n '__vmlayout_using suggest' -l e820 -x -d 'x86: a BIOS e820 entry; TYPE is usable, reserved, acpi, nvs, unusable, persis...'
+complete -c vmlayout -n '__vmlayout_using suggest' -l e820-file -r -F -d 'x86: the BIOS map as the kernel printed it: a boot log or dmesg excerpt (its ...'
 complete -c vmlayout -n '__vmlayout_using suggest' -l cmdline -x -d 'A whole kernel command line; parameters that do not touch memory (console=, r...'
 complete -c vmlayout -n '__vmlayout_using suggest' -l mem -x -d 'mem= as an option; repeatable'
 complete -c vmlayout -n '__vmlayout_using suggest' -l memmap -x -d 'memmap= as an option (x86); repeatable'
@@ -171,7 +175,8 @@ complete -c vmlayout -n '__vmlayout_using diff' -l cmdline-file -r -F -d 'The bo
 complete -c vmlayout -n '__vmlayout_using diff' -l arch -x -a 'arm x86 ppc' -d 'Architecture: arm, x86 or ppc (default: arm)'
 complete -c vmlayout -n '__vmlayout_using diff' -l kernel -x -a '2.6.17 2.6.19 2.6.21 2.6.24 2.6.26 2.6.27 2.6.28 2.6.29 2.6.30 2.6.31 2.6.33 2.6.37 2.6.38 2.6.39 3.1 3.3 3.4 3.5 3.11 3.14 3.15 3.16 3.19 4.0 4.1 4.2 4.4 4.6 4.9 4.12 4.15 4.17 4.19 4.20 5.1 5.2 5.4 5.5 5.7 5.8 5.9 5.11 5.12 5.13 5.14 5.15.3 5.16 6.1 6.12 6.15' -d 'Kernel release whose rules and texts apply, e.g. 2.6.37, 3.18, 4.4, 6.1 (defa...'
 complete -c vmlayout -n '__vmlayout_using diff' -l ram -x -d 'A RAM bank as firmware or the device tree describes it; repeatable'
-complete -c vmlayout -n '__vmlayout_using diff' -l e820 -x -d 'x86: a BIOS e820 entry (usable, reserved, acpi, nvs, unusable, persistent); r...'
+complete -c vmlayout -n '__vmlayout_using diff' -l e820 -x -d 'x86: a BIOS e820 entry; TYPE is usable, reserved, acpi, nvs, unusable, persis...'
+complete -c vmlayout -n '__vmlayout_using diff' -l e820-file -r -F -d 'x86: the BIOS map as the kernel printed it: a boot log or dmesg excerpt (its ...'
 complete -c vmlayout -n '__vmlayout_using diff' -l cmdline -x -d 'A whole kernel command line; parameters that do not touch memory (console=, r...'
 complete -c vmlayout -n '__vmlayout_using diff' -l mem -x -d 'mem= as an option; repeatable'
 complete -c vmlayout -n '__vmlayout_using diff' -l memmap -x -d 'memmap= as an option (x86); repeatable'
@@ -195,7 +200,8 @@ complete -c vmlayout -n '__vmlayout_using verify' -l cmdline-file -r -F -d 'The 
 complete -c vmlayout -n '__vmlayout_using verify' -l arch -x -a 'arm x86 ppc' -d 'Architecture: arm, x86 or ppc (default: arm)'
 complete -c vmlayout -n '__vmlayout_using verify' -l kernel -x -a '2.6.17 2.6.19 2.6.21 2.6.24 2.6.26 2.6.27 2.6.28 2.6.29 2.6.30 2.6.31 2.6.33 2.6.37 2.6.38 2.6.39 3.1 3.3 3.4 3.5 3.11 3.14 3.15 3.16 3.19 4.0 4.1 4.2 4.4 4.6 4.9 4.12 4.15 4.17 4.19 4.20 5.1 5.2 5.4 5.5 5.7 5.8 5.9 5.11 5.12 5.13 5.14 5.15.3 5.16 6.1 6.12 6.15' -d 'Kernel release whose rules and texts apply, e.g. 2.6.37, 3.18, 4.4, 6.1 (defa...'
 complete -c vmlayout -n '__vmlayout_using verify' -l ram -x -d 'A RAM bank as firmware or the device tree describes it; repeatable'
-complete -c vmlayout -n '__vmlayout_using verify' -l e820 -x -d 'x86: a BIOS e820 entry (usable, reserved, acpi, nvs, unusable, persistent); r...'
+complete -c vmlayout -n '__vmlayout_using verify' -l e820 -x -d 'x86: a BIOS e820 entry; TYPE is usable, reserved, acpi, nvs, unusable, persis...'
+complete -c vmlayout -n '__vmlayout_using verify' -l e820-file -r -F -d 'x86: the BIOS map as the kernel printed it: a boot log or dmesg excerpt (its ...'
 complete -c vmlayout -n '__vmlayout_using verify' -l cmdline -x -d 'A whole kernel command line; parameters that do not touch memory (console=, r...'
 complete -c vmlayout -n '__vmlayout_using verify' -l mem -x -d 'mem= as an option; repeatable'
 complete -c vmlayout -n '__vmlayout_using verify' -l memmap -x -d 'memmap= as an option (x86); repeatable'
@@ -219,7 +225,8 @@ complete -c vmlayout -n '__vmlayout_using batch' -l cmdline-file -r -F -d 'The b
 complete -c vmlayout -n '__vmlayout_using batch' -l arch -x -a 'arm x86 ppc' -d 'Architecture: arm, x86 or ppc (default: arm)'
 complete -c vmlayout -n '__vmlayout_using batch' -l kernel -x -a '2.6.17 2.6.19 2.6.21 2.6.24 2.6.26 2.6.27 2.6.28 2.6.29 2.6.30 2.6.31 2.6.33 2.6.37 2.6.38 2.6.39 3.1 3.3 3.4 3.5 3.11 3.14 3.15 3.16 3.19 4.0 4.1 4.2 4.4 4.6 4.9 4.12 4.15 4.17 4.19 4.20 5.1 5.2 5.4 5.5 5.7 5.8 5.9 5.11 5.12 5.13 5.14 5.15.3 5.16 6.1 6.12 6.15' -d 'Kernel release whose rules and texts apply, e.g. 2.6.37, 3.18, 4.4, 6.1 (defa...'
 complete -c vmlayout -n '__vmlayout_using batch' -l ram -x -d 'A RAM bank as firmware or the device tree describes it; repeatable'
-complete -c vmlayout -n '__vmlayout_using batch' -l e820 -x -d 'x86: a BIOS e820 entry (usable, reserved, acpi, nvs, unusable, persistent); r...'
+complete -c vmlayout -n '__vmlayout_using batch' -l e820 -x -d 'x86: a BIOS e820 entry; TYPE is usable, reserved, acpi, nvs, unusable, persis...'
+complete -c vmlayout -n '__vmlayout_using batch' -l e820-file -r -F -d 'x86: the BIOS map as the kernel printed it: a boot log or dmesg excerpt (its ...'
 complete -c vmlayout -n '__vmlayout_using batch' -l cmdline -x -d 'A whole kernel command line; parameters that do not touch memory (console=, r...'
 complete -c vmlayout -n '__vmlayout_using batch' -l mem -x -d 'mem= as an option; repeatable'
 complete -c vmlayout -n '__vmlayout_using batch' -l memmap -x -d 'memmap= as an option (x86); repeatable'

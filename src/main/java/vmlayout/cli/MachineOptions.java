@@ -42,8 +42,15 @@ public class MachineOptions {
     List<String> ram = new ArrayList<>();
 
     @Option(names = "--e820", paramLabel = "START:SIZE:TYPE",
-            description = "x86: a BIOS e820 entry (usable, reserved, acpi, nvs, unusable, persistent); repeatable.")
+            description = "x86: a BIOS e820 entry; TYPE is usable, reserved, acpi, nvs, unusable, persistent, or a word"
+                    + " the kernel prints ('ACPI data', 'soft reserved', 'type 20' ...); repeatable.")
     List<String> e820 = new ArrayList<>();
+
+    @Option(names = "--e820-file", paramLabel = "FILE|DIR",
+            description = "x86: the BIOS map as the kernel printed it: a boot log or dmesg excerpt (its BIOS-e820:"
+                    + " lines, any release's form), a /sys/firmware/memmap directory, or the output of"
+                    + " 'grep . /sys/firmware/memmap/*/*'. Instead of --e820.")
+    String e820File;
 
     @Option(names = "--cmdline", paramLabel = "BOOTARGS",
             description = "A whole kernel command line; parameters that do not touch memory (console=, root=) are "

@@ -27,7 +27,7 @@ import vmlayout.report.Message;
  * name and a bootargs file become one machine description. Explicit options win over files, and every
  * conflict is reported ({@link ArtifactSources} says which file lost):
  * <ul>
- *   <li>--arch, --kernel, --ram and --e820 replace the profile's; -D settings (and their shorthands) are
+ *   <li>--arch, --kernel, --ram and --e820 (or --e820-file) replace the profile's; -D settings (and their shorthands) are
  *       added after the profile's, so they win;</li>
  *   <li>the bootloader's command line is --cmdline, else a bootargs file, else the profile's bootargs,
  *       else --uboot-env's bootargs, else the DTB's /chosen bootargs;</li>
@@ -47,6 +47,7 @@ public final class MachineInputs {
     public static final String KERNEL = "--kernel";
     public static final String RAM = "--ram";
     public static final String E820 = "--e820";
+    public static final String E820_FILE = "--e820-file";
     public static final String CMDLINE = "--cmdline";
     public static final String DEFINE = "--define";
     public static final String PAGE_OFFSET = "--page-offset";
@@ -115,8 +116,12 @@ public final class MachineInputs {
         for (String r : given.has(RAM) || prof == null ? given.all(RAM) : prof.ram) {
             b.ram(RamBank.parse(r));
         }
-        for (String e : given.has(E820) || prof == null ? given.all(E820) : prof.e820) {
-            b.e820(E820Entry.parse(e));
+        if (given.has(E820_FILE)) {
+            biosMapFile(b);
+        } else {
+            for (String e : given.has(E820) || prof == null ? given.all(E820) : prof.e820) {
+                b.e820(E820Entry.parse(e));
+            }
         }
         // the bootloader's line: --cmdline, else a bootargs file, else the profile's bootargs (files such as
         // --uboot-env and --dtb come after these in ArtifactSources' order)
@@ -171,10 +176,35 @@ public final class MachineInputs {
         for (Message hint : SizeHints.of(combined, PARAM_OPTIONS)) {
             b.message(hint);
         }
+        if (given.has(E820_FILE) && b.arch() != null && b.arch() != Arch.X86) {
+            throw new InputException(E820_FILE + " " + given.one(E820_FILE) + ": a BIOS e820 map is x86's, but the"
+                    + " architecture is " + b.arch().id() + ": give --arch x86 (or leave --arch out)");
+        }
+        if (given.has(E820_FILE) && b.arch() == null) {
+            b.arch(Arch.X86);
+            b.note("--arch x86 (" + E820_FILE + " gives an x86 BIOS map)");
+        }
         if (prof != null) {
             b.note("profile " + prof.name + " (" + prof.origin + ")");
         }
         return b.build();
+    }
+
+    /** --e820-file: the BIOS map of a boot log or /sys/firmware/memmap, instead of --e820 entries. */
+    private void biosMapFile(Machine.Builder b) {
+        String file = given.one(E820_FILE);
+        if (given.has(E820)) {
+            throw new InputException(E820_FILE + " " + file + " and --e820 " + given.all(E820).get(0) + ": give the BIOS map"
+                    + " one way: the file, or each entry with --e820");
+        }
+        BiosMapFile.Result r = BiosMapFile.read(E820_FILE, file);
+        for (E820Entry e : r.entries()) {
+            b.e820(e);
+        }
+        b.note("the BIOS map (" + r.entries().size() + " entries) from " + r.source());
+        for (String n : r.notes()) {
+            b.message(Message.note(n));
+        }
     }
 
     /** Bare parameters, then the parameter options in the order of PARAM_OPTIONS' documentation. */
@@ -224,12 +254,12 @@ public final class MachineInputs {
     }
 
     /**
-     * True when the options name a board: a profile, RAM (--ram, --e820, --dtb) or its bootargs
+     * True when the options name a board: a profile, RAM (--ram, --e820, --e820-file, --dtb) or its bootargs
      * (--cmdline-file, --cmdline, --uboot-env). A release, -D settings or parameters alone describe a
      * kernel and its command line, not a board.
      */
     public boolean describesABoard() {
-        for (String o : List.of(PROFILE, RAM, E820, DTB, CMDLINE_FILE, CMDLINE, UBOOT_ENV)) {
+        for (String o : List.of(PROFILE, RAM, E820, E820_FILE, DTB, CMDLINE_FILE, CMDLINE, UBOOT_ENV)) {
             if (given.has(o)) {
                 return true;
             }

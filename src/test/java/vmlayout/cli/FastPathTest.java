@@ -24,6 +24,7 @@ class FastPathTest {
             Map.entry("--kernel", List.of("--kernel=3.18")),
             Map.entry("--ram", List.of("--ram", "0x80000000:512M", "--ram=0xa0000000:256M")),
             Map.entry("--e820", List.of("--e820", "0:0x9fc00:usable")),
+            Map.entry("--e820-file", List.of("--e820-file", "testdata/artifacts/sysfs-memmap-qemu-pc-3G")),
             Map.entry("--cmdline", List.of("--cmdline", "console=ttyS0 mem=512M \"dyndbg=a b\"")),
             Map.entry("--mem", List.of("--mem", "256M@0x80000000", "--mem=128M")),
             Map.entry("--memmap", List.of("--memmap=64K$0x18690000")),
@@ -65,10 +66,13 @@ class FastPathTest {
         }
         all.remove("--profile");
         all.remove("socfpga-de0");
+        all.remove("--e820-file"); // one BIOS map: --e820 or --e820-file, compared below
+        all.remove("testdata/artifacts/sysfs-memmap-qemu-pc-3G");
         all.add("mem=64M");
         all.add("vmalloc=1G");
         compare(all.toArray(new String[0]));
         compare("--profile", "socfpga-de0", "--kernel", "3.18", "vmalloc=300M");
+        compare("--e820-file", "testdata/artifacts/sysfs-memmap-qemu-pc-3G", "--kernel", "6.1", "mem=1G");
     }
 
     @Test

@@ -56,6 +56,7 @@ class OptionDeclarationsTest {
                 Map.entry("--kernel", List.of("--kernel", "3.18")),
                 Map.entry("--ram", List.of("--ram", "0x80000000:512M", "--ram=0xa0000000:256M")),
                 Map.entry("--e820", List.of("--arch", "x86", "--e820", "0:0x9fc00:usable", "--e820", "0x100000:0x3ff00000:usable")),
+                Map.entry("--e820-file", List.of("--arch", "x86", "--e820-file", "testdata/artifacts/sysfs-memmap-qemu-pc-3G")),
                 Map.entry("--cmdline", List.of("--cmdline", "console=ttyS0 mem=512M \"dyndbg=a b\"")),
                 Map.entry("--mem", List.of("--mem", "256M")),
                 Map.entry("--memmap", List.of("--arch", "x86", "--memmap=64K$0x18690000")),
@@ -113,7 +114,7 @@ class OptionDeclarationsTest {
     @Test
     void everyBoardOptionHasASampleAndThePolicyReadsIt() {
         Set<String> read = new HashSet<>(List.of(MachineInputs.PROFILE, MachineInputs.CMDLINE_FILE, MachineInputs.ARCH,
-                MachineInputs.KERNEL, MachineInputs.RAM, MachineInputs.E820, MachineInputs.CMDLINE, MachineInputs.DEFINE,
+                MachineInputs.KERNEL, MachineInputs.RAM, MachineInputs.E820, MachineInputs.E820_FILE, MachineInputs.CMDLINE, MachineInputs.DEFINE,
                 MachineInputs.CONFIG, MachineInputs.SYSTEM_MAP, MachineInputs.DTB, MachineInputs.UBOOT_ENV));
         read.addAll(MachineInputs.PARAM_OPTIONS.keySet());
         MachineInputs.DEFINE_SHORTHANDS.forEach(e -> read.add(e.getKey()));
