@@ -115,7 +115,11 @@ final class VerifyCommand implements Callable<Integer> {
             throw new InputException("verify " + log + ": the log has no \"Linux version\" line: give --kernel");
         }
         ram(facts, prof, profSource, inputs, "--ram", machine.ram, prof == null ? List.of() : prof.ram, facts.ram());
-        ram(facts, prof, profSource, inputs, "--e820", machine.e820, prof == null ? List.of() : prof.e820, facts.e820());
+        if (machine.e820File != null) {
+            inputs.add(new VerifyReport.Input("--e820-file", machine.e820File, "option", null));
+        } else {
+            ram(facts, prof, profSource, inputs, "--e820", machine.e820, prof == null ? List.of() : prof.e820, facts.e820());
+        }
 
         List<Param> base = null;
         String baseLabel = null;
@@ -156,7 +160,7 @@ final class VerifyCommand implements Callable<Integer> {
         return report.exitStatus();
     }
 
-    /** --ram and --e820: the options, else the profile's, else the log's. */
+    /** --ram and --e820: the options, else the profile's, else the log's (--e820-file, when given, is the map). */
     private void ram(LogFacts facts, Profile prof, String profSource, List<VerifyReport.Input> inputs, String option,
                      List<String> given, List<String> fromProfile, List<String> fromLog) {
         if (!given.isEmpty()) {
