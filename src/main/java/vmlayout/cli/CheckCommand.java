@@ -2,7 +2,6 @@ package vmlayout.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,13 +11,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vmlayout.bootargs.Param;
+import vmlayout.check.Board;
 import vmlayout.check.CheckResult;
 import vmlayout.check.Checker;
 import vmlayout.check.Requirement;
 import vmlayout.config.InputException;
 import vmlayout.config.Machine;
 import vmlayout.config.Profile;
+import vmlayout.config.UserFiles;
 import vmlayout.inputs.CmdlineFiles;
+import vmlayout.inputs.MachineInputs;
 import vmlayout.engine.Engines;
 import vmlayout.engine.Layout;
 import vmlayout.render.CheckRenderer;
@@ -28,12 +30,16 @@ import vmlayout.report.ExitCode;
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Check one or more board configurations against requirements and report",
-            "what fails, one finding per line. Each --profile is checked with each",
-            "--cmdline-file (or alone); each finding names its file. Without",
-            "--require: the kernel must not warn, drop RAM or ignore a parameter",
-            "(no-kernel-warning, dropped==0, params-effective). A board must be",
-            "given (--profile, --ram, --e820, --dtb or bootargs): check alone is a",
-            "usage error, not a check of vmlayout's default board.",
+            "what fails, one finding per line; each finding names its files. Each",
+            "--board PROFILE:BOOTARGS is checked with its own bootargs file; a",
+            "--profile is checked with each --cmdline-file (or alone), and several",
+            "of both are refused (use --board). Without --require: the kernel must",
+            "not warn, drop RAM or ignore a parameter (no-kernel-warning,",
+            "dropped==0, params-effective). A board must be given (--board,",
+            "--profile, --ram, --e820, --dtb or bootargs): check alone is a usage",
+            "error, not a check of vmlayout's default board. With --format github,",
+            "a board that cannot be read is an annotation too, and the others are",
+            "still checked (exit 2).",
             "",
             "Requirements: METRIC OP SIZE with METRIC vmalloc, lowmem, highmem,",
             "dropped, reserved or ioremap (the largest single ioremap() that fits the",
@@ -43,9 +49,11 @@ import vmlayout.report.ExitCode;
             "(vmalloc>=128) is refused as a missing unit (write vmalloc>=128M)."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  vmlayout check --profile boards/myboard.json --cmdline-file bootargs.txt \\\\",
+            "  vmlayout check --profile boards/myboard.json --cmdline-file bootargs.txt \\",
             "      --require 'vmalloc>=256M' --require dropped==0",
-            "  vmlayout check --profile socfpga-de0 --format github"},
+            "  vmlayout check --profile socfpga-de0 --format github",
+            "  vmlayout check --board boards/a.json:boards/a-bootargs.txt \\",
+            "      --board boards/b.json:boards/b-bootargs.txt --format github"},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every configuration meets every requirement",
@@ -73,44 +81,99 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "text, github (workflow annotations) or json (default: text).")
     CheckRenderer.Format format = CheckRenderer.Format.text;
 
+    @Option(names = "--board", paramLabel = "PROFILE[:BOOTARGS]",
+            description = "A board: a profile (a built-in name or a JSON file) with its own bootargs file; repeatable. Each"
+                    + " --board is checked once, with its own bootargs (several --profile with several --cmdline-file"
+                    + " would pair every profile with every file, and are refused).")
+    List<String> board = new ArrayList<>();
+
     @Override
     public Integer call() {
         machine.params = params;
-        if (!machine.describesABoard()) {
-            throw new InputException("check: no board given (--profile, --ram, --e820, --dtb, --cmdline-file, --cmdline"
-                    + " or --uboot-env): vmlayout does not check its default board (an empty board list in a script"
-                    + " must not pass)");
+        try {
+            return check();
+        } catch (InputException e) {
+            if (format == CheckRenderer.Format.github && !(e instanceof BoardsUnread)) {
+                CheckRenderer.githubInputError(null, e.getMessage(), spec.commandLine().getOut());
+            }
+            throw e;
+        }
+    }
+
+    private int check() {
+        if (board.isEmpty() && !machine.describesABoard()) {
+            throw new InputException("check: no board given (--board, --profile, --ram, --e820, --dtb, --cmdline-file,"
+                    + " --cmdline or --uboot-env): vmlayout does not check its default board (an empty board list in a"
+                    + " script must not pass)");
         }
         List<Requirement> reqs = new ArrayList<>();
         for (String r : requires.isEmpty() ? Checker.DEFAULT : requires) {
             reqs.add(Requirement.parse(r));
         }
-        List<String> profiles = machine.profile.isEmpty() ? Collections.singletonList(null) : machine.profile;
-        List<String> files = machine.cmdlineFile.isEmpty() ? Collections.singletonList(null) : machine.cmdlineFile;
-        List<CheckResult> results = new ArrayList<>();
-        for (String prof : profiles) {
-            Profile p = prof == null ? null : Profile.load(prof);
-            for (String file : files) {
-                List<Param> extra = file == null ? List.of() : CmdlineFiles.read(file);
-                Machine m = machine.inputs().machine(p, extra, file);
-                Layout l = Engines.forArch(m.arch()).compute(m);
-                String origin = origin(prof, file);
-                results.add(new CheckResult(origin, l, reqs, Checker.check(l, reqs, origin)));
-            }
+        List<Board> boards = new ArrayList<>();
+        List<String> specs = new ArrayList<>(board);
+        List<Board> pairs = Board.pairs(machine.profile, machine.cmdlineFile, !board.isEmpty());
+        if (specs.isEmpty() && pairs.isEmpty()) {
+            pairs = List.of(new Board(null, null)); // the options alone describe the board (--ram, --dtb ...)
         }
         PrintWriter out = spec.commandLine().getOut();
+        List<CheckResult> results = new ArrayList<>();
+        String firstError = null;
+        int errors = 0;
+        for (int i = 0; i < specs.size() + pairs.size(); i++) {
+            Board b = i < specs.size() ? null : pairs.get(i - specs.size());
+            String file = null;
+            try {
+                if (b == null) {
+                    file = specs.get(i); // --board as given, until it is read
+                    b = Board.parse(specs.get(i), CheckCommand::isProfile);
+                }
+                file = b.profile() != null && !Profile.builtInNames().contains(b.profile()) ? b.profile() : null;
+                Profile p = b.profile() == null ? null : Profile.load(b.profile());
+                file = b.bootargs() != null ? b.bootargs() : file;
+                List<Param> extra = b.bootargs() == null ? List.of() : CmdlineFiles.read(b.bootargs());
+                Machine m = machine.inputs().machine(p, extra, b.bootargs());
+                Layout l = Engines.forArch(m.arch()).compute(m);
+                results.add(new CheckResult(b.origin(), l, reqs, Checker.check(l, reqs, b.origin())));
+            } catch (InputException e) {
+                if (format != CheckRenderer.Format.github) {
+                    throw e;
+                }
+                // a CI run annotates every board it could not read and goes on with the others
+                String message = (b == null ? "" : b.origin() + ": ") + e.getMessage();
+                if (e instanceof MachineInputs.ProfileException pe) {
+                    file = pe.file;
+                }
+                CheckRenderer.githubInputError(b == null ? null : file, message, out);
+                errors++;
+                firstError = firstError == null ? message : firstError;
+            }
+        }
         int status = ExitCode.of(results.stream().anyMatch(r -> !r.findings().isEmpty())).code;
         new CheckRenderer(Version.get()).render(format, results, status, out);
+        if (firstError != null) {
+            throw new BoardsUnread(firstError + (errors > 1 ? " (and " + (errors - 1) + " more board(s): see the"
+                    + " annotations)" : ""));
+        }
         return status;
     }
 
-    private static String origin(String profile, String file) {
-        if (profile == null && file == null) {
-            return "-";
+    /** Boards that could not be read, already annotated: only the one line on stderr is left to say. */
+    private static final class BoardsUnread extends InputException {
+        BoardsUnread(String message) {
+            super(message);
         }
-        if (profile == null) {
-            return file;
+    }
+
+    /** A built-in profile name or a profile file (to split --board PROFILE:BOOTARGS). */
+    private static boolean isProfile(String name) {
+        if (Profile.builtInNames().contains(name)) {
+            return true;
         }
-        return file == null ? profile : profile + " + " + file;
+        try {
+            return java.nio.file.Files.isRegularFile(UserFiles.path("--board", name));
+        } catch (InputException e) {
+            return false;
+        }
     }
 }

@@ -103,6 +103,9 @@ public final class MachineInputs {
      * @param extraLabel where {@code extra} came from, for notes (null when none)
      */
     public Machine machine(Profile prof, List<Param> extra, String extraLabel) {
+        if (prof != null) {
+            checkProfile(prof);
+        }
         Machine.Builder b = new Machine.Builder();
         String a = given.one(ARCH) != null ? given.one(ARCH) : prof != null ? prof.arch : null;
         ArtifactSources files = sources(a);
@@ -204,6 +207,42 @@ public final class MachineInputs {
         b.note("the BIOS map (" + r.entries().size() + " entries) from " + r.source());
         for (String n : r.notes()) {
             b.message(Message.note(n));
+        }
+    }
+
+    /**
+     * A profile's values read on their own first, so that one that cannot be read is named as the
+     * profile's (not as an option the user did not give): check points its annotation at the file.
+     */
+    private static void checkProfile(Profile prof) {
+        try {
+            if (prof.arch != null) {
+                Arch.parse(prof.arch);
+            }
+            if (prof.kernel != null) {
+                KernelVersion.parse(prof.kernel);
+            }
+            for (String r : prof.ram) {
+                RamBank.parse(r);
+            }
+            for (String e : prof.e820) {
+                E820Entry.parse(e);
+            }
+            if (prof.bootargs != null) {
+                KernelCmdline.parse(prof.bootargs, "profile " + prof.name);
+            }
+        } catch (InputException e) {
+            throw new ProfileException(prof, e.getMessage());
+        }
+    }
+
+    /** A profile value that cannot be read; {@link #file} is the profile's file (null for a built-in one). */
+    public static final class ProfileException extends InputException {
+        public final transient String file;
+
+        ProfileException(Profile prof, String message) {
+            super("profile " + prof.name + (prof.name.equals(prof.origin) ? "" : " (" + prof.origin + ")") + ": " + message);
+            this.file = "built-in".equals(prof.origin) ? null : prof.origin;
         }
     }
 

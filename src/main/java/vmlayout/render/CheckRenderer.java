@@ -68,6 +68,20 @@ public final class CheckRenderer {
         }
     }
 
+    /**
+     * An input that could not be read, as a workflow annotation (--format github): a board's profile or
+     * bootargs file, or the options. {@code file} (may be null) is the file it points at.
+     */
+    public static void githubInputError(String file, String message, PrintWriter out) {
+        StringBuilder b = new StringBuilder("::error ");
+        if (file != null && !file.equals("-")) {
+            b.append("file=").append(property(file)).append(',');
+        }
+        b.append("title=").append(property("vmlayout input error")).append("::").append(data(message));
+        out.println(b);
+        out.flush();
+    }
+
     /** The file an annotation points at: the bootargs file when there is one, else the profile. */
     private static String fileOf(String origin) {
         int plus = origin.indexOf(" + ");
