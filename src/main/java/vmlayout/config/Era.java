@@ -26,6 +26,15 @@ public abstract class Era {
         return Fact.since(boundary, version);
     }
 
+    /**
+     * True when this release is newer than the newest one checked: a later major.minor (6.19.8 is 6.19,
+     * so it is within "checked to 6.19"; 7.0 is past it).
+     */
+    protected final boolean pastChecked(Checked checked) {
+        KernelVersion n = checked.newest();
+        return version.major() != n.major() ? version.major() > n.major() : version.minor() > n.minor();
+    }
+
     /** The rule of {@code rules} that holds in this release. */
     protected final <R extends EraRule> R pick(R[] rules) {
         return Releases.pick(rules, version);

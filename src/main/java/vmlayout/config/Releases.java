@@ -61,7 +61,7 @@ public record Releases(KernelVersion from, KernelVersion until) {
 
     /**
      * The release just before {@code v} as vmlayout names eras: 2.6.29 -> 2.6.28, 3.4 -> 3.3,
-     * 3.0 -> 2.6.39, 4.0 -> 3.19, 5.0 -> 4.20, 6.0 -> 5.19.
+     * 3.0 -> 2.6.39, 4.0 -> 3.19, 5.0 -> 4.20, 6.0 -> 5.19, 7.0 -> 6.19.
      */
     static String before(KernelVersion v) {
         if (v.major() == 2) {
@@ -75,7 +75,8 @@ public record Releases(KernelVersion from, KernelVersion until) {
             case 4 -> "3.19";
             case 5 -> "4.20";
             case 6 -> "5.19";
-            default -> "6.x";
+            case 7 -> "6.19";
+            default -> (v.major() - 1) + ".x";
         };
     }
 }

@@ -2,6 +2,7 @@ package vmlayout.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import vmlayout.config.Checked;
 import vmlayout.config.Defines;
 import vmlayout.config.KernelVersion;
 import vmlayout.config.Machine;
@@ -77,6 +78,17 @@ public final class Boot {
                 + "); shown in its first form."
                 : "Linux " + k + " no longer prints this table (removed in " + removed + " by \"" + removedBy
                 + "\"); shown in the last form the kernel printed, with this release's values."));
+    }
+
+    /**
+     * The note for a release newer than the newest the engine's era facts were checked against: it is
+     * computed with that release's rules, and what could have changed since is named.
+     */
+    public void notePastChecked(Checked checked) {
+        messages.add(Message.note("Linux " + machine.kernel() + " is newer than " + checked.newest() + ", the newest release"
+                + " vmlayout's " + machine.arch().name().toLowerCase(java.util.Locale.ROOT) + " rules are checked against ("
+                + checked.evidence() + "): computed with the rules of " + checked.newest() + ". Not checked for "
+                + machine.kernel() + ": " + checked.notChecked() + "."));
     }
 
     /** The layout this boot ends with. */

@@ -1,6 +1,7 @@
 package vmlayout.engine;
 
 import vmlayout.config.Arch;
+import vmlayout.config.Checked;
 import vmlayout.config.Machine;
 import vmlayout.config.SymbolCatalog;
 
@@ -11,6 +12,9 @@ public interface Engine {
 
     /** The names -D accepts for this architecture. */
     SymbolCatalog symbols();
+
+    /** How far this engine's era facts reach: the newest release checked, and what is not checked past it. */
+    Checked checked();
 
     /** How much an engine writes down besides the layout's numbers. */
     enum Detail {

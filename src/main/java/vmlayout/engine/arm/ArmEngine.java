@@ -3,6 +3,7 @@ package vmlayout.engine.arm;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Arch;
+import vmlayout.config.Checked;
 import vmlayout.config.Fmt;
 import vmlayout.config.Machine;
 import vmlayout.config.RamBank;
@@ -32,6 +33,11 @@ public final class ArmEngine implements Engine {
     @Override
     public Arch arch() {
         return Arch.ARM;
+    }
+
+    @Override
+    public Checked checked() {
+        return ArmEra.CHECKED;
     }
 
     @Override
@@ -82,6 +88,9 @@ public final class ArmEngine implements Engine {
         boot.messages.addAll(reservedNotes);
 
         ArmMemInit.Table table = ArmMemInit.memInit(boot, era, k, vmalloc, physOffset, vmallocMin, split);
+        if (era.pastChecked) {
+            boot.notePastChecked(ArmEra.CHECKED);
+        }
         boot.noteUnusedDefines();
         List<RamRange> fate = ArmRamFate.of(boot, era, k, board, described, st, split, droppedByFirmware);
         return boot.layout(table.regions(), fate, table.lines(), era.printsTable);

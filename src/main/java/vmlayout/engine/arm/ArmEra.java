@@ -1,6 +1,7 @@
 package vmlayout.engine.arm;
 
 import vmlayout.bootargs.MemParse;
+import vmlayout.config.Checked;
 import vmlayout.config.Era;
 import vmlayout.config.EraRule;
 import vmlayout.config.Fact;
@@ -188,6 +189,31 @@ final class ArmEra extends Era {
      */
     static final KernelVersion VMSPLIT_3G_OPT = KernelVersion.of(4, 4);
 
+    /**
+     * How far the ARM facts reach (src/docs/eras.md, "How far the facts reach"). No ARM rule vmlayout
+     * models changed after 5.14 as far as read:
+     * <ul>
+     *   <li>real boots of Debian 6.12.118 armmp and armmp-lpae under QEMU (testdata/arm/log13-15): the
+     *       5.14 vmalloc texts and the lowmem limit VMALLOC_END - vmalloc_size - 8 MB;</li>
+     *   <li>arch/arm/Kconfig of a linux-next clone of the 6.19-rc5 cycle (ColinIanKing/linux-next
+     *       @1b732e47): "choice / prompt "Memory split" / depends on MMU / default VMSPLIT_3G", HIGHMEM
+     *       "If unsure, say n." without a default; the same "default VMSPLIT_3G" is the context of the
+     *       arch/arm/Kconfig hunk of "arch/*: increase lowmem size to avoid highmem use" (Arnd Bergmann,
+     *       19 Dec 2025, index fa83c040ee2d);</li>
+     *   <li>arch/arm/mm/mmu.c of the same clone (@fe7e7f9c): early_vmalloc() and adjust_lowmem_bounds()
+     *       as in 5.14.</li>
+     * </ul>
+     * That series (v1, "mm: increase lowmem size in linux-7.0") would make VMSPLIT_2G the default with
+     * HIGHMEM or LPAE and VMSPLIT_3G_OPT otherwise; no later version and no merge of it is in the mail
+     * archives read up to 7.0-rc4 (research notes: eras-7x.md), so 7.0 and later are not checked.
+     */
+    static final Checked CHECKED = new Checked(KernelVersion.of(6, 19),
+            "real boots of 6.12.118 armmp and armmp-lpae, arch/arm/Kconfig and mm/mmu.c of the 6.19 cycle",
+            "whether it changed the default memory split: \"mm: increase lowmem size\" (posted for 7.0 in"
+                    + " December 2025: VMSPLIT_2G by default with HIGHMEM or LPAE, else VMSPLIT_3G_OPT) was not"
+                    + " merged as of 7.0-rc4, so VMSPLIT_3G stays vmlayout's default; pin -D VMSPLIT_2G=y etc."
+                    + " from your .config");
+
 
     /** What happens to a device tree /reserved-memory region marked no-map. */
     enum NoMapRule implements EraRule {
@@ -269,6 +295,8 @@ final class ArmEra extends Era {
     final boolean ioremapOrderSmp;
     /** Kconfig offers VMSPLIT_3G_OPT (without LPAE). */
     final boolean vmsplit3gOpt;
+    /** Newer than {@link #CHECKED}: computed with its rules, and a note says so. */
+    final boolean pastChecked;
 
     private ArmEra(KernelVersion v) {
         super(v);
@@ -299,6 +327,7 @@ final class ArmEra extends Era {
         u64AddMemory = since(U64_ADD_MEMORY);
         ioremapOrderSmp = since(IOREMAP_ORDER_SMP);
         vmsplit3gOpt = since(VMSPLIT_3G_OPT);
+        pastChecked = pastChecked(CHECKED);
     }
 
     static ArmEra of(KernelVersion v) {

@@ -49,6 +49,11 @@ final class PpcConfig {
     static PpcConfig read(PpcEra era, Constants c, List<Message> messages) {
         PpcConfig k = new PpcConfig();
         k.platform = PpcPlatform.read(c);
+        if (k.platform == PpcPlatform.PPC_40X && !era.has40x) {
+            throw new InputException("-D 40X=y: Linux " + era.version + " cannot be built for a 40x: \"powerpc: Remove 40x"
+                    + " from Kconfig and defconfig\" (e939da89d024) removed it in " + PpcEra.PPC_40X_REMOVED
+                    + "; choose --kernel 6.10 or older, or 44X, PPC_8XX, PPC_85XX or PPC_BOOK3S_32");
+        }
         k.mpc83xx = c.pinned("PPC_83XX") && c.flag("PPC_83XX", false, "-D");
         if (era.archPpcExists.holds()) {
             k.archPpc = !c.flag("PPC_MERGE", true, "vmlayout default: an arch/powerpc board (PPC_MERGE=y)");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Arch;
+import vmlayout.config.Checked;
 import vmlayout.config.Fmt;
 import vmlayout.config.Machine;
 import vmlayout.config.RamBank;
@@ -30,6 +31,11 @@ public final class PpcEngine implements Engine {
     }
 
     @Override
+    public Checked checked() {
+        return PpcEra.CHECKED;
+    }
+
+    @Override
     public SymbolCatalog symbols() {
         return PpcSymbols.CATALOG;
     }
@@ -52,6 +58,9 @@ public final class PpcEngine implements Engine {
         PpcKernelVirt v = PpcKernelVirt.compute(era, k, f, mem.highMemory, boot.constants, boot.messages);
         PpcMemInit.Table table = PpcMemInit.memInit(boot, era, k, f, v, mem);
         notes(boot, era, k, f);
+        if (era.pastChecked) {
+            boot.notePastChecked(PpcEra.CHECKED);
+        }
         boot.noteUnusedDefines();
         return boot.layout(table.regions(), PpcRamFate.of(mem, params), table.lines(), era.printsListing);
     }

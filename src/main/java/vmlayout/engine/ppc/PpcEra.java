@@ -1,6 +1,7 @@
 package vmlayout.engine.ppc;
 
 import vmlayout.bootargs.MemParse;
+import vmlayout.config.Checked;
 import vmlayout.config.Era;
 import vmlayout.config.Fact;
 import vmlayout.config.KernelVersion;
@@ -81,6 +82,32 @@ final class PpcEra extends Era {
     static final KernelVersion MODULES_SIZE = KernelVersion.of(6, 12);
     /** 2bf3caa7cc3b "powerpc/32: Stop printing Kernel virtual memory layout" (powerpc-6.15-1). */
     static final KernelVersion LISTING_REMOVED = KernelVersion.of(6, 15);
+    /**
+     * e939da89d024 "powerpc: Remove 40x from Kconfig and defconfig" with 47d13a269bbd "powerpc/40x: Remove
+     * 40x platforms." and 732b32daef80 "powerpc: Remove core support for 40x" (Michael Ellerman, Christophe
+     * Leroy; v3 of 28 Jun 2024): the powerpc-6.11-1 pull of 19 Jul 2024, "powerpc updates for 6.11 /
+     * - Remove support for 40x CPUs & platforms.". From 6.11 no kernel can be built for a 40x.
+     */
+    static final KernelVersion PPC_40X_REMOVED = KernelVersion.of(6, 11);
+
+    /**
+     * How far the powerpc facts reach (src/docs/eras.md, "How far the facts reach"): 6.11 (40x removed)
+     * and 6.15 (listing removed) above; the arch/powerpc/Kconfig of the 6.19 cycle in the context of the
+     * powerpc hunk of Arnd Bergmann's "arch/*: increase lowmem size to avoid highmem use" (19 Dec 2025,
+     * index 9537a61ebae0): LOWMEM_SIZE "0x30000000", PAGE_OFFSET "0xc0000000", KERNEL_START "0xc2000000"
+     * if CRASH_DUMP && !NONSTATIC_KERNEL else "0xc0000000", TASK_SIZE "0x80000000" if PPC_8xx,
+     * "0xb0000000" if PPC_BOOK3S_32 && EXECMEM, else "0xc0000000"; book3s/32 and 8xx MODULES_* as in 6.12
+     * (context of 370d841929c3, below); boot logs of 6.8-rc7 and 6.9.3 (testdata/ppc). Known for 7.0 and
+     * not modelled: 370d841929c3 "powerpc/32: Automatically adapt TASK_SIZE based on constraints"
+     * (Christophe Leroy, v5 of 24 Dec 2025, pushed to powerpc next-test on 7 Jan 2026): TASK_SIZE becomes
+     * min(CONFIG_TASK_SIZE, the module segment's base), the same value vmlayout derives with the defaults.
+     */
+    static final Checked CHECKED = new Checked(KernelVersion.of(6, 19),
+            "the 6.11 and 6.15 changes, arch/powerpc/Kconfig of the 6.19 cycle, boot logs of 6.8-rc7 and 6.9.3",
+            "whether it changed the LOWMEM_SIZE and PAGE_OFFSET defaults: \"mm: increase lowmem size\" (posted for"
+                    + " 7.0 in December 2025: LOWMEM_SIZE 0x80000000 and PAGE_OFFSET 0x70000000 with HIGHMEM, else"
+                    + " 0x40000000 and 0xb0000000) was not merged as of 7.0-rc4, so 0x30000000 and 0xc0000000 stay"
+                    + " vmlayout's defaults; pin -D LOWMEM_SIZE= -D PAGE_OFFSET= from your .config");
 
     // ---- start_kernel() ----
     /** 86d1919a4fb0 "init: print out unknown kernel parameters": "Unknown command line parameters:%s". */
@@ -141,6 +168,10 @@ final class PpcEra extends Era {
     final String unknownParamsFormat;
     /** The #error text of arch/powerpc/mm/init_32.c (and arch/ppc/mm/init.c) for the LOWMEM_SIZE check. */
     final String lowmemErrorText;
+    /** Kconfig still offers the 40x processor family. */
+    final boolean has40x;
+    /** Newer than {@link #CHECKED}: computed with its rules, and a note says so. */
+    final boolean pastChecked;
 
     private PpcEra(KernelVersion v) {
         super(v);
@@ -171,6 +202,8 @@ final class PpcEra extends Era {
         modulesRow = since(MODULES_ROW);
         kasanVmallocSelected = since(KASAN_VMALLOC_SELECTED);
         modulesSize = since(MODULES_SIZE);
+        has40x = !since(PPC_40X_REMOVED);
+        pastChecked = pastChecked(CHECKED);
         if (since(UNKNOWN_PARAMS_CLEARER) || (v.major() == 5 && v.minor() == 15 && since(UNKNOWN_PARAMS_CLEARER_STABLE))) {
             unknownParamsFormat = "Unknown kernel command line parameters \"%s\", will be passed to user space.";
         } else if (since(UNKNOWN_PARAMS)) {

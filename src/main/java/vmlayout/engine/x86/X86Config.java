@@ -44,9 +44,9 @@ record X86Config(boolean highmem, boolean highmem64g, boolean pae, long pageOffs
         }
         if (chosen == null) {
             Long h4 = c.pin("HIGHMEM4G");
-            chosen = h4 != null && h4 == 0 ? "NOHIGHMEM" : "HIGHMEM4G";
-            if (chosen.equals("HIGHMEM4G")) {
-                defaults.add("HIGHMEM4G (the Kconfig default)");
+            chosen = h4 != null && h4 == 0 ? "NOHIGHMEM" : era.highmemDefault.choice;
+            if (h4 == null) {
+                defaults.add(era.highmemDefault.note);
             }
         }
         if (chosen.equals("HIGHMEM64G") && !era.highmem64gExists) {
@@ -54,7 +54,8 @@ record X86Config(boolean highmem, boolean highmem64g, boolean pae, long pageOffs
                     + X86Era.HIGHMEM64G_REMOVED + "): use HIGHMEM4G, with X86_PAE=y for PAE page tables");
         }
         for (String n : choice) {
-            c.flag(n, n.equals(chosen), "the \"High Memory Support\" choice (default HIGHMEM4G)");
+            c.flag(n, n.equals(chosen), "the \"High Memory Support\" choice (default " + era.highmemDefault.choice + ", "
+                    + era.highmemDefault.releases() + ")");
         }
         boolean highmem64g = chosen.equals("HIGHMEM64G");
         Long paePin = c.pin("X86_PAE");

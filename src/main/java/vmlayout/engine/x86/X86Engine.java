@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Arch;
+import vmlayout.config.Checked;
 import vmlayout.config.E820Entry;
 import vmlayout.config.Fmt;
 import vmlayout.config.Machine;
@@ -41,6 +42,11 @@ public final class X86Engine implements Engine {
     @Override
     public Arch arch() {
         return Arch.X86;
+    }
+
+    @Override
+    public Checked checked() {
+        return X86Era.CHECKED;
     }
 
     @Override
@@ -81,6 +87,9 @@ public final class X86Engine implements Engine {
         if (st.reservetopGiven && (boot.constants.pinned("FIXADDR_START") || boot.constants.pinned("PKMAP_BASE")
                 || boot.constants.pinned("VMALLOC_END") || boot.constants.pinned("CPU_ENTRY_AREA_BASE"))) {
             boot.message(Message.note("reservetop= moves FIXADDR_TOP, but the values pinned with -D are used as given."));
+        }
+        if (era.pastChecked) {
+            boot.notePastChecked(X86Era.CHECKED);
         }
         boot.noteUnusedDefines();
         List<RamRange> fate = X86RamFate.of(bios, st, split, maxArchPfn, era.e820Unified.holds(), cfg.highmem(), boot.messages);

@@ -1,6 +1,7 @@
 package vmlayout.engine.x86;
 
 import vmlayout.bootargs.MemParse;
+import vmlayout.config.Checked;
 import vmlayout.config.Era;
 import vmlayout.config.EraRule;
 import vmlayout.config.Fact;
@@ -199,10 +200,73 @@ final class X86Era extends Era {
     static final KernelVersion TABLE_REMOVED = KernelVersion.of(5, 7);
     /** kmap_local: KM_MAX_IDX 16 kmap slots per CPU in the fixmap (inferred 5.11). */
     static final KernelVersion KMAP_LOCAL = KernelVersion.of(5, 11);
-    /** CONFIG_HIGHMEM64G removed (2025 patch, inferred 6.15). */
+    /**
+     * bbeb69ce3013 "x86/mm: Remove CONFIG_HIGHMEM64G support" (Arnd Bergmann; v3 05/10 of 26 Feb 2025;
+     * tip x86/cpu, in the tip pull of the 6.15 merge window). arch/x86/Kconfig: the "High Memory Support"
+     * choice (NOHIGHMEM / HIGHMEM4G default / HIGHMEM64G) becomes {@code config HIGHMEM4G / bool "High
+     * Memory Support" / depends on X86_32} with no default line ("If unsure, say N.") and
+     * {@code config HIGHMEM / def_bool HIGHMEM4G}; X86_PAE no longer depends on !HIGHMEM4G. init_32.c
+     * highmem_pfn_init(): every HIGHMEM kernel trims max_pfn to MAX_NONPAE_PFN with MSG_HIGHMEM_TRIMMED
+     * "Warning: only 4GB will be used. Support for for CONFIG_HIGHMEM64G was removed!", and a kernel
+     * without HIGHMEM always says "Use a HIGHMEM enabled kernel.". Seen in a 6.15-rc2 boot log
+     * (testdata/x86/x86-14).
+     */
     static final KernelVersion HIGHMEM64G_REMOVED = KernelVersion.of(6, 15);
+    /**
+     * 03680913744d "x86/mm: Remove duplicated word in warning message" (Lukas Bulwahn, tip x86/urgent of
+     * 16 May 2025, in the shortlog of 6.15-rc7): MSG_HIGHMEM_TRIMMED becomes "Warning: only 4GB will be
+     * used. Support for CONFIG_HIGHMEM64G was removed!". So released 6.15 prints one "for"; only
+     * 6.15-rc1 to 6.15-rc6 print "for for".
+     */
+    static final int TRIMMED_TEXT_FIXED_RC = 7;
+
+    /**
+     * How far the x86 facts reach (src/docs/eras.md, "How far the facts reach"): the 6.15 changes above
+     * and 83b2d345e178 "x86/e820: Discard high memory that can't be addressed by 32-bit systems" (6.15-rc4;
+     * memblock only, nothing printed); arch/x86/Kconfig of the 6.19 cycle in the context of the x86 hunk of
+     * Arnd Bergmann's "arch/*: increase lowmem size to avoid highmem use" (19 Dec 2025, index
+     * 80527299f859): "prompt "Memory split" if EXPERT / default VMSPLIT_3G", after "config HIGHMEM4G";
+     * that series was not merged as of 7.0-rc4 (research notes: eras-7x.md).
+     */
+    static final Checked CHECKED = new Checked(KernelVersion.of(6, 19),
+            "the 6.15 HIGHMEM64G removal and its fixes, arch/x86/Kconfig of the 6.19 cycle, a 6.15-rc2 boot log",
+            "whether it changed the default memory split: \"mm: increase lowmem size\" (posted for 7.0 in"
+                    + " December 2025: VMSPLIT_2G_OPT by default with HIGHMEM, VMSPLIT_2G with X86_PAE, else"
+                    + " VMSPLIT_3G_OPT) was not merged as of 7.0-rc4, so VMSPLIT_3G stays vmlayout's default; pin"
+                    + " -D VMSPLIT_2G=y etc. from your .config");
+
+    /** The "High Memory Support" setting when no -D chooses one (arch/x86/Kconfig). */
+    enum HighmemDefault implements EraRule {
+        /** {@code choice "High Memory Support" / default HIGHMEM4G}. */
+        HIGHMEM4G(Releases.until(HIGHMEM64G_REMOVED), "HIGHMEM4G", "HIGHMEM4G (the Kconfig default)"),
+        /**
+         * 6.15: {@code config HIGHMEM4G bool "High Memory Support"} has no default, so a .config made from
+         * defaults (or an old one with HIGHMEM64G=y through olddefconfig) has no HIGHMEM.
+         */
+        OFF(Releases.since(HIGHMEM64G_REMOVED), "NOHIGHMEM",
+                "no HIGHMEM (from 6.15 \"High Memory Support\", CONFIG_HIGHMEM4G, has no Kconfig default): give"
+                        + " -D HIGHMEM4G=y if your .config sets it, as distribution kernels do");
+
+        private final Releases releases;
+        /** The choice vmlayout takes. */
+        final String choice;
+        /** The "defaults used" text. */
+        final String note;
+
+        HighmemDefault(Releases releases, String choice, String note) {
+            this.releases = releases;
+            this.choice = choice;
+            this.note = note;
+        }
+
+        @Override
+        public Releases releases() {
+            return releases;
+        }
+    }
 
     final LowmemRule lowmem;
+    final HighmemDefault highmemDefault;
     final ParamRule params;
     final ReservetopRule reservetop;
     final TypicalFixmap typicalFixmap;
@@ -227,6 +291,10 @@ final class X86Era extends Era {
     final boolean ldt;
     final boolean softReserved;
     final boolean highmem64gExists;
+    /** MSG_HIGHMEM_TRIMMED of 6.15-rc1..rc6: "Support for for CONFIG_HIGHMEM64G". */
+    final boolean trimmedTextForFor;
+    /** Newer than {@link #CHECKED}: computed with its rules, and a note says so. */
+    final boolean pastChecked;
     final MemParse.Suffixes suffixes;
 
     private X86Era(KernelVersion v) {
@@ -252,6 +320,9 @@ final class X86Era extends Era {
         ldt = since(LDT_PMD);
         softReserved = since(SOFT_RESERVED);
         highmem64gExists = !since(HIGHMEM64G_REMOVED);
+        highmemDefault = pick(HighmemDefault.values());
+        trimmedTextForFor = since(HIGHMEM64G_REMOVED) && v.major() == 6 && v.minor() == 15 && v.rcBefore(TRIMMED_TEXT_FIXED_RC);
+        pastChecked = pastChecked(CHECKED);
         suffixes = since(MEMPARSE_TPE) ? MemParse.Suffixes.KMGTPE : MemParse.Suffixes.KMG;
     }
 

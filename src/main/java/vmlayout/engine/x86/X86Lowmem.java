@@ -192,7 +192,9 @@ final class X86Lowmem {
                 case FIND_LOW_PFN_RANGE -> r.messages.add(warn("Warning only 4GB will be used.Use a HIGHMEM64G enabled kernel."));
                 case PFN_INIT -> r.messages.add(warn(era.highmem64gExists
                         ? "Warning: only 4GB will be used. Use a HIGHMEM64G enabled kernel!"
-                        : "Warning: only 4GB will be used. Support for for CONFIG_HIGHMEM64G was removed!"));
+                        : era.trimmedTextForFor
+                        ? "Warning: only 4GB will be used. Support for for CONFIG_HIGHMEM64G was removed!"
+                        : "Warning: only 4GB will be used. Support for CONFIG_HIGHMEM64G was removed!"));
             }
         }
     }

@@ -31,6 +31,18 @@ class PpcParamsAndInputTest {
         assertTrue(r.ownContains("warning", "memmap=16M$240M has no effect on powerpc"));
     }
 
+    /**
+     * 40x was removed in 6.11 (e939da89d024 "powerpc: Remove 40x from Kconfig and defconfig", the
+     * powerpc-6.11-1 pull: "Remove support for 40x CPUs & platforms."): 6.10 still builds for a 40x, 6.11
+     * cannot, so -D 40X=y there is refused with the commit that removed it.
+     */
+    @Test
+    void noFortyXFrom611() {
+        assertEquals(0, PpcRun.of("--kernel=6.10", "-D", "40X=y", "--ram=128M").exit());
+        String err = PpcRun.inputError("--kernel=6.11", "-D", "40X=y", "--ram=128M");
+        assertTrue(err.contains("-D 40X=y: Linux 6.11 cannot be built for a 40x") && err.contains("e939da89d024"), err);
+    }
+
     @Test
     void unknownLineComesAfterTheRegionWarning() {
         PpcRun r = PpcRun.of("--kernel=5.16", "--ram=0:256M", "--ram=0x20000000:256M", "vmalloc=300M");

@@ -199,16 +199,57 @@ class X86SplitMessagesTest {
     }
 
     /**
-     * After the 2025 removal of HIGHMEM64G (inferred 6.15) a PAE kernel is HIGHMEM4G + X86_PAE: with
-     * 5 GB max_pfn = 0x140000 > MAX_NONPAE_PFN and the new MSG_HIGHMEM_TRIMMED text; HIGHMEM64G is
-     * refused.
+     * After bbeb69ce3013 "x86/mm: Remove CONFIG_HIGHMEM64G support" (6.15) a PAE kernel is HIGHMEM4G +
+     * X86_PAE: with 5 GB max_pfn = 0x140000 > MAX_NONPAE_PFN 0x100000, so highmem_pfn_init() trims to 4 GB
+     * and prints MSG_HIGHMEM_TRIMMED. Its text lost a doubled "for" in 6.15-rc7 (03680913744d "x86/mm:
+     * Remove duplicated word in warning message", in the rc7 shortlog): released 6.15 prints "Support for
+     * CONFIG_HIGHMEM64G", 6.15-rc2 (the boot log testdata/x86/x86-14) "Support for for CONFIG_HIGHMEM64G".
+     * HIGHMEM64G itself is refused.
      */
     @Test
     void afterHighmem64gWasRemoved() {
-        assertBlock(run("--kernel=6.15", "--e820=0:0x9fc00:usable", "--e820=0x100000:0x13ff00000:usable",
-                        "-D", "X86_PAE=y"),
+        String[] fiveGb = {"--e820=0:0x9fc00:usable", "--e820=0x100000:0x13ff00000:usable", "-D", "HIGHMEM4G=y", "-D", "X86_PAE=y"};
+        assertBlock(run(concat("--kernel=6.15", fiveGb)),
+                "Warning: only 4GB will be used. Support for CONFIG_HIGHMEM64G was removed!");
+        assertBlock(run(concat("--kernel=6.18.2", fiveGb)),
+                "Warning: only 4GB will be used. Support for CONFIG_HIGHMEM64G was removed!");
+        assertBlock(run(concat("--kernel=6.15-rc2", fiveGb)),
                 "Warning: only 4GB will be used. Support for for CONFIG_HIGHMEM64G was removed!");
+        assertBlock(run(concat("--kernel=6.15-rc7", fiveGb)),
+                "Warning: only 4GB will be used. Support for CONFIG_HIGHMEM64G was removed!");
         assertEquals(2, X86Run.run("--kernel=6.15", "-D", "HIGHMEM64G=y").status());
+    }
+
+    /**
+     * The "High Memory Support" default of 6.15 (bbeb69ce3013): {@code config HIGHMEM4G bool "High Memory
+     * Support"} has no default line, so without -D the kernel has no HIGHMEM; 6.14 still has the choice's
+     * "default HIGHMEM4G". With VMALLOC_END pinned at 0xff7fe000, MAXMEM = 0xff7fe000 - 0xc0000000 - 128M
+     * = 0x377fe000: 887 MB (0x377fe000 >> 20). On a 2 GB PC 6.15 prints highmem_pfn_init()'s
+     * "Warning only 887MB will be used." and "Use a HIGHMEM enabled kernel." (the text a 6.18.2 NOHIGHMEM
+     * kernel printed in Void Linux issue #58214) and no "HIGHMEM available." line; 6.14 puts the rest in
+     * highmem: the typical 2 GB map has RAM [0, 0x9fc00) and [1 MB, 2 GB), max_pfn 0x80000, so
+     * 0x80000 - 0x377fe = 0x48802 pages = 1160 MB (>> 8) "HIGHMEM available." and "887MB LOWMEM available."
+     */
+    @Test
+    void from615HighmemIsOffByDefault() {
+        List<String> k615 = run("--kernel=6.15", "--ram=2G", "-D", "VMALLOC_END=0xff7fe000");
+        assertBlock(k615, "Warning only 887MB will be used.", "Use a HIGHMEM enabled kernel.");
+        assertFalse(k615.stream().anyMatch(l -> l.endsWith("MB HIGHMEM available.")), k615.toString());
+        assertBlock(run("--kernel=6.14", "--ram=2G", "-D", "VMALLOC_END=0xff7fe000"),
+                "1160MB HIGHMEM available.", "887MB LOWMEM available.");
+        CliRunner.Result r = X86Run.run("--kernel=6.15", "--ram=2G");
+        assertTrue(r.out().contains("no HIGHMEM (from 6.15 \"High Memory Support\", CONFIG_HIGHMEM4G, has no Kconfig default)"),
+                r.out());
+        // pinned, it is the distribution kernel's HIGHMEM4G=y
+        assertBlock(run("--kernel=6.15", "--ram=2G", "-D", "VMALLOC_END=0xff7fe000", "-D", "HIGHMEM4G=y"),
+                "887MB LOWMEM available.");
+    }
+
+    private static String[] concat(String first, String... rest) {
+        String[] out = new String[rest.length + 1];
+        out[0] = first;
+        System.arraycopy(rest, 0, out, 1, rest.length);
+        return out;
     }
 
     /**

@@ -1,0 +1,14 @@
+package vmlayout.config;
+
+/**
+ * How far an engine's era facts reach: the newest release whose rules were checked against kernel
+ * source, mailing lists or boot logs, the evidence for its newest facts, and what could not be checked
+ * for the releases after it. A newer release is computed with the rules of {@code newest}, and a note
+ * says so (see src/docs/eras.md, "How far the facts reach").
+ *
+ * @param newest     the newest release checked (its stable updates, 6.19.y, count as checked)
+ * @param evidence   what the newest facts were read from, in a few words
+ * @param notChecked what a newer release may change that vmlayout could not check
+ */
+public record Checked(KernelVersion newest, String evidence, String notChecked) {
+}
