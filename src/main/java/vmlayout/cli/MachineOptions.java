@@ -153,6 +153,11 @@ public class MachineOptions {
         return inputs;
     }
 
+    /** The input policy over the options as they are now, not kept: verify predicts again with other values. */
+    MachineInputs inputsNow() {
+        return new MachineInputs(values(), new Catalogs());
+    }
+
     /** The -D names of each architecture's engine (a class, not a lambda: see OptionValues.add). */
     private static final class Catalogs implements Function<Arch, SymbolCatalog> {
         @Override

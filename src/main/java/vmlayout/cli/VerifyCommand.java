@@ -21,9 +21,11 @@ import vmlayout.engine.Engines;
 import vmlayout.engine.Layout;
 import vmlayout.render.VerifyRenderer;
 import vmlayout.verify.BootLog;
+import vmlayout.verify.Boots;
+import vmlayout.verify.LogInputs;
+import vmlayout.verify.Verification;
 import vmlayout.verify.LogFacts;
 import vmlayout.verify.Verdict;
-import vmlayout.verify.Verifier;
 import vmlayout.verify.VerifyReport;
 
 /** Checks a prediction against a real boot log. */
@@ -42,17 +44,28 @@ import vmlayout.verify.VerifyReport;
             "section symbols, the board's --ram).",
             "",
             "Marks: = agrees, ~ agrees apart from white space, ! differs, - missing",
-            "from the log, + in the log but not predicted, i an input (BIOS map; a",
-            "row starting at a -D address), / the log ends inside the line,",
-            ". outside the log's excerpt, ? a section row that needs System.map."},
+            "from the log, + in the log but not predicted, * cannot be checked: it",
+            "depends on an input vmlayout guessed (named; not a difference), i an",
+            "input (BIOS map; a row starting at a -D address), / the log ends inside",
+            "the line, . outside the log's excerpt, ? a section row that needs",
+            "System.map.",
+            "",
+            "A file holding several boots, or one boot printed twice (console, then",
+            "a dmesg dump), is split at each boot; the last complete boot is",
+            "compared (--boot N picks another). A /proc/meminfo dump pasted after",
+            "the log is compared too (VmallocTotal, HighTotal)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  dmesg | vmlayout verify -",
             "  vmlayout verify boot.log -D VMALLOC_END=0xe0000000 -D HIGHMEM=y",
-            "  vmlayout verify --arch arm --kernel 3.18 --ram 0:1G serial.txt"},
+            "  vmlayout verify --arch arm --kernel 3.18 --ram 0:1G serial.txt",
+            "",
+            "The last line is the verdict in words: agrees on N facts, disagrees",
+            "on N facts, cannot check M facts without X (and the value the log pins,",
+            "when one value of X makes every line agree)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-            "0:every compared line agrees",
+            "0:every compared line agrees (lines that cannot be checked aside)",
             "1:some differ",
             "2:bad input or usage, including a log with none of the lines vmlayout",
             " :predicts",
@@ -79,17 +92,24 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: text).")
     VerifyRenderer.Format format = VerifyRenderer.Format.text;
 
+    @Option(names = "--boot", paramLabel = "N", description = "Which boot of a file holding several (1 is the first;"
+            + " default: the last complete one). A boot printed twice (console, then a dmesg dump) counts once.")
+    Integer boot;
+
     @Override
     public Integer call() {
         machine.params = params;
-        BootLog bootLog = BootLog.read(log);
+        BootLog file = BootLog.read(log);
+        Boots boots = Boots.of(file);
+        Boots.Part part = boots.pick(boot);
+        BootLog bootLog = boots.compared(part);
         if (machine.profile.size() > 1 || machine.cmdlineFile.size() > 1) {
             throw new InputException("verify: give at most one --profile and one --cmdline-file");
         }
         Profile prof = machine.profile.isEmpty() ? null : Profile.load(machine.profile.get(0));
         Arch hint = machine.arch != null ? Arch.parse(machine.arch)
                 : prof != null && prof.arch != null ? Arch.parse(prof.arch) : null;
-        LogFacts facts = LogFacts.of(bootLog, hint);
+        LogFacts facts = LogFacts.of(boots.logOf(part), hint);
         List<VerifyReport.Input> inputs = new ArrayList<>();
         String profSource = prof == null ? null : "profile " + prof.name;
 
@@ -114,6 +134,7 @@ final class VerifyCommand implements Callable<Integer> {
         } else {
             throw new InputException("verify " + log + ": the log has no \"Linux version\" line: give --kernel");
         }
+        boolean ramFromLog = machine.ram.isEmpty() && (prof == null || prof.ram.isEmpty()) && !facts.ram().isEmpty();
         ram(facts, prof, profSource, inputs, "--ram", machine.ram, prof == null ? List.of() : prof.ram, facts.ram());
         if (machine.e820File != null) {
             inputs.add(new VerifyReport.Input("--e820-file", machine.e820File, "option", null));
@@ -142,22 +163,66 @@ final class VerifyCommand implements Callable<Integer> {
         for (String d : machine.define) {
             inputs.add(new VerifyReport.Input("-D", d, "option", null));
         }
+        for (LogFacts.Fact f : LogInputs.definesToApply(facts, machine.define, prof == null ? java.util.Map.of() : prof.defines,
+                machine.config != null)) {
+            machine.define.add(f.value());
+            inputs.add(new VerifyReport.Input("-D", f.value(), "log line " + f.line(), f.text()));
+        }
         if (prof != null) {
             for (Map.Entry<String, String> e : prof.defines.entrySet()) {
                 inputs.add(new VerifyReport.Input("-D", e.getKey() + "=" + e.getValue(), profSource, null));
             }
         }
+        List<Param> baseParams = base == null ? List.of() : base;
+        String label = baseLabel;
         // the options as completed from the log above: inputs() reads them now
-        Machine m = machine.inputs().machine(prof, base == null ? List.of() : base, baseLabel);
+        Machine m = machine.inputs().machine(prof, baseParams, label);
         Layout layout = Engines.forArch(m.arch()).compute(m);
-        Verdict v = Verifier.compare(bootLog, layout, VerifyReport.echoStarts(layout));
-        if (v.compared() == 0) {
+        boolean cmdlineKnown = base != null || !machine.cmdline.isEmpty() || prof != null && prof.bootargs != null;
+        Verification.Result result = Verification.run(bootLog, layout, LogInputs.lines(inputs), cmdlineKnown,
+                options -> predictWith(options, prof, baseParams, label));
+        Verdict v = result.verdict();
+        if (v.compared() == 0 && v.count(Verdict.Status.CANNOT_CHECK) == 0) {
             throw new InputException("verify " + log + ": none of the lines vmlayout predicts for this configuration is in"
                     + " the log (no layout table, no memory message): nothing to compare");
         }
-        VerifyReport report = new VerifyReport(log, inputs, facts.notes(), layout, v);
+        List<String> notes = new ArrayList<>(boots.notes(part));
+        notes.addAll(facts.notes());
+        if (ramFromLog) {
+            notes.addAll(facts.ramNotes());
+        }
+        VerifyReport report = new VerifyReport(log, inputs, notes, layout, v, result.guesses(), result.pin(),
+                LogInputs.command(spec.commandLine().getParseResult().originalArgs()));
         new VerifyRenderer(Version.get()).render(format, report, spec.commandLine().getOut());
         return report.exitStatus();
+    }
+
+    /** The prediction again with more options (a guessed input's other values); the options are put back after. */
+    private Layout predictWith(List<String[]> options, Profile prof, List<Param> base, String baseLabel) {
+        List<String> ram = new ArrayList<>(machine.ram);
+        List<String> defines = new ArrayList<>(machine.define);
+        List<String> params = new ArrayList<>(machine.params);
+        try {
+            for (String[] o : options) {
+                if (o[0].equals("--ram")) {
+                    machine.ram.clear();
+                    machine.ram.add(o[1]);
+                } else if (o[0].equals("PARAM")) {
+                    machine.params.add(o[1]);
+                } else {
+                    machine.define.add(o[1]);
+                }
+            }
+            Machine m = machine.inputsNow().machine(prof, base, baseLabel);
+            return Engines.forArch(m.arch()).compute(m);
+        } finally {
+            machine.ram.clear();
+            machine.ram.addAll(ram);
+            machine.define.clear();
+            machine.define.addAll(defines);
+            machine.params.clear();
+            machine.params.addAll(params);
+        }
     }
 
     /** --ram and --e820: the options, else the profile's, else the log's (--e820-file, when given, is the map). */

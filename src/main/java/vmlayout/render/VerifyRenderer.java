@@ -71,6 +71,15 @@ public final class VerifyRenderer {
                     out.println(head + e.predicted());
                     out.println(blank + "(the log ends inside this line: " + e.logText() + ")");
                     break;
+                case CANNOT_CHECK:
+                    if (e.predicted() != null) {
+                        out.println(head + "predicted: " + e.predicted());
+                        out.println(blank + "log:       " + indent(e.predicted()) + (e.logText() == null ? "(none)" : e.logText()));
+                    } else {
+                        out.println(head + e.logText());
+                    }
+                    out.println(blank + "cannot check: depends on " + e.because().because());
+                    break;
                 default:
                     out.println(head + e.predicted());
                     if (e.status() == Status.INPUT && e.logText() != null
@@ -81,6 +90,21 @@ public final class VerifyRenderer {
         }
         out.println();
         out.println(summary(r.verdict()));
+        if (r.pin() != null) {
+            out.println("The log pins " + r.pin().text() + ": with it every compared line agrees:");
+            out.println("  " + r.command() + " " + r.pin().text());
+        } else {
+            StringBuilder b = new StringBuilder();
+            for (vmlayout.verify.Guesses.Guess g : r.unchecked()) {
+                if (g != vmlayout.verify.Guesses.RESERVATIONS) {
+                    b.append(b.length() == 0 ? "" : ", ").append(g.option().equals("--ram") ? "--ram" : "-D " + g.name() + "=");
+                }
+            }
+            if (b.length() > 0) {
+                out.println("No single value the log shows makes every line agree: give " + b + " to check these lines.");
+            }
+        }
+        out.println(r.verdictLine());
         out.flush();
     }
 
@@ -99,6 +123,10 @@ public final class VerifyRenderer {
         }
         if (!sep.equals(" (")) {
             b.append(')');
+        }
+        int cannot = v.count(Status.CANNOT_CHECK);
+        if (cannot > 0) {
+            b.append("; ").append(cannot).append(" cannot be checked (they depend on a guessed input)");
         }
         sep = "; not compared: ";
         for (Status s : new Status[]{Status.INPUT, Status.CUT, Status.OUTSIDE, Status.UNKNOWN}) {
@@ -175,6 +203,11 @@ public final class VerifyRenderer {
                     g.writeNumberField("logLine", e.logLine());
                     g.writeStringField("logText", e.logText());
                 }
+                if (e.because() != null) {
+                    g.writeObjectFieldStart("because");
+                    guess(g, e.because());
+                    g.writeEndObject();
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -186,6 +219,20 @@ public final class VerifyRenderer {
                 g.writeNumberField(s.id(), v.count(s));
             }
             g.writeEndObject();
+            g.writeArrayFieldStart("guesses");
+            for (vmlayout.verify.Guesses.Guess x : r.guesses()) {
+                g.writeStartObject();
+                guess(g, x);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            if (r.pin() != null) {
+                g.writeObjectFieldStart("pin");
+                g.writeStringField("options", r.pin().text());
+                g.writeStringField("command", r.command() + " " + r.pin().text());
+                g.writeEndObject();
+            }
+            g.writeStringField("verdict", r.verdictLine());
             g.writeNumberField("exitStatus", r.exitStatus());
             g.writeEndObject();
             g.flush();
@@ -194,6 +241,14 @@ public final class VerifyRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void guess(JsonGenerator g, vmlayout.verify.Guesses.Guess x) throws IOException {
+        g.writeStringField("option", x.option());
+        g.writeStringField("name", x.name());
+        g.writeStringField("guessed", x.guessed());
+        g.writeBooleanField("groundless", x.groundless());
+        g.writeStringField("text", x.because());
     }
 
     private static String cmdline(VerifyReport r) {

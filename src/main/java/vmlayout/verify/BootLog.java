@@ -45,6 +45,22 @@ public final class BootLog {
         return lines;
     }
 
+    /** A log of these lines (numbers as they are). */
+    static BootLog of(String name, List<Line> lines) {
+        return new BootLog(name, lines);
+    }
+
+    /** The lines numbered {@code from} to {@code to} (1-based, inclusive), keeping their numbers. */
+    public BootLog slice(int from, int to) {
+        List<Line> out = new ArrayList<>();
+        for (Line l : lines) {
+            if (l.number() >= from && l.number() <= to) {
+                out.add(l);
+            }
+        }
+        return new BootLog(name, out);
+    }
+
     /** Reads a log file ("-" is standard input), with a one-line error for what is not a readable text log. */
     public static BootLog read(String file) {
         byte[] bytes;

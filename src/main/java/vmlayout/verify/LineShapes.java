@@ -34,6 +34,12 @@ public final class LineShapes {
                     + "|(e820: )?too many entries; ignoring|Kernel panic - not syncing: Invalid user supplied memory map"
                     + "|4GB seen, but kernel|Warning: only \\d+MB will be used|Warning: only 4GB will be used)");
 
+    /** 5.8+ mem_init_print_info(): vmlayout predicts some of its fields (see MemoryFacts), never reads it. */
+    private static final Pattern MEMORY = Pattern.compile("^Memory: \\d+K/\\d+K available \\(");
+
+    /** /proc/meminfo values vmlayout predicts (a dump users paste after dmesg). */
+    private static final Pattern MEMINFO = Pattern.compile("^(VmallocTotal|HighTotal):\\s+\\d+ kB$");
+
     /** The x86 BIOS map: printed by the kernel, but an echo of the firmware's table, which is an input. */
     private static final Pattern BIOS_MAP = Pattern.compile("^((e820: )?BIOS-provided physical RAM map:|BIOS-e820: )");
 
@@ -59,7 +65,12 @@ public final class LineShapes {
 
     /** True for a line vmlayout predicts (and so never reads as an input). */
     public static boolean isPredicted(String text) {
-        return isTableLine(text) || isMessage(text);
+        return isTableLine(text) || isMessage(text) || isMemoryLine(text) || MEMINFO.matcher(text).find();
+    }
+
+    /** The "Memory: ...K/...K available (...)" line, whose predicted fields are compared apart. */
+    public static boolean isMemoryLine(String text) {
+        return MEMORY.matcher(text).find();
     }
 
     /** A row's label: "vmalloc", ".text", "cpu_entry"; for powerpc the words after the colon. Null for other lines. */

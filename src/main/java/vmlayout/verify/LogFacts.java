@@ -38,6 +38,25 @@ public final class LogFacts {
     private static final Pattern ZONE_RANGE = Pattern.compile("^(DMA|DMA32|Normal|HighMem)\\s+\\[mem 0x([0-9a-fA-F]{1,16})-0x([0-9a-fA-F]{1,16})\\]$");
     private static final Pattern PPC_TOP = Pattern.compile("^Top of RAM: 0x([0-9a-fA-F]{1,16}), Total RAM: 0x([0-9a-fA-F]{1,16})");
     private static final Pattern PPC_TOTAL = Pattern.compile("^Total memory = (\\d{1,7})MB");
+    /**
+     * A distribution's upstream release in the version line's build tag: Debian "#1 SMP Debian 6.1.192-3
+     * (2026-11-26)" (uname -r says 6.1.0-57, the ABI), Ubuntu "(Ubuntu 5.15.0-91.101-generic 5.15.131)".
+     */
+    private static final Pattern DISTRO_RELEASE = Pattern.compile("(?: Debian (\\d+\\.\\d+\\.\\d+)-\\S+|\\(Ubuntu \\S+ (\\d+\\.\\d+\\.\\d+)\\)$)");
+    /** The release in an oops or warning header (dump_stack_print_info()): "... Not tainted 5.17.0-rc6-next #197". */
+    private static final Pattern TAINT = Pattern.compile("(?:Not tainted|Tainted: [A-Z ]{1,40}?) (\\d+\\.\\d+(?:\\.\\d+){0,2})\\S* #");
+    /** NR_CPUS: x86 setup_per_cpu_areas() and kernel/rcu/tree_plugin.h rcu_bootup_announce_oddness() (only when fewer CPUs). */
+    private static final Pattern NR_CPUS = Pattern.compile("^(?:setup_percpu: NR_CPUS:(\\d{1,5}) |rcu: RCU restricting CPUs from NR_CPUS=(\\d{1,5}) )");
+    /** The device tree's model (setup_machine_fdt(); "OF: fdt: " from 4.x). */
+    private static final Pattern MODEL = Pattern.compile("^(?:OF: fdt: )?Machine model: (.+)$");
+    /** x86 x86_report_nx(): which page tables the kernel was built with. */
+    private static final Pattern NX_PAE = Pattern.compile("^NX \\(Execute Disable\\) protection: active");
+    private static final Pattern NX_NONPAE = Pattern.compile("^(Notice: NX \\(Execute Disable\\) protection cannot be enabled: non-PAE kernel!"
+            + "|L1TF: Kernel not compiled for PAE)");
+    /** A physical address printed with %pa: 16 digits when phys_addr_t is 64-bit (ARM: LPAE), 8 when it is 32-bit. */
+    private static final Pattern PA_WIDTH = Pattern.compile("^(?:cma: Reserved \\d+ MiB at|Reserved memory: created \\S+ memory pool at) 0x([0-9a-f]+)\\b");
+    /** mm free_area_init(): the zones the kernel was built with ("  %-8s " then the range or "empty"). */
+    private static final Pattern ZONE = Pattern.compile("^(DMA|DMA32|Normal|HighMem|Device)\\s+(?:\\[mem |empty$)");
 
     /** Lines that only one architecture prints (kernel texts of arch/arm, arch/x86, arch/powerpc). */
     private static final Pattern ARM_LINE = Pattern.compile(
@@ -55,10 +74,14 @@ public final class LogFacts {
     private int archLine;
     private final List<Fact> facts = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> ramNotes = new ArrayList<>();
     private String kernel;
     private String cmdline;
     private final List<String> ram = new ArrayList<>();
     private final List<String> e820 = new ArrayList<>();
+    private final List<String> defines = new ArrayList<>();
+    private String model;
+    private int modelLine;
 
     private LogFacts() {
     }
@@ -87,6 +110,21 @@ public final class LogFacts {
         return e820;
     }
 
+    /** Kconfig and kernel constants the log reveals (NAME=VALUE, for -D). */
+    public List<String> defines() {
+        return defines;
+    }
+
+    /** The device tree's "Machine model:", or null. */
+    public String model() {
+        return model;
+    }
+
+    /** The line of the "Machine model:" (0 when none). */
+    public int modelLine() {
+        return modelLine;
+    }
+
     /** Every input read, in the order of the log. */
     public List<Fact> facts() {
         return facts;
@@ -97,11 +135,16 @@ public final class LogFacts {
         return notes;
     }
 
+    /** How the RAM was read (said only when the RAM read from the log is used). */
+    public List<String> ramNotes() {
+        return ramNotes;
+    }
+
     /** Reads the facts of a log; {@code archHint} (may be null) picks which RAM lines apply. */
     public static LogFacts of(BootLog log, Arch archHint) {
         LogFacts f = new LogFacts();
         int[] votes = new int[Arch.values().length];
-        int[] first = new int[Arch.values().length];
+        BootLog.Line[] first = new BootLog.Line[Arch.values().length];
         int cmdlines = 0;
         for (BootLog.Line l : log.lines()) {
             String t = l.text();
@@ -114,6 +157,14 @@ public final class LogFacts {
             Matcher m = VERSION.matcher(t);
             if (m.find() && f.kernel == null) {
                 f.kernel = m.group(1);
+                Matcher d = DISTRO_RELEASE.matcher(t);
+                if (d.find() && !f.kernel.contains("-rc")) {
+                    String up = d.group(1) != null ? d.group(1) : d.group(2);
+                    // the same release line (6.1.0-57 is Debian's 6.1.192): its stable updates are era facts too
+                    if (up.startsWith(f.kernel.replaceAll("\\.0$", "") + ".")) {
+                        f.kernel = up;
+                    }
+                }
                 f.facts.add(new Fact("--kernel", f.kernel, l.number(), t));
             }
             m = CMDLINE.matcher(t);
@@ -128,7 +179,10 @@ public final class LogFacts {
         if (cmdlines > 1) {
             f.notes.add("the log has " + cmdlines + " \"Kernel command line:\" lines (more than one boot?): the first is used");
         }
-        f.pickArch(votes, first, log);
+        f.pickArch(votes, first);
+        if (f.kernel == null) {
+            f.releaseFromTaint(log);
+        }
         Arch ramArch = archHint != null ? archHint : f.arch;
         if (ramArch != null) {
             switch (ramArch) {
@@ -137,18 +191,118 @@ public final class LogFacts {
                 case PPC -> f.readPpcRam(log);
             }
         }
+        f.readModel(log);
+        f.readKconfig(log, ramArch);
         return f;
     }
 
-    private static void vote(Pattern p, Arch a, BootLog.Line l, int[] votes, int[] first) {
-        if (p.matcher(l.text()).find()) {
-            if (votes[a.ordinal()]++ == 0) {
-                first[a.ordinal()] = l.number();
+    /** A log without "Linux version" (an excerpt) may show the release in an oops or warning header. */
+    private void releaseFromTaint(BootLog log) {
+        for (BootLog.Line l : log.lines()) {
+            Matcher m = TAINT.matcher(l.text());
+            if (m.find()) {
+                kernel = m.group(1);
+                facts.add(new Fact("--kernel", kernel, l.number(), l.text()));
+                return;
             }
         }
     }
 
-    private void pickArch(int[] votes, int[] first, BootLog log) {
+    private void readModel(BootLog log) {
+        for (BootLog.Line l : log.lines()) {
+            Matcher m = MODEL.matcher(l.text());
+            if (m.matches()) {
+                model = m.group(1).strip();
+                modelLine = l.number();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Kconfig the log reveals by the shape of what it prints, never by a predicted value: the zones the kernel
+     * was built with (the names of the "Zone ranges:" lines, or the highmem field of the 3.11+ "Memory:" line),
+     * x86's page-table flavour (x86_report_nx()) and NR_CPUS (x86, where the fixmap and cpu_entry_area depend on it).
+     */
+    private void readKconfig(BootLog log, Arch a) {
+        if (a == null) {
+            return;
+        }
+        BootLog.Line zones = null;
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        boolean inZones = false;
+        BootLog.Line pae = null;
+        boolean nonPae = false;
+        BootLog.Line cpus = null;
+        String nrCpus = null;
+        BootLog.Line width = null;
+        for (BootLog.Line l : log.lines()) {
+            String t = l.text();
+            if (t.equals("Zone ranges:")) {
+                inZones = zones == null;
+                zones = zones == null ? l : zones;
+                continue;
+            }
+            Matcher m = ZONE.matcher(t);
+            if (inZones && m.find()) {
+                names.add(m.group(1));
+                continue;
+            }
+            inZones = false;
+            if (NX_PAE.matcher(t).find() && pae == null) {
+                pae = l;
+            } else if (NX_NONPAE.matcher(t).find() && pae == null) {
+                nonPae = true;
+                pae = l;
+            }
+            m = PA_WIDTH.matcher(t);
+            if (m.find() && width == null && (m.group(1).length() == 8 || m.group(1).length() == 16)) {
+                width = l;
+            }
+            m = NR_CPUS.matcher(t);
+            if (m.find() && cpus == null) {
+                cpus = l;
+                nrCpus = m.group(1) != null ? m.group(1) : m.group(2);
+            }
+        }
+        if (zones != null && !names.isEmpty()) {
+            boolean high = names.contains("HighMem");
+            String d;
+            if (a == Arch.X86) {
+                // PAE with highmem is HIGHMEM64G while that exists (removed in 6.15), X86_PAE after
+                boolean h64 = kernel == null || vmlayout.engine.x86.X86Knobs.hasHighmem64g(vmlayout.config.KernelVersion.parse(kernel));
+                d = !high ? "NOHIGHMEM=y" : pae == null ? null : nonPae ? "HIGHMEM4G=y" : h64 ? "HIGHMEM64G=y" : "X86_PAE=y";
+            } else {
+                d = "HIGHMEM=" + (high ? "y" : "n");
+            }
+            if (d != null) {
+                define(d, zones); // the header, not a zone line: the zone lines' values are compared
+            }
+        }
+        if (a == Arch.ARM && width != null) {
+            Matcher m = PA_WIDTH.matcher(width.text());
+            m.find();
+            define("ARM_LPAE=" + (m.group(1).length() == 16 ? "y" : "n"), width);
+        }
+        if (a == Arch.X86 && nrCpus != null) {
+            define("NR_CPUS=" + nrCpus, cpus);
+        }
+    }
+
+    private void define(String d, BootLog.Line l) {
+        defines.add(d);
+        facts.add(new Fact("-D", d, l.number(), l.text()));
+    }
+
+    private static void vote(Pattern p, Arch a, BootLog.Line l, int[] votes, BootLog.Line[] first) {
+        if (p.matcher(l.text()).find()) {
+            if (votes[a.ordinal()]++ == 0) {
+                first[a.ordinal()] = l;
+            }
+        }
+    }
+
+    private void pickArch(int[] votes, BootLog.Line[] first) {
         int best = -1;
         boolean tie = false;
         for (int i = 0; i < votes.length; i++) {
@@ -169,8 +323,8 @@ public final class LogFacts {
             return;
         }
         arch = Arch.values()[best];
-        archLine = first[best];
-        facts.add(new Fact("--arch", arch.id(), archLine, log.lines().get(archLine - 1).text()));
+        archLine = first[best].number();
+        facts.add(new Fact("--arch", arch.id(), archLine, first[best].text()));
     }
 
     /** x86: the BIOS map, printed by setup_memory_map() before anything changes it. */
@@ -276,7 +430,7 @@ public final class LogFacts {
             }
         } else if (zoneEnd > zoneStart && zoneStart >= 0) {
             addRam(zoneStart, zoneEnd - zoneStart, zoneLines.get(0));
-            notes.add("RAM from the zone ranges' span: holes between banks are not in these lines");
+            ramNotes.add("RAM from the zone ranges' span: holes between banks are not in these lines");
         } else if (total != null && totalMb > 0) {
             ram.add(totalMb + "M");
             facts.add(new Fact("--ram", totalMb + "M", total.number(), total.text()));
@@ -287,7 +441,7 @@ public final class LogFacts {
         } else {
             return;
         }
-        notes.add("the log states the RAM as the kernel kept it (after mem=, carve-outs and truncation): if the board"
+        ramNotes.add("the log states the RAM as the kernel kept it (after mem=, carve-outs and truncation): if the board"
                 + " has more, give --ram");
     }
 
@@ -302,7 +456,7 @@ public final class LogFacts {
                 long total = Long.parseUnsignedLong(m.group(2), 16);
                 if (total > 0) {
                     addRam(0, total, l);
-                    notes.add("the log states the RAM as the kernel kept it (after mem= and the lowmem limit): if the"
+                    ramNotes.add("the log states the RAM as the kernel kept it (after mem= and the lowmem limit): if the"
                             + " board has more, give --ram");
                     return;
                 }
@@ -317,7 +471,7 @@ public final class LogFacts {
                 String v = "0x0:" + Long.parseLong(m.group(1)) + "M";
                 ram.add(v);
                 facts.add(new Fact("--ram", v, l.number(), l.text()));
-                notes.add("the log states the RAM as the kernel kept it (after mem= and the lowmem limit): if the"
+                ramNotes.add("the log states the RAM as the kernel kept it (after mem= and the lowmem limit): if the"
                         + " board has more, give --ram");
                 return;
             }

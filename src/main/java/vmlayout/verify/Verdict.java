@@ -34,7 +34,12 @@ public record Verdict(List<Entry> lines) {
         /** The log's excerpt does not reach where the kernel prints this line. */
         OUTSIDE("."),
         /** A section row of the log that vmlayout cannot predict without the image's System.map symbols. */
-        UNKNOWN("?");
+        UNKNOWN("?"),
+        /**
+         * The log differs from the prediction on a line that depends on an input vmlayout guessed (the RAM size,
+         * NR_CPUS, a Kconfig default ...): it cannot be checked without that input. Counted apart.
+         */
+        CANNOT_CHECK("*");
 
         public final String mark;
 
@@ -60,11 +65,22 @@ public record Verdict(List<Entry> lines) {
      * One line of the comparison.
      *
      * @param status    what became of it
-     * @param predicted the line vmlayout predicts (null for EXTRA and UNKNOWN)
+     * @param predicted the line vmlayout predicts (null for EXTRA and UNKNOWN, and for CANNOT_CHECK of a log line
+     *                  vmlayout did not predict)
      * @param logLine   the log's line number (0 when the log has none)
      * @param logText   the log's kernel text (null when the log has none)
+     * @param because   for CANNOT_CHECK: the guessed input it depends on (null otherwise)
      */
-    public record Entry(Status status, String predicted, int logLine, String logText) {
+    public record Entry(Status status, String predicted, int logLine, String logText, Guesses.Guess because) {
+
+        public Entry(Status status, String predicted, int logLine, String logText) {
+            this(status, predicted, logLine, logText, null);
+        }
+
+        /** The same line, marked as depending on a guessed input. */
+        public Entry cannotCheck(Guesses.Guess g) {
+            return new Entry(Status.CANNOT_CHECK, predicted, logLine, logText, g);
+        }
     }
 
     public int count(Status s) {
@@ -92,8 +108,13 @@ public record Verdict(List<Entry> lines) {
         return count(Status.AGREE) + count(Status.AGREE_SPACING);
     }
 
-    /** True when every compared line agrees. */
+    /** True when every compared line agrees (lines that cannot be checked aside). */
     public boolean allAgree() {
         return agreeing() == compared();
+    }
+
+    /** Lines that differ, are missing or are extra. */
+    public int disagreeing() {
+        return compared() - agreeing();
     }
 }

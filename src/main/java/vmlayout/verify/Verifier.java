@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Function;
 import vmlayout.engine.Layout;
 import vmlayout.report.Message;
+import vmlayout.engine.mm.MemoryFacts;
 import vmlayout.verify.Verdict.Entry;
 import vmlayout.verify.Verdict.Status;
 
@@ -24,6 +25,8 @@ public final class Verifier {
         final String text;
         final boolean table;
         final boolean input;
+        /** A /proc/meminfo line (predicted only when the log has a meminfo dump of this boot, "MemTotal:" first). */
+        boolean meminfo;
         int log = -1;
         Status how;
 
@@ -43,16 +46,36 @@ public final class Verifier {
      *                   section symbols): such a row echoes an input and is not a prediction
      */
     public static Verdict compare(BootLog log, Layout layout, Set<Long> echoStarts) {
+        return compare(log, layout, echoStarts, List.of(), Set.of());
+    }
+
+    /**
+     * @param values     values the kernel prints that vmlayout predicts without the whole line (MemoryFacts)
+     * @param inputLines log lines an input was read from: a predicted line found there echoes that input
+     */
+    public static Verdict compare(BootLog log, Layout layout, Set<Long> echoStarts, List<MemoryFacts.Value> values,
+                                  Set<Integer> inputLines) {
         List<Predicted> ps = new ArrayList<>();
         for (Message m : layout.messages()) {
             if (m.source() == Message.Source.KERNEL) {
                 ps.add(new Predicted(m.text(), false, LineShapes.isBiosMap(m.text().strip())));
             }
         }
-        for (String row : layout.table()) {
+        for (String row : layout.tablePrinted() ? layout.table() : List.<String>of()) {
             String t = row.strip();
             boolean echo = LineShapes.rowLabel(t) != null && echoStarts.contains(LineShapes.rowStart(t));
             ps.add(new Predicted(row, true, echo));
+        }
+        boolean meminfo = false;
+        for (BootLog.Line l : log.lines()) {
+            meminfo |= l.text().startsWith("MemTotal:");
+        }
+        for (MemoryFacts.Value v : values) {
+            if (meminfo && v.id().startsWith("meminfo-")) {
+                Predicted p = new Predicted(MemoryFacts.meminfoLine(v), false, false);
+                p.meminfo = true;
+                ps.add(p);
+            }
         }
         List<BootLog.Line> lines = log.lines();
         boolean[] used = new boolean[lines.size()];
@@ -93,20 +116,21 @@ public final class Verifier {
             Predicted p = ps.get(i);
             BootLog.Line l = p.log >= 0 ? lines.get(p.log) : null;
             Status s;
-            if (p.input) {
+            if (p.input || l != null && inputLines.contains(l.number())) {
                 s = Status.INPUT;
             } else if (p.how != null) {
                 s = p.how;
-            } else if (cutAt >= 0 && i > cutAt && p.table) {
+            } else if (cutAt >= 0 && i > cutAt && p.table || p.meminfo) {
                 s = Status.OUTSIDE;
             } else {
                 s = covered(ps, i, bootStart, header, cutAt) ? Status.MISSING : Status.OUTSIDE;
             }
             out.add(new Entry(s, p.orig, l == null ? 0 : l.number(), l == null ? null : l.text()));
         }
+        out.addAll(memoryLine(lines, values, used));
         for (int i = 0; i < lines.size(); i++) {
             String t = lines.get(i).text();
-            if (used[i] || !LineShapes.isPredicted(t)) {
+            if (used[i] || !LineShapes.isPredicted(t) || LineShapes.isMemoryLine(t) || inputLines.contains(lines.get(i).number())) {
                 continue;
             }
             String label = LineShapes.rowLabel(t);
@@ -114,6 +138,38 @@ public final class Verifier {
             out.add(new Entry(s, null, lines.get(i).number(), t));
         }
         return new Verdict(out);
+    }
+
+    /** The "Memory: ...K/...K available (...)" line of 5.8+ and the fields of it vmlayout predicts. */
+    private static final java.util.regex.Pattern MEMORY = java.util.regex.Pattern.compile(
+            "^Memory: (\\d+)K/(\\d+)K available \\((.*?)(?:, (\\d+)K highmem)?\\)$");
+
+    private static List<Entry> memoryLine(List<BootLog.Line> lines, List<MemoryFacts.Value> values, boolean[] used) {
+        List<Entry> out = new ArrayList<>();
+        BootLog.Line found = null;
+        java.util.regex.Matcher m = null;
+        for (int i = 0; i < lines.size() && found == null; i++) {
+            java.util.regex.Matcher x = MEMORY.matcher(lines.get(i).text());
+            if (x.matches()) {
+                found = lines.get(i);
+                m = x;
+                used[i] = true;
+            }
+        }
+        for (MemoryFacts.Value v : values) {
+            String predicted = MemoryFacts.memoryField(v);
+            if (predicted == null) {
+                continue;
+            }
+            if (found == null) {
+                out.add(new Entry(Status.OUTSIDE, predicted, 0, null));
+                continue;
+            }
+            String logValue = v.id().equals("memory-total") ? m.group(2) : m.group(4);
+            boolean same = logValue != null && Long.parseLong(logValue) == v.kb();
+            out.add(new Entry(same ? Status.AGREE : Status.DIFFER, predicted, found.number(), found.text()));
+        }
+        return out;
     }
 
     /**

@@ -17,7 +17,8 @@ import vmlayout.report.ExitCode;
  * @param layout  the prediction
  * @param verdict the comparison
  */
-public record VerifyReport(String log, List<Input> inputs, List<String> notes, Layout layout, Verdict verdict) {
+public record VerifyReport(String log, List<Input> inputs, List<String> notes, Layout layout, Verdict verdict,
+                           List<Guesses.Guess> guesses, Verification.Pin pin, String command) {
 
     /**
      * One input.
@@ -33,6 +34,11 @@ public record VerifyReport(String log, List<Input> inputs, List<String> notes, L
     public VerifyReport {
         inputs = List.copyOf(inputs);
         notes = List.copyOf(notes);
+        guesses = List.copyOf(guesses);
+    }
+
+    public VerifyReport(String log, List<Input> inputs, List<String> notes, Layout layout, Verdict verdict) {
+        this(log, inputs, notes, layout, verdict, List.of(), null, null);
     }
 
     /** Names whose -D value fixes where a table row starts: a row starting there echoes the input. */
@@ -51,8 +57,47 @@ public record VerifyReport(String log, List<Input> inputs, List<String> notes, L
         return out;
     }
 
-    /** Exit status: clean when every compared line agrees, findings when some differ. */
+    /** Exit status: clean when every compared line agrees (lines that cannot be checked aside), findings when some differ. */
     public int exitStatus() {
         return ExitCode.of(!verdict.allAgree()).code;
+    }
+
+    /** The distinct guesses that lines which cannot be checked depend on, in the order of the lines. */
+    public List<Guesses.Guess> unchecked() {
+        List<Guesses.Guess> out = new java.util.ArrayList<>();
+        for (Verdict.Entry e : verdict.lines()) {
+            if (e.because() != null && !out.contains(e.because())) {
+                out.add(e.because());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The verdict in words: "agrees on 7 facts", "disagrees on 2 facts (5 agree)", each followed, when lines
+     * depend on guesses, by "; cannot check 3 facts without --ram, which the log does not show (guessed ...)".
+     */
+    public String verdictLine() {
+        int agree = verdict.agreeing();
+        int differ = verdict.disagreeing();
+        int cannot = verdict.count(Verdict.Status.CANNOT_CHECK);
+        StringBuilder b = new StringBuilder("verdict: ");
+        if (differ > 0) {
+            b.append("disagrees on ").append(facts(differ)).append(" (").append(agree).append(agree == 1 ? " agrees)" : " agree)");
+        } else {
+            b.append("agrees on ").append(facts(agree));
+        }
+        if (cannot > 0) {
+            b.append("; cannot check ").append(facts(cannot)).append(" without ");
+            List<Guesses.Guess> u = unchecked();
+            for (int i = 0; i < u.size(); i++) {
+                b.append(i == 0 ? "" : i == u.size() - 1 ? " and " : ", ").append(u.get(i).because());
+            }
+        }
+        return b.append('.').toString();
+    }
+
+    private static String facts(int n) {
+        return n + (n == 1 ? " fact" : " facts");
     }
 }

@@ -21,8 +21,10 @@ import vmlayout.CliRunner;
 
 /**
  * The lines verify predicts are never its inputs: in every golden log, changing one predicted line that
- * agreed (one digit, or a '!' where it has none) turns the verdict to "differs" and leaves the inputs
- * as they were; changing any line that is neither predicted nor read as an input changes nothing at all.
+ * agreed (one digit of what is predicted, or a '!' where it has none) turns that line to "differs" (exit
+ * status 1), or, when the line rests on a guessed input that no other line of the log confirms, to "cannot
+ * check" naming that input (and the exit status stays 0), and leaves the inputs as they were; changing any
+ * line that is neither predicted nor read as an input changes nothing at all.
  */
 class PredictedLinesAreNotInputsTest {
 
@@ -66,7 +68,17 @@ class PredictedLinesAreNotInputsTest {
             List<String> edited = new ArrayList<>(raw);
             edited.set(n - 1, mutate(raw.get(n - 1)));
             JsonNode after = run(c, edited);
-            assertEquals(1, after.get("exitStatus").asInt(), c.name() + ": changing line " + n + " must give 'differs'");
+            boolean differs = false;
+            boolean guessed = false;
+            for (JsonNode a : after.get("lines")) {
+                if (a.has("logLine") && a.get("logLine").asInt() == n) {
+                    String st2 = a.get("status").asText();
+                    differs |= Set.of("differ", "missing", "extra").contains(st2);
+                    guessed |= st2.equals("cannot-check") && a.has("because");
+                }
+            }
+            assertTrue(differs || guessed, c.name() + ": changing line " + n + " must give 'differs' or 'cannot check'\n" + after);
+            assertEquals(differs ? 1 : before.get("exitStatus").asInt(), after.get("exitStatus").asInt(), c.name() + ": changing line " + n);
             assertEquals(before.get("inputs"), after.get("inputs"), c.name() + ": line " + n + " is not an input");
             changedPredicted++;
         }
@@ -89,8 +101,16 @@ class PredictedLinesAreNotInputsTest {
         }
     }
 
-    /** In the kernel's text of the line (not its timestamp): the last digit plus one (mod 10), or a '!' appended. */
+    /**
+     * In the kernel's text of the line (not its timestamp): the last digit plus one (mod 10), or a '!' appended;
+     * in a "Memory:" line, whose predicted value is the RAM total, that number's last digit.
+     */
     static String mutate(String line) {
+        int k = line.indexOf("K available (");
+        if (LineShapes.isMemoryLine(BootLog.kernelText(line)) && k > 0) {
+            char ch = line.charAt(k - 1);
+            return line.substring(0, k - 1) + (char) ('0' + (ch - '0' + 1) % 10) + line.substring(k);
+        }
         String text = BootLog.kernelText(line);
         int from = line.lastIndexOf(text.split("\\s")[0]);
         assertTrue(from >= 0, line);

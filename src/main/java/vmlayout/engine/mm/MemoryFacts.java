@@ -1,0 +1,126 @@
+package vmlayout.engine.mm;
+
+import java.util.ArrayList;
+import java.util.List;
+import vmlayout.engine.Layout;
+import vmlayout.engine.RamRange;
+import vmlayout.engine.RamUse;
+import vmlayout.engine.Region;
+
+/**
+ * Values the kernel prints about memory that are not whole lines vmlayout can print: fields of the
+ * "Memory:" line (mem_init_print_info()) whose other fields depend on the image, and /proc/meminfo
+ * (meminfo_proc_show()). Each is computed from what the engine decided (the RAM by use, the vmalloc
+ * area); values that depend on the kernel image (code size, early allocations) are not predicted:
+ * LowTotal, MemTotal and the first figure of the "Memory:" line.
+ */
+public final class MemoryFacts {
+
+    /**
+     * One predicted value.
+     *
+     * @param id     stable name: "memory-total", "memory-highmem", "meminfo-VmallocTotal", "meminfo-HighTotal"
+     * @param label  how the log shows it ("Memory: .../NK available", "VmallocTotal:")
+     * @param kb     the value in kB (the kernel's K: 1024 bytes)
+     * @param source release range, file and function
+     */
+    public record Value(String id, String label, long kb, String source) {
+    }
+
+    private MemoryFacts() {
+    }
+
+    /** The values this layout predicts, for its release. */
+    public static List<Value> of(Layout l) {
+        List<Value> out = new ArrayList<>();
+        boolean highmem = l.region("pkmap") != null || l.ramBytes(RamUse.HIGHMEM) > 0;
+        if (MmEra.of(l.kernel()).memoryFigures) {
+            out.add(new Value("memory-total", "Memory: .../NK available", physpagesKb(l),
+                    "5.8+ mm/page_alloc.c (6.4+ mm/mm_init.c) mem_init_print_info(): physpages = get_num_physpages(),"
+                            + " the present pages of the RAM the kernel keeps"));
+            if (highmem) {
+                out.add(new Value("memory-highmem", "Memory: ..., NK highmem)", highmemKb(l),
+                        "5.8+ mem_init_print_info(): totalhigh_pages() when mem_init() has freed highmem; CMA areas and"
+                                + " reserved-memory in highmem are still reserved then"));
+            }
+        }
+        Region v = l.region("vmalloc");
+        if (v != null) {
+            out.add(new Value("meminfo-VmallocTotal", "VmallocTotal:", v.size() >> 10,
+                    "fs/proc/meminfo.c meminfo_proc_show(): (VMALLOC_END - VMALLOC_START) >> 10, all releases"));
+        }
+        if (highmem) {
+            out.add(new Value("meminfo-HighTotal", "HighTotal:", highmemKb(l),
+                    "fs/proc/meminfo.c meminfo_proc_show() (CONFIG_HIGHMEM): totalhigh_pages(), the highmem pages the"
+                            + " buddy allocator manages after boot (CMA areas released by then)"));
+        }
+        return out;
+    }
+
+    /** The /proc/meminfo line of a meminfo value: "%-16s%8lu kB" (fs/proc/meminfo.c show_val_kb()). */
+    public static String meminfoLine(Value v) {
+        StringBuilder b = new StringBuilder(v.label());
+        while (b.length() < 16) {
+            b.append(' ');
+        }
+        String n = Long.toString(v.kb());
+        for (int i = n.length(); i < 8; i++) {
+            b.append(' ');
+        }
+        return b.append(n).append(" kB").toString();
+    }
+
+    /** How a "Memory:" field shows in the kernel line, the image's fields elided; null for other values. */
+    public static String memoryField(Value v) {
+        switch (v.id()) {
+            case "memory-total":
+                return "Memory: ...K/" + v.kb() + "K available (...)";
+            case "memory-highmem":
+                return "Memory: ...K/...K available (..., " + v.kb() + "K highmem)";
+            default:
+                return null;
+        }
+    }
+
+    /** Present pages: the kernel's RAM (lowmem and highmem), each range rounded in to whole pages. */
+    static long physpagesKb(Layout l) {
+        long pages = 0;
+        for (long[] r : pfnRanges(l, null)) {
+            pages += r[1] - r[0];
+        }
+        return pages * 4;
+    }
+
+    static long highmemKb(Layout l) {
+        long pages = 0;
+        for (long[] r : pfnRanges(l, RamUse.HIGHMEM)) {
+            pages += r[1] - r[0];
+        }
+        return pages * 4;
+    }
+
+    /** memblock.memory as pfn ranges [start, end): adjacent ranges merged, then PFN_UP(start), PFN_DOWN(end). */
+    static List<long[]> pfnRanges(Layout l, RamUse only) {
+        List<long[]> bytes = new ArrayList<>();
+        for (RamRange r : l.ram()) {
+            boolean kept = r.use() == RamUse.LOWMEM || r.use() == RamUse.HIGHMEM;
+            if (!kept || only != null && r.use() != only) {
+                continue;
+            }
+            if (!bytes.isEmpty() && bytes.get(bytes.size() - 1)[1] == r.start()) {
+                bytes.get(bytes.size() - 1)[1] = r.end();
+            } else {
+                bytes.add(new long[]{r.start(), r.end()});
+            }
+        }
+        List<long[]> out = new ArrayList<>();
+        for (long[] b : bytes) {
+            long s = (b[0] + 4095) >>> 12;
+            long e = b[1] >>> 12;
+            if (e > s) {
+                out.add(new long[]{s, e});
+            }
+        }
+        return out;
+    }
+}

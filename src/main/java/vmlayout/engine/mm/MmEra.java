@@ -1,0 +1,30 @@
+package vmlayout.engine.mm;
+
+import vmlayout.config.Era;
+import vmlayout.config.KernelVersion;
+
+/** The release-dependent facts of the generic memory code (mm/) that every arch prints through. */
+final class MmEra extends Era {
+
+    /**
+     * The values of mem_init_print_info() that vmlayout compares ("Memory: %luK/%luK available (...,
+     * %luK highmem)"): one generic function since 3.11 (Jiang Liu 7ee3d4e8cd56), one line with
+     * "cma-reserved" since Joe Perches 756a025f0009 (2016), the str argument gone in 5.13; checked from
+     * 5.8, the release of free_area_init() for every arch (Mike Rapoport's "mm: free_area_init: use
+     * maximal zone PFNs rather than zone sizes"), which is where the logs of today's 32-bit boards start
+     * (openbmc 5.10/5.15, BPI-M3 5.17, realboot 6.1/6.12; /work/notes/research/modern-logs.md F4).
+     */
+    static final KernelVersion MEMORY_FIGURES = KernelVersion.of(5, 8);
+
+    /** The "Memory:" figures are compared. */
+    final boolean memoryFigures;
+
+    private MmEra(KernelVersion v) {
+        super(v);
+        memoryFigures = since(MEMORY_FIGURES);
+    }
+
+    static MmEra of(KernelVersion v) {
+        return new MmEra(v);
+    }
+}

@@ -1,0 +1,71 @@
+package vmlayout.verify;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Which inputs read from a log are used, given what the options, a profile or a .config already say. */
+public final class LogInputs {
+
+    private LogInputs() {
+    }
+
+    /**
+     * The -D values read from the log that are used: those of which no option, profile or --config says
+     * anything. One choice of Kconfig is one name here: any of NOHIGHMEM, HIGHMEM4G, HIGHMEM64G, HIGHMEM and
+     * X86_PAE given another way wins over every highmem value the log reveals.
+     */
+    public static List<LogFacts.Fact> definesToApply(LogFacts facts, List<String> options, Map<String, String> profile,
+                                                    boolean config) {
+        Set<String> given = new HashSet<>();
+        for (String d : options) {
+            given.add(family(d.split("=", 2)[0]));
+        }
+        for (String k : profile.keySet()) {
+            given.add(family(k));
+        }
+        List<LogFacts.Fact> out = new ArrayList<>();
+        for (LogFacts.Fact f : facts.facts()) {
+            if (!f.name().equals("-D")) {
+                continue;
+            }
+            String fam = family(f.value().split("=", 2)[0]);
+            // a .config knows the build better than the shape of a log line does
+            if (!given.contains(fam) && !config) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static String family(String name) {
+        String n = name.startsWith("CONFIG_") ? name.substring(7) : name;
+        return n.contains("HIGHMEM") || n.equals("X86_PAE") ? "HIGHMEM" : n;
+    }
+
+    /**
+     * The log lines that echo an input: the RAM and the BIOS map, read from lines the kernel prints about them
+     * (memblock's node ranges, BIOS-e820). A Kconfig value read from the shape of a line (the zone names, the
+     * width of an address) is not an echo: that line's values are still compared.
+     */
+    public static Set<Integer> lines(List<VerifyReport.Input> inputs) {
+        Set<Integer> out = new HashSet<>();
+        for (VerifyReport.Input in : inputs) {
+            if (in.source().startsWith("log line ") && !in.option().equals("-D")) {
+                out.add(Integer.parseInt(in.source().substring("log line ".length())));
+            }
+        }
+        return out;
+    }
+
+    /** The command as the user can run it again: "vmlayout verify boot.log --ram 0:1G". */
+    public static String command(List<String> args) {
+        StringBuilder b = new StringBuilder("vmlayout");
+        for (String a : args) {
+            b.append(' ').append(a.isEmpty() || a.matches(".*[\\s'\"$;&|<>()*?\\\\`].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,293 @@
+package vmlayout.verify;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import vmlayout.config.InputException;
+import vmlayout.engine.Layout;
+import vmlayout.engine.mm.MemoryFacts;
+import vmlayout.verify.Verdict.Entry;
+import vmlayout.verify.Verdict.Status;
+
+/**
+ * Compares a prediction with one boot of a log, and tells guesses from disagreements: a line that differs
+ * and depends on an input vmlayout guessed cannot be checked (it is counted apart and does not make the
+ * exit status 1); when one value of a guessed input makes every compared line agree, that value is
+ * offered as the option that pins it.
+ */
+public final class Verification {
+
+    /** Predicts the boot again with one more option ("--ram" and its value, or "-D" and NAME=VALUE). */
+    public interface Predictor {
+        Layout predict(List<String[]> options);
+    }
+
+    /**
+     * A value the log pins: with these options every compared line agrees.
+     *
+     * @param options the option and value pairs ({"--ram", "0x0:1G"}, {"-D", "NR_CPUS=32"})
+     * @param guesses the guesses they settle
+     */
+    public record Pin(List<String[]> options, List<Guesses.Guess> guesses) {
+
+        /** "--ram 0x0:1G -D NR_CPUS=32" (a kernel parameter as itself: "vmalloc=256M"). */
+        public String text() {
+            StringBuilder b = new StringBuilder();
+            for (String[] o : options) {
+                b.append(b.length() == 0 ? "" : " ").append(o[0].equals("PARAM") ? o[1] : o[0] + " " + o[1]);
+            }
+            return b.toString();
+        }
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param verdict the comparison, lines that depend on a guess marked CANNOT_CHECK
+     * @param guesses the guessed inputs of the prediction
+     * @param pin     the value the log pins, or null
+     */
+    public record Result(Verdict verdict, List<Guesses.Guess> guesses, Pin pin) {
+    }
+
+    private Verification() {
+    }
+
+    /**
+     * @param log        the boot to compare (with the /proc/meminfo lines of its copies)
+     * @param base       the prediction from the inputs as given and read
+     * @param inputLines log lines an input was read from
+     * @param predictor  predicts again with other values of a guessed input
+     */
+    public static Result run(BootLog log, Layout base, Set<Integer> inputLines, boolean cmdlineKnown, Predictor predictor) {
+        Verdict v0 = reservations(log, base, compare(log, base, inputLines));
+        List<Guesses.Guess> guesses = Guesses.of(base, cmdlineKnown);
+        if (v0.disagreeing() == 0 || guesses.isEmpty()) {
+            return new Result(v0, guesses, null);
+        }
+        // every candidate of every guess, one at a time
+        List<List<Verdict>> tried = new ArrayList<>();
+        for (Guesses.Guess g : guesses) {
+            List<Verdict> vs = new ArrayList<>();
+            for (String c : g.candidates()) {
+                vs.add(attempt(log, predictor, inputLines, List.<String[]>of(new String[]{g.option(), c})));
+            }
+            tried.add(vs);
+        }
+        for (int i = 0; i < tried.size(); i++) {
+            for (int j = 0; j < tried.get(i).size(); j++) {
+                Verdict v = tried.get(i).get(j);
+                tried.get(i).set(j, v == null ? null : reservations(log, base, v));
+            }
+        }
+        boolean[] open = new boolean[guesses.size()];
+        for (int k = 0; k < guesses.size(); k++) {
+            open[k] = guesses.get(k).groundless() && !confirmed(v0, tried.get(k));
+        }
+        List<Entry> marked = new ArrayList<>();
+        for (Entry e : v0.lines()) {
+            Guesses.Guess because = null;
+            if (differs(e)) {
+                for (int k = 0; k < guesses.size() && because == null; k++) {
+                    if (explains(e, v0, tried.get(k), open[k])) {
+                        because = guesses.get(k);
+                    }
+                }
+            }
+            marked.add(because == null ? e : e.cannotCheck(because));
+        }
+        Verdict verdict = new Verdict(marked);
+        return new Result(verdict, guesses, pin(log, predictor, inputLines, guesses, tried, verdict));
+    }
+
+    private static final java.util.regex.Pattern RESERVES = java.util.regex.Pattern.compile(
+            "^(cma: Reserved |Reserved memory: created )");
+
+    /** The highmem figure of "Memory:" when the boot reserves CMA or reserved-memory areas or has KASAN: not checked. */
+    private static Verdict reservations(BootLog log, Layout layout, Verdict v) {
+        boolean reserves = false;
+        for (BootLog.Line l : log.lines()) {
+            reserves |= RESERVES.matcher(l.text()).find();
+        }
+        for (vmlayout.engine.Constants.Value c : layout.constants()) {
+            reserves |= c.name().equals("KASAN") && c.value() != 0;
+        }
+        if (!reserves) {
+            return v;
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : v.lines()) {
+            boolean highmem = e.predicted() != null && e.predicted().endsWith("K highmem)");
+            out.add(highmem && differs(e) ? e.cannotCheck(Guesses.RESERVATIONS) : e);
+        }
+        return new Verdict(out);
+    }
+
+    static Verdict compare(BootLog log, Layout l, Set<Integer> inputLines) {
+        return Verifier.compare(log, l, VerifyReport.echoStarts(l), MemoryFacts.of(l), inputLines);
+    }
+
+    /** A verdict with other options, or null when the engine refuses them (a value this board cannot have). */
+    private static Verdict attempt(BootLog log, Predictor predictor, Set<Integer> inputLines, List<String[]> options) {
+        try {
+            return compare(log, predictor.predict(options), inputLines);
+        } catch (InputException e) {
+            if (System.getenv("VMLAYOUT_DEBUG") != null) {
+                System.err.println("attempt " + options.get(0)[1] + ": " + e.getMessage());
+            }
+            return null;
+        }
+    }
+
+    private static boolean differs(Entry e) {
+        return e.status() == Status.DIFFER || e.status() == Status.MISSING || e.status() == Status.EXTRA;
+    }
+
+    /**
+     * A guessed value the log confirms: every other value breaks a line that agrees with the guess. Then a
+     * line that differs cannot be blamed on the guess.
+     */
+    private static boolean confirmed(Verdict v0, List<Verdict> tried) {
+        boolean any = false;
+        for (Verdict v : tried) {
+            if (v == null || samePrediction(v0, v)) {
+                continue; // a value the engine refuses, or one that predicts what the guess does (vmalloc=128M on x86)
+            }
+            any = true;
+            if (!breaks(v0, v)) {
+                return false;
+            }
+        }
+        return any;
+    }
+
+    /** Some line that agrees in v0 does not agree in v. */
+    private static boolean breaks(Verdict v0, Verdict v) {
+        for (Entry e : v0.lines()) {
+            if (e.status().agrees() && e.logLine() > 0 && !resolved(e, v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean samePrediction(Verdict a, Verdict b) {
+        if (a.lines().size() != b.lines().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.lines().size(); i++) {
+            if (!java.util.Objects.equals(a.lines().get(i).predicted(), b.lines().get(i).predicted())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A differing line is explained by a guess when another value of it makes the line agree, or, for a
+     * groundless guess the log does not confirm, when the line changes with the guessed value (the
+     * prediction rests on the guess).
+     */
+    private static boolean explains(Entry e, Verdict v0, List<Verdict> tried, boolean groundless) {
+        Set<String> forms = new HashSet<>();
+        forms.add(String.valueOf(predictedFor(e, v0)));
+        for (Verdict v : tried) {
+            if (v == null) {
+                continue;
+            }
+            if (resolved(e, v) && !breaks(v0, v)) {
+                return true; // another value makes the line agree and keeps every agreeing line
+            }
+            forms.add(String.valueOf(predictedFor(e, v)));
+        }
+        return groundless && forms.size() > 1;
+    }
+
+    /** The line predicted where e is (same log line, or the same kind when the log lacks it). */
+    private static String predictedFor(Entry e, Verdict v) {
+        for (Entry x : v.lines()) {
+            if (e.logLine() > 0 ? same(x, e) : sameKind(x, e)) {
+                return x.predicted();
+            }
+        }
+        return null;
+    }
+
+    /** The same place: the same log line, and (one log line may hold two compared values) the same kind. */
+    private static boolean same(Entry x, Entry e) {
+        return x.logLine() == e.logLine() && (e.predicted() == null || x.predicted() == null || sameKind(x, e));
+    }
+
+    private static boolean resolved(Entry e, Verdict v) {
+        if (e.logLine() > 0) {
+            for (Entry x : v.lines()) {
+                if (same(x, e) && x.status().agrees()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (Entry x : v.lines()) {
+            if (x.status() == Status.MISSING && sameKind(x, e)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameKind(Entry a, Entry b) {
+        return a.predicted() != null && b.predicted() != null
+                && LineShapes.kind(a.predicted().strip()).equals(LineShapes.kind(b.predicted().strip()));
+    }
+
+    /** The value (or pair of values) of the guesses that alone makes every compared line agree. */
+    private static Pin pin(BootLog log, Predictor predictor, Set<Integer> inputLines, List<Guesses.Guess> guesses,
+                           List<List<Verdict>> tried, Verdict marked) {
+        if (marked.count(Status.CANNOT_CHECK) == 0) {
+            return null;
+        }
+        for (int k = 0; k < guesses.size(); k++) {
+            Guesses.Guess g = guesses.get(k);
+            String only = null;
+            int n = 0;
+            for (int i = 0; i < g.candidates().size(); i++) {
+                Verdict v = tried.get(k).get(i);
+                if (v != null && v.disagreeing() == 0 && v.agreeing() > 0) {
+                    n++;
+                    only = g.candidates().get(i);
+                }
+            }
+            if (n == 1) {
+                return new Pin(List.<String[]>of(new String[]{g.option(), only}), List.of(g));
+            }
+        }
+        // two guesses together (the RAM size and NR_CPUS, say)
+        for (int a = 0; a < guesses.size(); a++) {
+            for (int b = a + 1; b < guesses.size(); b++) {
+                Guesses.Guess ga = guesses.get(a);
+                Guesses.Guess gb = guesses.get(b);
+                if (ga.candidates().isEmpty() || gb.candidates().isEmpty()
+                        || ga.candidates().size() * gb.candidates().size() > 200) {
+                    continue;
+                }
+                List<String[]> only = null;
+                int n = 0;
+                for (String ca : ga.candidates()) {
+                    for (String cb : gb.candidates()) {
+                        List<String[]> opts = List.of(new String[]{ga.option(), ca}, new String[]{gb.option(), cb});
+                        Verdict v = attempt(log, predictor, inputLines, opts);
+                        if (v != null && v.disagreeing() == 0 && v.agreeing() > 0) {
+                            n++;
+                            only = opts;
+                        }
+                    }
+                }
+                if (n == 1) {
+                    return new Pin(only, List.of(ga, gb));
+                }
+            }
+        }
+        return null;
+    }
+}
