@@ -3,7 +3,7 @@
 # directory (the release archive's share/fish/vendor_completions.d) or ~/.config/fish/completions.
 
 set -g __vmlayout_commands check explain suggest diff verify batch profiles names help generate-completion
-set -g __vmlayout_valued --arch --board --cmdline --cmdline-file --color --config --define --dtb --e820 --e820-file --format --highmem --kernel --lowmem-size --max-cost --mem --memmap --page-offset --profile --ram --require --reserve --system-map --uboot-env --vmalloc --vmalloc-end --want -D
+set -g __vmlayout_valued --arch --board --boot --cmdline --cmdline-file --color --config --define --dtb --e820 --e820-file --format --highmem --kernel --lowmem-size --max-cost --mem --memmap --page-offset --profile --ram --require --reserve --system-map --uboot-env --vmalloc --vmalloc-end --want -D
 set -g __vmlayout_defines_arm HIGHMEM= VMSPLIT_3G= VMSPLIT_3G_OPT= VMSPLIT_2G= VMSPLIT_1G= PAGE_OFFSET= ARM_LPAE= MODULES= THUMB2_KERNEL= SMP= HAVE_TCM= VIPT_ALIASING= TLB_OPS_NEED_BROADCAST= PHYS_OFFSET= VMALLOC_END= VMALLOC_OFFSET= VMALLOC_RESERVE= IOREMAP_MAX_ORDER= NR_BANKS= VECTORS_BASE= FIXADDR_START= FIXADDR_TOP= FIXADDR_END= CONSISTENT_DMA_SIZE= CONSISTENT_END= PKMAP_BASE= MODULES_VADDR= MODULES_END= DTCM_OFFSET= DTCM_END= ITCM_OFFSET= ITCM_END= _text= _etext= __init_begin= __init_end= _sdata= _data= _edata= __bss_start= __bss_stop=
 set -g __vmlayout_defines_x86 NOHIGHMEM= HIGHMEM4G= HIGHMEM64G= HIGHMEM= X86_PAE= VMSPLIT_3G= VMSPLIT_3G_OPT= VMSPLIT_2G= VMSPLIT_2G_OPT= VMSPLIT_1G= PAGE_OFFSET= NR_CPUS= FIXADDR_TOP= FIXADDR_START= FIXADDR_BOOT_START= FIXADDR_TOT_START= CPU_ENTRY_AREA_BASE= CPU_ENTRY_AREA_PAGES= CPU_ENTRY_AREA_MAP_SIZE= LDT_BASE_ADDR= PKMAP_BASE= VMALLOC_END= VMALLOC_RESERVE= _text= _etext= _edata= __init_begin= __init_end=
 set -g __vmlayout_defines_ppc PPC_BOOK3S_32= PPC_83XX= PPC_8XX= 40X= 44X= PPC_85XX= PPC_MERGE= KERNEL_START= PAGE_OFFSET= LOWMEM_SIZE= TASK_SIZE= HIGHMEM= HIGHMEM_START= NR_CPUS= PPC_16K_PAGES= PPC_64K_PAGES= PTE_64BIT= NOT_COHERENT_CACHE= CONSISTENT_SIZE= CONSISTENT_START= STRICT_KERNEL_RWX= MODULES= MODULES_SIZE= KASAN= KASAN_VMALLOC= KASAN_SHADOW_OFFSET= FIXADDR_TOP= FIXADDR_START= KM_TYPE_NR= PKMAP_BASE= IOREMAP_TOP= IOREMAP_BOT= VMALLOC_END=
@@ -217,6 +217,7 @@ complete -c vmlayout -n '__vmlayout_using verify' -l system-map -r -F -d 'The ke
 complete -c vmlayout -n '__vmlayout_using verify' -l dtb -r -F -d 'The board\'s device tree blob (or a plain .dts without #include or macros): RA...'
 complete -c vmlayout -n '__vmlayout_using verify' -l uboot-env -r -F -d 'U-Boot\'s environment (printenv or fw_printenv text, boot commands, or a binar...'
 complete -c vmlayout -n '__vmlayout_using verify' -l format -x -a 'text json' -d 'text or json (default: text)'
+complete -c vmlayout -n '__vmlayout_using verify' -l boot -x -d 'Which boot of a file holding several (1 is the first; default: the last compl...'
 complete -c vmlayout -n '__vmlayout_using verify' -s h -l help -d 'Show this help message and exit'
 complete -c vmlayout -n '__vmlayout_using verify' -s V -l version -d 'Print version information and exit'
 complete -c vmlayout -n '__vmlayout_using verify' -F -a '$__vmlayout_params'
