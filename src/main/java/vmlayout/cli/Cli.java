@@ -47,6 +47,11 @@ public final class Cli {
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new VmlayoutCommand());
+        // the newest release each engine is checked against, read from the engines, after the eras.md line
+        java.util.List<String> footer = new java.util.ArrayList<>(java.util.List.of(cl.getCommandSpec().usageMessage().footer()));
+        int eras = footer.indexOf("Release boundaries and their kernel sources: src/docs/eras.md.");
+        footer.add(eras < 0 ? footer.size() : eras + 1, ReleasesChecked.helpLine());
+        cl.getCommandSpec().usageMessage().footer(footer.toArray(new String[0]));
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

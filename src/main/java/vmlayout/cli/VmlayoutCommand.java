@@ -140,7 +140,10 @@ public final class VmlayoutCommand implements Callable<Integer> {
     static final class VersionText implements picocli.CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{"vmlayout " + Version.get()};
+            List<String> lines = new ArrayList<>();
+            lines.add("vmlayout " + Version.get());
+            lines.addAll(ReleasesChecked.versionLines());
+            return lines.toArray(new String[0]);
         }
     }
 }
