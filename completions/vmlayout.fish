@@ -86,7 +86,7 @@ complete -c vmlayout -n '__vmlayout_using ""' -l dtb -r -F -d 'The board\'s devi
 complete -c vmlayout -n '__vmlayout_using ""' -l uboot-env -r -F -d 'U-Boot\'s environment (printenv or fw_printenv text, boot commands, or a binar...'
 complete -c vmlayout -n '__vmlayout_using ""' -l color -x -a 'auto always never' -d 'Colour: auto, always, never (default: auto = when standard output is a termin...'
 complete -c vmlayout -n '__vmlayout_using ""' -l format -x -a 'text json svg' -d 'Output format: text, json, svg (default: text)'
-complete -c vmlayout -n '__vmlayout_using ""' -l kernel-only -d 'Print only the kernel\'s lines (to diff against a boot log)'
+complete -c vmlayout -n '__vmlayout_using ""' -l kernel-only -d 'Print only the lines this kernel prints (to diff against a boot log): a layou...'
 complete -c vmlayout -n '__vmlayout_using ""' -l map -d 'Draw the address space instead: the virtual space and the physical RAM side b...'
 complete -c vmlayout -n '__vmlayout_using ""' -s h -l help -d 'Show this help message and exit'
 complete -c vmlayout -n '__vmlayout_using ""' -s V -l version -d 'Print version information and exit'

@@ -97,7 +97,10 @@ public record Layout(Arch arch, KernelVersion kernel, List<Param> params, List<R
         return ExitCode.of(hasFindings());
     }
 
-    /** The kernel's own lines, messages then table, as the kernel prints them (no timestamps). */
+    /**
+     * The kernel's own lines, messages then table, as the kernel prints them (no timestamps). The table
+     * only when this release prints it: otherwise it is vmlayout's computation, not a kernel line.
+     */
     public List<String> kernelLines() {
         ArrayList<String> out = new ArrayList<>();
         for (Message m : messages) {
@@ -105,7 +108,9 @@ public record Layout(Arch arch, KernelVersion kernel, List<Param> params, List<R
                 out.add(m.text());
             }
         }
-        out.addAll(table);
+        if (tablePrinted) {
+            out.addAll(table);
+        }
         return out;
     }
 }

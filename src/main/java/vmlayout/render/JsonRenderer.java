@@ -155,6 +155,11 @@ public final class JsonRenderer {
         }
 
         g.writeBooleanField("tablePrinted", l.tablePrinted());
+        g.writeArrayFieldStart("table");
+        for (String s : l.table()) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
         g.writeArrayFieldStart("kernelLines");
         for (String s : l.kernelLines()) {
             g.writeString(s);

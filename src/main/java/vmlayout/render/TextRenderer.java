@@ -8,7 +8,9 @@ import vmlayout.report.Message;
 /**
  * Text output: the kernel's lines exactly as that kernel prints them (messages in boot-log order, then
  * the layout table), then a block of vmlayout's own lines, headed so that nobody takes them for the
- * kernel's.
+ * kernel's. A table the release does not print (ARM before 2.6.33 and from 5.1, x86 from 5.7, powerpc
+ * before 2.6.29 and from 6.15) is vmlayout's: it gets a heading line of its own, its lines stay as the
+ * kernel last (or first) printed them, and --kernel-only leaves it out.
  */
 public final class TextRenderer {
 
@@ -22,6 +24,11 @@ public final class TextRenderer {
         this.kernelOnly = kernelOnly;
     }
 
+    /** The heading above a table this release does not print (the note below says which form and why). */
+    public static String notPrintedHeading(Layout l) {
+        return "vmlayout (not kernel output): the table Linux " + l.kernel() + " does not print, with its values:";
+    }
+
     public void render(Layout l, PrintWriter out) {
         for (Message m : l.messages()) {
             if (m.source() == Message.Source.KERNEL) {
@@ -29,8 +36,13 @@ public final class TextRenderer {
                 out.println(m.finding() ? style.warning(m.text()) : Escapes.text(m.text()));
             }
         }
-        for (String line : l.table()) {
-            out.println(style.table(line));
+        if (!l.tablePrinted() && !l.table().isEmpty() && !kernelOnly) {
+            out.println(style.own(notPrintedHeading(l)));
+        }
+        if (l.tablePrinted() || !kernelOnly) {
+            for (String line : l.table()) {
+                out.println(style.table(line));
+            }
         }
         if (kernelOnly) {
             out.flush();

@@ -21,6 +21,16 @@ class ArmEraRulesTest {
         return run(args).outLines();
     }
 
+    /**
+     * The lines vmlayout shows, its own block included: for a release that does not print the table
+     * (5.1 on), the table is vmlayout's and --kernel-only leaves it out (issue 13 item 6).
+     */
+    static List<String> shown(String... args) {
+        List<String> a = new ArrayList<>(List.of("--arch=arm", "--color=never"));
+        a.addAll(List.of(args));
+        return CliRunner.run(a.toArray(new String[0])).outLines();
+    }
+
     static CliRunner.Result run(String... args) {
         List<String> a = new ArrayList<>(List.of("--arch=arm", "--kernel-only", "--color=never"));
         a.addAll(List.of(args));
@@ -73,7 +83,7 @@ class ArmEraRulesTest {
                 "    lowmem  : 0xc0000000 - 0xf0800000   ( 776 MB)",
                 "    vmalloc : 0xf1000000 - 0xff800000   ( 232 MB)");
         // 5.14: limit = END - vmalloc_size - 8M = 0xff800000 - 0x0f000000 - 0x800000 = 0xf0000000
-        assertHas(kernel("--kernel=5.15", "--ram=0:1G", "-D", "HIGHMEM=y", "vmalloc=240M"),
+        assertHas(shown("--kernel=5.15", "--ram=0:1G", "-D", "HIGHMEM=y", "vmalloc=240M"),
                 "    lowmem  : 0xc0000000 - 0xf0000000   ( 768 MB)",
                 "    vmalloc : 0xf0800000 - 0xff800000   ( 240 MB)");
     }

@@ -59,6 +59,13 @@ final class PpcRun {
         return out;
     }
 
+    /** The listing as vmlayout shows it: the kernel's when tablePrinted(), else vmlayout's computation. */
+    List<String> table() {
+        List<String> out = new ArrayList<>();
+        json.get("table").forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
     boolean tablePrinted() {
         return json.get("tablePrinted").asBoolean();
     }
