@@ -17,11 +17,11 @@ import picocli.CommandLine.Spec;
 import vmlayout.bootargs.KernelCmdline;
 import vmlayout.config.InputException;
 import vmlayout.config.Machine;
-import vmlayout.config.Profile;
 import vmlayout.engine.Engine;
 import vmlayout.engine.Engines;
 import vmlayout.engine.Layout;
 import vmlayout.inputs.BatchInput;
+import vmlayout.inputs.Profile;
 import vmlayout.render.BatchWriter;
 import vmlayout.report.ExitCode;
 

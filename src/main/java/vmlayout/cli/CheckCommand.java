@@ -17,12 +17,12 @@ import vmlayout.check.Checker;
 import vmlayout.check.Requirement;
 import vmlayout.config.InputException;
 import vmlayout.config.Machine;
-import vmlayout.config.Profile;
 import vmlayout.config.UserFiles;
-import vmlayout.inputs.CmdlineFiles;
-import vmlayout.inputs.MachineInputs;
 import vmlayout.engine.Engines;
 import vmlayout.engine.Layout;
+import vmlayout.inputs.CmdlineFiles;
+import vmlayout.inputs.MachineInputs;
+import vmlayout.inputs.Profile;
 import vmlayout.render.CheckRenderer;
 import vmlayout.report.ExitCode;
 

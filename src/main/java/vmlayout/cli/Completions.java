@@ -14,18 +14,18 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine;
 import vmlayout.config.Arch;
 import vmlayout.config.KernelVersion;
 import vmlayout.config.Machine;
-import vmlayout.config.Profile;
 import vmlayout.config.Symbol;
 import vmlayout.engine.Engines;
 import vmlayout.inputs.CommandLineRules;
+import vmlayout.inputs.Profile;
 
 /**
  * Shell completions for bash, zsh and fish, generated from the picocli model: every command, every

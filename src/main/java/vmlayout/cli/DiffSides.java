@@ -16,10 +16,10 @@ import vmlayout.bootargs.KernelCmdline;
 import vmlayout.bootargs.Param;
 import vmlayout.config.InputException;
 import vmlayout.config.Machine;
-import vmlayout.config.Profile;
 import vmlayout.config.UserFiles;
 import vmlayout.inputs.MachineInputs;
 import vmlayout.inputs.OptionValues;
+import vmlayout.inputs.Profile;
 
 /**
  * One side of {@code vmlayout diff}: the common board options with a profile, a bootargs file or an

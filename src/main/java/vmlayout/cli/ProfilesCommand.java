@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import vmlayout.config.Profile;
+import vmlayout.inputs.Profile;
 import vmlayout.report.ExitCode;
 
 /** Lists the built-in board profiles, or shows one. */

@@ -9,7 +9,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import vmlayout.config.InputException;
-import vmlayout.config.Profile;
 
 /**
  * The lines of a batch input (a file, a pipe, standard input), streamed: memory does not grow with the

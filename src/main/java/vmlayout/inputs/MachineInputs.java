@@ -15,7 +15,6 @@ import vmlayout.config.E820Entry;
 import vmlayout.config.InputException;
 import vmlayout.config.KernelVersion;
 import vmlayout.config.Machine;
-import vmlayout.config.Profile;
 import vmlayout.config.RamBank;
 import vmlayout.config.Sizes;
 import vmlayout.config.SymbolCatalog;

@@ -11,15 +11,15 @@ import vmlayout.config.Defines;
 import vmlayout.config.E820Entry;
 import vmlayout.config.InputException;
 import vmlayout.config.KernelVersion;
-import vmlayout.config.Profile;
 import vmlayout.config.RamBank;
 import vmlayout.config.Sizes;
-import vmlayout.verify.BootLog;
-import vmlayout.verify.LogFacts;
-import vmlayout.verify.Verifier;
+import vmlayout.inputs.Profile;
 import vmlayout.suggest.Cost;
 import vmlayout.suggest.Goals;
 import vmlayout.suggest.Reserve;
+import vmlayout.verify.BootLog;
+import vmlayout.verify.LogFacts;
+import vmlayout.verify.Verifier;
 
 /** The parsers the fuzz run covers, each with seeds taken from real inputs. */
 final class FuzzTargets {

@@ -1,4 +1,4 @@
-package vmlayout.config;
+package vmlayout.inputs;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,7 +13,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vmlayout.inputs.InputFile;
+import vmlayout.config.E820Entry;
+import vmlayout.config.InputException;
+import vmlayout.config.RamBank;
+import vmlayout.config.UserFiles;
 
 /**
  * A board profile: what is fixed for a board (arch, kernel release, RAM banks, Kconfig values and

@@ -1,4 +1,4 @@
-package vmlayout.config;
+package vmlayout.inputs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vmlayout.config.InputException;
 
 /** Profile files: the fields read, and one line naming what is wrong with a bad one. */
 class ProfileTest {
