@@ -40,7 +40,13 @@ public final class UbootEnv {
      * environment. Past it the commands loop (each 'run' of a large variable, each pass of a 'for',
      * lexes and expands again), and the file is refused rather than run for minutes.
      */
-    private static final long MAX_WORK = 64L << 20;
+    private static final long MAX_WORK = 16L << 20;
+    /**
+     * Most words and operators in one command string. U-Boot reads a typed command into a console
+     * buffer of CONFIG_SYS_CBSIZE bytes (256 to a few kB) and keeps its whole environment in
+     * CONFIG_ENV_SIZE (tens of kB): a hundred thousand words in one string are no U-Boot's.
+     */
+    private static final int MAX_TOKENS = 100_000;
 
     private final InputFile file;
     private final Map<String, String> env = new LinkedHashMap<>();
@@ -260,7 +266,25 @@ public final class UbootEnv {
         }
     }
 
+    /** How deep the if and for blocks being run are nested (each level copies its block). */
+    private int blockDepth;
+
+    private void enterBlock(String where) {
+        if (++blockDepth > MAX_DEPTH) {
+            throw file.error(where + ": if/for blocks nested more than " + MAX_DEPTH + " deep");
+        }
+    }
+
     private void execIf(String where, List<List<Token>> cmds, List<String> joins, int start, int end, int depth) {
+        enterBlock(where);
+        try {
+            execIfBlock(where, cmds, joins, start, end, depth);
+        } finally {
+            blockDepth--;
+        }
+    }
+
+    private void execIfBlock(String where, List<List<Token>> cmds, List<String> joins, int start, int end, int depth) {
         // if COND...; then A...; [elif ...;] [else B...;] fi  -> COND and A run (condition taken as true)
         List<Token> ifCmd = new ArrayList<>(cmds.get(start).subList(1, cmds.get(start).size()));
         int thenAt = -1;
@@ -294,6 +318,15 @@ public final class UbootEnv {
     }
 
     private void execFor(String where, List<List<Token>> cmds, List<String> joins, int start, int end, int depth) {
+        enterBlock(where);
+        try {
+            execForBlock(where, cmds, joins, start, end, depth);
+        } finally {
+            blockDepth--;
+        }
+    }
+
+    private void execForBlock(String where, List<List<Token>> cmds, List<String> joins, int start, int end, int depth) {
         // for VAR in WORDS; do BODY; done
         List<Token> head = cmds.get(start);
         if (head.size() < 3 || !literal(head.get(2)).equals("in")) {
@@ -333,7 +366,10 @@ public final class UbootEnv {
         for (int k = open + 1; k < to; k++) {
             String w = cmds.get(k).isEmpty() ? "" : literal(cmds.get(k).get(0));
             if (w.equals(sameOpener) || (sameOpener == null && (w.equals("for") || w.equals("while") || w.equals("until")))) {
-                nest++;
+                if (++nest > MAX_DEPTH) {
+                    // each level scans its block again: nesting is bounded as 'run' is
+                    throw file.error("'" + close + "' blocks nested more than " + MAX_DEPTH + " deep");
+                }
             } else if (w.equals(close)) {
                 if (nest == 0) {
                     return k;
@@ -440,6 +476,10 @@ public final class UbootEnv {
         int i = 0;
         int n = s.length();
         while (i < n) {
+            if (out.size() == MAX_TOKENS) {
+                throw file.error(where + ": more than " + MAX_TOKENS + " words and ';' in one command string: no U-Boot"
+                        + " console (CONFIG_SYS_CBSIZE) or environment (CONFIG_ENV_SIZE) holds that many");
+            }
             char c = s.charAt(i);
             if (c == ' ' || c == '\t' || c == '\r') {
                 i++;

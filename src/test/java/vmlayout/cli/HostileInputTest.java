@@ -181,6 +181,18 @@ class HostileInputTest {
         oneLine(run("--uboot-env", f.toString()), "expands to more than 65536 bytes");
     }
 
+    @Test
+    void ubootWordsAndBlocksAreBounded() throws IOException {
+        // found by the whole-file fuzz targets after defect 5: a line of 5 million ';' made 5 million
+        // tokens before any ran; 5,000 nested 'for' blocks scanned their rest 5,000 times
+        oneLine(run("--uboot-env", write("semicolons.txt", "bootcmd=run x\nx=" + ";".repeat(5_000_000) + "\n").toString()),
+                "more than 100000 words");
+        oneLine(run("--uboot-env", write("fors.txt", "bootargs=a\n" + "for i in 1; do; ".repeat(5000) + "setenv bootargs b; "
+                + "done; ".repeat(5000) + "bootm\n").toString()), "nested more than 64 deep");
+        oneLine(run("--uboot-env", write("fors2.txt", "bootargs=a\n" + "for i in 1; do ".repeat(15_000) + "setenv bootargs b\n")
+                .toString()), "--uboot-env");
+    }
+
     // ---- 6: .dts depth ----
 
     @Test

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import vmlayout.config.InputException;
 
 /**
@@ -25,8 +26,20 @@ import vmlayout.config.InputException;
  */
 public final class Fuzz {
 
-    /** One parser under test: a name, seed inputs to mutate, and the call. */
-    record Target(String name, List<String> seeds, Consumer<String> call) {
+    /**
+     * One parser under test: a name, seed inputs to mutate, and the call; or a generator of whole
+     * inputs ({@link WholeFiles}) and how many of the run's N it gets (1 in {@code share}: a whole
+     * hostile file is up to megabytes, a mutated value a few bytes).
+     */
+    record Target(String name, List<String> seeds, Consumer<String> call, Function<Random, String> generator, int share,
+                  java.util.function.ToLongFunction<String> boundMs) {
+        Target(String name, List<String> seeds, Consumer<String> call) {
+            this(name, seeds, call, null, 1, s -> BOUND_MS);
+        }
+
+        String next(Random r) {
+            return generator != null ? generator.apply(r) : Mutator.next(r, seeds);
+        }
     }
 
     static final long BOUND_MS = 2000;
@@ -45,9 +58,9 @@ public final class Fuzz {
         int passed = 0;
         int failed = 0;
         for (Target t : targets) {
-            Map<String, Integer> counts = run(t, n, new Random(seed ^ t.name().hashCode()));
+            Map<String, Integer> counts = run(t, Math.max(1, n / t.share()), new Random(seed ^ t.name().hashCode()));
             boolean ok = counts.get("uncaught") == 0 && counts.get("hangs") == 0 && counts.get("multi-line") == 0;
-            System.out.printf("%-16s %7d inputs: %7d accepted, %7d rejected (one line), %d uncaught, %d hangs, %d multi-line%s%n",
+            System.out.printf("%-20s %7d inputs: %7d accepted, %7d rejected (one line), %d uncaught, %d hangs, %d multi-line%s%n",
                     t.name(), counts.get("inputs"), counts.get("accepted"), counts.get("rejected"), counts.get("uncaught"),
                     counts.get("hangs"), counts.get("multi-line"), ok ? "" : "  FAILED");
             if (ok) {
@@ -72,18 +85,20 @@ public final class Fuzz {
         });
         List<String> firstUncaught = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            String input = i < t.seeds().size() ? t.seeds().get(i) : Mutator.next(rnd, t.seeds());
+            String input = i < t.seeds().size() ? t.seeds().get(i) : t.next(rnd);
             c.merge("inputs", 1, Integer::sum);
             Future<?> f = pool.submit(() -> t.call().accept(input));
             try {
-                f.get(BOUND_MS, TimeUnit.MILLISECONDS);
+                f.get(t.boundMs().applyAsLong(input), TimeUnit.MILLISECONDS);
                 c.merge("accepted", 1, Integer::sum);
             } catch (TimeoutException e) {
                 c.merge("hangs", 1, Integer::sum);
                 System.out.println("  hang: " + t.name() + " " + Mutator.show(input));
                 java.nio.file.Path dir = java.nio.file.Paths.get("target", "fuzz-hangs");
                 java.nio.file.Files.createDirectories(dir);
-                java.nio.file.Files.writeString(dir.resolve(t.name() + "-" + i + ".txt"), input);
+                java.nio.file.Files.write(dir.resolve(t.name() + "-" + i + ".txt"),
+                        input.getBytes(t.generator() != null ? java.nio.charset.StandardCharsets.ISO_8859_1
+                                : java.nio.charset.StandardCharsets.UTF_8));
                 f.cancel(true);
                 pool.shutdownNow();
                 pool = Executors.newSingleThreadExecutor();
@@ -99,6 +114,10 @@ public final class Fuzz {
                     c.merge("uncaught", 1, Integer::sum);
                     if (firstUncaught.size() < 5) {
                         firstUncaught.add(cause + " <- " + Mutator.show(input));
+                        java.nio.file.Path dir = java.nio.file.Paths.get("target", "fuzz-failures");
+                        java.nio.file.Files.createDirectories(dir);
+                        java.nio.file.Files.write(dir.resolve(t.name() + "-" + i + ".txt"),
+                                input.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
                     }
                 }
             }
