@@ -471,15 +471,21 @@ public final class UbootEnv {
     }
 
     /** Splits a command string into words and ; && || operators, keeping quoting for expansion. */
+    /** Words, operators and quoted pieces lexed from one command string are at most {@link #MAX_TOKENS}. */
+    private void tooMany(String where, int lexed) {
+        if (lexed >= MAX_TOKENS) {
+            throw file.error(where + ": more than " + MAX_TOKENS + " words and ';' in one command string: no U-Boot"
+                    + " console (CONFIG_SYS_CBSIZE) or environment (CONFIG_ENV_SIZE) holds that many");
+        }
+    }
+
     private List<Token> lex(String where, String s) {
+        int pieces = 0;
         List<Token> out = new ArrayList<>();
         int i = 0;
         int n = s.length();
         while (i < n) {
-            if (out.size() == MAX_TOKENS) {
-                throw file.error(where + ": more than " + MAX_TOKENS + " words and ';' in one command string: no U-Boot"
-                        + " console (CONFIG_SYS_CBSIZE) or environment (CONFIG_ENV_SIZE) holds that many");
-            }
+            tooMany(where, out.size());
             char c = s.charAt(i);
             if (c == ' ' || c == '\t' || c == '\r') {
                 i++;
@@ -506,6 +512,7 @@ public final class UbootEnv {
             StringBuilder cur = new StringBuilder();
             boolean quoted = false;
             while (i < n) {
+                tooMany(where, out.size() + pieces + parts.size());
                 c = s.charAt(i);
                 if (c == ' ' || c == '\t' || c == '\r' || c == ';' || c == '\n' || s.startsWith("&&", i) || s.startsWith("||", i)) {
                     break;
@@ -551,6 +558,8 @@ public final class UbootEnv {
                 }
             }
             flush(parts, expand, cur, true);
+            pieces += parts.size();
+            tooMany(where, out.size() + pieces);
             out.add(new Token(new Word(parts, expand, quoted), null));
         }
         return out;

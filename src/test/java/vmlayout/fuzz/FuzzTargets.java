@@ -129,10 +129,10 @@ final class FuzzTargets {
                 FuzzTargets::hostileArgsInput, 1, s -> Fuzz.BOUND_MS));
     }
 
-    /** The slowest a linear reader may be: 4 MB/s (a quadratic one reading 1 MB takes minutes). */
-    static final long MIN_BYTES_PER_MS = 4000;
-    /** The slowest a batch line may be: the engine's layout, 50 per ms (batch does about 60 per ms). */
-    static final long MIN_LINES_PER_MS = 20;
+    /** The slowest a linear reader may be: 2 MB/s on a busy machine (a quadratic one reading 1 MB takes minutes). */
+    static final long MIN_BYTES_PER_MS = 2000;
+    /** The slowest a batch or log line may be on a busy machine: 5 per ms (batch computes about 60 layouts per ms). */
+    static final long MIN_LINES_PER_MS = 5;
 
     private static Fuzz.Target whole(String name, java.util.function.Function<java.util.Random, String> gen, String option) {
         return new Fuzz.Target(name, List.of(), s -> readWhole(option, s), gen, WHOLE_SHARE, FuzzTargets::linearBound);
