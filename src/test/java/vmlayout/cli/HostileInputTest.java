@@ -187,6 +187,9 @@ class HostileInputTest {
         // tokens before any ran; 5,000 nested 'for' blocks scanned their rest 5,000 times
         oneLine(run("--uboot-env", write("semicolons.txt", "bootcmd=run x\nx=" + ";".repeat(5_000_000) + "\n").toString()),
                 "more than 100000 words");
+        // and a word of millions of quoted or escaped pieces ('' or \\), lexed whole before the count
+        oneLine(run("--uboot-env", write("quotes.txt", "setenv bootargs " + "''".repeat(4_000_000) + "\n").toString()),
+                "more than 100000 words");
         oneLine(run("--uboot-env", write("fors.txt", "bootargs=a\n" + "for i in 1; do; ".repeat(5000) + "setenv bootargs b; "
                 + "done; ".repeat(5000) + "bootm\n").toString()), "nested more than 64 deep");
         oneLine(run("--uboot-env", write("fors2.txt", "bootargs=a\n" + "for i in 1; do ".repeat(15_000) + "setenv bootargs b\n")
