@@ -13,8 +13,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vmlayout.config.InputException;
 import vmlayout.diff.LayoutDiff;
+import vmlayout.diff.Upgrade;
+import vmlayout.engine.Engine;
 import vmlayout.engine.Engines;
 import vmlayout.engine.Layout;
+import vmlayout.inputs.MachineInputs;
 import vmlayout.render.DiffRenderer;
 import vmlayout.report.ExitCode;
 
@@ -97,8 +100,32 @@ final class DiffCommand implements Callable<Integer> {
         int status = ExitCode.of(!d.sameKernelLines()).code;
         PrintWriter out = spec.commandLine().getOut();
         String common = commonOptions();
-        new DiffRenderer(Version.get()).render(format, label(common, a), label(common, b), d, status, out);
+        Upgrade upgrade = null;
+        String[] kernels = range != null ? new String[]{range.a(), range.b()} : kernelOnly(sides);
+        if (kernels != null) {
+            // the same board under two releases: every boundary between them, with its effect on this board
+            Engine engine = Engines.forArch(a.machine().arch());
+            upgrade = Upgrade.of(engine, MachineInputs.boundaries(), a.machine().kernel(), b.machine().kernel(),
+                    v -> DiffSides.resolve(machine, "--kernel " + v).machine());
+        }
+        new DiffRenderer(Version.get()).render(format, label(common, a), label(common, b), d, upgrade, status, out);
         return status;
+    }
+
+    /** The two releases when both sides are option sets of only "--kernel V" (or "--kernel=V"), else null. */
+    private static String[] kernelOnly(List<String> sides) {
+        if (sides.size() != 2) {
+            return null;
+        }
+        String[] out = new String[2];
+        for (int i = 0; i < 2; i++) {
+            String[] w = sides.get(i).strip().split("\\s+|=", -1);
+            if (w.length != 2 || !w[0].equals("--kernel")) {
+                return null;
+            }
+            out[i] = w[1];
+        }
+        return out;
     }
 
     /** The board options as given (also those given before 'diff'), for the labels ("--profile NAME --kernel 3.18"). */

@@ -1,6 +1,8 @@
 package vmlayout.engine;
 
+import java.util.List;
 import vmlayout.config.Arch;
+import vmlayout.config.Boundary;
 import vmlayout.config.Checked;
 import vmlayout.config.Machine;
 import vmlayout.config.SymbolCatalog;
@@ -15,6 +17,9 @@ public interface Engine {
 
     /** How far this engine's era facts reach: the newest release checked, and what is not checked past it. */
     Checked checked();
+
+    /** Every release boundary of this engine's era class. */
+    List<Boundary> boundaries();
 
     /** How much an engine writes down besides the layout's numbers. */
     enum Detail {

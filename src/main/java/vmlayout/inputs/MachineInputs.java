@@ -43,6 +43,11 @@ public final class MachineInputs {
     public static final String PROFILE = "--profile";
     public static final String CMDLINE_FILE = "--cmdline-file";
     public static final String ARCH = "--arch";
+    /** The release boundaries of the command-line rules (CmdlineEra), for the upgrade report of diff. */
+    public static java.util.List<vmlayout.config.Boundary> boundaries() {
+        return vmlayout.config.Boundary.of(CmdlineEra.class);
+    }
+
     public static final String KERNEL = "--kernel";
     public static final String RAM = "--ram";
     public static final String E820 = "--e820";

@@ -11,6 +11,7 @@ import vmlayout.config.Sizes;
 import vmlayout.diff.LayoutDiff.RamChange;
 import vmlayout.diff.LayoutDiff.RegionChange;
 import vmlayout.diff.LayoutDiff;
+import vmlayout.diff.Upgrade;
 import vmlayout.engine.Region;
 import vmlayout.render.map.SvgMap;
 
@@ -26,24 +27,33 @@ public final class DiffRenderer {
     }
 
     public void render(Format format, String labelA, String labelB, LayoutDiff d, int status, PrintWriter raw) {
+        render(format, labelA, labelB, d, null, status, raw);
+    }
+
+    /** The same, with the release-by-release report when the two sides differ only in --kernel (else null). */
+    public void render(Format format, String labelA, String labelB, LayoutDiff d, Upgrade upgrade, int status, PrintWriter raw) {
         PrintWriter out = TerminalSafe.strict(raw); // control characters from inputs shown escaped
         switch (format) {
             case json:
-                json(labelA, labelB, d, status, out);
+                json(labelA, labelB, d, upgrade, status, out);
                 break;
             case svg:
                 out.print(SvgMap.render(List.of(d.a(), d.b())));
                 out.flush();
                 break;
             default:
-                text(labelA, labelB, d, out);
+                text(labelA, labelB, d, upgrade, out);
         }
     }
 
-    private static void text(String labelA, String labelB, LayoutDiff d, PrintWriter out) {
+    private static void text(String labelA, String labelB, LayoutDiff d, Upgrade upgrade, PrintWriter out) {
         out.println("A: " + labelA + " (" + d.a().arch().id() + ", Linux " + d.a().kernel() + ")");
         out.println("B: " + labelB + " (" + d.b().arch().id() + ", Linux " + d.b().kernel() + ")");
         out.println();
+        if (upgrade != null) {
+            UpgradeText.write(upgrade, out);
+            out.println();
+        }
         out.println("regions that move (A -> B):");
         List<String> same = new ArrayList<>();
         for (RegionChange r : d.regions()) {
@@ -105,7 +115,7 @@ public final class DiffRenderer {
         return r == null ? "(none)" : Fmt.hex8(r.start()) + "-" + Fmt.hex8(r.end()) + " " + Sizes.summary(r.size());
     }
 
-    private void json(String labelA, String labelB, LayoutDiff d, int status, PrintWriter out) {
+    private void json(String labelA, String labelB, LayoutDiff d, Upgrade upgrade, int status, PrintWriter out) {
         JsonRenderer layouts = new JsonRenderer(toolVersion);
         try (JsonGenerator g = JsonRenderer.generator(out)) {
             g.useDefaultPrettyPrinter();
@@ -156,6 +166,9 @@ public final class DiffRenderer {
             }
             g.writeEndArray();
             g.writeBooleanField("sameKernelLines", d.sameKernelLines());
+            if (upgrade != null) {
+                UpgradeText.json(g, upgrade);
+            }
             g.writeNumberField("exitStatus", status);
             g.writeEndObject();
             g.flush();

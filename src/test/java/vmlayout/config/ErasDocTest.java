@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * src/docs/eras.md lists every release boundary of every era class: each {@code static final KernelVersion
- * NAME = KernelVersion.of(...)} (and the rc number {@code static final int NAME = N}) of an *Era.java has a
+ * NAME = KernelVersion.of(...)} (and the rc boundary {@code new KernelVersion(X, Y, 0, 0, N)}) of an *Era.java has a
  * row "| `NAME` | ..." in its arch's section that names the same release, and each engine's
  * {@code Checked} newest release is the "checked to" of its row in "How far the facts reach".
  */
@@ -38,7 +38,8 @@ class ErasDocTest {
 
     private static final Pattern BOUNDARY = Pattern.compile(
             "static final KernelVersion (\\w+) = KernelVersion\\.of\\(([0-9, ]+)\\);");
-    private static final Pattern RC = Pattern.compile("static final int (\\w+_RC) = (\\d+);");
+    private static final Pattern RC = Pattern.compile(
+            "static final KernelVersion (\\w+) = new KernelVersion\\(([0-9]+), ([0-9]+), 0, 0, ([0-9]+)\\);");
     private static final Pattern CHECKED = Pattern.compile(
             "static final Checked CHECKED = new Checked\\(KernelVersion\\.of\\(([0-9, ]+)\\)");
 
@@ -80,9 +81,10 @@ class ErasDocTest {
             }
             Matcher rc = RC.matcher(src);
             while (rc.find()) {
+                String release = rc.group(2) + "." + rc.group(3) + "-rc" + rc.group(4);
                 String row = row(sec, rc.group(1));
-                if (row == null || !row.contains("-rc" + rc.group(2))) {
-                    problems.add(e.section() + ": no row naming -rc" + rc.group(2) + " for " + rc.group(1));
+                if (row == null || !row.contains(release)) {
+                    problems.add(e.section() + ": no row naming " + release + " for " + rc.group(1));
                 }
             }
             if (e.engine() != null) {

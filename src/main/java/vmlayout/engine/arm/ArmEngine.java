@@ -3,6 +3,7 @@ package vmlayout.engine.arm;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Arch;
+import vmlayout.config.Boundary;
 import vmlayout.config.Checked;
 import vmlayout.config.Fmt;
 import vmlayout.config.Machine;
@@ -33,6 +34,11 @@ public final class ArmEngine implements Engine {
     @Override
     public Arch arch() {
         return Arch.ARM;
+    }
+
+    @Override
+    public List<Boundary> boundaries() {
+        return Boundary.of(ArmEra.class);
     }
 
     @Override

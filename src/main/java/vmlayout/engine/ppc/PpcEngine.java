@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Arch;
+import vmlayout.config.Boundary;
 import vmlayout.config.Checked;
 import vmlayout.config.Fmt;
 import vmlayout.config.Machine;
@@ -28,6 +29,11 @@ public final class PpcEngine implements Engine {
     @Override
     public Arch arch() {
         return Arch.PPC;
+    }
+
+    @Override
+    public List<Boundary> boundaries() {
+        return Boundary.of(PpcEra.class);
     }
 
     @Override

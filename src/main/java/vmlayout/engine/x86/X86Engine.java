@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Arch;
+import vmlayout.config.Boundary;
 import vmlayout.config.Checked;
 import vmlayout.config.E820Entry;
 import vmlayout.config.Fmt;
@@ -42,6 +43,11 @@ public final class X86Engine implements Engine {
     @Override
     public Arch arch() {
         return Arch.X86;
+    }
+
+    @Override
+    public List<Boundary> boundaries() {
+        return Boundary.of(X86Era.class);
     }
 
     @Override

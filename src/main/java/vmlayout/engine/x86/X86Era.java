@@ -218,7 +218,7 @@ final class X86Era extends Era {
      * used. Support for CONFIG_HIGHMEM64G was removed!". So released 6.15 prints one "for"; only
      * 6.15-rc1 to 6.15-rc6 print "for for".
      */
-    static final int TRIMMED_TEXT_FIXED_RC = 7;
+    static final KernelVersion TRIMMED_TEXT_FIXED_RC = new KernelVersion(6, 15, 0, 0, 7);
 
     /**
      * How far the x86 facts reach (src/docs/eras.md, "How far the facts reach"): the 6.15 changes above
@@ -321,7 +321,7 @@ final class X86Era extends Era {
         softReserved = since(SOFT_RESERVED);
         highmem64gExists = !since(HIGHMEM64G_REMOVED);
         highmemDefault = pick(HighmemDefault.values());
-        trimmedTextForFor = since(HIGHMEM64G_REMOVED) && v.major() == 6 && v.minor() == 15 && v.rcBefore(TRIMMED_TEXT_FIXED_RC);
+        trimmedTextForFor = since(HIGHMEM64G_REMOVED) && v.major() == 6 && v.minor() == 15 && v.rcBefore(TRIMMED_TEXT_FIXED_RC.rc());
         pastChecked = pastChecked(CHECKED);
         suffixes = since(MEMPARSE_TPE) ? MemParse.Suffixes.KMGTPE : MemParse.Suffixes.KMG;
     }

@@ -1,0 +1,133 @@
+package vmlayout.render;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import vmlayout.config.Boundary;
+import vmlayout.config.Sizes;
+import vmlayout.diff.LayoutDiff;
+import vmlayout.diff.Upgrade;
+
+/** The release-by-release part of {@code vmlayout diff} when the sides differ only in --kernel. */
+final class UpgradeText {
+
+    private UpgradeText() {
+    }
+
+    static void write(Upgrade u, PrintWriter out) {
+        out.println("what changes from Linux " + u.a() + " to " + u.b() + " for this board, release by release:");
+        List<String> quiet = new ArrayList<>();
+        for (Upgrade.StepEffect s : u.steps()) {
+            if (!s.affects()) {
+                for (Boundary b : s.boundaries()) {
+                    quiet.add(b.name() + " (" + b.release() + ")");
+                }
+                continue;
+            }
+            out.println("  " + s.from() + " -> " + s.to() + ":");
+            for (Boundary b : s.boundaries()) {
+                out.println("    " + b.name() + ": " + u.describe(b));
+            }
+            for (String e : effects(s)) {
+                out.println("    effect: " + e);
+            }
+        }
+        if (u.steps().stream().noneMatch(Upgrade.StepEffect::affects)) {
+            out.println("  no release boundary between them changes anything vmlayout shows for this board");
+        }
+        if (!quiet.isEmpty()) {
+            out.println("  also crossed, no effect on this board: " + String.join(", ", quiet));
+        }
+        if (u.notChecked() != null) {
+            out.println("  note: " + u.notChecked());
+        }
+    }
+
+    /** One line per kind of change: RAM, regions, kernel messages, other kernel lines, defaults. */
+    static List<String> effects(Upgrade.StepEffect s) {
+        LayoutDiff d = s.diff();
+        List<String> out = new ArrayList<>();
+        List<String> ram = new ArrayList<>();
+        for (LayoutDiff.RamChange c : d.ram()) {
+            if (c.delta() != 0) {
+                ram.add(c.use().id() + " " + Sizes.summary(c.a()) + " -> " + Sizes.summary(c.b()));
+            }
+        }
+        if (!ram.isEmpty()) {
+            out.add("RAM " + String.join(", ", ram));
+        }
+        for (LayoutDiff.RegionChange r : d.regions()) {
+            if (!r.moved()) {
+                continue;
+            }
+            if (r.a() == null || r.b() == null) {
+                out.add(r.name() + (r.a() == null ? " appears" : " vanishes"));
+                continue;
+            }
+            List<String> ch = new ArrayList<>();
+            if (r.startDelta() != 0) {
+                ch.add("start " + Sizes.signed(r.startDelta()));
+            }
+            if (r.endDelta() != 0) {
+                ch.add("end " + Sizes.signed(r.endDelta()));
+            }
+            if (r.sizeDelta() != 0) {
+                ch.add("size " + Sizes.signed(r.sizeDelta()));
+            }
+            out.add(r.name() + " moves: " + String.join(", ", ch));
+        }
+        for (String m : d.onlyA()) {
+            out.add("the kernel no longer prints \"" + m + "\"");
+        }
+        for (String m : d.onlyB()) {
+            out.add("the kernel prints \"" + m + "\"");
+        }
+        if (d.onlyA().isEmpty() && d.onlyB().isEmpty() && !d.sameKernelLines()) {
+            out.add("kernel lines change (see the line diff below)");
+        }
+        for (String x : s.defaultsGone()) {
+            out.add("default no longer taken: " + x);
+        }
+        for (String x : s.defaultsNew()) {
+            out.add("default taken: " + x);
+        }
+        return out;
+    }
+
+    static void json(JsonGenerator g, Upgrade u) throws IOException {
+        g.writeObjectFieldStart("releases");
+        g.writeStringField("a", u.a().toString());
+        g.writeStringField("b", u.b().toString());
+        g.writeArrayFieldStart("steps");
+        for (Upgrade.StepEffect s : u.steps()) {
+            g.writeStartObject();
+            g.writeStringField("from", s.from().toString());
+            g.writeStringField("to", s.to().toString());
+            g.writeArrayFieldStart("boundaries");
+            for (Boundary b : s.boundaries()) {
+                g.writeStartObject();
+                g.writeStringField("name", b.name());
+                g.writeStringField("release", b.release().toString());
+                g.writeStringField("what", u.describe(b));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeBooleanField("affectsBoard", s.affects());
+            g.writeArrayFieldStart("effects");
+            for (String e : effects(s)) {
+                g.writeString(e);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        if (u.notChecked() != null) {
+            g.writeStringField("notChecked", u.notChecked());
+        } else {
+            g.writeNullField("notChecked");
+        }
+        g.writeEndObject();
+    }
+}
