@@ -120,6 +120,57 @@ final class X86Era extends Era {
     }
 
     /**
+     * The boot-time fixmap slots of early_ioremap() that follow the permanent fixmap
+     * (arch/x86/include/asm/fixmap.h enum fixed_addresses: FIX_BTMAP_END .. FIX_BTMAP_BEGIN, then
+     * FIX_WP_TEST): NR_FIX_BTMAPS x FIX_BTMAPS_SLOTS of them, FIX_BTMAP_END moved up to a multiple of the
+     * slot count always (2.6.27-2.6.32) or only when the slots would straddle a page table,
+     * {@code (end ^ (end + slots - 1)) & -PTRS_PER_PTE} (3.0 on; PTRS_PER_PTE 512 with PAE, 1024 without).
+     */
+    enum BootSlots implements EraRule {
+        /** include/asm-x86/fixmap_32.h of 2.6.25/26: 16 x 4 slots right after the permanent part. */
+        NESTING_16X4(Releases.until(E820_UNIFIED), 16 * 4, false, false, 0, "16 x 4 FIX_BTMAP slots"),
+        /**
+         * arch/x86/include/asm/fixmap_32.h (torvalds/linux @1965aae3, 2.6.28/29): "FIX_BTMAP_END =
+         * __end_of_permanent_fixed_addresses + 256 - (__end_of_permanent_fixed_addresses & 255)", and after
+         * FIX_WP_TEST the 4 FIX_ACPI pages (CONFIG_ACPI, as a distribution kernel has it).
+         */
+        ALWAYS_256_ACPI(Releases.between(E820_UNIFIED, FIXMAP_UNIFIED), 64 * 4, true, false, 4,
+                "64 x 4 FIX_BTMAP slots from the next 256-page boundary, FIX_WP_TEST, 4 FIX_ACPI pages"),
+        /** arch/x86/include/asm/fixmap.h (mikuhatsune001/linux2.6.32 @4866fa67): the same rounding, no FIX_ACPI. */
+        ALWAYS_256(Releases.between(FIXMAP_UNIFIED, BTMAP_IF_CROSSING), 64 * 4, true, false, 0,
+                "64 x 4 FIX_BTMAP slots from the next 256-page boundary, FIX_WP_TEST"),
+        /** fixmap.h of 3.0 (CyanogenMod/android_kernel_samsung_espresso10 @a5ca9c7f) and 3.10.4: moved only when crossing. */
+        IF_CROSSING_256(Releases.between(BTMAP_IF_CROSSING, BTMAP_SLOTS_8), 64 * 4, false, true, 0,
+                "64 x 4 FIX_BTMAP slots (moved to a 256-page boundary only to stay in one page table), FIX_WP_TEST"),
+        /** "#define FIX_BTMAPS_SLOTS 8" (akuster/linux-yocto-3.14 @149abad1; 4.14, 5.10.13, 6.x trees). */
+        IF_CROSSING_512(Releases.since(BTMAP_SLOTS_8), 64 * 8, false, true, 0,
+                "64 x 8 FIX_BTMAP slots (moved to a 512-page boundary only to stay in one page table), FIX_WP_TEST");
+
+        private final Releases releases;
+        /** NR_FIX_BTMAPS x FIX_BTMAPS_SLOTS (TOTAL_FIX_BTMAPS). */
+        final long slots;
+        final boolean alwaysMoved;
+        final boolean movedIfCrossing;
+        /** Boot-time pages after FIX_WP_TEST. */
+        final long afterWpTest;
+        final String words;
+
+        BootSlots(Releases releases, long slots, boolean alwaysMoved, boolean movedIfCrossing, long afterWpTest, String words) {
+            this.releases = releases;
+            this.slots = slots;
+            this.alwaysMoved = alwaysMoved;
+            this.movedIfCrossing = movedIfCrossing;
+            this.afterWpTest = afterWpTest;
+            this.words = words;
+        }
+
+        @Override
+        public Releases releases() {
+            return releases;
+        }
+    }
+
+    /**
      * The cpu_entry_area's size per CPU: CPU_ENTRY_AREA_PAGES reserves {@code reservedPerCpu} pages per
      * CPU (arch/x86/include/asm/pgtable_32_types.h); a typical config's struct cpu_entry_area has
      * {@code structPages} (the logs: 39 in 4.15-4.18, 38 in 5.1).
@@ -180,6 +231,20 @@ final class X86Era extends Era {
     static final KernelVersion RESERVETOP_ROUNDED = KernelVersion.of(4, 2);
     /** PKMAP_BASE from FIXADDR_START instead of FIXADDR_BOOT_START (bracket 3.19-4.9). */
     static final KernelVersion PKMAP_FROM_FIXADDR_START = KernelVersion.of(4, 9);
+    /**
+     * fixmap_32.h and fixmap_64.h merged into fixmap.h ("x86: unify fixmap_32.h and fixmap_64.h", Feb 2009;
+     * inferred 2.6.30, bracket 2.6.29-2.6.32): the FIX_ACPI pages leave the boot part, and the kmap slots
+     * FIX_KMAP_BEGIN..END move from #ifdef CONFIG_HIGHMEM (2.6.28 fixmap_32.h) to #ifdef CONFIG_X86_32
+     * (2.6.32 fixmap.h): a NOHIGHMEM kernel has them too.
+     */
+    static final KernelVersion FIXMAP_UNIFIED = KernelVersion.of(2, 6, 30);
+    /**
+     * FIX_BTMAP_END moved only when the slots would straddle a page table ("If necessary we round it up"):
+     * unconditional in 2.6.32's fixmap.h, conditional in 3.0's (bracket 2.6.33-3.0).
+     */
+    static final KernelVersion BTMAP_IF_CROSSING = KernelVersion.of(3, 0);
+    /** FIX_BTMAPS_SLOTS 8 instead of 4: 512 boot-time slots (4 in 3.10.4, 8 in 3.14; bracket 3.11-3.14). */
+    static final KernelVersion BTMAP_SLOTS_8 = KernelVersion.of(3, 14);
     /** cpu_entry_area below the fixmap and the "cpu_entry" row. */
     static final KernelVersion CPU_ENTRY_AREA = KernelVersion.of(4, 15);
     /** CPU_ENTRY_AREA_BASE from FIXADDR_TOT_START (boot slots included; bracket 4.15.x-4.18, inferred 4.17). */
@@ -270,6 +335,9 @@ final class X86Era extends Era {
     final ParamRule params;
     final ReservetopRule reservetop;
     final TypicalFixmap typicalFixmap;
+    final BootSlots bootSlots;
+    /** The kmap slots are in the fixmap of every 32-bit kernel, not only with CONFIG_HIGHMEM. */
+    final boolean kmapSlotsWithoutHighmem;
     final CpuEntryArea cpuEntryArea;
     /** Before 2.6.19: no table yet, and the early parameters are read with the rules of 2.6.19. */
     final boolean tableNotYet;
@@ -303,6 +371,8 @@ final class X86Era extends Era {
         params = pick(ParamRule.values());
         reservetop = pick(ReservetopRule.values());
         typicalFixmap = pick(TypicalFixmap.values());
+        bootSlots = pick(BootSlots.values());
+        kmapSlotsWithoutHighmem = since(FIXMAP_UNIFIED);
         cpuEntryArea = pick(CpuEntryArea.values());
         tableNotYet = !since(TABLE_ADDED);
         printsTable = since(TABLE_ADDED) && !since(TABLE_REMOVED);

@@ -13,7 +13,7 @@ import vmlayout.engine.Constants;
  *
  * <p>The size of the permanent fixmap depends on the whole .config (IO-APICs, ACPI, PCI MMCONFIG,
  * paravirt ...) and cannot be derived from the Kconfig symbols vmlayout takes. By default it is
- * modelled as {@code base + KM_TYPE_NR * NR_CPUS} pages (the kmap slots exist only with CONFIG_HIGHMEM),
+ * modelled as {@code base + KM_TYPE_NR * NR_CPUS} pages (the kmap slots: with CONFIG_HIGHMEM only up to 2.6.29),
  * with base, KM_TYPE_NR and NR_CPUS of a typical distribution kernel of the era, fitted to real logs
  * ({@link X86Era.TypicalFixmap}). -D FIXADDR_START= (read from a boot log's fixmap row) replaces the model.
  */
@@ -23,8 +23,8 @@ final class X86Fixmap {
 
     /** The default fixmap model of one era. */
     record Typical(long basePages, long kmTypeNr, long nrCpus, String source) {
-        long permanentPages(boolean highmem, long nrCpus) {
-            return basePages + (highmem ? kmTypeNr * nrCpus : 0);
+        long permanentPages(boolean kmapSlots, long nrCpus) {
+            return basePages + (kmapSlots ? kmTypeNr * nrCpus : 0);
         }
     }
 
@@ -68,9 +68,10 @@ final class X86Fixmap {
             permanent = ((v.fixaddrTop - v.fixaddrStart) & M32) / PAGE;
         } else {
             long nrCpus = nrCpus(c, typ, defaults);
-            permanent = typ.permanentPages(highmem, nrCpus);
+            boolean kmap = highmem || era.kmapSlotsWithoutHighmem;
+            permanent = typ.permanentPages(kmap, nrCpus);
             v.fixaddrStart = c.get("FIXADDR_START", (v.fixaddrTop - permanent * PAGE) & M32,
-                    "typical config: " + typ.basePages() + " pages" + (highmem ? " + KM_TYPE_NR " + typ.kmTypeNr()
+                    "typical config: " + typ.basePages() + " pages" + (kmap ? " + KM_TYPE_NR " + typ.kmTypeNr()
                     + " x NR_CPUS " + nrCpus + " kmap slots" : "") + " (" + typ.source() + ")");
             defaults.add("fixmap " + permanent + " pages (" + (permanent * 4) + " kB) of a typical distribution kernel: pin"
                     + " -D FIXADDR_START= from your boot log's fixmap row");
@@ -79,11 +80,10 @@ final class X86Fixmap {
         // the boot-time slots after __end_of_permanent_fixed_addresses, where something sits below them
         boolean needTot = era.cpuEntry ? era.ceaFromTotStart : highmem && !era.pkmapFromFixaddrStart;
         if (needTot) {
-            long total = totalPages(era, permanent, ptrsPerPte);
+            long total = totalPages(era.bootSlots, permanent, ptrsPerPte);
             String totName = era.cpuEntry ? "FIXADDR_TOT_START" : "FIXADDR_BOOT_START";
-            v.fixaddrTotStart = c.get(totName, (v.fixaddrTop - total * PAGE) & M32, era.e820Unified.holds()
-                    ? "FIXADDR_TOP - " + total + " pages: 256 FIX_BTMAP slots (kept inside one page table) + FIX_WP_TEST"
-                    : "FIXADDR_TOP - " + total + " pages: 16 x 4 FIX_BTMAP slots + FIX_WP_TEST");
+            v.fixaddrTotStart = c.get(totName, (v.fixaddrTop - total * PAGE) & M32, "FIXADDR_TOP - " + total + " pages: "
+                    + permanent + " permanent, " + era.bootSlots.words + " (" + era.bootSlots.source("arch/x86/include/asm/fixmap.h") + ")");
         }
 
         long below; // what pkmap (and without HIGHMEM vmalloc) sits under
@@ -154,20 +154,21 @@ final class X86Fixmap {
     }
 
     /**
-     * __end_of_fixed_addresses in pages: the permanent part, then the early_ioremap slots and
-     * FIX_WP_TEST. Up to 2.6.26 16 x 4 slots right after the permanent part; from 2.6.27 64 x 4 = 256
-     * slots, moved up to the next 256-page boundary when they would straddle a page table
-     * (FIX_BTMAP_END in fixmap.h).
+     * __end_of_fixed_addresses in pages (arch/x86/include/asm/fixmap.h): the permanent part, the boot-time
+     * slots of early_ioremap() from FIX_BTMAP_END on, FIX_WP_TEST and what the era has after it
+     * ({@link X86Era.BootSlots}).
+     * <pre>
+     *   FIX_BTMAP_END = end + slots - (end &amp; (slots - 1))      always (2.6.27-2.6.32), or only when
+     *                   (end ^ (end + slots - 1)) &amp; -PTRS_PER_PTE  is not 0 (3.0 on); else end
+     *   total = FIX_BTMAP_END + slots + 1 (FIX_WP_TEST) + afterWpTest
+     * </pre>
      */
-    static long totalPages(X86Era era, long permanent, long ptrsPerPte) {
-        if (!era.e820Unified.holds()) {
-            return permanent + 16 * 4 + 1;
-        }
-        long slots = 256;
+    static long totalPages(X86Era.BootSlots rule, long permanent, long ptrsPerPte) {
+        long slots = rule.slots;
         long btmapEnd = permanent;
-        if (((permanent ^ (permanent + slots - 1)) & -ptrsPerPte) != 0) {
+        if (rule.alwaysMoved || rule.movedIfCrossing && ((permanent ^ (permanent + slots - 1)) & -ptrsPerPte) != 0) {
             btmapEnd = permanent + slots - (permanent & (slots - 1));
         }
-        return btmapEnd + slots + 1;
+        return btmapEnd + slots + 1 + rule.afterWpTest;
     }
 }
