@@ -33,7 +33,7 @@ public class BiosMapFileTest {
             e(0, 0x9fc00, RAM), e(0x9fc00, 0x400, RES), e(0xf0000, 0x10000, RES),
             e(0x100000, 0xbfee0000L, RAM), e(0xbffe0000L, 0x20000, RES), e(0xfffc0000L, 0x40000, RES));
 
-    /** The BIOS map lines of that real boot (/work/shared/realboot/boot.sh i386-pae 3072 'nokaslr'), verbatim. */
+    /** The BIOS map lines of that real boot (Debian 12 linux-image-6.1.0-57-686-pae under QEMU -M pc, 3072 MB, nokaslr), verbatim. */
     public static final String QEMU_3G_LOG = "[    0.000000] Linux version 6.1.0-57-686-pae (debian-kernel@lists.debian.org)\n"
             + "[    0.000000] BIOS-provided physical RAM map:\n"
             + "[    0.000000] BIOS-e820: [mem 0x0000000000000000-0x000000000009fbff] usable\n"

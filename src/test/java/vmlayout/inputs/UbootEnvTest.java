@@ -21,7 +21,7 @@ class UbootEnvTest {
 
     @Test
     void seed002BootcmdAppendsToBootargs() {
-        // ../shared/seeds/002: "mmc dev 1;ext2load ...;setenv bootargs $bootargs root=... vmalloc=300M;
+        // the blog post of testdata/arm/seed002_*: "mmc dev 1;ext2load ...;setenv bootargs $bootargs root=... vmalloc=300M;
         // bootm 0x400000 - 0xf00000" as the stored bootcmd; bootargs unset before: "$bootargs" expands to
         // nothing and setenv joins its arguments with single spaces.
         UbootEnv.Result r = UbootEnv.read(Artifacts.file("--uboot-env", "seed002-uboot-env.txt"));

@@ -12,7 +12,7 @@ final class MmEra extends Era {
      * "cma-reserved" since Joe Perches 756a025f0009 (2016), the str argument gone in 5.13; checked from
      * 5.8, the release of free_area_init() for every arch (Mike Rapoport's "mm: free_area_init: use
      * maximal zone PFNs rather than zone sizes"), which is where the logs of today's 32-bit boards start
-     * (openbmc 5.10/5.15, BPI-M3 5.17, realboot 6.1/6.12; /work/notes/research/modern-logs.md F4).
+     * (openbmc 5.10/5.15, BPI-M3 5.17, realboot 6.1/6.12: the golden logs in testdata/arm and testdata/verify).
      */
     static final KernelVersion MEMORY_FIGURES = KernelVersion.of(5, 8);
 
