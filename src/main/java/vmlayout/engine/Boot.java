@@ -91,8 +91,12 @@ public final class Boot {
                 + machine.kernel() + ": " + checked.notChecked() + "."));
     }
 
-    /** The layout this boot ends with. */
+    /**
+     * The layout this boot ends with, after the pinned constants are checked against the orders no
+     * kernel can break ({@link ConstantRules}: a slip in a -D is refused, exit 2, not printed as a table).
+     */
     public Layout layout(List<Region> regions, List<RamRange> ram, List<String> table, boolean tablePrinted) {
+        ConstantRules.check(machine, constants);
         return new Layout(machine.arch(), machine.kernel(), machine.params(), regions, ram, messages, table, tablePrinted,
                 constants.used(), defaults, log.steps());
     }
