@@ -1,6 +1,7 @@
 package vmlayout.engine;
 
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * A range of physical addresses and what became of it.
@@ -23,5 +24,12 @@ public record RamRange(long start, long end, RamUse use, String why) {
 
     public long size() {
         return end - start;
+    }
+
+    /** Appends each range of {@code s} to {@code out} with this use and reason (the RAM accounting of every engine). */
+    public static void addAll(List<RamRange> out, RangeSet s, RamUse use, String why) {
+        for (RangeSet.Range r : s.ranges()) {
+            out.add(new RamRange(r.start(), r.end(), use, why));
+        }
     }
 }

@@ -9,6 +9,7 @@ import vmlayout.config.Fmt;
 import vmlayout.config.Releases;
 import vmlayout.config.Sizes;
 import vmlayout.engine.Boot;
+import vmlayout.engine.MemparseNote;
 import vmlayout.engine.RangeSet;
 import vmlayout.report.Message.Level;
 import vmlayout.report.Message;
@@ -110,22 +111,11 @@ final class ArmEarlyParams {
         addMemory(boot, era, k, st, start, sz);
     }
 
-    /** A vmlayout note when memparse left text unread or read no digits: what the kernel made of it. */
+    /** vmlayout's note when memparse did not read the value whole ({@link MemparseNote}). */
     static void noteOdd(Boot boot, ArmEra era, Param p, String part, MemParse.Result r, String leftover) {
-        if (!r.hasDigits()) {
-            boot.message(Message.note(p.text() + ": no number where " + part + " was expected; the kernel's memparse"
-                    + " reads 0 here."));
-            return;
-        }
-        if (!leftover.isEmpty()) {
-            String read = Sizes.human(r.value());
-            String why = "";
-            char c = Character.toUpperCase(leftover.charAt(0));
-            if (r.suffix() == 0 && "TPE".indexOf(c) >= 0 && era.suffixes == MemParse.Suffixes.KMG) {
-                why = " (this release's memparse knows only the K, M and G suffixes)";
-            }
-            boot.message(Message.note(p.text() + ": the kernel's memparse reads " + read + " and ignores '" + leftover
-                    + "'" + why + "."));
+        Message m = MemparseNote.of(p, part, r, leftover, era.suffixes == MemParse.Suffixes.KMG, null);
+        if (m != null) {
+            boot.message(m);
         }
     }
 

@@ -36,15 +36,15 @@ final class ArmRamFate {
         }
         low.removeAll(split.nomap).removeAll(split.dtNoMap);
         high.removeAll(split.dtNoMap);
-        add(out, board.intersect(low), RamUse.LOWMEM, "");
-        add(out, board.intersect(high), RamUse.HIGHMEM, "");
-        add(out, board.intersect(split.nomap), RamUse.RESERVED, "unaligned head of the first bank, not mapped (adjust_lowmem_bounds)");
+        RamRange.addAll(out, board.intersect(low), RamUse.LOWMEM, "");
+        RamRange.addAll(out, board.intersect(high), RamUse.HIGHMEM, "");
+        RamRange.addAll(out, board.intersect(split.nomap), RamUse.RESERVED, "unaligned head of the first bank, not mapped (adjust_lowmem_bounds)");
         RangeSet rest = new RangeSet(board).removeAll(low).removeAll(high).removeAll(split.nomap);
         String splitWhy = !k.highmem() ? "above the lowmem limit, kernel without CONFIG_HIGHMEM"
                 : k.viptAliasing() ? "above the lowmem limit, highmem refused with a VIPT aliasing cache"
                 : "above the lowmem limit, no room for another bank (NR_BANKS)";
         RangeSet bySplit = rest.intersect(split.removed);
-        add(out, bySplit, RamUse.DROPPED, splitWhy);
+        RamRange.addAll(out, bySplit, RamUse.DROPPED, splitWhy);
         rest.removeAll(bySplit);
         RangeSet byAdd = rest.intersect(new RangeSet(st.droppedByAdd).addAll(droppedByFirmware));
         // a bank's unaligned head and tail are no pages: arm_add_memory() (arch/arm/kernel/setup.c) takes
@@ -56,16 +56,16 @@ final class ArmRamFate {
         if (fragmentNote != null) {
             boot.message(fragmentNote);
         }
-        add(out, byAdd, RamUse.DROPPED, "refused by arm_add_memory() (page alignment, 32-bit limit, PHYS_OFFSET or NR_BANKS)");
+        RamRange.addAll(out, byAdd, RamUse.DROPPED, "refused by arm_add_memory() (page alignment, 32-bit limit, PHYS_OFFSET or NR_BANKS)");
         rest.removeAll(byAdd);
         if (!noBoardRam) {
             // RAM mem= leaves out is kept from the kernel on purpose (the usual way to reserve RAM for a
             // driver on ARM): reserved, not dropped
             RangeSet byMem = rest.intersect(st.clearedByMem);
-            add(out, byMem, RamUse.RESERVED, "left out of the kernel's memory by mem=");
+            RamRange.addAll(out, byMem, RamUse.RESERVED, "left out of the kernel's memory by mem=");
             rest.removeAll(byMem);
         }
-        add(out, rest, RamUse.DROPPED, "not used");
+        RamRange.addAll(out, rest, RamUse.DROPPED, "not used");
         out.sort(RamRange.BY_START);
         out = ArmReservedMemory.label(out, era, boot.machine.reserved());
         if (!noBoardRam) {
@@ -76,11 +76,5 @@ final class ArmRamFate {
             }
         }
         return out;
-    }
-
-    private static void add(List<RamRange> out, RangeSet s, RamUse use, String why) {
-        for (RangeSet.Range r : s.ranges()) {
-            out.add(new RamRange(r.start(), r.end(), use, why));
-        }
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import vmlayout.bootargs.MemParse;
 import vmlayout.bootargs.Param;
-import vmlayout.config.Sizes;
+import vmlayout.engine.MemparseNote;
 import vmlayout.report.Message.Level;
 import vmlayout.report.Message;
 
@@ -132,19 +132,11 @@ final class PpcEarlyParams {
         }
     }
 
-    /** A vmlayout note when memparse left text unread or read no digits: what the kernel made of it. */
+    /** vmlayout's note when memparse did not read the value whole ({@link MemparseNote}). */
     private static void noteOdd(Param p, MemParse.Result r, boolean kmgOnly, List<Message> messages) {
-        if (!r.hasDigits()) {
-            messages.add(Message.note(p.text() + ": no number where a size was expected; the kernel's memparse reads 0 here."));
-            return;
-        }
-        String rest = r.rest();
-        if (!rest.isEmpty()) {
-            char c = Character.toUpperCase(rest.charAt(0));
-            String why = r.suffix() == 0 && kmgOnly && "TPE".indexOf(c) >= 0
-                    ? " (this release's memparse knows only the K, M and G suffixes)" : "";
-            messages.add(Message.note(p.text() + ": the kernel's memparse reads " + Sizes.human(r.value()) + " and ignores '"
-                    + rest + "'" + why + "."));
+        Message m = MemparseNote.of(p, "a size", r, r.rest(), kmgOnly, null);
+        if (m != null) {
+            messages.add(m);
         }
     }
 

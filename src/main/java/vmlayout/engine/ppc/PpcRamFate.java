@@ -19,22 +19,16 @@ final class PpcRamFate {
     /** Splits the board's RAM by what became of it. */
     static List<RamRange> of(PpcLowmem.Result mem, PpcEarlyParams.Result params) {
         List<RamRange> out = new ArrayList<>();
-        add(out, mem.lowmem, RamUse.LOWMEM, "");
-        add(out, mem.highmem, RamUse.HIGHMEM, "");
-        add(out, mem.cutByMem, RamUse.RESERVED, params.memParam == null ? ""
+        RamRange.addAll(out, mem.lowmem, RamUse.LOWMEM, "");
+        RamRange.addAll(out, mem.highmem, RamUse.HIGHMEM, "");
+        RamRange.addAll(out, mem.cutByMem, RamUse.RESERVED, params.memParam == null ? ""
                 : "above " + params.memParam.text() + ": left out of the kernel's memory by mem=");
-        add(out, mem.otherRegions, RamUse.DROPPED, "not in the first contiguous memory region (MMU_init)");
-        add(out, mem.noHighmem, RamUse.DROPPED, "above lowmem, kernel without CONFIG_HIGHMEM (MMU_init drops it silently)");
+        RamRange.addAll(out, mem.otherRegions, RamUse.DROPPED, "not in the first contiguous memory region (MMU_init)");
+        RamRange.addAll(out, mem.noHighmem, RamUse.DROPPED, "above lowmem, kernel without CONFIG_HIGHMEM (MMU_init drops it silently)");
         RangeSet rest = new RangeSet(mem.board).removeAll(mem.lowmem).removeAll(mem.highmem).removeAll(mem.cutByMem)
                 .removeAll(mem.otherRegions).removeAll(mem.noHighmem);
-        add(out, rest, RamUse.DROPPED, "not used");
+        RamRange.addAll(out, rest, RamUse.DROPPED, "not used");
         out.sort(RamRange.BY_START);
         return out;
-    }
-
-    private static void add(List<RamRange> out, RangeSet s, RamUse use, String why) {
-        for (RangeSet.Range r : s.ranges()) {
-            out.add(new RamRange(r.start(), r.end(), use, why));
-        }
     }
 }

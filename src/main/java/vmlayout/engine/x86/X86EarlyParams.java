@@ -10,6 +10,7 @@ import vmlayout.config.Fmt;
 import vmlayout.config.Releases;
 import vmlayout.config.Sizes;
 import vmlayout.engine.DerivationLog;
+import vmlayout.engine.MemparseNote;
 import vmlayout.report.Message.Level;
 import vmlayout.report.Message;
 
@@ -333,19 +334,10 @@ final class X86EarlyParams {
     /** memparse() of a value, with a vmlayout note when it reads no digits or leaves text unread. */
     private static MemParse.Result parse(State st, Param p, String v, int from, String part, boolean memOption) {
         MemParse.Result r = MemParse.parse(v, from, st.era.suffixes);
-        if (!r.hasDigits()) {
-            st.messages.add(Message.note(p.text() + ": no number where " + part + " was expected; the kernel's memparse"
-                    + " reads 0 here."));
-        } else if (!r.rest().isEmpty()) {
-            String why = "";
-            char c = Character.toUpperCase(r.rest().charAt(0));
-            if (r.suffix() == 0 && "TPE".indexOf(c) >= 0 && st.era.suffixes == MemParse.Suffixes.KMG) {
-                why = " (this release's memparse knows only the K, M and G suffixes)";
-            } else if (memOption && c == '@') {
-                why = " (x86 mem= takes no @START: use memmap=SIZE@START)";
-            }
-            st.messages.add(Message.note(p.text() + ": the kernel's memparse reads " + Sizes.human(r.value())
-                    + " and ignores '" + r.rest() + "'" + why + "."));
+        Message m = MemparseNote.of(p, part, r, r.rest(), st.era.suffixes == MemParse.Suffixes.KMG,
+                memOption ? "x86 mem= takes no @START: use memmap=SIZE@START" : null);
+        if (m != null) {
+            st.messages.add(m);
         }
         return r;
     }

@@ -34,8 +34,8 @@ final class X86RamFate {
         RangeSet high = highmem ? ram.intersect(RangeSet.of(lowEnd, Math.max(lowEnd, highEnd))) : new RangeSet();
 
         List<RamRange> out = new ArrayList<>();
-        add(out, board.intersect(low), RamUse.LOWMEM, "");
-        add(out, board.intersect(high), RamUse.HIGHMEM, "");
+        RamRange.addAll(out, board.intersect(low), RamUse.LOWMEM, "");
+        RamRange.addAll(out, board.intersect(high), RamUse.HIGHMEM, "");
         RangeSet rest = new RangeSet(board).removeAll(low).removeAll(high);
 
         RangeSet retyped = new RangeSet();
@@ -45,13 +45,13 @@ final class X86RamFate {
             }
         }
         RangeSet reserved = rest.intersect(retyped);
-        add(out, reserved, RamUse.RESERVED, "retyped by memmap= (" + String.join(", ", st.mapEditors) + ")");
+        RamRange.addAll(out, reserved, RamUse.RESERVED, "retyped by memmap= (" + String.join(", ", st.mapEditors) + ")");
         rest.removeAll(reserved);
 
         long archEnd = maxArchPfn * 4096;
         if (archClamp) {
             RangeSet aboveArch = rest.intersect(ram).intersect(RangeSet.of(archEnd, E820Table.ACCOUNTING_LIMIT));
-            add(out, aboveArch, RamUse.DROPPED, maxArchPfn == 1L << 20 ? "above 4 GB: MAX_ARCH_PFN of a kernel without PAE"
+            RamRange.addAll(out, aboveArch, RamUse.DROPPED, maxArchPfn == 1L << 20 ? "above 4 GB: MAX_ARCH_PFN of a kernel without PAE"
                     : "above 64 GB: MAX_ARCH_PFN of a PAE kernel");
             rest.removeAll(aboveArch);
         }
@@ -65,11 +65,11 @@ final class X86RamFate {
         if (fragmentNote != null) {
             messages.add(fragmentNote);
         }
-        add(out, bySplit, RamUse.DROPPED, split.trimmedBy != null ? split.trimmedBy : "above max_pfn");
+        RamRange.addAll(out, bySplit, RamUse.DROPPED, split.trimmedBy != null ? split.trimmedBy : "above max_pfn");
         rest.removeAll(bySplit);
         // what mem=/memmap= left out of the map is kept from the kernel on purpose (as on ARM and PPC):
         // reserved, not dropped, so a board that reserves RAM this way does not fail a CI check
-        add(out, rest, RamUse.RESERVED, "left out of the kernel's memory by " + String.join(", ", st.mapEditors)
+        RamRange.addAll(out, rest, RamUse.RESERVED, "left out of the kernel's memory by " + String.join(", ", st.mapEditors)
                 + " (the user-defined map)");
         out.sort(RamRange.BY_START);
 
@@ -87,11 +87,5 @@ final class X86RamFate {
             }
         }
         return out;
-    }
-
-    private static void add(List<RamRange> out, RangeSet s, RamUse use, String why) {
-        for (RangeSet.Range r : s.ranges()) {
-            out.add(new RamRange(r.start(), r.end(), use, why));
-        }
     }
 }
