@@ -1,5 +1,6 @@
 package vmlayout.cli;
 
+import java.util.List;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -7,13 +8,10 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import vmlayout.bootargs.KernelCmdline;
 import vmlayout.config.InputException;
 import vmlayout.config.Machine;
@@ -49,28 +47,34 @@ import vmlayout.report.ExitCode;
         footer = {
             "  printf 'mem=512M\\nvmalloc=300M\\n' | vmlayout batch --kernel 3.18 --ram 0:1G -",
             "  vmlayout batch boards.jsonl > results.jsonl"})
-final class BatchCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class BatchCommand extends SubCommand {
 
     @Mixin
-    ColorOption color;
+    transient ColorOption color;
 
     @Mixin
-    MachineOptions machine;
+    transient MachineOptions machine;
 
     @Option(names = "--full", description = "Include the whole layout object in each result.")
     boolean full;
 
     @Parameters(arity = "0..1", paramLabel = "FILE|-", description = "Input file, '-' or nothing for standard input.")
-    String file;
+    transient String file;
+
+    @Override
+    boolean operands(List<String> words) {
+        if (words.size() > 1) {
+            return false;
+        }
+        file = words.isEmpty() ? null : words.get(0);
+        return true;
+    }
 
     @Override
     public Integer call() throws IOException {
         Profile base = machine.profile.isEmpty() ? null : Profile.load(machine.profile.get(0));
-        Writer w = spec.commandLine().getOut();
-        if (w instanceof PrintWriter && System.out != null && spec.commandLine().getOut() == Cli.stdout()) {
+        Writer w = out();
+        if (w instanceof PrintWriter && System.out != null && out() == Cli.stdout()) {
             w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
         }
         int worst = ExitCode.CLEAN.code;

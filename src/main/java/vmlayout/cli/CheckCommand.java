@@ -3,13 +3,10 @@ package vmlayout.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import vmlayout.bootargs.Param;
 import vmlayout.check.Board;
 import vmlayout.check.CheckResult;
@@ -61,22 +58,19 @@ import vmlayout.report.ExitCode;
             "2:bad input or usage (one line on stderr names the token)",
             "3:internal error (a bug in vmlayout: please report it)",
             "74:the output could not be written (disk full, closed pipe)"})
-final class CheckCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class CheckCommand extends SubCommand {
 
     @Mixin
-    ColorOption color;
+    transient ColorOption color;
 
     @Mixin
-    MachineOptions machine;
+    transient MachineOptions machine;
 
     @Parameters(paramLabel = LeadingArgs.PARAM_LABEL, arity = "0..*", description = "Kernel parameters added to every configuration.")
-    List<String> params = new ArrayList<>();
+    transient List<String> params = new ArrayList<>();
 
     @Option(names = "--require", paramLabel = "EXPR", description = "A requirement; repeatable (quote it: the shell reads > and <).")
-    List<String> requires = new ArrayList<>();
+    List<String> require = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text, github (workflow annotations) or json (default: text).")
     CheckRenderer.Format format = CheckRenderer.Format.text;
@@ -88,13 +82,19 @@ final class CheckCommand implements Callable<Integer> {
     List<String> board = new ArrayList<>();
 
     @Override
+    boolean operands(List<String> words) {
+        params.addAll(words);
+        return true;
+    }
+
+    @Override
     public Integer call() {
         machine.params = params;
         try {
             return check();
         } catch (InputException e) {
             if (format == CheckRenderer.Format.github && !(e instanceof BoardsUnread)) {
-                CheckRenderer.githubInputError(null, e.getMessage(), spec.commandLine().getOut());
+                CheckRenderer.githubInputError(null, e.getMessage(), out());
             }
             throw e;
         }
@@ -107,7 +107,7 @@ final class CheckCommand implements Callable<Integer> {
                     + " script must not pass)");
         }
         List<Requirement> reqs = new ArrayList<>();
-        for (String r : requires.isEmpty() ? Checker.DEFAULT : requires) {
+        for (String r : require.isEmpty() ? Checker.DEFAULT : require) {
             reqs.add(Requirement.parse(r));
         }
         List<Board> boards = new ArrayList<>();
@@ -116,7 +116,7 @@ final class CheckCommand implements Callable<Integer> {
         if (specs.isEmpty() && pairs.isEmpty()) {
             pairs = List.of(new Board(null, null)); // the options alone describe the board (--ram, --dtb ...)
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         List<CheckResult> results = new ArrayList<>();
         String firstError = null;
         int errors = 0;
@@ -126,7 +126,7 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 if (b == null) {
                     file = specs.get(i); // --board as given, until it is read
-                    b = Board.parse(specs.get(i), CheckCommand::isProfile);
+                    b = Board.parse(specs.get(i), IS_PROFILE);
                 }
                 file = b.profile() != null && !Profile.builtInNames().contains(b.profile()) ? b.profile() : null;
                 Profile p = b.profile() == null ? null : Profile.load(b.profile());
@@ -149,7 +149,11 @@ final class CheckCommand implements Callable<Integer> {
                 firstError = firstError == null ? message : firstError;
             }
         }
-        int status = ExitCode.of(results.stream().anyMatch(r -> !r.findings().isEmpty())).code;
+        boolean findings = false;
+        for (CheckResult r : results) {
+            findings |= !r.findings().isEmpty(); // a loop, not a stream's lambda: see FastPath
+        }
+        int status = ExitCode.of(findings).code;
         new CheckRenderer(Version.get()).render(format, results, status, out);
         if (firstError != null) {
             throw new BoardsUnread(firstError + (errors > 1 ? " (and " + (errors - 1) + " more board(s): see the"
@@ -166,6 +170,14 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** A built-in profile name or a profile file (to split --board PROFILE:BOOTARGS). */
+    /** A class, not a method reference: a cold JVM's first lambda costs milliseconds (see FastPath). */
+    private static final java.util.function.Predicate<String> IS_PROFILE = new java.util.function.Predicate<String>() {
+        @Override
+        public boolean test(String name) {
+            return isProfile(name);
+        }
+    };
+
     private static boolean isProfile(String name) {
         if (Profile.builtInNames().contains(name)) {
             return true;

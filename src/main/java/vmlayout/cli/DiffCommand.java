@@ -4,13 +4,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import vmlayout.config.InputException;
 import vmlayout.diff.LayoutDiff;
 import vmlayout.diff.Upgrade;
@@ -54,24 +51,30 @@ import vmlayout.report.ExitCode;
             "2:bad input or usage (one line on stderr names the token)",
             "3:internal error (a bug in vmlayout: please report it)",
             "74:the output could not be written (disk full, closed pipe)"})
-final class DiffCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class DiffCommand extends SubCommand {
 
     @Mixin
-    ColorOption color;
+    transient ColorOption color;
 
     @Mixin
-    MachineOptions machine;
+    transient MachineOptions machine;
 
     @Parameters(paramLabel = "SIDE", arity = "0..2",
             description = "A then B (one argument each); with one, A is the common options and B adds it; none"
                     + " with --kernel A..B (the same board under two releases).")
-    List<String> sides = new ArrayList<>();
+    transient List<String> sides = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or svg (default: text).")
     DiffRenderer.Format format = DiffRenderer.Format.text;
+
+    @Override
+    boolean operands(List<String> words) {
+        if (words.size() > 2) {
+            return false;
+        }
+        sides = new java.util.ArrayList<>(words);
+        return true;
+    }
 
     @Override
     public Integer call() {
@@ -98,7 +101,7 @@ final class DiffCommand implements Callable<Integer> {
         Layout lb = Engines.forArch(b.machine().arch()).compute(b.machine());
         LayoutDiff d = LayoutDiff.of(la, lb);
         int status = ExitCode.of(!d.sameKernelLines()).code;
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         String common = commonOptions();
         Upgrade upgrade = null;
         String[] kernels = range != null ? new String[]{range.a(), range.b()} : kernelOnly(sides);
@@ -137,10 +140,20 @@ final class DiffCommand implements Callable<Integer> {
             }
             for (String v : e.getValue()) {
                 b.append(b.length() > 0 ? " " : "").append(e.getKey()).append(' ')
-                        .append(v.isEmpty() || v.matches(".*[\\s'\"].*") ? "'" + v + "'" : v);
+                        .append(needsQuotes(v) ? "'" + v + "'" : v);
             }
         }
         return b.toString();
+    }
+
+    /** Empty, or with a blank or a quote in it (a loop, not a regular expression: see FastPath). */
+    private static boolean needsQuotes(String v) {
+        boolean q = v.isEmpty();
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            q |= Character.isWhitespace(c) || c == '\'' || c == '"';
+        }
+        return q;
     }
 
     private static String label(String common, DiffSides.Side s) {

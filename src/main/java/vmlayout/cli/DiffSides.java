@@ -66,6 +66,21 @@ final class DiffSides {
             throw new InputException("diff: '" + side + "' is not a built-in profile, a file or an option set"
                     + " (no such file; an option set is options and PARAM=VALUE words, e.g. 'vmalloc=300M -D HIGHMEM=y')");
         }
+        return new Side(side, Kind.OPTIONS, machine(over(base, optionSet(side, words))));
+    }
+
+    /** An option set's options and parameters: read as FastPath reads options, else by picocli (and its errors). */
+    private static OptionValues optionSet(String side, List<String> words) {
+        MachineOptions fast = new MachineOptions();
+        List<String> operands = new ArrayList<>();
+        boolean plain = FastPath.parse(words.toArray(new String[0]), 0, List.of(fast), operands);
+        for (String w : operands) {
+            plain &= w.indexOf('=') > 0; // a stray word: picocli's message
+        }
+        if (plain) {
+            fast.params = operands;
+            return fast.values();
+        }
         SideOptions o = new SideOptions();
         CommandLine cl = new CommandLine(o);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -75,7 +90,7 @@ final class DiffSides {
             throw new InputException("diff: option set '" + side + "': " + Cli.oneLine(e.getMessage()));
         }
         o.machine.params = o.params;
-        return new Side(side, Kind.OPTIONS, machine(over(base, o.machine.values())));
+        return o.machine.values();
     }
 
     private static Machine machine(OptionValues v) {

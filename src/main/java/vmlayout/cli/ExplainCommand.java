@@ -3,13 +3,10 @@ package vmlayout.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import vmlayout.config.Machine;
 import vmlayout.engine.Engine;
 import vmlayout.engine.Engines;
@@ -39,24 +36,27 @@ import vmlayout.render.JsonRenderer;
             "2:bad input or usage (one line on stderr names the token)",
             "3:internal error (a bug in vmlayout: please report it)",
             "74:the output could not be written (disk full, closed pipe)"})
-final class ExplainCommand implements Callable<Integer> {
+final class ExplainCommand extends SubCommand {
 
     enum Format { text, json }
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    transient ColorOption color;
 
     @Mixin
-    ColorOption color;
-
-    @Mixin
-    MachineOptions machine;
+    transient MachineOptions machine;
 
     @Parameters(paramLabel = LeadingArgs.PARAM_LABEL, arity = "0..*", description = "Kernel parameters as bare arguments, e.g. vmalloc=300M.")
-    List<String> params = new ArrayList<>();
+    transient List<String> params = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (the layout object with a derivation array).")
     Format format = Format.text;
+
+    @Override
+    boolean operands(List<String> words) {
+        params.addAll(words);
+        return true;
+    }
 
     @Override
     public Integer call() {
@@ -64,7 +64,7 @@ final class ExplainCommand implements Callable<Integer> {
         Machine m = machine.toMachine();
         Layout l = Engines.forArch(m.arch()).compute(m, Engine.Detail.DERIVATION);
         int status = l.exitCode().code;
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (format == Format.json) {
             new JsonRenderer(Version.get(), true).render(l, status, out);
         } else {

@@ -1,12 +1,10 @@
 package vmlayout.cli;
 
+import java.util.List;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import vmlayout.report.ExitCode;
 
 /** Prints the completion script of a shell (the release archive installs all three). */
@@ -21,20 +19,22 @@ import vmlayout.report.ExitCode;
         footer = {"  source <(vmlayout generate-completion bash)",
             "  vmlayout generate-completion zsh > ~/.zsh/completions/_vmlayout",
             "  vmlayout generate-completion fish > ~/.config/fish/completions/vmlayout.fish"})
-final class GenerateCompletionCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class GenerateCompletionCommand extends SubCommand {
 
     @Mixin
-    ColorOption color;
+    transient ColorOption color;
 
     @Parameters(index = "0", paramLabel = "SHELL", description = "bash, zsh or fish.")
-    Completions.Shell shell;
+    transient Completions.Shell shell;
+
+    @Override
+    boolean operands(List<String> words) {
+        return false; // not on the fast path: printed once, at install time
+    }
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.print(Completions.script(shell));
         out.flush();
         return ExitCode.CLEAN.code;

@@ -118,7 +118,9 @@ final class ManPage {
         env(b, "TERM", "dumb: no colour.");
         env(b, "JAVA_HOME", "The Java the launcher runs: $JAVA_HOME/bin/java, which must be Java 17 or later."
                 + " Unset: java on PATH.");
-        env(b, "JAVA_OPTS", "JVM options the launcher passes after its own (e.g. -Xmx64m).");
+        env(b, "JAVA_OPTS", "JVM options the launcher passes after its own (e.g. -Xmx64m). With one that makes a"
+                + " static class-data-sharing archive unusable (-XX:-UseCompressedOops, a heap of 30 GB or more) it runs"
+                + " without the archives.");
         env(b, "VMLAYOUT_OPTS", "More JVM options, after JAVA_OPTS.");
         env(b, "VMLAYOUT_CDS", "off: run without the class-data-sharing archives; now: make them before"
                 + " running (for an install step) instead of in the background at the first run.");
@@ -130,7 +132,7 @@ final class ManPage {
         file(b, "bin/vmlayout", "The launcher, in the release archive's tree; a symlink to it (in /usr/local/bin,"
                 + " ~/.local/bin) works.");
         file(b, "lib/vmlayout.jar", "The program.");
-        file(b, "lib/vmlayout.jsa, lib/vmlayout-commands.jsa, lib/vmlayout.jvm",
+        file(b, "lib/vmlayout*.jsa, lib/vmlayout.jvm",
                 "The class-data-sharing archives the launcher makes at the first run when the user owns the"
                         + " tree, and the Java and options they were made for; anything else is a mismatch and"
                         + " they are made again.");

@@ -1,14 +1,13 @@
 package vmlayout.cli;
 
+import java.util.List;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import vmlayout.config.Arch;
+import vmlayout.config.Fmt;
 import vmlayout.config.Symbol;
 import vmlayout.engine.Engines;
 import vmlayout.report.ExitCode;
@@ -19,22 +18,26 @@ import vmlayout.report.ExitCode;
         exitCodeList = {"0:success", "2:bad input or usage (one line on stderr names the token)",
             "74:the output could not be written (disk full, closed pipe)"},
         description = "List the Kconfig symbols and kernel constants -D can set for an architecture.")
-final class NamesCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class NamesCommand extends SubCommand {
 
     @Mixin
-    ColorOption color;
+    transient ColorOption color;
 
     @Option(names = "--arch", paramLabel = "ARCH", description = "arm, x86 or ppc (default: arm).")
     String arch = "arm";
 
     @Override
+    boolean operands(List<String> words) {
+        return words.isEmpty();
+    }
+
+    @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         for (Symbol s : Engines.forArch(Arch.parse(arch)).symbols().symbols()) {
-            out.printf("%-24s %-5s %s%n", s.name(), s.kind().name().toLowerCase(Locale.ROOT), s.meaning());
+            // no printf: java.util.Formatter's regular expressions cost a cold run ~10 ms
+            out.println(Fmt.pad(s.name(), 24, true) + " " + Fmt.pad(s.kind().name().toLowerCase(Locale.ROOT), 5, true)
+                    + " " + s.meaning());
         }
         out.flush();
         return ExitCode.CLEAN.code;

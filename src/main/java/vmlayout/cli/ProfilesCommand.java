@@ -1,12 +1,11 @@
 package vmlayout.cli;
 
+import java.util.List;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import vmlayout.config.Fmt;
 import vmlayout.inputs.Profile;
 import vmlayout.report.ExitCode;
 
@@ -17,24 +16,32 @@ import vmlayout.report.ExitCode;
             "74:the output could not be written (disk full, closed pipe)"},
         description = {"List the board profiles built into vmlayout, or show one as JSON-ready settings.",
             "Use one with --profile NAME; a profile of your own is a JSON file: --profile boards/myboard.json."})
-final class ProfilesCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class ProfilesCommand extends SubCommand {
 
     @Mixin
-    ColorOption color;
+    transient ColorOption color;
 
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "Show this profile's settings.")
-    String name;
+    transient String name;
+
+    @Override
+    boolean operands(List<String> words) {
+        if (words.size() > 1) {
+            return false;
+        }
+        name = words.isEmpty() ? null : words.get(0);
+        return true;
+    }
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (name == null) {
             for (String n : Profile.builtInNames()) {
                 Profile p = Profile.load(n);
-                out.printf("%-34s %-4s %-8s %s%n", n, p.arch, p.kernel, p.description);
+                // no printf: java.util.Formatter's regular expressions cost a cold run ~10 ms
+                out.println(Fmt.pad(n, 34, true) + " " + Fmt.pad(String.valueOf(p.arch), 4, true) + " "
+                        + Fmt.pad(String.valueOf(p.kernel), 8, true) + " " + p.description);
             }
         } else {
             Profile p = Profile.load(name);
@@ -47,7 +54,9 @@ final class ProfilesCommand implements Callable<Integer> {
             if (!p.e820.isEmpty()) {
                 out.println("e820:        " + String.join(" ", p.e820));
             }
-            p.defines.forEach((k, v) -> out.println("-D           " + k + "=" + v));
+            for (java.util.Map.Entry<String, String> d : p.defines.entrySet()) {
+                out.println("-D           " + d.getKey() + "=" + d.getValue());
+            }
             if (p.bootargs != null) {
                 out.println("bootargs:    " + p.bootargs);
             }

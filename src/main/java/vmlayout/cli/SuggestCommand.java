@@ -3,13 +3,10 @@ package vmlayout.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import vmlayout.check.Requirement;
 import vmlayout.config.InputException;
 import vmlayout.config.Machine;
@@ -54,39 +51,42 @@ import vmlayout.suggest.Suggester;
             "2:bad input or usage (one line on stderr names the token)",
             "3:internal error (a bug in vmlayout: please report it)",
             "74:the output could not be written (disk full, closed pipe)"})
-final class SuggestCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class SuggestCommand extends SubCommand {
 
     @Mixin
-    ColorOption color;
+    transient ColorOption color;
 
     @Mixin
-    MachineOptions machine;
+    transient MachineOptions machine;
 
     @Parameters(paramLabel = LeadingArgs.PARAM_LABEL, arity = "0..*", description = "Kernel parameters as bare arguments.")
-    List<String> params = new ArrayList<>();
+    transient List<String> params = new ArrayList<>();
 
     @Option(names = "--want", paramLabel = "GOAL", description = "A goal; repeatable (quote it: the shell reads > and <).")
-    List<String> wants = new ArrayList<>();
+    List<String> want = new ArrayList<>();
 
     @Option(names = "--reserve", paramLabel = "START:SIZE", description = "Physical RAM the kernel must never use; repeatable.")
-    List<String> reserves = new ArrayList<>();
+    List<String> reserve = new ArrayList<>();
 
     @Option(names = "--max-cost", paramLabel = "COST",
             description = "The costliest change to consider: boot (boot parameters only), kconfig, split or board (default: board).")
     String maxCost = "board";
 
     @Override
+    boolean operands(List<String> words) {
+        params.addAll(words);
+        return true;
+    }
+
+    @Override
     public Integer call() {
         machine.params = params;
         List<Requirement> w = new ArrayList<>();
-        for (String s : wants) {
+        for (String s : want) {
             w.add(Goals.parseWant(s));
         }
         List<Reserve> r = new ArrayList<>();
-        for (String s : reserves) {
+        for (String s : reserve) {
             r.add(Reserve.parse(s));
         }
         if (w.isEmpty() && r.isEmpty()) {
@@ -95,8 +95,13 @@ final class SuggestCommand implements Callable<Integer> {
         Cost cost = Cost.parse(maxCost);
         Machine m = machine.toMachine();
         Suggester.Report report = Suggester.run(m, new Goals(w, r), cost);
-        PrintWriter out = spec.commandLine().getOut();
-        SuggestRenderer.render(report, parts -> MachineArgs.command(machine.values(), m, parts), out);
+        PrintWriter out = out();
+        SuggestRenderer.render(report, new java.util.function.Function<List<vmlayout.suggest.Change>, String>() {
+            @Override
+            public String apply(List<vmlayout.suggest.Change> parts) { // a class, not a lambda: see FastPath
+                return MachineArgs.command(machine.values(), m, parts);
+            }
+        }, out);
         return ExitCode.of(!report.alreadyHolds() && report.suggestions().isEmpty()).code;
     }
 }

@@ -10,13 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The build's training runs for the class-data-sharing archives: runs commands in one JVM so that the
- * classes they load are archived. Not part of the command line.
+ * The training runs for the class-data-sharing archives the launcher makes: runs commands in one JVM so
+ * that the classes they load are archived. Not part of the command line. A bigger archive costs every run
+ * that maps it about 1 ms of CPU per 4 MB (measured: the main command with the main archive, 9 MB, and with
+ * one of everything, 17 MB), so there are three:
  * <ul>
- *   <li>no argument: the main command, text and JSON (target/vmlayout.jsa). Only these: a bigger
- *       archive costs the main path more to map than it saves (measured: +7 ms);</li>
- *   <li>{@code commands}: the subcommands, picocli and its help (target/vmlayout-commands.jsa; the
- *       launcher uses it for them: check of a profile ~275 -> ~195 ms).</li>
+ *   <li>no argument: the main command, text and JSON (vmlayout.jsa);</li>
+ *   <li>{@code commands}: each subcommand as FastPath runs it, without picocli (vmlayout-commands.jsa);</li>
+ *   <li>{@code help}: those and picocli, with its help and errors (vmlayout-help.jsa, for help, --version
+ *       and generate-completion).</li>
  * </ul>
  */
 public final class Training {
@@ -31,21 +33,36 @@ public final class Training {
             throw new IllegalStateException(e);
         }
         if (args.length > 0 && args[0].equals("commands")) {
-            commands();
+            commands(false);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("help")) {
+            commands(true);
             return;
         }
         run("--mem=512M", "--vmalloc=300M");
         run("--mem=512M", "--vmalloc=300M", "--format", "json");
     }
 
-    private static void commands() {
+    private static void commands(boolean picocli) {
         Path lines;
+        Path log;
         try {
             lines = Files.createTempFile("vmlayout-training", ".txt");
             Files.writeString(lines, "mem=512M vmalloc=300M\n"
                     + "{\"arch\":\"x86\",\"kernel\":\"3.2\",\"ram\":[\"2G\"],\"bootargs\":\"vmalloc=256M\"}\n"
                     + "{\"arch\":\"ppc\",\"kernel\":\"2.6.17\",\"ram\":[\"1G\"],\"defines\":{\"HIGHMEM\":\"y\"}}\n"
                     + "{\"arch\":1}\n", StandardCharsets.UTF_8);
+            // a boot log for verify: what vmlayout predicts for a board, under the lines a kernel prints first
+            java.io.StringWriter predicted = new java.io.StringWriter();
+            PrintWriter w = new PrintWriter(predicted);
+            Cli.run(new String[]{"--kernel", "3.18", "--ram", "0:1G", "--kernel-only", "--color", "never", "mem=768M"}, w, w);
+            w.flush();
+            log = Files.createTempFile("vmlayout-training", ".log");
+            Files.writeString(log, "[    0.000000] Linux version 3.18.20 (builder@host) (gcc version 4.9.2) #1 SMP\n"
+                    + "[    0.000000] Kernel command line: console=ttyS0,115200 mem=768M root=/dev/mmcblk0p2\n"
+                    + predicted.toString().replace("\n", "\n[    0.000000] ").replaceFirst("^", "[    0.000000] ")
+                    + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,14 +74,29 @@ public final class Training {
             run("explain", "--profile", "embeddedbits-sh4-512M");
             run("suggest", "--profile", "embeddedbits-sh4-512M", "--want", "dropped==0");
             run("diff", "--kernel", "3.18", "--ram", "0:1G", "--", "vmalloc=300M");
+            run("diff", "--kernel", "3.18", "--ram", "0:1G", "--", "", "-D HIGHMEM=y vmalloc=300M");
+            run("diff", "socfpga-de0", "marvell-88pa6220-granite2", "--format", "json");
+            run("verify", log.toString(), "--arch", "arm", "--ram", "0:1G");
+            run("verify", "--format", "json", "--arch", "arm", log.toString());
+            run("explain", "--format", "json", "--profile", "ppc7448-2G");
+            run("suggest", "--arch", "x86", "--kernel", "3.2", "--ram", "2G", "--reserve", "1G:1G");
             run("profiles");
-            run("--help");
+            run("profiles", "socfpga-de0");
+            run("names", "--arch", "arm");
+            run("names", "--arch", "x86");
+            run("check", "--profile", "no-such-profile");
             run("--arch", "x86", "--mem=512M");
             run("--arch", "ppc", "--mem=512M");
-            run("--no-such-option");
+            if (picocli) {
+                run("check", "--help");
+                run("help", "check");
+                run("--help");
+                run("--no-such-option");
+            }
         } finally {
             try {
                 Files.deleteIfExists(lines);
+                Files.deleteIfExists(log);
             } catch (IOException e) {
                 // a temporary file of the build
             }

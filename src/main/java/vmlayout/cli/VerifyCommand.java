@@ -3,13 +3,10 @@ package vmlayout.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import vmlayout.bootargs.KernelCmdline;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Arch;
@@ -71,23 +68,20 @@ import vmlayout.verify.VerifyReport;
             " :predicts",
             "3:internal error (a bug in vmlayout: please report it)",
             "74:the output could not be written (disk full, closed pipe)"})
-final class VerifyCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class VerifyCommand extends SubCommand {
 
     @Mixin
-    ColorOption color;
+    transient ColorOption color;
 
     @Mixin
-    MachineOptions machine;
+    transient MachineOptions machine;
 
     @Parameters(index = "0", paramLabel = "LOG", description = "The boot log ('-' for standard input).")
-    String log;
+    transient String log;
 
     @Parameters(index = "1..*", paramLabel = LeadingArgs.PARAM_LABEL, arity = "0..*",
             description = "Kernel parameters added after the log's command line.")
-    List<String> params = new ArrayList<>();
+    transient List<String> params = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: text).")
     VerifyRenderer.Format format = VerifyRenderer.Format.text;
@@ -95,6 +89,16 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--boot", paramLabel = "N", description = "Which boot of a file holding several (1 is the first;"
             + " default: the last complete one). A boot printed twice (console, then a dmesg dump) counts once.")
     Integer boot;
+
+    @Override
+    boolean operands(List<String> words) {
+        if (words.isEmpty()) {
+            return false;
+        }
+        log = words.get(0);
+        params.addAll(words.subList(1, words.size()));
+        return true;
+    }
 
     @Override
     public Integer call() {
@@ -192,8 +196,8 @@ final class VerifyCommand implements Callable<Integer> {
             notes.addAll(facts.ramNotes());
         }
         VerifyReport report = new VerifyReport(log, inputs, notes, layout, v, result.guesses(), result.pin(),
-                LogInputs.command(spec.commandLine().getParseResult().originalArgs()));
-        new VerifyRenderer(Version.get()).render(format, report, spec.commandLine().getOut());
+                LogInputs.command(originalArgs()));
+        new VerifyRenderer(Version.get()).render(format, report, out());
         return report.exitStatus();
     }
 

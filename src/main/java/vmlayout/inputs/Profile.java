@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,8 +19,8 @@ import vmlayout.config.UserFiles;
 /**
  * A board profile: what is fixed for a board (arch, kernel release, RAM banks, Kconfig values and
  * platform constants, default bootargs), in a JSON file. Profiles for the boards of the seed threads
- * and the reference logs ship inside the jar (vmlayout/profiles/, listed in index.txt); any other is a
- * file. Command-line options override a profile (see {@link #applyTo}).
+ * and the reference logs ship inside the jar (src/main/resources/vmlayout/profiles/, listed in index.txt,
+ * read at build time into BuiltinProfiles); any other is a file. Command-line options override a profile (see {@link #applyTo}).
  *
  * <pre>
  * { "name": "...", "description": "...", "source": "...",
@@ -31,8 +29,6 @@ import vmlayout.config.UserFiles;
  * </pre>
  */
 public final class Profile {
-
-    private static final String RESOURCE_DIR = "/vmlayout/profiles/";
 
     public final String name;
     public final String description;
@@ -63,12 +59,14 @@ public final class Profile {
      * values, its names are field and Kconfig names. Past a limit the line says which limit, in
      * vmlayout's words ({@link #jsonError}); a field given twice is an error, not a silent overwrite.
      */
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_NESTING).maxNumberLength(MAX_NUMBER).maxNameLength(MAX_NAME)
-                    .maxStringLength(CAP).maxDocumentLength(CAP).build())
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    private static final class Json { // a holder: a built-in profile needs no parser (Jackson's set-up costs ~5 ms)
+        static final JsonFactory FACTORY = JsonFactory.builder()
+                .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING).maxNumberLength(MAX_NUMBER).maxNameLength(MAX_NAME)
+                        .maxStringLength(CAP).maxDocumentLength(CAP).build())
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
 
     private Profile(String origin, Map<String, String> text, Map<String, List<String>> lists, Map<String, String> defines) {
         this.origin = origin;
@@ -86,12 +84,9 @@ public final class Profile {
 
     /** A built-in profile by name, or a file (a path, or a name ending in .json). */
     public static Profile load(String nameOrFile) {
-        if (builtInNames().contains(nameOrFile)) {
-            try (InputStream in = Profile.class.getResourceAsStream(RESOURCE_DIR + nameOrFile + ".json")) {
-                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "built-in profile " + nameOrFile);
-            } catch (IOException e) {
-                throw new InputException("--profile " + nameOrFile + ": cannot read the built-in profile: " + e.getMessage());
-            }
+        Profile builtIn = BuiltinProfiles.get(nameOrFile);
+        if (builtIn != null) {
+            return builtIn;
         }
         if (!nameOrFile.equals("-") && !nameOrFile.contains("/") && !nameOrFile.endsWith(".json")
                 && !Files.exists(UserFiles.path("--profile", nameOrFile))) {
@@ -103,6 +98,29 @@ public final class Profile {
         return parse(text.startsWith("\uFEFF") ? text.substring(1) : text, nameOrFile);
     }
 
+    /**
+     * A built-in profile as the build read it from its file (BuiltinProfiles): {@code text} holds field
+     * names and values in turn, {@code defines} names and values in turn; a null list was not given.
+     */
+    static Profile builtIn(String name, String[] text, String[] ram, String[] e820, String[] defines) {
+        Map<String, String> t = new HashMap<>();
+        for (int i = 0; i < text.length; i += 2) {
+            t.put(text[i], text[i + 1]);
+        }
+        Map<String, List<String>> lists = new HashMap<>();
+        if (ram != null) {
+            lists.put("ram", new ArrayList<>(List.of(ram)));
+        }
+        if (e820 != null) {
+            lists.put("e820", new ArrayList<>(List.of(e820)));
+        }
+        Map<String, String> d = new LinkedHashMap<>();
+        for (int i = 0; i < defines.length; i += 2) {
+            d.put(defines[i], defines[i + 1]);
+        }
+        return new Profile("built-in profile " + name, t, lists, d);
+    }
+
     /** A profile from JSON text (a file's, or one line of a batch). */
     public static Profile parse(String json, String origin) {
         if (json.length() > CAP) {
@@ -110,7 +128,7 @@ public final class Profile {
         }
         JsonParser p = null;
         try {
-            p = JSON.createParser(json);
+            p = Json.FACTORY.createParser(json);
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw bad(origin, "expected a JSON object");
             }
@@ -196,23 +214,12 @@ public final class Profile {
         return t.isEmpty() ? "cannot read it" : t;
     }
 
-    /** The names of the profiles shipped in the jar, from vmlayout/profiles/index.txt. */
+    /**
+     * The names of the profiles shipped in the jar (vmlayout/profiles/index.txt), which the build reads
+     * into Java values (BuiltinProfiles, generated by src/build/EmbedProfiles.java).
+     */
     public static List<String> builtInNames() {
-        List<String> names = new ArrayList<>();
-        try (InputStream in = Profile.class.getResourceAsStream(RESOURCE_DIR + "index.txt")) {
-            if (in == null) {
-                return names;
-            }
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String t = line.strip();
-                if (!t.isEmpty() && !t.startsWith("#")) {
-                    names.add(t);
-                }
-            }
-        } catch (IOException e) {
-            return names;
-        }
-        return names;
+        return List.of(BuiltinProfiles.NAMES);
     }
 
     private static String text(JsonParser p, JsonToken v, String field, String origin) throws IOException {

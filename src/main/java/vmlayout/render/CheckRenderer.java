@@ -118,7 +118,10 @@ public final class CheckRenderer {
                 for (Requirement q : r.requirements()) {
                     g.writeStartObject();
                     g.writeStringField("text", q.text());
-                    boolean failed = r.findings().stream().anyMatch(f -> f.requirement().equals(q.text()));
+                    boolean failed = false;
+                    for (Finding f : r.findings()) {
+                        failed |= f.requirement().equals(q.text());
+                    }
                     g.writeBooleanField("holds", !failed);
                     if (!q.isFlag()) {
                         g.writeNumberField("actual", Checker.metric(r.layout(), q.metric()));

@@ -84,7 +84,11 @@ public final class SuggestRenderer {
     private static String costWords(Suggester.Attempt a) {
         Map<Cost, Set<String>> notes = new TreeMap<>();
         for (Change c : a.parts()) {
-            Set<String> n = notes.computeIfAbsent(c.cost(), k -> new LinkedHashSet<>());
+            Set<String> n = notes.get(c.cost());
+            if (n == null) { // no lambda: see cli.FastPath
+                n = new LinkedHashSet<>();
+                notes.put(c.cost(), n);
+            }
             if (!c.note().isEmpty()) {
                 n.add(c.note());
             }

@@ -76,7 +76,7 @@ final class ArmCandidates implements Candidates {
         long current = Candidates.paramValue(m, "vmalloc", ArmKnobs.vmallocParamDefault(m.kernel()));
         if (max >= ArmKnobs.vmallocParamMin()) {
             out.add(new Knob("vmalloc=", ArmKnobs.vmallocParamMin(), max & -MB, MB, current, false,
-                    v -> Change.param("vmalloc", Sizes.param(v), Cost.BOOT, "vmalloc", "")));
+                    Change.paramAt("vmalloc", "vmalloc")));
         }
         if (ArmKnobs.vmallocEndPerBoard(m.kernel())) {
             long cap = 0xff000000L;
@@ -88,7 +88,7 @@ final class ArmCandidates implements Candidates {
             long lo = (vmallocEnd + MB) & -MB;
             if (lo <= cap) {
                 out.add(new Knob("VMALLOC_END", lo, cap & -MB, MB, vmallocEnd, true,
-                        v -> Change.defines(Map.of("VMALLOC_END", Fmt.hex8(v)), Cost.BOARD, "vmalloc_end", "")));
+                        Change.defineAt("VMALLOC_END", Cost.BOARD, "vmalloc_end", "")));
             }
         }
         return out;

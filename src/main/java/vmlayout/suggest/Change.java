@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vmlayout.bootargs.Param;
+import java.util.function.LongFunction;
+import vmlayout.config.Fmt;
+import vmlayout.config.Sizes;
 import vmlayout.config.Defines;
 import vmlayout.config.Machine;
 
@@ -36,6 +39,29 @@ public record Change(String label, Cost cost, String group, List<Param> params, 
     }
 
     /** -D settings, written "-D A=x -D B=y". */
+    /**
+     * A knob's change: kernel parameter {@code name} set to the knob's value as a size. A class, not a
+     * lambda: a cold JVM's first lambda costs milliseconds (see cli.FastPath).
+     */
+    static LongFunction<Change> paramAt(String name, String group) {
+        return new LongFunction<Change>() {
+            @Override
+            public Change apply(long v) {
+                return param(name, Sizes.param(v), Cost.BOOT, group, "");
+            }
+        };
+    }
+
+    /** A knob's change: -D {@code name} set to the knob's value in hex. */
+    static LongFunction<Change> defineAt(String name, Cost cost, String group, String note) {
+        return new LongFunction<Change>() {
+            @Override
+            public Change apply(long v) {
+                return defines(Map.of(name, Fmt.hex8(v)), cost, group, note);
+            }
+        };
+    }
+
     static Change defines(Map<String, String> defines, Cost cost, String group, String note) {
         StringBuilder label = new StringBuilder();
         for (Map.Entry<String, String> e : defines.entrySet()) {
@@ -53,7 +79,11 @@ public record Change(String label, Cost cost, String group, List<Param> params, 
         }
         for (Change c : parts) {
             for (String name : c.replaces()) {
-                params.removeIf(p -> p.is(name));
+                for (java.util.Iterator<Param> it = params.iterator(); it.hasNext(); ) {
+                    if (it.next().is(name)) {
+                        it.remove();
+                    }
+                }
             }
             params.addAll(c.params());
             for (Map.Entry<String, String> e : c.defines().entrySet()) {

@@ -64,30 +64,33 @@ final class PpcCandidates implements Candidates {
         long ceiling = PpcKnobs.LOWMEM_CEILING - pageOffset;
         if (ceiling >= 16 * MB) {
             out.add(new Knob("LOWMEM_SIZE", 16 * MB, ceiling & -MB, MB, lowmemSize, true,
-                    v -> Change.defines(Map.of("LOWMEM_SIZE", Fmt.hex8(v)), Cost.KCONFIG, "lowmem_size",
-                            "\"Set maximum low memory\" (Advanced setup)")));
+                    Change.defineAt("LOWMEM_SIZE", Cost.KCONFIG, "lowmem_size", "\"Set maximum low memory\" (Advanced setup)")));
         }
         long hi = pageOffset - SEGMENT;
         long taskSize = l.constant("TASK_SIZE", pageOffset);
         boolean option = PpcKnobs.pageOffsetOption(m.kernel());
         boolean kernelStartPinned = m.defines().has("KERNEL_START");
         if (hi >= 0x40000000L) {
-            out.add(new Knob(option ? "PAGE_OFFSET" : "KERNEL_START", 0x40000000L, hi, SEGMENT, pageOffset, true, v -> {
-                Map<String, String> d = new LinkedHashMap<>();
-                if (option) {
-                    d.put("PAGE_OFFSET", Fmt.hex8(v));
-                    if (kernelStartPinned) {
+            out.add(new Knob(option ? "PAGE_OFFSET" : "KERNEL_START", 0x40000000L, hi, SEGMENT, pageOffset, true,
+                    new java.util.function.LongFunction<Change>() { // a class, not a lambda: see cli.FastPath
+                @Override
+                public Change apply(long v) {
+                    Map<String, String> d = new LinkedHashMap<>();
+                    if (option) {
+                        d.put("PAGE_OFFSET", Fmt.hex8(v));
+                        if (kernelStartPinned) {
+                            d.put("KERNEL_START", Fmt.hex8(v));
+                        }
+                    } else {
                         d.put("KERNEL_START", Fmt.hex8(v));
                     }
-                } else {
-                    d.put("KERNEL_START", Fmt.hex8(v));
+                    if (Long.compareUnsigned(taskSize, v) > 0) {
+                        d.put("TASK_SIZE", Fmt.hex8(v));
+                    }
+                    return Change.defines(d, Cost.SPLIT, "kernel_start", option ? "\"Set custom page offset address\" and"
+                            + " \"Size of user task space\" (Advanced setup)" : "\"Set custom kernel base address\" and"
+                            + " \"Size of user task space\" (Advanced setup)");
                 }
-                if (Long.compareUnsigned(taskSize, v) > 0) {
-                    d.put("TASK_SIZE", Fmt.hex8(v));
-                }
-                return Change.defines(d, Cost.SPLIT, "kernel_start", option ? "\"Set custom page offset address\" and"
-                        + " \"Size of user task space\" (Advanced setup)" : "\"Set custom kernel base address\" and"
-                        + " \"Size of user task space\" (Advanced setup)");
             }));
         }
         return out;

@@ -102,7 +102,7 @@ public final class Suggester {
     }
 
     private Report run(Cost maxCost) {
-        Metrics baseMetrics = Metrics.of(base);
+        Metrics baseMetrics = baseMetrics();
         List<String> baseFailures = goals.failures(base);
         List<Suggestion> found = new ArrayList<>();
         if (baseFailures.isEmpty()) {
@@ -143,8 +143,29 @@ public final class Suggester {
         }
         found.sort(RANKING);
         dropDominatedCombinations(found);
-        return new Report(machine, goals, maxCost, base, baseMetrics, baseFailures, found, closestAttempts(),
+        List<Suggestion> shown = new ArrayList<>();
+        for (Suggestion sg : found) {
+            shown.add(new Suggestion(withSteps(sg.attempt()), sg.how()));
+        }
+        List<Attempt> closestShown = new ArrayList<>();
+        for (Attempt a : closestAttempts()) {
+            closestShown.add(withSteps(a));
+        }
+        return new Report(machine, goals, maxCost, base, baseMetrics, baseFailures, shown, closestShown,
                 cands.limits(machine, base, goals));
+    }
+
+    /**
+     * A shown attempt computed again with its derivation steps (the answer cites them). The search
+     * computes each try without them: the steps' text is most of an engine run, and a search makes
+     * dozens of runs of which few are shown.
+     */
+    private Attempt withSteps(Attempt a) {
+        if (a.layout() == null) {
+            return a;
+        }
+        Layout l = engine.compute(Change.apply(machine, a.parts()), vmlayout.engine.Engine.Detail.DERIVATION);
+        return new Attempt(a.parts(), l, a.metrics(), a.failures(), a.refused());
     }
 
     // ---- combinations ----
@@ -212,7 +233,13 @@ public final class Suggester {
         for (long v = cur - coarse; v >= k.lo(); v -= coarse) {
             points.add(v);
         }
-        points.sort(Comparator.comparingLong((Long v) -> Math.abs(v - cur)).thenComparingLong(v -> v));
+        points.sort(new Comparator<Long>() { // nearest to the value in use first (no lambdas: see FastPath)
+            @Override
+            public int compare(Long a, Long b) {
+                int byDistance = Long.compare(Math.abs(a - cur), Math.abs(b - cur));
+                return byDistance != 0 ? byDistance : Long.compare(a, b);
+            }
+        });
         Long works = null;
         Attempt worked = null;
         Set<Long> seen = new HashSet<>();
@@ -295,7 +322,8 @@ public final class Suggester {
     private Attempt attempt(List<Change> parts, boolean rememberIfClose) {
         Attempt a;
         try {
-            Layout l = engine.compute(Change.apply(machine, parts), Engine.Detail.DERIVATION); // a shown answer cites its steps
+            // the tables and steps only for the attempts shown (withSteps)
+            Layout l = engine.compute(Change.apply(machine, parts), Engine.Detail.SUMMARY);
             String refused = null;
             for (Message msg : l.messages()) {
                 if (msg.source() == Message.Source.VMLAYOUT && msg.finding() && !baseWarnings.contains(msg.text())) {
@@ -304,11 +332,14 @@ public final class Suggester {
                 }
             }
             List<String> failures = new ArrayList<>(goals.failures(l));
-            long lost = usedOutsideReserves(base) - usedOutsideReserves(l);
-            if (!goals.reserves().isEmpty() && lost > 0) {
-                failures.add("the kernel would use " + Sizes.area(lost) + " less RAM outside the reserved ranges");
+            Metrics metrics = Metrics.of(l); // once per attempt: measuring a layout costs as much as computing it
+            if (!goals.reserves().isEmpty()) {
+                long lost = usedOutsideReserves(baseMetrics(), base) - usedOutsideReserves(metrics, l);
+                if (lost > 0) {
+                    failures.add("the kernel would use " + Sizes.area(lost) + " less RAM outside the reserved ranges");
+                }
             }
-            a = new Attempt(parts, l, Metrics.of(l), failures, refused);
+            a = new Attempt(parts, l, metrics, failures, refused);
         } catch (InputException e) {
             a = new Attempt(parts, null, null, List.of(), e.getMessage());
         }
@@ -322,12 +353,21 @@ public final class Suggester {
      * RAM the kernel uses (lowmem and highmem) outside the reserved ranges: a way to keep a range from
      * the kernel must not cost RAM elsewhere (making the kernel drop RAM is not reserving it).
      */
-    private long usedOutsideReserves(Layout l) {
-        long used = Metrics.of(l).lowmem() + Metrics.of(l).highmem();
+    private long usedOutsideReserves(Metrics m, Layout l) {
+        long used = m.lowmem() + m.highmem();
         for (Reserve r : goals.reserves()) {
             used -= Goals.usedBytes(l, r);
         }
         return used;
+    }
+
+    private Metrics baseMetrics;
+
+    private Metrics baseMetrics() {
+        if (baseMetrics == null) {
+            baseMetrics = Metrics.of(base);
+        }
+        return baseMetrics;
     }
 
     /** Keeps the closest failing attempt per combination of changes (by kind), for the impossible case. */
@@ -364,15 +404,28 @@ public final class Suggester {
             s += (double) Goals.usedBytes(a.layout(), r) / r.size();
         }
         if (!goals.reserves().isEmpty()) {
-            s += (double) Math.max(0, usedOutsideReserves(base) - usedOutsideReserves(a.layout())) / (1L << 30);
+            s += (double) Math.max(0, usedOutsideReserves(baseMetrics(), base) - usedOutsideReserves(a.metrics(), a.layout()))
+                    / (1L << 30);
         }
         return s;
     }
 
     private List<Attempt> closestAttempts() {
         List<Attempt> all = new ArrayList<>(closest.values());
-        all.removeIf(a -> a.parts().isEmpty() || a.refused() != null);
-        all.sort(Comparator.comparingDouble(this::shortfall).thenComparing(Attempt::cost).thenComparing(Attempt::label));
+        for (java.util.Iterator<Attempt> it = all.iterator(); it.hasNext(); ) {
+            Attempt a = it.next();
+            if (a.parts().isEmpty() || a.refused() != null) {
+                it.remove();
+            }
+        }
+        all.sort(new Comparator<Attempt>() { // the smallest shortfall, then cost, then label
+            @Override
+            public int compare(Attempt a, Attempt b) {
+                int c = Double.compare(shortfall(a), shortfall(b));
+                c = c != 0 ? c : a.cost().compareTo(b.cost());
+                return c != 0 ? c : a.label().compareTo(b.label());
+            }
+        });
         return all.size() > 3 ? all.subList(0, 3) : all;
     }
 
@@ -421,12 +474,18 @@ public final class Suggester {
      * Cheapest first: the cost class, then fewer changes, then less user address space given up, less
      * lowmem lost, less RAM dropped, more vmalloc, then the label.
      */
-    static final Comparator<Suggestion> RANKING = Comparator
-            .comparing((Suggestion s) -> s.attempt().cost())
-            .thenComparingInt(s -> s.attempt().parts().size())
-            .thenComparingLong(s -> -s.attempt().metrics().pageOffset())
-            .thenComparingLong(s -> -s.attempt().metrics().lowmem())
-            .thenComparingLong(s -> s.attempt().metrics().dropped())
-            .thenComparingLong(s -> -s.attempt().metrics().vmalloc())
-            .thenComparing(s -> s.attempt().label());
+    static final Comparator<Suggestion> RANKING = new Comparator<Suggestion>() { // a class, not lambdas: see FastPath
+        @Override
+        public int compare(Suggestion x, Suggestion y) {
+            Attempt a = x.attempt();
+            Attempt b = y.attempt();
+            int c = a.cost().compareTo(b.cost());
+            c = c != 0 ? c : Integer.compare(a.parts().size(), b.parts().size());
+            c = c != 0 ? c : Long.compare(-a.metrics().pageOffset(), -b.metrics().pageOffset());
+            c = c != 0 ? c : Long.compare(-a.metrics().lowmem(), -b.metrics().lowmem());
+            c = c != 0 ? c : Long.compare(a.metrics().dropped(), b.metrics().dropped());
+            c = c != 0 ? c : Long.compare(-a.metrics().vmalloc(), -b.metrics().vmalloc());
+            return c != 0 ? c : a.label().compareTo(b.label());
+        }
+    };
 }

@@ -91,14 +91,14 @@ final class X86Candidates implements Candidates {
         long current = Candidates.paramValue(m, "vmalloc", X86Knobs.vmallocParamFor(m.kernel(), l.constant("VMALLOC_RESERVE", 128L << 20)));
         if (room > 4 * MB) {
             out.add(new Knob("vmalloc=", 4 * MB, room & -MB, MB, current, false,
-                    v -> Change.param("vmalloc", Sizes.param(v), Cost.BOOT, "vmalloc", "")));
+                    Change.paramAt("vmalloc", "vmalloc")));
         }
         if (!Candidates.on(l, "NOHIGHMEM")) {
             long ram = Checker.metric(l, "lowmem") + Checker.metric(l, "highmem");
             long hi = (ram - X86Knobs.minLowmem()) & -MB;
             if (hi > MB) {
                 out.add(new Knob("highmem=", MB, hi, MB, Candidates.paramValue(m, "highmem", 0), false,
-                        v -> Change.param("highmem", Sizes.param(v), Cost.BOOT, "highmem", "")));
+                        Change.paramAt("highmem", "highmem")));
             }
         }
         return out;

@@ -104,4 +104,136 @@ class FastPathTest {
         assertEquals(picked.output.kernelOnly, fo.kernelOnly);
         assertEquals(picked.output.map, fo.map);
     }
+
+    // --- the subcommands
+
+    /** Samples of each fast subcommand: its own options and operands (the board options come from SAMPLES). */
+    static final Map<String, List<List<String>>> SUB_SAMPLES = Map.of(
+            "check", List.of(List.of("--require", "vmalloc>=256M", "--require=dropped==0", "--format", "GitHub", "mem=512M", "vmalloc=300M"),
+                    List.of("--board", "socfpga-de0:/dev/null", "--board=hi3518")),
+            "explain", List.of(List.of("--format=json", "vmalloc=300M")),
+            "suggest", List.of(List.of("--want", "dropped==0", "--want=vmalloc>=300M", "--reserve", "1G:1G", "--max-cost", "kconfig",
+                    "mem=1G")),
+            "diff", List.of(List.of("--format", "svg", "--", "", "-D HIGHMEM=y"), List.of("socfpga-de0"), List.of("--format=json", "a", "b"), List.of()),
+            "verify", List.of(List.of("--format", "json", "-", "mem=512M", "vmalloc=1G"), List.of("--boot", "2", "boot.log")),
+            "batch", List.of(List.of("--full", "-"), List.of()),
+            "profiles", List.of(List.of("socfpga-de0"), List.of()),
+            "names", List.of(List.of("--arch", "x86"), List.of("--arch=ppc", "--color", "always")));
+
+    @Test
+    void everyOptionOfEveryFastSubcommandHasASample() {
+        CommandLine root = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        for (String name : SUB_SAMPLES.keySet()) {
+            String all = String.join(" ", SUB_SAMPLES.get(name).stream().flatMap(List::stream).toList());
+            for (OptionSpec o : root.getSubcommands().get(name).getCommandSpec().options()) {
+                String n = o.longestName();
+                if (!PICOCLI_ONLY.contains(n) && !SAMPLES.containsKey(n) && !all.contains(n)) {
+                    fail(name + " " + n + " has no sample here: add one");
+                }
+            }
+        }
+        for (String name : root.getSubcommands().keySet()) {
+            if (FastPath.subcommand(name) != null) {
+                assertTrue(SUB_SAMPLES.containsKey(name), name + " runs on the fast path: give it samples here");
+            }
+        }
+    }
+
+    @Test
+    void bothPathsFillTheSameSubcommand() throws Exception {
+        CommandLine root = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        for (Map.Entry<String, List<List<String>>> e : SUB_SAMPLES.entrySet()) {
+            CommandLine sub = root.getSubcommands().get(e.getKey());
+            List<String> board = new ArrayList<>();
+            if (sub.getCommandSpec().findOption("--profile") != null) {
+                for (Map.Entry<String, List<String>> s : SAMPLES.entrySet()) {
+                    if (sub.getCommandSpec().findOption(s.getKey()) != null && !s.getKey().equals("--format")) {
+                        board.addAll(s.getValue());
+                    }
+                }
+            }
+            for (List<String> sample : e.getValue()) {
+                for (List<String> board2 : List.of(List.<String>of(), board)) {
+                    List<String> args = new ArrayList<>(List.of(e.getKey()));
+                    int dashes = sample.indexOf("--");
+                    List<String> own = new ArrayList<>(sample);
+                    own.addAll(dashes < 0 ? own.size() : dashes, board2);
+                    args.addAll(own);
+                    compareSub(args.toArray(new String[0]));
+                }
+            }
+        }
+    }
+
+    @Test
+    void subcommandsFallBackForWhatTheyDoNotRead() {
+        for (String[] args : new String[][]{{"check", "--help"}, {"check", "-h"}, {"diff", "a", "b", "c"}, {"verify"},
+            {"profiles", "a", "b"}, {"names", "stray"}, {"check", "--format", "yaml"}, {"check", "--no-such"},
+            {"explain", "--format", "json", "--format", "text"}, {"check", "--params", "x"}, {"check", "--machine", "x"},
+            {"check", "--spec", "x"}, {"check", "--fast-out", "x"}, {"generate-completion", "bash"}, {"help"}, {"chek"},
+            {"batch", "--full=true"}, {"check", "--require"}, {"check", "--require", "--format"}}) {
+            SubCommand c = FastPath.subcommand(args[0]);
+            assertTrue(c == null || !FastPath.read(c, args), String.join(" ", args));
+        }
+    }
+
+    /** Only options are found by name: every other field of a subcommand (spec, mixins, operands) is transient. */
+    @Test
+    void everyFieldTheFastPathCanReachIsAnOption() {
+        CommandLine root = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        for (CommandLine sub : root.getSubcommands().values()) {
+            if (!(sub.getCommandSpec().userObject() instanceof SubCommand c)) {
+                continue;
+            }
+            for (java.lang.reflect.Field f : OptionFields.of(c.getClass())) {
+                if (f.getType() == List.class) {
+                    assertEquals("java.util.List<java.lang.String>", f.getGenericType().getTypeName(),
+                            sub.getCommandName() + "." + f.getName() + ": the fast path adds strings to a list option");
+                }
+                OptionSpec o = sub.getCommandSpec().findOption(OptionFields.longName(f));
+                assertTrue(o != null, sub.getCommandName() + "." + f.getName() + " is not an option: make it transient");
+                assertEquals(f, OptionFields.field(c.getClass(), o.longestName()), sub.getCommandName() + " " + o.longestName());
+            }
+        }
+    }
+
+    @Test
+    void everyListOptionOfTheMixinsHoldsStrings() {
+        for (Class<?> c : List.of(MachineOptions.class, OutputOptions.class, ColorOption.class)) {
+            for (java.lang.reflect.Field f : OptionFields.of(c)) {
+                if (f.getType() == List.class) {
+                    assertEquals("java.util.List<java.lang.String>", f.getGenericType().getTypeName(), c.getSimpleName() + "." + f.getName());
+                }
+            }
+        }
+    }
+
+    /** FastPath.read and picocli's parse fill every field of the command and its mixins alike. */
+    private static void compareSub(String... args) throws Exception {
+        SubCommand fast = FastPath.subcommand(args[0]);
+        assertTrue(FastPath.read(fast, args), String.join(" ", args));
+        CommandLine root = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        CommandLine.ParseResult pr = root.parseArgs(args);
+        Object picked = pr.subcommand().commandSpec().userObject();
+        assertSameFields(picked, fast, String.join(" ", args));
+    }
+
+    private static void assertSameFields(Object expected, Object actual, String where) throws Exception {
+        for (Class<?> k = expected.getClass(); k != SubCommand.class && k != Object.class; k = k.getSuperclass()) {
+            for (java.lang.reflect.Field f : k.getDeclaredFields()) {
+                if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                    continue;
+                }
+                f.setAccessible(true);
+                Object e = f.get(expected);
+                Object a = f.get(actual);
+                Class<?> t = f.getType();
+                if (t == MachineOptions.class || t == ColorOption.class || t == OutputOptions.class) {
+                    assertSameFields(e, a, where + " [" + f.getName() + "]");
+                } else if (!(e instanceof vmlayout.inputs.MachineInputs) && !(t == CommandLine.Model.CommandSpec.class)) {
+                    assertEquals(e, a, where + ": " + k.getSimpleName() + "." + f.getName());
+                }
+            }
+        }
+    }
 }

@@ -64,4 +64,26 @@ class ProfileTest {
     private static String message(String json) {
         return assertThrows(InputException.class, () -> Profile.parse(json, "t.json")).getMessage();
     }
+
+    /** The build reads the built-in profiles into Java values (BuiltinProfiles): each is what parsing its file gives. */
+    @Test
+    void builtInProfilesAreTheirFiles() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Paths.get("src/main/resources/vmlayout/profiles");
+        java.util.List<String> listed = new java.util.ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(dir.resolve("index.txt"))) {
+            if (!line.isBlank() && !line.strip().startsWith("#")) {
+                listed.add(line.strip());
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(listed, Profile.builtInNames());
+        for (String name : listed) {
+            Profile parsed = Profile.parse(java.nio.file.Files.readString(dir.resolve(name + ".json")), "built-in profile " + name);
+            Profile built = Profile.load(name);
+            for (java.lang.reflect.Field f : Profile.class.getFields()) {
+                if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                    org.junit.jupiter.api.Assertions.assertEquals(f.get(parsed), f.get(built), name + " " + f.getName());
+                }
+            }
+        }
+    }
 }

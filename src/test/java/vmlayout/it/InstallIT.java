@@ -216,7 +216,9 @@ class InstallIT {
             }
             Thread.sleep(200);
         }
-        assertTrue(Files.exists(dir.resolve("vmlayout.jsa")) && Files.exists(dir.resolve("vmlayout-commands.jsa")), dir.toString());
+        for (String a : List.of("vmlayout.jsa", "vmlayout-commands.jsa", "vmlayout-help.jsa")) {
+            assertTrue(Files.exists(dir.resolve(a)), dir + "/" + a);
+        }
     }
 
     /** PATH: the symlink's directory, the tree's bin (for man's PATH-relative lookup), then tools without java. */
