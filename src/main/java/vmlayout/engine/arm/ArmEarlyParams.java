@@ -112,7 +112,7 @@ final class ArmEarlyParams {
     }
 
     /** vmlayout's note when memparse did not read the value whole ({@link MemparseNote}). */
-    static void noteOdd(Boot boot, ArmEra era, Param p, String part, MemParse.Result r, String leftover) {
+    private static void noteOdd(Boot boot, ArmEra era, Param p, String part, MemParse.Result r, String leftover) {
         Message m = MemparseNote.of(p, part, r, leftover, era.suffixes == MemParse.Suffixes.KMG, null);
         if (m != null) {
             boot.message(m);

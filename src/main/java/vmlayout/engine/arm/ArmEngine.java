@@ -86,7 +86,7 @@ public final class ArmEngine implements Engine {
         }
         List<Message> reservedNotes = new ArrayList<>();
         RangeSet noMap = ArmReservedMemory.noMapRegions(era, m.reserved(), st.memory.toRangeSet(), reservedNotes);
-        ArmLowmem.Result split = ArmLowmem.split(new ArmLowmem.Input(era, k, st.memory, physOffset, vmallocMin, noMap, boot.log));
+        ArmLowmem.Result split = lowmemBounds(new ArmLowmem.Input(era, k, st.memory, physOffset, vmallocMin, noMap, boot.log));
         boot.messages.addAll(split.messages);
         if (era.noMap == ArmEra.NoMapRule.HOLE_AFTER_LIMIT) {
             ArmReservedMemory.holesAfterLimit(st.memory, noMap, split.lowmemLimit);
@@ -100,6 +100,17 @@ public final class ArmEngine implements Engine {
         boot.noteUnusedDefines();
         List<RamRange> fate = ArmRamFate.of(boot, era, k, board, described, st, split, droppedByFirmware);
         return boot.layout(table.regions(), fate, table.lines(), era.printsTable);
+    }
+
+    /** The lowmem/highmem split of this release: the kernel function {@link ArmEra.LowmemRule} names. */
+    private static ArmLowmem.Result lowmemBounds(ArmLowmem.Input in) {
+        return switch (in.era().lowmem) {
+            case CHECK_MEMBANK_VALID -> ArmSanityCheckMeminfo.checkMembankValid(in);
+            case SANITY_VA -> ArmSanityCheckMeminfo.sanityVa(in);
+            case SANITY_LIMIT -> ArmSanityCheckMeminfo.sanityLimit(in);
+            case SANITY_MEMBLOCK -> ArmSanityCheckMeminfo.sanityMemblock(in);
+            case ADJUST_LOWMEM_BOUNDS -> ArmAdjustLowmemBounds.adjustLowmemBounds(in);
+        };
     }
 
     /** PHYS_OFFSET: the lowest --ram start (the kernel's runtime PHYS_OFFSET with ARM_PATCH_PHYS_VIRT). */

@@ -14,7 +14,7 @@ import vmlayout.report.Message;
 /**
  * The split of RAM into lowmem and highmem, as setup_arch() makes it: what the two kernel functions of
  * arch/arm/mm/mmu.c share ({@link Input}, {@link Result}, __va()/__pa(), the texts' number formats and
- * the derivation steps), and which of them this release runs ({@link ArmEra.LowmemRule}):
+ * the derivation steps). ArmEngine runs the one of this release ({@link ArmEra.LowmemRule}):
  * sanity_check_meminfo() ({@link ArmSanityCheckMeminfo}, with init.c check_membank_valid() before it)
  * up to 4.11, adjust_lowmem_bounds() ({@link ArmAdjustLowmemBounds}) from 4.12. The texts are the
  * kernel's, byte for byte.
@@ -59,16 +59,6 @@ final class ArmLowmem {
     }
 
     private ArmLowmem() {
-    }
-
-    static Result split(Input in) {
-        return switch (in.era().lowmem) {
-            case CHECK_MEMBANK_VALID -> ArmSanityCheckMeminfo.checkMembankValid(in);
-            case SANITY_VA -> ArmSanityCheckMeminfo.sanityVa(in);
-            case SANITY_LIMIT -> ArmSanityCheckMeminfo.sanityLimit(in);
-            case SANITY_MEMBLOCK -> ArmSanityCheckMeminfo.sanityMemblock(in);
-            case ADJUST_LOWMEM_BOUNDS -> ArmAdjustLowmemBounds.adjustLowmemBounds(in);
-        };
     }
 
     // __va() and __pa() of the non-patching kernel: 32-bit virtual arithmetic.

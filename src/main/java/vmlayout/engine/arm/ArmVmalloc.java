@@ -8,6 +8,7 @@ import vmlayout.config.Fmt;
 import vmlayout.config.Sizes;
 import vmlayout.engine.Boot;
 import vmlayout.engine.Constants;
+import vmlayout.engine.MemparseNote;
 import vmlayout.report.Message.Level;
 import vmlayout.report.Message;
 
@@ -96,7 +97,10 @@ final class ArmVmalloc {
             return;
         }
         MemParse.Result r = MemParse.parse(p.value(), era.suffixes);
-        ArmEarlyParams.noteOdd(boot, era, p, "SIZE", r, r.rest());
+        Message odd = MemparseNote.of(p, "SIZE", r, r.rest(), era.suffixes == MemParse.Suffixes.KMG, null);
+        if (odd != null) {
+            boot.message(odd);
+        }
         long reserve = r.value() & M32;
         if (r.value() != reserve) {
             boot.message(Message.note(p.text() + ": early_vmalloc() keeps memparse's result in an unsigned long:"

@@ -272,7 +272,7 @@ final class X86EarlyParams {
             return EINVAL;
         }
         MemParse.Result r = parse(st, p, p.value(), 0, "SIZE", false);
-        long v = st.era.newVmallocFormula.holds() ? r.value() + X86Engine.VMALLOC_OFFSET : r.value();
+        long v = st.era.newVmallocFormula.holds() ? r.value() + X86Fixmap.VMALLOC_OFFSET : r.value();
         if ((v & M32) != v) {
             st.messages.add(Message.note(p.text() + ": __VMALLOC_RESERVE is an unsigned int: the kernel keeps "
                     + Sizes.human(v & M32) + " of it."));

@@ -37,8 +37,6 @@ import vmlayout.report.Message;
 public final class X86Engine implements Engine {
 
     private static final long PAGE = 4096;
-    /** VMALLOC_OFFSET (arch/x86/include/asm/pgtable_32_types.h): the guard hole below the vmalloc area. */
-    static final long VMALLOC_OFFSET = 8L << 20;
 
     @Override
     public Arch arch() {
@@ -122,7 +120,7 @@ public final class X86Engine implements Engine {
         for (E820Entry e : given) {
             bios.add(e.start(), e.size(), e.type());
         }
-        if (!bios.sanitize(noMerge(era))) {
+        if (!bios.sanitize(era.e820NoMerge())) {
             boot.message(Message.warn("a BIOS map needs at least two entries (or one wraps past 2^64): Linux would"
                     + " ignore it and fall back to the BIOS-e801 memory size, which vmlayout does not model; the map is"
                     + " used as given."));
@@ -164,7 +162,7 @@ public final class X86Engine implements Engine {
         if (!st.userdef) {
             return true;
         }
-        if (era.e820Unified.holds() && !st.table.sanitize(noMerge(era))) {
+        if (era.e820Unified.holds() && !st.table.sanitize(era.e820NoMerge())) {
             boot.message(Message.kernel(Level.EMERG, "Kernel panic - not syncing: Invalid user supplied memory map", true));
             return false;
         }
@@ -267,14 +265,6 @@ public final class X86Engine implements Engine {
             b.append(b.length() == 0 ? "" : ", ").append(Fmt.hex8(r.start())).append('-').append(Fmt.hex8(r.end()));
         }
         return (b.length() == 0 ? "none" : b.toString()) + " (" + Sizes.human(ram.total()) + ")";
-    }
-
-    /** sanitize_e820_map()'s never-merged types: E820_PRAM from 4.1, soft reserved from 5.5. */
-    static int[] noMerge(X86Era era) {
-        if (era.softReserved) {
-            return new int[]{E820Table.PRAM, E820Table.SOFT_RESERVED};
-        }
-        return era.pram ? new int[]{E820Table.PRAM} : new int[0];
     }
 
     /** The kernel stops before mem_init(): no table, no RAM in use. */

@@ -400,6 +400,14 @@ final class X86Era extends Era {
         return new X86Era(v);
     }
 
+    /** sanitize_e820_map()'s never-merged types: E820_PRAM from 4.1, soft reserved from 5.5. */
+    int[] e820NoMerge() {
+        if (softReserved) {
+            return new int[]{E820Table.PRAM, E820Table.SOFT_RESERVED};
+        }
+        return pram ? new int[]{E820Table.PRAM} : new int[0];
+    }
+
     /** "e820: " where this release prefixes its e820 messages (3.5-4.18), else "". */
     String e820Prefix() {
         return e820Prefix ? "e820: " : "";

@@ -19,6 +19,9 @@ import vmlayout.engine.Constants;
  */
 final class X86Fixmap {
 
+    /** VMALLOC_OFFSET (arch/x86/include/asm/pgtable_32_types.h): the guard hole below the vmalloc area. */
+    static final long VMALLOC_OFFSET = 8L << 20;
+
     private static final long PAGE = 4096;
 
     /** The default fixmap model of one era. */

@@ -13,7 +13,7 @@ public final class X86Knobs {
 
     /** The vmalloc= value that gives __VMALLOC_RESERVE {@code reserve}: from 2.6.28 parse_vmalloc() adds VMALLOC_OFFSET. */
     public static long vmallocParamFor(KernelVersion v, long reserve) {
-        return X86Era.of(v).newVmallocFormula.holds() ? reserve - X86Engine.VMALLOC_OFFSET : reserve;
+        return X86Era.of(v).newVmallocFormula.holds() ? reserve - X86Fixmap.VMALLOC_OFFSET : reserve;
     }
 
     /** The least lowmem the kernel keeps when highmem= asks for highmem (lowmem_pfn_init()): 64 MB. */

@@ -62,7 +62,7 @@ final class X86MemInit {
         Constants c = boot.constants;
         long highMemory = cfg.pageOffset() + split.highstartPfn * PAGE; // __va(highstart_pfn * PAGE_SIZE - 1) + 1
         boolean newFormula = era.newVmallocFormula.holds();
-        long offset = X86Engine.VMALLOC_OFFSET;
+        long offset = X86Fixmap.VMALLOC_OFFSET;
         long vmallocStart = newFormula ? (highMemory + offset) & M32 : (highMemory + 2 * offset - 1) & ~(offset - 1) & M32;
         if (log.on()) {
             log.add("high_memory", "lowmem ends at high_memory = PAGE_OFFSET + highstart_pfn 0x" + Long.toHexString(split.highstartPfn)

@@ -25,7 +25,7 @@ final class X86RamFate {
         RangeSet board = bios.ranges(E820Table.RAM);
         E820Table finalMap = st.table.copy();
         if (!st.era.e820Unified.holds()) {
-            finalMap.sanitize(X86Engine.noMerge(st.era)); // 2.6.2x keeps the user map unsorted: sort it for the accounting
+            finalMap.sanitize(st.era.e820NoMerge()); // 2.6.2x keeps the user map unsorted: sort it for the accounting
         }
         RangeSet ram = finalMap.ranges(E820Table.RAM);
         long lowEnd = split.maxLowPfn * 4096;
