@@ -42,6 +42,22 @@ public final class PartialPages {
     }
 
     /**
+     * Takes the fragments of {@code board} out of {@code dropped} (they are no dropped RAM) and adds the
+     * note for them to {@code messages}; returns them.
+     *
+     * @param rule how the architecture's kernel counts whole pages only (file and function)
+     */
+    public static RangeSet takeFrom(RangeSet dropped, RangeSet board, String rule, List<Message> messages) {
+        RangeSet fragments = dropped.intersect(of(board));
+        dropped.removeAll(fragments);
+        Message n = note(fragments, rule);
+        if (n != null) {
+            messages.add(n);
+        }
+        return fragments;
+    }
+
+    /**
      * The note for the fragments of {@code fragments}, or null when there are none.
      *
      * @param rule how the architecture's kernel counts whole pages only (file and function)

@@ -74,6 +74,24 @@ final class FuzzTargets {
                 "check --profile socfpga-de0 --require vmalloc>=256M --format github",
                 "explain --arch x86 --kernel 3.2 --ram 2G mem=1G memmap=1G$1G --format json",
                 "--kernel 4.19 --ram 0:1G --format json mem=256M@0x10000000 mem=64M"), FuzzTargets::cli));
+        // issue 13: what is given before a subcommand, check's boards, near misses, unitless sizes, constants
+        t.add(new Fuzz.Target("leading-args", List.of("vmalloc=2G check --profile socfpga-de0",
+                "-D HIGHMEM=y check --profile socfpga-de0 --require vmalloc>=128M", "--format json check --profile socfpga-de0",
+                "--profile socfpga-de0 check", "--arch x86 names", "help check", "--help check", "--map check --ram 1G",
+                "--kernel 3.18 check --kernel 3.16 --ram 1G", "vmalloc=1G diff --ram 1G -- mem=512M", "check",
+                "--format svg check --profile socfpga-de0"), FuzzTargets::cli));
+        t.add(new Fuzz.Target("check-boards", List.of("socfpga-de0:/dev/null", "marvell-88pa6220-granite2",
+                "testdata/artifacts/seed002-uboot-env.txt:/dev/null", "nosuch:/dev/null", "socfpga-de0:", ":x"),
+                s -> status(new String[]{"check", "--format", "github", "--board", s, "--board", "socfpga-de0"})));
+        t.add(new Fuzz.Target("near-miss", List.of("vmaloc=300M", "VMALLOC=300M Mem=512M", "vmalloc 300M",
+                "memap=64M$0x1000000", "crash-kernel=64M cma=16M", "highres=off memtest mem=512"),
+                s -> status(new String[]{"--kernel", "3.18", "--ram", "0:1G", "--cmdline", s})));
+        t.add(new Fuzz.Target("check-require", List.of("vmalloc>=128", "dropped<=512K", "ioremap > 0x40", "dropped==0",
+                "vmalloc>=1M", "lowmem>=0x100000"), vmlayout.check.Requirement::parse));
+        t.add(new Fuzz.Target("pinned-constants", List.of("VMALLOC_END=0xe000000", "FIXADDR_START=0xfff00000 FIXADDR_END=0xffc00000",
+                "MODULES_VADDR=0xc1000000", "PHYS_OFFSET=0xa0000000", "PKMAP_BASE=0xf0000000 VMALLOC_END=0xf8000000",
+                "IOREMAP_BOT=0xb0000000", "PAGE_OFFSET=0x40000000 VMALLOC_END=0x50000000", "_text=0xc0100000 _etext=0xc0008000"),
+                FuzzTargets::pinnedConstants));
         t.add(new Fuzz.Target("batch-lines", List.of("mem=512M\nvmalloc=300M\n# c\n\nvmalloc=2G",
                 "{\"arch\":\"x86\",\"kernel\":\"3.2\",\"ram\":[\"2G\"],\"bootargs\":\"vmalloc=256M mem=1G\"}\nmem=256M",
                 "{\"arch\":\"ppc\",\"kernel\":\"2.6.17\",\"ram\":[\"1G\"],\"defines\":{\"HIGHMEM\":\"y\"}}",
@@ -352,6 +370,19 @@ final class FuzzTargets {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** Each word a -D setting, on the arch the input's hash picks: exit 0-2 only, a rejection is one line. */
+    static void pinnedConstants(String s) {
+        List<String> args = new ArrayList<>(List.of("--arch", List.of("arm", "x86", "ppc").get(Math.floorMod(s.hashCode(), 3)),
+                "--kernel", "4.19", "--ram", "0x80000000:512M"));
+        for (String w : s.trim().split(" +")) {
+            if (!w.isEmpty()) {
+                args.add("-D");
+                args.add(w);
+            }
+        }
+        status(args.toArray(new String[0]));
     }
 
     /** The whole command line, words split on spaces: exit 0-2 only, and a rejection is one line. */

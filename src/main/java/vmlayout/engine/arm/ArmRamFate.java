@@ -49,13 +49,8 @@ final class ArmRamFate {
         RangeSet byAdd = rest.intersect(new RangeSet(st.droppedByAdd).addAll(droppedByFirmware));
         // a bank's unaligned head and tail are no pages: arm_add_memory() (arch/arm/kernel/setup.c) takes
         // PAGE_ALIGN(start) and size & PAGE_MASK, so the kernel never had them
-        RangeSet fragments = byAdd.intersect(PartialPages.of(board));
-        byAdd.removeAll(fragments);
-        rest.removeAll(fragments);
-        Message fragmentNote = PartialPages.note(fragments, "arch/arm/kernel/setup.c arm_add_memory() page-aligns each bank");
-        if (fragmentNote != null) {
-            boot.message(fragmentNote);
-        }
+        rest.removeAll(PartialPages.takeFrom(byAdd, board, "arch/arm/kernel/setup.c arm_add_memory() page-aligns each bank",
+                boot.messages));
         RamRange.addAll(out, byAdd, RamUse.DROPPED, "refused by arm_add_memory() (page alignment, 32-bit limit, PHYS_OFFSET or NR_BANKS)");
         rest.removeAll(byAdd);
         if (!noBoardRam) {

@@ -58,13 +58,8 @@ final class X86RamFate {
         RangeSet bySplit = rest.intersect(ram);
         // the end of a RAM entry off a page boundary is no page: e820_end_pfn() (e820_end_of_ram_pfn()
         // before 4.14, arch/x86/kernel/e820.c) counts (addr + size) >> PAGE_SHIFT, so max_pfn stops below it
-        RangeSet fragments = bySplit.intersect(PartialPages.of(board));
-        bySplit.removeAll(fragments);
-        rest.removeAll(fragments);
-        Message fragmentNote = PartialPages.note(fragments, "arch/x86/kernel/e820.c e820_end_pfn() counts whole pages");
-        if (fragmentNote != null) {
-            messages.add(fragmentNote);
-        }
+        rest.removeAll(PartialPages.takeFrom(bySplit, board, "arch/x86/kernel/e820.c e820_end_pfn() counts whole pages",
+                messages));
         RamRange.addAll(out, bySplit, RamUse.DROPPED, split.trimmedBy != null ? split.trimmedBy : "above max_pfn");
         rest.removeAll(bySplit);
         // what mem=/memmap= left out of the map is kept from the kernel on purpose (as on ARM and PPC):
