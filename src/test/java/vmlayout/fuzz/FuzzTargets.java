@@ -229,15 +229,8 @@ final class FuzzTargets {
 
     /** Every result line of batch is one JSON object; errors are objects, the run goes on (or ends in one line). */
     private static void batchRun(String[] args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
-        terminalSafe(out.toString());
-        terminalSafe(err.toString());
-        if (status == 3) {
-            throw new IllegalStateException("batch: exit 3: " + err);
-        }
-        for (String line : out.toString().split("\n")) {
+        Ran r = ran(args);
+        for (String line : r.out().split("\n")) {
             if (line.isEmpty()) {
                 continue;
             }
@@ -247,12 +240,8 @@ final class FuzzTargets {
                 throw new IllegalStateException("batch wrote a line that is not JSON: " + Mutator.show(line), e);
             }
         }
-        if (status == 2 && !err.toString().isEmpty()) {
-            String e = err.toString();
-            if (e.indexOf('\n') != e.length() - 1) {
-                throw new InputException(e); // counted as multi-line
-            }
-            throw new InputException(e.strip());
+        if (r.status() == 2 && !r.err().isEmpty()) {
+            throw rejection(r.err());
         }
     }
 
@@ -390,7 +379,11 @@ final class FuzzTargets {
         status(s.isBlank() ? new String[0] : s.trim().split(" +"));
     }
 
-    private static void status(String[] args) {
+    /** One in-process run: exit status and what it wrote, checked to be terminal-safe and not an internal error. */
+    private record Ran(int status, String out, String err) {
+    }
+
+    private static Ran ran(String[] args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
@@ -399,12 +392,24 @@ final class FuzzTargets {
         if (status == 3) {
             throw new IllegalStateException("internal error: " + err);
         }
-        if (status == 2) {
-            String e = err.toString();
-            if (e.indexOf('\n') != e.length() - 1) {
-                throw new InputException(e); // counted as multi-line
-            }
-            throw new InputException(e.strip());
+        return new Ran(status, out.toString(), err.toString());
+    }
+
+    /**
+     * A rejection as the fuzz run counts it: one line is an InputException; more lines or none is a
+     * failure (an InputException would escape the line breaks of its text, hiding them).
+     */
+    private static RuntimeException rejection(String err) {
+        if (err.isEmpty() || err.indexOf('\n') != err.length() - 1) {
+            return new IllegalStateException("not one line on stderr: " + Mutator.show(err));
+        }
+        return new InputException(err.strip());
+    }
+
+    private static void status(String[] args) {
+        Ran r = ran(args);
+        if (r.status() == 2) {
+            throw rejection(r.err());
         }
     }
 
