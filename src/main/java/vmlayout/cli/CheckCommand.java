@@ -102,9 +102,9 @@ final class CheckCommand extends SubCommand {
 
     private int check() {
         if (board.isEmpty() && !machine.describesABoard()) {
-            throw new InputException("check: no board given (--board, --profile, --ram, --e820, --dtb, --cmdline-file,"
-                    + " --cmdline or --uboot-env): vmlayout does not check its default board (an empty board list in a"
-                    + " script must not pass)");
+            throw new InputException("check: no board given (--board, --profile, --ram, --e820, --e820-file, --dtb,"
+                    + " --cmdline-file, --cmdline or --uboot-env): vmlayout does not check its default board (an empty"
+                    + " board list in a script must not pass)");
         }
         List<Requirement> reqs = new ArrayList<>();
         for (String r : require.isEmpty() ? Checker.DEFAULT : require) {
