@@ -32,8 +32,8 @@ public class MachineOptions {
     String arch;
 
     @Option(names = "--kernel", paramLabel = "VERSION",
-            description = "Kernel release whose rules and texts apply, e.g. 2.6.37, 3.18, 4.4, 6.1 (default: "
-                    + "4.19).")
+            description = "Kernel release whose rules and texts apply, e.g. 2.6.37, 3.18, 4.4, 6.1, 6.15-rc2 "
+                    + "(default: 6.12, today's LTS; see README).")
     String kernel;
 
     @Option(names = "--ram", paramLabel = "START:SIZE",

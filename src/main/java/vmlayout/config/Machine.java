@@ -26,8 +26,13 @@ public record Machine(Arch arch, KernelVersion kernel, List<RamBank> ram, List<E
                       List<Param> params, Defines defines, List<String> defaultsUsed,
                       List<ReservedRegion> reserved, BuiltinCmdline builtin, List<Message> inputMessages) {
 
-    /** The release vmlayout assumes when --kernel is not given: the newest LTS that every engine prints a table for. */
-    public static final KernelVersion DEFAULT_KERNEL = KernelVersion.of(4, 19);
+    /**
+     * The release vmlayout assumes when --kernel is not given: 6.12, the LTS that 32-bit boards run today
+     * (Debian 13, bookworm-backports, CIP) and the newest release whose rules are checked against real boots
+     * (Debian 6.12.118 armmp/armmp-lpae). It prints no layout table: vmlayout's computed one is marked as
+     * vmlayout's. The README says why ("Which release, by default").
+     */
+    public static final KernelVersion DEFAULT_KERNEL = KernelVersion.of(6, 12);
 
     public Machine {
         ram = List.copyOf(ram);

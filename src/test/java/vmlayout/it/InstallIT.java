@@ -75,14 +75,14 @@ class InstallIT {
         Run which = exec(List.of("sh", "-c", "command -v java"), env, null);
         assertTrue(which.status() != 0, "java must not be on this PATH: " + which);
 
-        Run first = vmlayout(env, "--mem=512M", "--kernel-only");
+        Run first = vmlayout(env, "--kernel=4.19", "--mem=512M", "--kernel-only");
         assertEquals(0, first.status(), first.toString());
         assertTrue(first.out().contains(VMALLOC_ROW), first.out());
         assertEquals("", first.err());
 
         // the first run made the archives, in the background, in lib/ (this user owns the tree)
         awaitArchives(tree.resolve("lib"));
-        Run main = usesItsArchive(env, "--mem=512M", "--kernel-only");
+        Run main = usesItsArchive(env, "--kernel=4.19", "--mem=512M", "--kernel-only");
         assertEquals(first.out(), main.out());
         // socfpga-de0 (4.4.75, 1 GB at 0, no HIGHMEM) drops RAM: exit 1
         Run check = usesItsArchive(env, "check", "--profile", "socfpga-de0");
@@ -100,12 +100,12 @@ class InstallIT {
         Map<String, String> env = userEnv();
         Path cache = tmp.resolve("cache");
         env.put("XDG_CACHE_HOME", cache.toString());
-        Run first = vmlayout(env, "--mem=512M", "--kernel-only");
+        Run first = vmlayout(env, "--kernel=4.19", "--mem=512M", "--kernel-only");
         assertEquals(0, first.status(), first.toString());
         Path dir = Paths.get(cache + "/vmlayout" + tree.toRealPath());
         awaitArchives(dir);
         assertFalse(Files.exists(tree.resolve("lib/vmlayout.jsa")), "nothing written into the tree");
-        assertEquals(first.out(), usesItsArchive(env, "--mem=512M", "--kernel-only").out());
+        assertEquals(first.out(), usesItsArchive(env, "--kernel=4.19", "--mem=512M", "--kernel-only").out());
     }
 
     /** Another Java (here: the same JDK behind a script whose mtime changes) is a mismatch: ignored, rebuilt. */
@@ -117,15 +117,15 @@ class InstallIT {
         java.toFile().setExecutable(true);
         Map<String, String> env = userEnv();
         env.put("JAVA_HOME", jdk.getParent().toString());
-        Run first = vmlayout(env, "--mem=512M", "--kernel-only");
+        Run first = vmlayout(env, "--kernel=4.19", "--mem=512M", "--kernel-only");
         assertEquals(0, first.status(), first.toString());
         Path lib = tree.resolve("lib");
         awaitArchives(lib);
-        usesItsArchive(env, "--mem=512M", "--kernel-only");
+        usesItsArchive(env, "--kernel=4.19", "--mem=512M", "--kernel-only");
 
         FileTime before = Files.getLastModifiedTime(lib.resolve("vmlayout.jvm"));
         Files.setLastModifiedTime(java, FileTime.fromMillis(before.toMillis() - 86_400_000L)); // "another JDK"
-        Run mismatched = vmlayout(env, "--mem=512M", "--kernel-only");
+        Run mismatched = vmlayout(env, "--kernel=4.19", "--mem=512M", "--kernel-only");
         assertEquals(first.out(), mismatched.out());
         assertEquals("", mismatched.err(), "a mismatch is silent");
         long deadline = System.currentTimeMillis() + 180_000;
@@ -135,7 +135,7 @@ class InstallIT {
             }
             Thread.sleep(200);
         }
-        usesItsArchive(env, "--mem=512M", "--kernel-only");
+        usesItsArchive(env, "--kernel=4.19", "--mem=512M", "--kernel-only");
     }
 
     @Test

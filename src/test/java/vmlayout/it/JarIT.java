@@ -152,7 +152,7 @@ class JarIT {
     void launcherAndItsArchive() throws Exception {
         Path log = Files.createTempFile("vmlayout", ".classes");
         Map<String, String> on = Map.of("VMLAYOUT_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + log);
-        Run viaLauncher = exec(List.of("target/bin/vmlayout", "--mem=512M", "--kernel-only"), on);
+        Run viaLauncher = exec(List.of("target/bin/vmlayout", "--kernel=4.19", "--mem=512M", "--kernel-only"), on);
         assertEquals(0, viaLauncher.status(), viaLauncher.toString());
         assertTrue(viaLauncher.out().contains("    vmalloc : 0xe0800000 - 0xff800000   ( 496 MB)\n"), viaLauncher.out());
         assertTrue(Files.readString(log).contains(" vmlayout.Main source: shared objects file"), "main archive used");
