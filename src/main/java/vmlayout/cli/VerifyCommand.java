@@ -172,6 +172,14 @@ final class VerifyCommand extends SubCommand {
             machine.define.add(f.value());
             inputs.add(new VerifyReport.Input("-D", f.value(), "log line " + f.line(), f.text()));
         }
+        Profile matched = prof == null ? Profile.byModel(facts.model()) : null;
+        if (matched != null) {
+            String src = "profile " + matched.name + " (its model is the log's, line " + facts.modelLine() + ")";
+            for (String d : LogInputs.matchedDefines(matched.defines, machine.define)) {
+                machine.define.add(d);
+                inputs.add(new VerifyReport.Input("-D", d, src, null));
+            }
+        }
         if (prof != null) {
             for (Map.Entry<String, String> e : prof.defines.entrySet()) {
                 inputs.add(new VerifyReport.Input("-D", e.getKey() + "=" + e.getValue(), profSource, null));

@@ -25,7 +25,7 @@ import vmlayout.config.UserFiles;
  * <pre>
  * { "name": "...", "description": "...", "source": "...",
  *   "arch": "arm", "kernel": "3.18", "ram": ["0x0:1G"], "e820": ["0x0:0x9fc00:usable"],
- *   "defines": {"HIGHMEM": "y"}, "bootargs": "console=ttyS0 vmalloc=300M" }
+ *   "defines": {"HIGHMEM": "y"}, "bootargs": "console=ttyS0 vmalloc=300M", "model": "Facebook Fuji BMC" }
  * </pre>
  */
 public final class Profile {
@@ -39,6 +39,8 @@ public final class Profile {
     public final List<String> e820;
     public final Map<String, String> defines;
     public final String bootargs;
+    /** The device tree's model string ("Machine model:" in a boot log), or null: verify matches a log to the profile by it. */
+    public final String model;
     /** Where it was read from: "built-in" or the file's path. */
     public final String origin;
 
@@ -77,6 +79,7 @@ public final class Profile {
         this.arch = text.get("arch");
         this.kernel = text.get("kernel");
         this.bootargs = text.get("bootargs");
+        this.model = text.get("model");
         this.ram = lists.getOrDefault("ram", new ArrayList<>());
         this.e820 = lists.getOrDefault("e820", new ArrayList<>());
         this.defines = defines;
@@ -139,7 +142,7 @@ public final class Profile {
                 String f = p.currentName();
                 JsonToken v = p.nextToken();
                 switch (f) {
-                    case "name", "description", "source", "arch", "kernel", "bootargs" -> text.put(f, text(p, v, f, origin));
+                    case "name", "description", "source", "arch", "kernel", "bootargs", "model" -> text.put(f, text(p, v, f, origin));
                     case "ram" -> lists.put(f, strings(p, v, f, origin, RamBank.MAX_BANKS, "RAM banks"));
                     case "e820" -> lists.put(f, strings(p, v, f, origin, E820Entry.MAX_ENTRIES, "e820 entries"));
                     case "defines" -> defines(p, v, defines, origin);
@@ -212,6 +215,20 @@ public final class Profile {
         }
         String t = msg.substring(0, cut).strip();
         return t.isEmpty() ? "cannot read it" : t;
+    }
+
+    /** The built-in profile whose "model" is this device-tree model (a boot log's "Machine model:"), or null. */
+    public static Profile byModel(String model) {
+        if (model == null) {
+            return null;
+        }
+        for (String n : builtInNames()) {
+            Profile p = load(n);
+            if (model.equals(p.model)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /**

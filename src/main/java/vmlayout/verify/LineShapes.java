@@ -40,6 +40,13 @@ public final class LineShapes {
     /** /proc/meminfo values vmlayout predicts (a dump users paste after dmesg). */
     private static final Pattern MEMINFO = Pattern.compile("^(VmallocTotal|HighTotal):\\s+\\d+ kB$");
 
+    /** mm free_area_init() (5.8+ predicted, see FreeAreaInit): the zone limits and memblock's node ranges. */
+    private static final Pattern ZONE_FAMILY = Pattern.compile(
+            "^(Zone ranges:|Movable zone start for each node|Early memory node ranges"
+                    + "|(DMA|DMA32|Normal|HighMem|Device)\\s+(\\[mem 0x[0-9a-fA-F]+-0x[0-9a-fA-F]+\\]|empty)"
+                    + "|node\\s+\\d+: \\[mem 0x[0-9a-fA-F]+-0x[0-9a-fA-F]+\\]"
+                    + "|Initmem setup node \\d+ \\[mem 0x[0-9a-fA-F]+-0x[0-9a-fA-F]+\\])");
+
     /** The x86 BIOS map: printed by the kernel, but an echo of the firmware's table, which is an input. */
     private static final Pattern BIOS_MAP = Pattern.compile("^((e820: )?BIOS-provided physical RAM map:|BIOS-e820: )");
 
@@ -65,7 +72,12 @@ public final class LineShapes {
 
     /** True for a line vmlayout predicts (and so never reads as an input). */
     public static boolean isPredicted(String text) {
-        return isTableLine(text) || isMessage(text) || isMemoryLine(text) || MEMINFO.matcher(text).find();
+        return isTableLine(text) || isMessage(text) || isMemoryLine(text) || MEMINFO.matcher(text).find() || isZoneLine(text);
+    }
+
+    /** A line of free_area_init()'s report: "Zone ranges:", a zone, the node ranges, "Initmem setup node". */
+    public static boolean isZoneLine(String text) {
+        return ZONE_FAMILY.matcher(text).find();
     }
 
     /** The "Memory: ...K/...K available (...)" line, whose predicted fields are compared apart. */

@@ -55,6 +55,8 @@ public final class LogFacts {
             + "|L1TF: Kernel not compiled for PAE)");
     /** A physical address printed with %pa: 16 digits when phys_addr_t is 64-bit (ARM: LPAE), 8 when it is 32-bit. */
     private static final Pattern PA_WIDTH = Pattern.compile("^(?:cma: Reserved \\d+ MiB at|Reserved memory: created \\S+ memory pool at) 0x([0-9a-f]+)\\b");
+    /** The header of free_area_init()'s zone lines: the source of the zone names, an input, so not compared. */
+    static final String ZONES_HEADER = "Zone ranges:";
     /** mm free_area_init(): the zones the kernel was built with ("  %-8s " then the range or "empty"). */
     private static final Pattern ZONE = Pattern.compile("^(DMA|DMA32|Normal|HighMem|Device)\\s+(?:\\[mem |empty$)");
 
@@ -238,7 +240,7 @@ public final class LogFacts {
         BootLog.Line width = null;
         for (BootLog.Line l : log.lines()) {
             String t = l.text();
-            if (t.equals("Zone ranges:")) {
+            if (t.equals(ZONES_HEADER)) {
                 inZones = zones == null;
                 zones = zones == null ? l : zones;
                 continue;
@@ -278,11 +280,16 @@ public final class LogFacts {
             if (d != null) {
                 define(d, zones); // the header, not a zone line: the zone lines' values are compared
             }
+            if (a != Arch.X86) {
+                define("ZONE_DMA=" + (names.contains("DMA") ? "y" : "n"), zones);
+            }
         }
         if (a == Arch.ARM && width != null) {
             Matcher m = PA_WIDTH.matcher(width.text());
             m.find();
-            define("ARM_LPAE=" + (m.group(1).length() == 16 ? "y" : "n"), width);
+            // the width only: the line's address is a prediction (of the reservation), its text is not the input
+            defines.add("ARM_LPAE=" + (m.group(1).length() == 16 ? "y" : "n"));
+            facts.add(new Fact("-D", defines.get(defines.size() - 1), width.number(), null));
         }
         if (a == Arch.X86 && nrCpus != null) {
             define("NR_CPUS=" + nrCpus, cpus);
@@ -384,6 +391,11 @@ public final class LogFacts {
         return "reserved"; // "reserved", "soft reserved" and anything else: not RAM the kernel uses
     }
 
+    /** True for lines never read as RAM: predicted ones, except memblock's node and zone lines, which state the RAM kept. */
+    private static boolean notRam(String t) {
+        return LineShapes.isPredicted(t) && !LineShapes.isZoneLine(t);
+    }
+
     /** ARM: memblock's node ranges, else the zone ranges' span, else the 2.6-3.x "Memory: NMB = NMB total" line. */
     private void readArmRam(BootLog log) {
         List<long[]> nodes = new ArrayList<>();
@@ -396,7 +408,7 @@ public final class LogFacts {
         int banks = 0;
         for (BootLog.Line l : log.lines()) {
             String t = l.text();
-            if (LineShapes.isPredicted(t)) {
+            if (notRam(t)) {
                 continue;
             }
             Matcher m = NODE_RANGE.matcher(t);

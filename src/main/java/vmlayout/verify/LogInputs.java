@@ -40,6 +40,24 @@ public final class LogInputs {
         return out;
     }
 
+    /**
+     * The -D values of a built-in profile matched by the log's "Machine model:" that are used: those of which
+     * neither the options nor the log say anything (the log's own values win: they are what ran).
+     */
+    public static List<String> matchedDefines(Map<String, String> profile, List<String> given) {
+        Set<String> known = new HashSet<>();
+        for (String d : given) {
+            known.add(family(d.split("=", 2)[0]));
+        }
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : profile.entrySet()) {
+            if (!known.contains(family(e.getKey()))) {
+                out.add(e.getKey() + "=" + e.getValue());
+            }
+        }
+        return out;
+    }
+
     private static String family(String name) {
         String n = name.startsWith("CONFIG_") ? name.substring(7) : name;
         return n.contains("HIGHMEM") || n.equals("X86_PAE") ? "HIGHMEM" : n;
@@ -47,13 +65,15 @@ public final class LogInputs {
 
     /**
      * The log lines that echo an input: the RAM and the BIOS map, read from lines the kernel prints about them
-     * (memblock's node ranges, BIOS-e820). A Kconfig value read from the shape of a line (the zone names, the
-     * width of an address) is not an echo: that line's values are still compared.
+     * (memblock's node ranges, BIOS-e820), and "Zone ranges:", which heads the zone names the Kconfig is read
+     * from. A Kconfig value read from the shape of a line with values (the width of an address) is not an echo:
+     * that line's values are still compared.
      */
     public static Set<Integer> lines(List<VerifyReport.Input> inputs) {
         Set<Integer> out = new HashSet<>();
         for (VerifyReport.Input in : inputs) {
-            if (in.source().startsWith("log line ") && !in.option().equals("-D")) {
+            boolean echo = !in.option().equals("-D") || LogFacts.ZONES_HEADER.equals(in.text());
+            if (in.source().startsWith("log line ") && echo) {
                 out.add(Integer.parseInt(in.source().substring("log line ".length())));
             }
         }

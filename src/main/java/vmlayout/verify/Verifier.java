@@ -128,9 +128,14 @@ public final class Verifier {
             out.add(new Entry(s, p.orig, l == null ? 0 : l.number(), l == null ? null : l.text()));
         }
         out.addAll(memoryLine(lines, values, used));
+        boolean zonesPredicted = false;
+        for (Predicted p : ps) {
+            zonesPredicted |= LineShapes.isZoneLine(p.text);
+        }
         for (int i = 0; i < lines.size(); i++) {
             String t = lines.get(i).text();
-            if (used[i] || !LineShapes.isPredicted(t) || LineShapes.isMemoryLine(t) || inputLines.contains(lines.get(i).number())) {
+            if (used[i] || !LineShapes.isPredicted(t) || LineShapes.isMemoryLine(t) || inputLines.contains(lines.get(i).number())
+                    || LineShapes.isZoneLine(t) && !zonesPredicted) {
                 continue;
             }
             String label = LineShapes.rowLabel(t);

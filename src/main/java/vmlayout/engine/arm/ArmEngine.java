@@ -17,6 +17,7 @@ import vmlayout.engine.Engine;
 import vmlayout.engine.Layout;
 import vmlayout.engine.RamRange;
 import vmlayout.engine.RangeSet;
+import vmlayout.engine.mm.FreeAreaInit;
 import vmlayout.report.Message;
 
 /**
@@ -93,6 +94,8 @@ public final class ArmEngine implements Engine {
         }
         boot.messages.addAll(reservedNotes);
 
+        bootmemInit(boot, m, k, st, split, physOffset);
+
         ArmMemInit.Table table = ArmMemInit.memInit(boot, era, k, vmalloc, physOffset, vmallocMin, split);
         if (era.pastChecked) {
             boot.notePastChecked(ArmEra.CHECKED);
@@ -150,5 +153,39 @@ public final class ArmEngine implements Engine {
                     "arch/arm/kernel/setup.c arm_add_memory(), " + Releases.ALL);
         }
         return ram;
+    }
+
+    /**
+     * paging_init() -> bootmem_init() -> zone_sizes_init() (arch/arm/mm/init.c, 5.8+: free_area_init() with
+     * zone limits): find_limits() gives max_low = PFN_DOWN(memblock_get_current_limit()) (arm_lowmem_limit) and
+     * max_high = PFN_DOWN(memblock_end_of_DRAM()); ZONE_DMA ends at min(arm_dma_pfn_limit, max_low), where
+     * setup_dma_zone() sets arm_dma_limit = PHYS_OFFSET + dma_zone_size - 1 for a machine with a dma_zone_size,
+     * else 0xffffffff; ZONE_NORMAL at max_low; ZONE_HIGHMEM at max_high. Real 6.1 armmp, 1 GB at 0x40000000:
+     * "DMA [mem 0x0000000040000000-0x000000006fffffff]", "Normal empty", "HighMem [mem 0x...70000000-0x...7fffffff]".
+     */
+    private static void bootmemInit(Boot boot, Machine m, ArmConfig k, ArmEarlyParams.State st, ArmLowmem.Result split,
+                                    long physOffset) {
+        if (!FreeAreaInit.prints(m.kernel())) {
+            return;
+        }
+        Constants c = boot.constants;
+        boolean zoneDma = c.flag("ZONE_DMA", false, "Kconfig: selected by some platforms (Debian armmp has it)");
+        RangeSet memblock = st.memory.toRangeSet().removeAll(split.removed);
+        if (memblock.isEmpty()) {
+            return;
+        }
+        long maxLow = split.lowmemLimit >>> 12;
+        List<RangeSet.Range> r = memblock.ranges();
+        long maxHigh = r.get(r.size() - 1).end() >>> 12;
+        List<FreeAreaInit.Zone> zones = new ArrayList<>();
+        if (zoneDma) {
+            long dmaLimit = c.pinned("ARM_DMA_ZONE_SIZE") ? physOffset + c.get("ARM_DMA_ZONE_SIZE", 0, "-D") - 1 : 0xffffffffL;
+            zones.add(new FreeAreaInit.Zone("DMA", Math.min(dmaLimit >>> 12, maxLow)));
+        }
+        zones.add(new FreeAreaInit.Zone("Normal", maxLow));
+        if (k.highmem()) {
+            zones.add(new FreeAreaInit.Zone("HighMem", maxHigh));
+        }
+        boot.messages.addAll(FreeAreaInit.messages(m.kernel(), zones, memblock));
     }
 }

@@ -21,6 +21,8 @@ final class ArmSymbols {
             new Symbol("VMSPLIT_1G", Kind.BOOL, "1G/3G split: PAGE_OFFSET 0x40000000"),
             new Symbol("PAGE_OFFSET", Kind.VIRT, "start of the kernel's lowmem mapping (CONFIG_PAGE_OFFSET, from VMSPLIT_*)"),
             new Symbol("ARM_LPAE", Kind.BOOL, "CONFIG_ARM_LPAE: 64-bit phys_addr_t, %pa prints 16 digits"),
+            new Symbol("ZONE_DMA", Kind.BOOL, "CONFIG_ZONE_DMA: a DMA zone below arm_dma_limit (selected by some platforms; default n)"),
+            new Symbol("ARM_DMA_ZONE_SIZE", Kind.SIZE, "the machine's dma_zone_size (setup_dma_zone()); none: the DMA zone reaches 4 GB"),
             new Symbol("MODULES", Kind.BOOL, "CONFIG_MODULES: the modules row (default y, as in every board defconfig)"),
             new Symbol("THUMB2_KERNEL", Kind.BOOL, "CONFIG_THUMB2_KERNEL: modules area is 8 MB instead of 16 MB"),
             new Symbol("SMP", Kind.BOOL, "CONFIG_SMP: from 4.0 ioremap() is aligned to 512 kB instead of 16 MB (default n)"),

@@ -16,12 +16,25 @@ final class MmEra extends Era {
      */
     static final KernelVersion MEMORY_FIGURES = KernelVersion.of(5, 8);
 
+    /**
+     * free_area_init(max_zone_pfn) for every arch (Mike Rapoport, "mm: free_area_init: use maximal zone PFNs
+     * rather than zone sizes", 5.8; the ARM part, index id 40901712994, drops free_area_init_node() with zone
+     * sizes, which printed no "Zone ranges:": RPi 4.4 and 4.19 logs have none). Its lines, in the form
+     * "  %-8s [mem %#018Lx-%#018Lx]" (the %#018Lx form since the 3.x pr_info patch, index id 16618358412),
+     * are predicted from 5.8 on every arch: older x86 and powerpc releases printed them too, in forms this
+     * check does not cover.
+     */
+    static final KernelVersion FREE_AREA_INIT = MEMORY_FIGURES;
+
     /** The "Memory:" figures are compared. */
     final boolean memoryFigures;
+    /** "Zone ranges:" ... "Initmem setup node" are predicted. */
+    final boolean freeAreaInit;
 
     private MmEra(KernelVersion v) {
         super(v);
         memoryFigures = since(MEMORY_FIGURES);
+        freeAreaInit = since(FREE_AREA_INIT);
     }
 
     static MmEra of(KernelVersion v) {

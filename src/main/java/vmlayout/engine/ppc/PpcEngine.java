@@ -16,6 +16,7 @@ import vmlayout.engine.DerivationLog;
 import vmlayout.engine.Engine;
 import vmlayout.engine.Layout;
 import vmlayout.engine.RangeSet;
+import vmlayout.engine.mm.FreeAreaInit;
 import vmlayout.report.Message;
 
 /**
@@ -60,6 +61,7 @@ public final class PpcEngine implements Engine {
         PpcEarlyParams.Result params = PpcEarlyParams.read(era, k, m.params(), boot.messages);
         PpcLowmem.Result mem = PpcLowmem.mmuInit(era, k, board, params, boot.messages, boot.log);
         startKernel(boot, era, params);
+        pagingInit(boot, m, k, mem);
         PpcFixmap f = PpcFixmap.compute(era, k, boot.constants);
         PpcKernelVirt v = PpcKernelVirt.compute(era, k, f, mem.highMemory, boot.constants, boot.messages);
         PpcMemInit.Table table = PpcMemInit.memInit(boot, era, k, f, v, mem);
@@ -141,5 +143,37 @@ public final class PpcEngine implements Engine {
             t.add(p.text());
         }
         return String.join(" ", t);
+    }
+
+    /**
+     * arch/powerpc/mm/mem.c paging_init() (5.8+: free_area_init() with zone limits): ZONE_DMA (PPC_PMAC on 32-bit
+     * selects it, 9739ab7eda45 "powerpc: enable a 30-bit ZONE_DMA for 32-bit pmac", 5.3) ends at min(max_low_pfn,
+     * 1 << (zone_dma_bits - PAGE_SHIFT)) with zone_dma_bits 30 (the 6.x form Michael Ellerman quotes, linuxppc-dev
+     * 6 Jun 2024; 5.3 had ((1 << 30) - 1) >> PAGE_SHIFT, one page less, which differs only above 1 GB of lowmem),
+     * ZONE_NORMAL at max_low_pfn, ZONE_HIGHMEM at max_pfn. Real 6.8 G4 with 2 GB (ppc32-04): "DMA [mem
+     * 0x0000000000000000-0x000000002fffffff]", "Normal empty", "HighMem [mem 0x0000000030000000-0x000000007fffffff]".
+     */
+    private static void pagingInit(Boot boot, Machine m, PpcConfig k, PpcLowmem.Result mem) {
+        if (!FreeAreaInit.prints(m.kernel())) {
+            return;
+        }
+        boolean zoneDma = boot.constants.flag("ZONE_DMA", false, "Kconfig: selected by PPC_PMAC on 32-bit (5.3+)");
+        RangeSet memblock = new RangeSet(mem.lowmem).addAll(mem.highmem);
+        if (mem.lowmem.isEmpty()) {
+            return;
+        }
+        List<RangeSet.Range> low = mem.lowmem.ranges();
+        long maxLow = low.get(low.size() - 1).end() >>> 12;
+        List<RangeSet.Range> all = memblock.ranges();
+        long maxPfn = all.get(all.size() - 1).end() >>> 12;
+        List<FreeAreaInit.Zone> zones = new ArrayList<>();
+        if (zoneDma) {
+            zones.add(new FreeAreaInit.Zone("DMA", Math.min(maxLow, 1L << (30 - 12))));
+        }
+        zones.add(new FreeAreaInit.Zone("Normal", maxLow));
+        if (k.highmem) {
+            zones.add(new FreeAreaInit.Zone("HighMem", maxPfn));
+        }
+        boot.messages.addAll(FreeAreaInit.messages(m.kernel(), zones, memblock));
     }
 }
