@@ -67,6 +67,7 @@ class KconfigFileTest {
         want.put("THUMB2_KERNEL", "n"); // 612
         want.put("HIGHMEM", "y"); // 619
         want.put("MODULES", "y"); // 846
+        want.put("ZONE_DMA", "y"); // 1032
         assertEquals(want, r.defines());
         assertEquals(598, r.lines().get("PAGE_OFFSET"));
         // CONFIG_NR_CPUS=8 (599) is not an ARM engine name: not fed

@@ -165,11 +165,11 @@ public final class ArmEngine implements Engine {
      */
     private static void bootmemInit(Boot boot, Machine m, ArmConfig k, ArmEarlyParams.State st, ArmLowmem.Result split,
                                     long physOffset) {
-        if (!FreeAreaInit.prints(m.kernel())) {
-            return;
-        }
         Constants c = boot.constants;
         boolean zoneDma = c.flag("ZONE_DMA", false, "Kconfig: selected by some platforms (Debian armmp has it)");
+        if (!FreeAreaInit.prints(m.kernel())) {
+            return; // the zones exist, but this release's report is not predicted
+        }
         RangeSet memblock = st.memory.toRangeSet().removeAll(split.removed);
         if (memblock.isEmpty()) {
             return;

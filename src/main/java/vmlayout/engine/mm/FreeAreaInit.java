@@ -19,7 +19,7 @@ import vmlayout.report.Message;
  *   node   0: [mem 0x0000000040000000-0x000000007fffffff]
  * Initmem setup node 0 [mem 0x0000000040000000-0x000000007fffffff]
  * </pre>
- * (real Debian 6.1 armmp, 1 GB at 0x40000000: /work/notes/research/modern-logs.md F1-F3). vmlayout's
+ * (real Debian 6.1 armmp, 1 GB at 0x40000000: testdata/arm/modern01). vmlayout's
  * boards have one node and no kernelcore=/movablecore=, so "Movable zone start" has no lines under it.
  */
 public final class FreeAreaInit {

@@ -154,10 +154,10 @@ public final class PpcEngine implements Engine {
      * 0x0000000000000000-0x000000002fffffff]", "Normal empty", "HighMem [mem 0x0000000030000000-0x000000007fffffff]".
      */
     private static void pagingInit(Boot boot, Machine m, PpcConfig k, PpcLowmem.Result mem) {
-        if (!FreeAreaInit.prints(m.kernel())) {
-            return;
-        }
         boolean zoneDma = boot.constants.flag("ZONE_DMA", false, "Kconfig: selected by PPC_PMAC on 32-bit (5.3+)");
+        if (!FreeAreaInit.prints(m.kernel())) {
+            return; // the zones exist, but this release's report is not predicted
+        }
         RangeSet memblock = new RangeSet(mem.lowmem).addAll(mem.highmem);
         if (mem.lowmem.isEmpty()) {
             return;

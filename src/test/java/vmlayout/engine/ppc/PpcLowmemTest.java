@@ -21,7 +21,7 @@ class PpcMemoryTest {
         assertEquals(1280 * MB, r.ram("dropped"));
         assertEquals(0, r.ram("highmem"));
         assertEquals(1, r.exit());
-        assertTrue(r.kernelLines().get(0).equals("Kernel virtual memory layout:"), "the kernel prints nothing about it");
+        assertTrue(r.kernelLinesAfterZones().get(0).equals("Kernel virtual memory layout:"), "the kernel prints nothing about it");
         assertTrue(r.ownContains("warning", "1280 MB of RAM above lowmem (0x30000000-0x80000000) is not used"), r.toString());
     }
 

@@ -100,7 +100,7 @@ class PpcListingTest {
     void kasanShadowEndFrom58() {
         PpcRun r = run("5.8", "-D", "KASAN=y");
         // -(-0xf8000000 >> 3) = -(0x08000000 >> 3) = -0x01000000 = 0xff000000
-        assertEquals("  * 0xf8000000..0xff000000  : kasan shadow mem", r.kernelLines().get(1));
+        assertEquals("  * 0xf8000000..0xff000000  : kasan shadow mem", r.kernelLinesAfterZones().get(1));
     }
 
     @Test

@@ -17,16 +17,16 @@ class PpcParamsAndInputTest {
         // 5.13: nothing; 5.14: "Unknown command line parameters:%s" with a leading space per parameter;
         // 5.15.3 and 5.16: the clearer text. argv-type words (no '=') come before env-type ones.
         String cmd = "--cmdline=root=/dev/nfs rw vmalloc=1024M vmalloc memmap=16M$240M";
-        assertEquals("Kernel virtual memory layout:", PpcRun.of("--kernel=5.13", cmd).kernelLines().get(0));
+        assertEquals("Kernel virtual memory layout:", PpcRun.of("--kernel=5.13", cmd).kernelLinesAfterZones().get(0));
         assertEquals("Unknown command line parameters: vmalloc vmalloc=1024M memmap=16M$240M",
-                PpcRun.of("--kernel=5.14", cmd).kernelLines().get(0));
+                PpcRun.of("--kernel=5.14", cmd).kernelLinesAfterZones().get(0));
         assertEquals("Unknown command line parameters: vmalloc vmalloc=1024M memmap=16M$240M",
-                PpcRun.of("--kernel=5.15.2", cmd).kernelLines().get(0));
+                PpcRun.of("--kernel=5.15.2", cmd).kernelLinesAfterZones().get(0));
         String clear = "Unknown kernel command line parameters \"vmalloc vmalloc=1024M memmap=16M$240M\", will be passed"
                 + " to user space.";
-        assertEquals(clear, PpcRun.of("--kernel=5.15.3", cmd).kernelLines().get(0));
+        assertEquals(clear, PpcRun.of("--kernel=5.15.3", cmd).kernelLinesAfterZones().get(0));
         PpcRun r = PpcRun.of("--kernel=6.6", cmd);
-        assertEquals(clear, r.kernelLines().get(0));
+        assertEquals(clear, r.kernelLinesAfterZones().get(0));
         assertEquals("notice", r.kernelLevel(clear));
         assertTrue(r.ownContains("warning", "memmap=16M$240M has no effect on powerpc"));
     }
@@ -74,7 +74,7 @@ class PpcParamsAndInputTest {
         // KASAN_SHADOW_START = 0xe0000000 + 0x16000000 = 0xf6000000, FIXADDR_TOP 0xf5fff000, 1056 fixmap
         // pages: IOREMAP_TOP = FIXADDR_START = 0xf5bdf000. ioremap_bot 0xf5abd000 -> 0xf5ab8000
         PpcRun r = PpcRun.of("--kernel=5.14", "-D", "KASAN=y", "-D", "IOREMAP_BOT=0xf5abd000");
-        assertEquals("  * 0xf6000000..0xfec00000  : kasan shadow mem", r.kernelLines().get(1)); // -(-0xf6000000 >> 3)
+        assertEquals("  * 0xf6000000..0xfec00000  : kasan shadow mem", r.kernelLinesAfterZones().get(1)); // -(-0xf6000000 >> 3)
         assertEquals("0xf5bdf000-0xf5fff000", r.region("fixmap"));
         assertTrue(r.region("vmalloc").endsWith("-0xf5ab8000"), r.toString());
     }

@@ -59,6 +59,17 @@ final class PpcRun {
         return out;
     }
 
+    /** The kernel's lines without paging_init()'s free_area_init() report (Zone ranges ... Initmem setup, 5.8+). */
+    List<String> kernelLinesAfterZones() {
+        List<String> out = new ArrayList<>();
+        for (String l : kernelLines()) {
+            if (!vmlayout.verify.LineShapes.isZoneLine(l.strip())) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
     /** The listing as vmlayout shows it: the kernel's when tablePrinted(), else vmlayout's computation. */
     List<String> table() {
         List<String> out = new ArrayList<>();
