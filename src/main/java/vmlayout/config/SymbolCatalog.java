@@ -22,6 +22,11 @@ public final class SymbolCatalog {
         return List.copyOf(byName.values());
     }
 
+    /** The symbol called {@code name}, or null when this arch has none. */
+    public Symbol get(String name) {
+        return byName.get(name);
+    }
+
     /** The symbol called {@code name}, or an input error that lists every name this arch knows. */
     public Symbol find(String name) {
         return find(name, "-D " + name);

@@ -79,8 +79,10 @@ public final class BatchWriter implements AutoCloseable {
             raw.append(first ? "{\"name\":" : ",{\"name\":");
             first = false;
             string(r.name());
-            raw.append(",\"start\":\"").append(JsonRenderer.hex(r.start())).append("\",\"end\":\"")
-                    .append(JsonRenderer.hex(r.end())).append("\",\"size\":").append(r.size()).append('}');
+            // the same region object as --format json's (schema $defs/region): integers, hex beside them
+            raw.append(",\"start\":").append(r.start()).append(",\"startHex\":\"").append(JsonRenderer.hex(r.start()))
+                    .append("\",\"end\":").append(r.end()).append(",\"endHex\":\"").append(JsonRenderer.hex(r.end()))
+                    .append("\",\"size\":").append(r.size()).append('}');
         }
         raw.append(']');
     }

@@ -108,7 +108,8 @@ public final class CheckRenderer {
         try (JsonGenerator g = JsonRenderer.generator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
-            g.writeStringField("schemaVersion", JsonRenderer.SCHEMA_VERSION);
+            JsonRenderer.header(g, toolVersion);
+            g.writeStringField("command", "check");
             g.writeArrayFieldStart("results");
             JsonRenderer layouts = new JsonRenderer(toolVersion);
             for (CheckResult r : results) {

@@ -185,8 +185,8 @@ public final class DiffRenderer {
             return;
         }
         g.writeObjectFieldStart(field);
-        g.writeStringField("start", Fmt.hex8(r.start()));
-        g.writeStringField("end", Fmt.hex8(r.end()));
+        JsonRenderer.address(g, "start", r.start());
+        JsonRenderer.address(g, "end", r.end());
         g.writeNumberField("size", r.size());
         g.writeEndObject();
     }

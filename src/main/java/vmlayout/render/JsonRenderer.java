@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Fmt;
+import vmlayout.config.Symbol;
+import vmlayout.config.SymbolCatalog;
+import vmlayout.engine.Engines;
 import vmlayout.engine.Constants;
 import vmlayout.engine.Derivation;
 import vmlayout.engine.Layout;
@@ -22,8 +25,11 @@ import vmlayout.report.Message;
  */
 public final class JsonRenderer {
 
-    /** Bumped on a breaking change only; additions keep it. */
-    public static final String SCHEMA_VERSION = "1.0";
+    /**
+     * Bumped on a breaking change only; additions keep it. 2.0: addresses, sizes and integer constants
+     * are JSON integers (an address has its hex text beside it, "startHex"); see README "JSON".
+     */
+    public static final String SCHEMA_VERSION = "2.0";
 
     private final String toolVersion;
     private final boolean derivation;
@@ -75,13 +81,19 @@ public final class JsonRenderer {
         }
         g.writeStringField("cmdline", cmdline.toString());
         g.writeArrayFieldStart("constants");
+        SymbolCatalog catalog = Engines.forArch(l.arch()).symbols();
         for (Constants.Value v : l.constants()) {
             g.writeStartObject();
             g.writeStringField("name", v.name());
             if (v.bool()) {
                 g.writeBooleanField("value", v.value() != 0);
             } else {
-                g.writeStringField("value", hex(v.value()));
+                Symbol s = catalog.get(v.name());
+                if (s != null && s.kind() == Symbol.Kind.INT) {
+                    g.writeNumberField("value", v.value()); // a count (NR_CPUS): no hex beside it
+                } else {
+                    address(g, "value", v.value());
+                }
             }
             g.writeBooleanField("pinned", v.pinned());
             g.writeStringField("rule", v.rule());
@@ -99,8 +111,8 @@ public final class JsonRenderer {
         for (Region r : l.regions()) {
             g.writeStartObject();
             g.writeStringField("name", r.name());
-            g.writeStringField("start", hex(r.start()));
-            g.writeStringField("end", hex(r.end()));
+            address(g, "start", r.start());
+            address(g, "end", r.end());
             g.writeNumberField("size", r.size());
             g.writeEndObject();
         }
@@ -109,8 +121,8 @@ public final class JsonRenderer {
         g.writeArrayFieldStart("ram");
         for (RamRange r : l.ram()) {
             g.writeStartObject();
-            g.writeStringField("start", hex(r.start()));
-            g.writeStringField("end", hex(r.end()));
+            address(g, "start", r.start());
+            address(g, "end", r.end());
             g.writeNumberField("size", r.size());
             g.writeStringField("use", r.use().id());
             if (!r.why().isEmpty()) {
@@ -180,5 +192,16 @@ public final class JsonRenderer {
 
     static String hex(long v) {
         return Fmt.hex8(v);
+    }
+
+    /**
+     * An address (schema 2.0): the JSON integer programs sort and compare (exact up to 2^53, past any
+     * 40-bit LPAE or 36-bit PAE address), and beside it, for people, its hex text as the kernel prints it:
+     * {@code "start": 3221225472, "startHex": "0xc0000000"}. Sizes are integers alone
+     * ({@code g.writeNumberField}). Every new address field of any JSON output is written with this.
+     */
+    public static void address(JsonGenerator g, String field, long v) throws IOException {
+        g.writeNumberField(field, v);
+        g.writeStringField(field + "Hex", Fmt.hex8(v));
     }
 }

@@ -62,7 +62,7 @@ class BatchCommandTest {
         // mem=512M: lowmem 0xc0000000-0xe0000000; VMALLOC_START = 0xe0000000 + 8 MB = 0xe0800000;
         // vmalloc 0xff000000 - 0xe0800000 = 0x1e800000; the other 512 MB is left out by mem=
         JsonNode mem = out.get(0);
-        assertEquals("0xe0800000", region(mem, "vmalloc").get("start").asText());
+        assertEquals(0xe0800000L, region(mem, "vmalloc").get("start").asLong());
         assertEquals(0x1e800000L, region(mem, "vmalloc").get("size").asLong());
         assertEquals(512L << 20, mem.get("summary").get("lowmem").asLong());
         assertEquals(512L << 20, mem.get("summary").get("reserved").asLong());
@@ -71,7 +71,7 @@ class BatchCommandTest {
         // vmalloc=300M: vmalloc_min = 0xff000000 - 0x12c00000 = 0xec400000, lowmem ends at physical
         // 0x2c400000 (708 MB), the rest is highmem (316 MB); VMALLOC_START = (0xec400000 + 8 MB) & ~(8 MB - 1) = 0xec800000
         JsonNode v300 = out.get(1);
-        assertEquals("0xec800000", region(v300, "vmalloc").get("start").asText());
+        assertEquals(0xec800000L, region(v300, "vmalloc").get("start").asLong());
         assertEquals(0xff000000L - 0xec800000L, region(v300, "vmalloc").get("size").asLong());
         assertEquals(708L << 20, v300.get("summary").get("lowmem").asLong());
         assertEquals(316L << 20, v300.get("summary").get("highmem").asLong());
@@ -79,7 +79,7 @@ class BatchCommandTest {
         // vmalloc=2G: above VMALLOC_END - (PAGE_OFFSET + 32 MB) = 0x3d000000 = 976 MB, so early_vmalloc()
         // clamps and warns; lowmem is 32 MB, VMALLOC_START 0xc2800000
         JsonNode v2g = out.get(2);
-        assertEquals("0xc2800000", region(v2g, "vmalloc").get("start").asText());
+        assertEquals(0xc2800000L, region(v2g, "vmalloc").get("start").asLong());
         assertEquals(32L << 20, v2g.get("summary").get("lowmem").asLong());
         assertEquals("vmalloc area is too big, limiting to 976MB", v2g.get("messages").get(0).get("text").asText());
         assertEquals("kernel", v2g.get("messages").get(0).get("source").asText());
@@ -93,7 +93,7 @@ class BatchCommandTest {
         // 0xe0800000 with mem=512M)
         String line = "mem=512M " + "x".repeat(1100) + " vmalloc=300M\n";
         JsonNode r = run(1, line, "--kernel", "3.18", "--ram", "0:1G").get(0);
-        assertEquals("0xe0800000", region(r, "vmalloc").get("start").asText());
+        assertEquals(0xe0800000L, region(r, "vmalloc").get("start").asLong());
         boolean cut = false;
         for (JsonNode m : r.get("messages")) {
             cut |= m.get("text").asText().startsWith("the command line is longer than COMMAND_LINE_SIZE - 1 = 1023 bytes");
@@ -114,7 +114,7 @@ class BatchCommandTest {
         assertFalse(ok.has("error"));
         assertEquals("arm", ok.get("arch").asText());
         assertEquals("3.18", ok.get("kernel").asText());
-        assertEquals("0xd0800000", region(ok, "vmalloc").get("start").asText());
+        assertEquals(0xd0800000L, region(ok, "vmalloc").get("start").asLong());
         assertEquals(256L << 20, ok.get("summary").get("lowmem").asLong());
     }
 

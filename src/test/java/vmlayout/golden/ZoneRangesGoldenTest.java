@@ -63,7 +63,7 @@ class ZoneRangesGoldenTest {
         for (JsonNode bank : ram) {
             String use = bank.get("use").asText();
             if (use.equals("lowmem")) {
-                lowmemEnd = Math.max(lowmemEnd, Long.decode(bank.get("end").asText()));
+                lowmemEnd = Math.max(lowmemEnd, bank.get("end").asLong());
             } else if (use.equals("highmem")) {
                 anyHighmem = true;
             }

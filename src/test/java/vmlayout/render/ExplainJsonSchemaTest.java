@@ -18,7 +18,7 @@ class ExplainJsonSchemaTest {
 
     @TestFactory
     List<DynamicTest> explainOfGoldenCasesValidates() throws IOException {
-        MiniSchema schema = JsonSchemaTest.schema();
+        SchemaCheck schema = SchemaCheck.shipped();
         List<DynamicTest> tests = new ArrayList<>();
         for (List<String> args : JsonSchemaTest.goldenArgs()) {
             tests.add(DynamicTest.dynamicTest("explain " + String.join(" ", args), () -> {

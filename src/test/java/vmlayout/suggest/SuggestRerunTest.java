@@ -118,8 +118,8 @@ class SuggestRerunTest {
                 for (JsonNode ram : json.get("ram")) {
                     String use = ram.get("use").asText();
                     if (use.equals("lowmem") || use.equals("highmem")) {
-                        long s = Long.decode(ram.get("start").asText());
-                        long e = Long.decode(ram.get("end").asText());
+                        long s = ram.get("start").asLong();
+                        long e = ram.get("end").asLong();
                         for (Reserve res : reserves) {
                             assertTrue(e <= res.start() || s >= res.end(), t + ": " + use + " " + ram + " overlaps " + res);
                         }

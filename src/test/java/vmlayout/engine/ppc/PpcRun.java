@@ -85,7 +85,7 @@ final class PpcRun {
     String region(String id) {
         for (JsonNode r : json.get("regions")) {
             if (r.get("name").asText().equals(id)) {
-                return r.get("start").asText() + "-" + r.get("end").asText();
+                return r.get("startHex").asText() + "-" + r.get("endHex").asText();
             }
         }
         return null;
