@@ -45,6 +45,41 @@ public final class BootLog {
         return lines;
     }
 
+    private String[] squeezed;
+    private String[] kinds;
+
+    /**
+     * Each line without white space (LineShapes.squeeze), null for an empty one: computed once per log,
+     * since verify compares the log with the prediction of every inputs it tries. Read only.
+     */
+    String[] squeezed() {
+        keys();
+        return squeezed;
+    }
+
+    /** Each predicted-looking line's kind (LineShapes.kind), else null; once per log, as {@link #squeezed}. */
+    String[] kinds() {
+        keys();
+        return kinds;
+    }
+
+    private void keys() {
+        if (squeezed != null) {
+            return;
+        }
+        String[] sq = new String[lines.size()];
+        String[] k = new String[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            String t = lines.get(i).text();
+            if (!t.isEmpty()) {
+                sq[i] = LineShapes.squeeze(t);
+                k[i] = LineShapes.isPredicted(t) || LineShapes.isBiosMap(t) ? LineShapes.kind(t) : null;
+            }
+        }
+        kinds = k;
+        squeezed = sq;
+    }
+
     /** A log of these lines (numbers as they are). */
     static BootLog of(String name, List<Line> lines) {
         return new BootLog(name, lines);

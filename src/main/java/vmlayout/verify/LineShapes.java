@@ -89,10 +89,10 @@ public final class LineShapes {
     public static String rowLabel(String text) {
         java.util.regex.Matcher m = PPC_ROW.matcher(text);
         if (m.matches()) {
-            return m.group(1).replaceAll("\\s+", " ").strip();
+            return collapse(m.group(1)).strip();
         }
         m = ROW.matcher(text);
-        return m.matches() ? m.group(1).replaceAll("\\s+", "") : null;
+        return m.matches() ? squeeze(m.group(1)) : null;
     }
 
     /** The line without any white space (copies collapse or add spaces; the kernel's words do not change). */
@@ -111,6 +111,28 @@ public final class LineShapes {
         return b == null ? text : b.toString();
     }
 
+    /** Each run of white space as one blank (replaceAll("\\s+", " ")). */
+    private static String collapse(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!space(c)) {
+                b.append(c);
+            } else if (i == 0 || !space(text.charAt(i - 1))) {
+                b.append(' ');
+            }
+        }
+        return b.toString();
+    }
+
+    /** The characters of the regular expression \\s. */
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+    }
+
+    private static final Pattern NUMBER = Pattern.compile("0x[0-9a-fA-F]+|[0-9a-fA-F]{8,}|\\d+");
+    private static final Pattern ADDRESS = Pattern.compile("0x([0-9a-fA-F]{1,16})");
+
     /**
      * What kind of line this is, numbers aside: a row's label, or the message with every number replaced,
      * so that "Truncating RAM at 0x00000000-0x40000000 to -0x30000000" and the same with other numbers
@@ -124,12 +146,12 @@ public final class LineShapes {
         if (label != null) {
             return "row " + label;
         }
-        return "msg " + squeeze(text).replaceAll("0x[0-9a-fA-F]+|[0-9a-fA-F]{8,}|\\d+", "#");
+        return "msg " + NUMBER.matcher(squeeze(text)).replaceAll("#");
     }
 
     /** The first address a table row shows, or -1. */
     public static long rowStart(String text) {
-        java.util.regex.Matcher m = Pattern.compile("0x([0-9a-fA-F]{1,16})").matcher(text);
+        java.util.regex.Matcher m = ADDRESS.matcher(text);
         return m.find() ? Long.parseUnsignedLong(m.group(1), 16) : -1;
     }
 }

@@ -82,18 +82,14 @@ public final class Verifier {
 
         // each pass compares a key of the log line with the same key of the predicted line; the keys of
         // the log are computed once (a log may have hundreds of thousands of lines)
+        // (and once per log, not per prediction: BootLog keeps them)
         String[] exact = new String[lines.size()];
-        String[] squeezed = new String[lines.size()];
-        String[] kinds = new String[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             String t = lines.get(i).text();
-            if (t.isEmpty()) {
-                continue;
-            }
-            exact[i] = t;
-            squeezed[i] = LineShapes.squeeze(t);
-            kinds[i] = LineShapes.isPredicted(t) || LineShapes.isBiosMap(t) ? LineShapes.kind(t) : null;
+            exact[i] = t.isEmpty() ? null : t;
         }
+        String[] squeezed = log.squeezed();
+        String[] kinds = log.kinds();
         match(ps, exact, used, p -> p.text, Status.AGREE);
         match(ps, squeezed, used, p -> LineShapes.squeeze(p.text), Status.AGREE_SPACING);
         int cutAt = cut(ps, lines, used);
