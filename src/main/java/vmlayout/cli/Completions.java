@@ -132,7 +132,8 @@ final class Completions {
         if (name.equals("--kernel")) {
             return words(releases());
         }
-        if (name.equals("--profile") || label.equals("SIDE")) {
+        if (name.equals("--profile") || name.equals("--board") || label.equals("SIDE")) {
+            // a profile: a built-in name or a JSON file (--board's ":BOOTARGS" follows the profile)
             return new Values(Profile.builtInNames(), true, false, false);
         }
         if (name.equals("--define")) {
@@ -146,13 +147,31 @@ final class Completions {
             a.completionCandidates().forEach(w::add);
             return words(w);
         }
-        if (type == File.class || type == Path.class || label.contains("FILE") || label.equals("LOG")) {
+        if (type == File.class || type == Path.class || namesAFile(label)) {
             return new Values(List.of(), true, false, false);
         }
         if (label.equals("NAME") && a.command().name().equals("profiles")) {
             return words(Profile.builtInNames());
         }
         return Values.NONE;
+    }
+
+    /** Words of a value's label that say it is a path: the completions offer files and directories. */
+    static final Set<String> PATH_WORDS = Set.of("FILE", "DIR", "LOG", "PATH");
+
+    /**
+     * The value is a path when its label says so with a word of its own ("FILE", "FILE|DIR", "LOG",
+     * "FILE|-"), not when a word merely contains one ("PROFILE"). The option fields stay strings (the
+     * readers name the value as the user typed it, "-" is standard input); what completes paths is the
+     * label, which is also what --help and the man page show the user.
+     */
+    static boolean namesAFile(String label) {
+        for (String word : label.split("[^A-Za-z]+")) {
+            if (PATH_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Values words(List<String> w) {

@@ -132,10 +132,11 @@ final class ManPage {
         file(b, "bin/vmlayout", "The launcher, in the release archive's tree; a symlink to it (in /usr/local/bin,"
                 + " ~/.local/bin) works.");
         file(b, "lib/vmlayout.jar", "The program.");
-        file(b, "lib/vmlayout*.jsa, lib/vmlayout.jvm",
+        file(b, "lib/vmlayout*.jsa, lib/vmlayout.jvm, lib/vmlayout.stamp",
                 "The class-data-sharing archives the launcher makes at the first run when the user owns the"
-                        + " tree, and the Java and options they were made for; anything else is a mismatch and"
-                        + " they are made again.");
+                        + " tree, and the Java and the jar they were made for; anything else (another or an"
+                        + " upgraded Java, a new jar, the tree moved) is a mismatch: they are ignored and made"
+                        + " again.");
         file(b, "~/.cache/vmlayout/TREE/", "The same archives, per user, for a tree the user does not own"
                 + " (TREE is the install tree's path).");
         file(b, "share/bash-completion/completions/vmlayout", "The bash completion (bash-completion loads it"
@@ -147,13 +148,22 @@ final class ManPage {
                 + " shows.");
 
         b.append(".SH EXAMPLES\n.nf\n");
+        List<String> prose = new ArrayList<>();
         for (String line : spec.usageMessage().footer()) {
             if (line.contains("src/docs")) {
                 continue; // the sources' documents: not on an installed system
             }
+            if (!line.isEmpty() && !line.startsWith(" ")) {
+                prose.add(line); // a sentence after the examples (the releases checked): filled below them
+                continue;
+            }
             verbatim(b, esc(line.replace("\\\\", "\\")));
         }
         b.append(".fi\n");
+        for (String p : prose) {
+            b.append(".PP\n");
+            text(b, p);
+        }
         b.append(".SH SEE ALSO\n");
         b.append(".BR bootparam (7),\n.BR dmesg (1),\n.BR java (1)\n.PP\n");
         text(b, "vmlayout help COMMAND; vmlayout profiles (the built-in boards); vmlayout names --arch ARCH (every -D"
@@ -303,16 +313,20 @@ final class ManPage {
         b.append(lineStart(line.toString())).append('\n');
     }
 
-    /** A line of a .nf block, split into input lines of at most 80 bytes joined by roff's escaped newline. */
+    /**
+     * A line of an example (a .nf block): longer than 80 bytes (mandoc -Tlint's limit), it is split as a
+     * shell command is continued, a shown backslash at the end and the rest indented, so that the page
+     * shows it as the examples written on several lines are shown, and it can still be pasted.
+     */
     private static void verbatim(StringBuilder b, String line) {
         String rest = line;
         while (rest.length() > 80) {
-            int cut = rest.lastIndexOf(' ', 78);
-            if (cut <= 0) {
+            int cut = rest.lastIndexOf(' ', 76);
+            if (cut <= 6) {
                 break;
             }
-            b.append(rest, 0, cut + 1).append("\\\n");
-            rest = rest.substring(cut + 1);
+            b.append(rest, 0, cut + 1).append("\\e\n");
+            rest = "      " + rest.substring(cut + 1);
         }
         b.append(rest).append('\n');
     }

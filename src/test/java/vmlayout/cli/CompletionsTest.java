@@ -66,6 +66,38 @@ class CompletionsTest {
         assertTrue(bash.contains("*\" --color\") _vmlayout_values 'auto always never'"), "--color on every command");
         assertTrue(bash.contains("*\" --config\") _vmlayout_values @files"), "a file option completes paths");
         assertTrue(bash.contains("_vmlayout_params='mem= memmap= vmalloc="), "bare kernel parameters");
+        assertTrue(bash.contains("*\" --e820-file\") _vmlayout_values @files"), "FILE|DIR completes paths");
+        assertTrue(bash.contains("*\" --board\") _vmlayout_values 'embeddedbits-sh4-512M "), "--board: profile names");
+        assertTrue(bash.contains("socfpga-de0 ") && bash.matches("(?s).*\" --board\"\\) _vmlayout_values '[^']*' @files;.*"),
+                "--board: and profile files");
+    }
+
+    /** A path by a word of its own in the label; PROFILE is not FILE. */
+    @Test
+    void pathLabels() {
+        for (String label : List.of("FILE", "FILE|-", "FILE|DIR", "LOG", "DIR", "PATH")) {
+            assertTrue(Completions.namesAFile(label), label);
+        }
+        for (String label : List.of("PROFILE[:BOOTARGS]", "NAME", "SIDE", "START:SIZE", "FILENAME")) {
+            assertTrue(!Completions.namesAFile(label), label);
+        }
+    }
+
+    /** Every option of every command whose label names a path completes paths (options added later too). */
+    @Test
+    void everyPathOptionCompletesPaths() {
+        int paths = 0;
+        for (Completions.Cmd c : Completions.commands(Docs.model())) {
+            for (Completions.Opt o : c.opts()) {
+                OptionSpec spec = (c.name().isEmpty() ? Docs.model() : Docs.model().getSubcommands().get(c.name()))
+                        .getCommandSpec().findOption(o.names().get(0));
+                if (Completions.namesAFile(spec.paramLabel())) {
+                    assertTrue(o.values().files(), c.name() + " " + o.names());
+                    paths++;
+                }
+            }
+        }
+        assertTrue(paths >= 7, "--cmdline-file, --e820-file, --config, --system-map, --dtb, --uboot-env, --profile ...: " + paths);
     }
 
     @Test

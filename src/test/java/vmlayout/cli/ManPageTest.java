@@ -55,6 +55,21 @@ class ManPageTest {
         }
     }
 
+    /**
+     * An example longer than a source line is continued as in a shell (a shown backslash), never by roff's
+     * escaped newline (which would join it into one long line); sentences after the examples are filled.
+     */
+    @Test
+    void examplesAreShownAsTyped() {
+        String ex = section("EXAMPLES");
+        String block = ex.substring(ex.indexOf(".nf\n"), ex.indexOf(".fi\n"));
+        for (String line : block.lines().toList()) {
+            assertTrue(!line.endsWith("\\") || line.endsWith("\\e"), "roff continuation in an example: " + line);
+        }
+        assertTrue(block.contains("HIGHMEM=y \\e\n      \\-\\-lowmem\\-size 0x20000000\n"), block);
+        assertTrue(ex.substring(ex.indexOf(".fi\n")).contains("Kernel rules checked to"), "the sentence after the examples is text");
+    }
+
     @Test
     void sharedOptionsAreDescribedOnce() {
         for (String option : List.of(".B \\-\\-profile", ".B \\-\\-cmdline\\-file", ".B \\-D, \\-\\-define", ".B \\-\\-color")) {

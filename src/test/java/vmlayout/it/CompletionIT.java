@@ -62,6 +62,15 @@ class CompletionIT {
         CASES.put("vmlayout diff --kernel 3.18 jorn", "vmlayout diff --kernel 3.18 jornada720 ");
         CASES.put("vmlayout generate-completion z", "vmlayout generate-completion zsh ");
         CASES.put("vmlayout names --ar", "vmlayout names --arch ");
+        // every option whose value is a path completes paths, those added since too
+        CASES.put("vmlayout --e820-file boo", "vmlayout --e820-file boot.log ");
+        CASES.put("vmlayout verify --e820-file boo", "vmlayout verify --e820-file boot.log ");
+        CASES.put("vmlayout check --cmdline-file boo", "vmlayout check --cmdline-file boot.log ");
+        CASES.put("vmlayout --system-map boa", "vmlayout --system-map board.dtb ");
+        CASES.put("vmlayout batch boo", "vmlayout batch boot.log ");
+        // --board PROFILE[:BOOTARGS]: a built-in profile's name or a profile file
+        CASES.put("vmlayout check --board socf", "vmlayout check --board socfpga-de0 ");
+        CASES.put("vmlayout check --board boa", "vmlayout check --board board.dtb ");
     }
 
     @BeforeEach

@@ -108,7 +108,12 @@ class InstallIT {
         assertEquals(first.out(), usesItsArchive(env, "--kernel=4.19", "--mem=512M", "--kernel-only").out());
     }
 
-    /** Another Java (here: the same JDK behind a script whose mtime changes) is a mismatch: ignored, rebuilt. */
+    /**
+     * Each mismatch is ignored silently, the run shares at least the JDK's own archive (never slower than
+     * without vmlayout's: a JVM given a mismatched archive shares nothing), and the archives are made
+     * again: another Java (here: the same JDK behind a script whose mtime changes), a new jar unpacked over
+     * the old one (its mtime changes), the whole tree moved elsewhere (the archive names the jar's path).
+     */
     @Test
     void aMismatchedArchiveIsIgnoredAndMadeAgain() throws Exception {
         Path jdk = Files.createDirectories(tmp.resolve("jdk/bin"));
@@ -119,23 +124,61 @@ class InstallIT {
         env.put("JAVA_HOME", jdk.getParent().toString());
         Run first = vmlayout(env, "--kernel=4.19", "--mem=512M", "--kernel-only");
         assertEquals(0, first.status(), first.toString());
-        Path lib = tree.resolve("lib");
-        awaitArchives(lib);
+        awaitArchives(tree.resolve("lib"));
         usesItsArchive(env, "--kernel=4.19", "--mem=512M", "--kernel-only");
 
-        FileTime before = Files.getLastModifiedTime(lib.resolve("vmlayout.jvm"));
-        Files.setLastModifiedTime(java, FileTime.fromMillis(before.toMillis() - 86_400_000L)); // "another JDK"
-        Run mismatched = vmlayout(env, "--kernel=4.19", "--mem=512M", "--kernel-only");
-        assertEquals(first.out(), mismatched.out());
+        // another Java
+        long day = 86_400_000L;
+        Files.setLastModifiedTime(java, FileTime.fromMillis(Files.getLastModifiedTime(java).toMillis() - day));
+        mismatchIgnoredAndMadeAgain(env, first.out());
+
+        // a new jar over the old one
+        Path jar = tree.resolve("lib/vmlayout.jar");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + day));
+        mismatchIgnoredAndMadeAgain(env, first.out());
+
+        // the tree moved (the symlink follows it)
+        Path moved = tmp.resolve("moved/vmlayout-" + VERSION);
+        Files.createDirectories(moved.getParent());
+        Files.move(tree, moved);
+        tree = moved;
+        Files.delete(links.resolve("vmlayout"));
+        Files.createSymbolicLink(links.resolve("vmlayout"), tree.resolve("bin/vmlayout"));
+        env.put("PATH", links + ":" + tree.resolve("bin") + ":" + tools);
+        mismatchIgnoredAndMadeAgain(env, first.out());
+    }
+
+    private void mismatchIgnoredAndMadeAgain(Map<String, String> env, String expected) throws Exception {
+        Path lib = tree.resolve("lib");
+        Map<String, String> e = new HashMap<>(env);
+        Path log = Files.createTempFile(tmp, "classes", ".log");
+        e.put("VMLAYOUT_OPTS", "-Xlog:class+load=info:file=" + log);
+        Run mismatched = vmlayout(e, "--kernel=4.19", "--mem=512M", "--kernel-only");
+        assertEquals(expected, mismatched.out());
         assertEquals("", mismatched.err(), "a mismatch is silent");
+        assertTrue(Files.readString(log, StandardCharsets.UTF_8).lines()
+                        .anyMatch(l -> l.contains(" java.lang.Object source: shared objects file")),
+                "a mismatched archive is not given to the JVM (which would then share nothing, not even the JDK's archive)");
         long deadline = System.currentTimeMillis() + 180_000;
-        while (Files.getLastModifiedTime(lib.resolve("vmlayout.jvm")).equals(before) || Files.exists(lib.resolve("vmlayout.lock"))) {
+        while (!madeFor(lib)) {
             if (System.currentTimeMillis() > deadline) {
-                fail("the archives were not made again for the changed Java");
+                fail("the archives were not made again in " + lib);
             }
             Thread.sleep(200);
         }
         usesItsArchive(env, "--kernel=4.19", "--mem=512M", "--kernel-only");
+    }
+
+    /** The archives in {@code lib} are complete and made for its jar (its path and mtime). */
+    private static boolean madeFor(Path lib) throws IOException {
+        Path jvm = lib.resolve("vmlayout.jvm");
+        Path stamp = lib.resolve("vmlayout.stamp");
+        if (Files.exists(lib.resolve("vmlayout.lock")) || !Files.exists(jvm) || !Files.exists(stamp)) {
+            return false;
+        }
+        Path jar = lib.resolve("vmlayout.jar");
+        return Files.getLastModifiedTime(stamp).equals(Files.getLastModifiedTime(jar))
+                && Files.readString(jvm, StandardCharsets.UTF_8).contains(" jar " + jar + "\n");
     }
 
     @Test
