@@ -101,7 +101,7 @@ _vmlayout_complete() {
             "diff --format") _vmlayout_values 'text json svg'; return ;;
             "verify --format") _vmlayout_values 'text json'; return ;;
             *" --require") _vmlayout_values; return ;;
-            *" --board") _vmlayout_values 'embeddedbits-sh4-512M marvell-88pa6220-granite2 at91-rascal hi3518 ti8148-evm omap3-reptar socfpga-de0 vexpress-a9-vmsplit2g zynq-vmsplit1g jornada720 ppc7448-2G ubuntu-3.2-i386-2G pc-2G-seed004' @files; return ;;
+            *" --board") _vmlayout_values 'embeddedbits-sh4-512M marvell-88pa6220-granite2 at91-rascal hi3518 ti8148-evm omap3-reptar socfpga-de0 vexpress-a9-vmsplit2g zynq-vmsplit1g jornada720 ppc7448-2G ubuntu-3.2-i386-2G pc-2G-seed004 facebook-fuji-bmc' @files; return ;;
             *" --want") _vmlayout_values; return ;;
             *" --reserve") _vmlayout_values; return ;;
             *" --max-cost") _vmlayout_values; return ;;

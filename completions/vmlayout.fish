@@ -114,7 +114,7 @@ complete -c vmlayout -n '__vmlayout_using check' -l dtb -r -F -d 'The board\'s d
 complete -c vmlayout -n '__vmlayout_using check' -l uboot-env -r -F -d 'U-Boot\'s environment (printenv or fw_printenv text, boot commands, or a binar...'
 complete -c vmlayout -n '__vmlayout_using check' -l require -x -d 'A requirement; repeatable (quote it: the shell reads > and <)'
 complete -c vmlayout -n '__vmlayout_using check' -l format -x -a 'text github json' -d 'text, github (workflow annotations) or json (default: text)'
-complete -c vmlayout -n '__vmlayout_using check' -l board -r -F -a 'embeddedbits-sh4-512M marvell-88pa6220-granite2 at91-rascal hi3518 ti8148-evm omap3-reptar socfpga-de0 vexpress-a9-vmsplit2g zynq-vmsplit1g jornada720 ppc7448-2G ubuntu-3.2-i386-2G pc-2G-seed004' -d 'A board: a profile (a built-in name or a JSON file) with its own bootargs fil...'
+complete -c vmlayout -n '__vmlayout_using check' -l board -r -F -a 'embeddedbits-sh4-512M marvell-88pa6220-granite2 at91-rascal hi3518 ti8148-evm omap3-reptar socfpga-de0 vexpress-a9-vmsplit2g zynq-vmsplit1g jornada720 ppc7448-2G ubuntu-3.2-i386-2G pc-2G-seed004 facebook-fuji-bmc' -d 'A board: a profile (a built-in name or a JSON file) with its own bootargs fil...'
 complete -c vmlayout -n '__vmlayout_using check' -s h -l help -d 'Show this help message and exit'
 complete -c vmlayout -n '__vmlayout_using check' -s V -l version -d 'Print version information and exit'
 complete -c vmlayout -n '__vmlayout_using check' -a '$__vmlayout_params'
