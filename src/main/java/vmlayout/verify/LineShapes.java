@@ -23,7 +23,11 @@ public final class LineShapes {
     /** powerpc rows: "* 0xffbdf000..0xfffff000  : fixmap". */
     private static final Pattern PPC_ROW = Pattern.compile("^\\*\\s*0x[0-9a-fA-F]+\\s*\\.\\.\\s*0x[0-9a-fA-F]+\\s*:\\s*(.+)$");
 
-    /** The memory messages the engines print (kernel texts from arch/arm/mm, arch/x86, arch/powerpc/mm). */
+    /**
+     * The memory messages the engines print (kernel texts from arch/arm/mm, arch/x86, arch/powerpc/mm). The x86
+     * e820 KERN_DEBUG lines: every "remove" (mem=, memmap=nn and trim_bios_range()'s 640 kB-1 MB), but of the
+     * "update" lines only trim_bios_range()'s, from address 0 (others, such as the MTRR trim's, are not predicted).
+     */
     private static final Pattern MESSAGE = Pattern.compile(
             "^(Truncating RAM at|Ignoring RAM at|Truncating memory at|Ignoring memory at|Ignoring memory below PHYS_OFFSET"
                     + "|Consider using a HIGHMEM|vmalloc area (is )?too (small|big)|NR_BANKS too low|HIGHMEM is not supported"
@@ -32,7 +36,8 @@ public final class LineShapes {
                     + "|Only using first contiguous|(e820: )?user-defined physical RAM map:|user: |(e820: )?last_pfn = "
                     + "|Reserving virtual address space above|Malformed early option|Ooops! Too many entries"
                     + "|(e820: )?too many entries; ignoring|Kernel panic - not syncing: Invalid user supplied memory map"
-                    + "|4GB seen, but kernel|Warning: only \\d+MB will be used|Warning: only 4GB will be used)");
+                    + "|4GB seen, but kernel|Warning: only \\d+MB will be used|Warning: only 4GB will be used"
+                    + "|(e820: )?remove \\[mem |e820 remove range: |(e820: )?update \\[mem 0x0+-|e820 update range: 0+ - )");
 
     /** 5.8+ mem_init_print_info(): vmlayout predicts some of its fields (see MemoryFacts), never reads it. */
     private static final Pattern MEMORY = Pattern.compile("^Memory: \\d+K/\\d+K available \\(");

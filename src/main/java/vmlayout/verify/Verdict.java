@@ -31,7 +31,10 @@ public record Verdict(List<Entry> lines) {
         INPUT("i"),
         /** The log ends in the middle of this line. */
         CUT("/"),
-        /** The log's excerpt does not reach where the kernel prints this line. */
+        /**
+         * The log's excerpt does not reach where the kernel prints this line, or it is a KERN_DEBUG line and the
+         * log shows none of those vmlayout predicts (its boot's loglevel hides them).
+         */
         OUTSIDE("."),
         /** A section row of the log that vmlayout cannot predict without the image's System.map symbols. */
         UNKNOWN("?"),

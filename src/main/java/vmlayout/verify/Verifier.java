@@ -16,7 +16,8 @@ import vmlayout.verify.Verdict.Status;
  * space, then a log line of the same kind (the same table row, the same message with other numbers).
  * A predicted line the log does not have counts as missing only where the log covers it: a message
  * between two lines the log does have (or after the start of the boot, "Linux version"), a table row
- * when the log has the table's header and does not end inside the table.
+ * when the log has the table's header and does not end inside the table; a KERN_DEBUG line only in a log
+ * that has one of the KERN_DEBUG lines vmlayout predicts (a boot without debug or ignore_loglevel prints none).
  */
 public final class Verifier {
 
@@ -27,6 +28,8 @@ public final class Verifier {
         final boolean input;
         /** A /proc/meminfo line (predicted only when the log has a meminfo dump of this boot, "MemTotal:" first). */
         boolean meminfo;
+        /** A KERN_DEBUG line (x86's e820 update/remove lines): a boot without debug or ignore_loglevel hides it. */
+        boolean debug;
         int log = -1;
         Status how;
 
@@ -58,7 +61,9 @@ public final class Verifier {
         List<Predicted> ps = new ArrayList<>();
         for (Message m : layout.messages()) {
             if (m.source() == Message.Source.KERNEL) {
-                ps.add(new Predicted(m.text(), false, LineShapes.isBiosMap(m.text().strip())));
+                Predicted p = new Predicted(m.text(), false, LineShapes.isBiosMap(m.text().strip()));
+                p.debug = m.level() == Message.Level.DEBUG;
+                ps.add(p);
             }
         }
         for (String row : layout.tablePrinted() ? layout.table() : List.<String>of()) {
@@ -107,6 +112,11 @@ public final class Verifier {
             sectionsPredicted |= label != null && label.startsWith(".");
         }
 
+        // a log shows KERN_DEBUG lines when it has one of those vmlayout predicts
+        boolean debugShown = false;
+        for (Predicted p : ps) {
+            debugShown |= p.debug && p.log >= 0;
+        }
         List<Entry> out = new ArrayList<>();
         for (int i = 0; i < ps.size(); i++) {
             Predicted p = ps.get(i);
@@ -116,7 +126,7 @@ public final class Verifier {
                 s = Status.INPUT;
             } else if (p.how != null) {
                 s = p.how;
-            } else if (cutAt >= 0 && i > cutAt && p.table || p.meminfo) {
+            } else if (cutAt >= 0 && i > cutAt && p.table || p.meminfo || p.debug && !debugShown) {
                 s = Status.OUTSIDE;
             } else {
                 s = covered(ps, i, bootStart, header, cutAt) ? Status.MISSING : Status.OUTSIDE;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -41,8 +45,9 @@ import vmlayout.CliRunner;
  * {@code rows-without-header} (a mail quotes some rows of the table without its header: each quoted row
  * must be printed by vmlayout, in the log's order; vmlayout's other table rows are not looked for in the
  * excerpt, its messages still are), {@code zone-ranges} (the log's "Zone ranges:" block is checked
- * against where vmlayout ends lowmem, see {@link ZoneRangesGoldenTest}), {@code exit N} (expected exit
- * status).
+ * against where vmlayout ends lowmem, see {@link ZoneRangesGoldenTest}), {@code no-debug-lines} (a serial
+ * console capture at the default log level, which shows no KERN_DEBUG line: vmlayout's KERN_DEBUG lines,
+ * as its JSON marks them, are not looked for), {@code exit N} (expected exit status).
  */
 class GoldenLogTest {
 
@@ -70,6 +75,7 @@ class GoldenLogTest {
         boolean messagesOutsideExcerpt;
         boolean rowsWithoutHeader;
         boolean zoneRanges;
+        boolean noDebugLines;
         final List<String> skipLogLines = new ArrayList<>();
         Integer exit;
 
@@ -102,6 +108,8 @@ class GoldenLogTest {
                 messagesOutsideExcerpt = true;
             } else if (d.equals("rows-without-header")) {
                 rowsWithoutHeader = true;
+            } else if (d.equals("no-debug-lines")) {
+                noDebugLines = true;
             } else if (d.equals("zone-ranges")) {
                 zoneRanges = true;
             } else if (d.startsWith("skip-log-line ")) {
@@ -202,8 +210,11 @@ class GoldenLogTest {
             fail(c.name + ": vmlayout failed\n" + r);
         }
         List<String> out = new ArrayList<>();
+        Set<String> debug = c.noDebugLines ? debugLines(c) : Set.of();
         for (String line : r.outLines()) {
-            out.add(c.norm(line));
+            if (!debug.contains(line)) {
+                out.add(c.norm(line));
+            }
         }
         if (c.noTable) {
             int header = indexOfHeader(out);
@@ -279,6 +290,27 @@ class GoldenLogTest {
                 fail(c.name + ": the log has a line vmlayout did not print:\n  " + w + "\n" + r);
             }
         }
+    }
+
+    /** The kernel lines vmlayout prints at KERN_DEBUG for this case (its JSON's messages). */
+    private static Set<String> debugLines(Case c) {
+        List<String> args = new ArrayList<>(c.args);
+        args.add("--format=json");
+        CliRunner.Result r = CliRunner.run(args.toArray(new String[0]));
+        Set<String> out = new HashSet<>();
+        try {
+            for (JsonNode m : new ObjectMapper().readTree(r.out()).get("messages")) {
+                if (m.get("source").asText().equals("kernel") && m.get("level").asText().equals("debug")) {
+                    out.add(m.get("text").asText());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (out.isEmpty()) {
+            fail(c.name + ": no-debug-lines, but vmlayout prints no KERN_DEBUG line here: drop the directive");
+        }
+        return out;
     }
 
     static int indexOfHeader(List<String> lines) {

@@ -97,22 +97,31 @@ final class E820Format {
                 + Fmt.hex8(start + size - 1) + "]", true);
     }
 
-    /** The KERN_DEBUG line of e820_remove_range() (3.5+): "e820: remove [mem %#010Lx-%#010Lx] " + type. */
+    /**
+     * The KERN_DEBUG line of e820_remove_range(): "e820 remove range: %016Lx - %016Lx " (end exclusive, type
+     * in parentheses) up to 3.4, "e820: remove [mem %#010Lx-%#010Lx] " (end inclusive) from 3.5; the old
+     * type when {@code checkType}.
+     */
     static Message remove(X86Era era, long start, long size, int oldType, boolean checkType) {
         if (Long.compareUnsigned(size, -1L - start) > 0) {
             size = -1L - start;
         }
-        String text = "e820: remove [mem " + Fmt.hex8(start) + "-" + Fmt.hex8(start + size - 1) + "] "
-                + (checkType ? typeWord(era, oldType) : "");
+        String type = checkType ? typeWord(era, oldType) : "";
+        String text = era.memFormat ? "e820: remove [mem " + Fmt.hex8(start) + "-" + Fmt.hex8(start + size - 1) + "] " + type
+                : "e820 remove range: " + Fmt.hex(start, 16) + " - " + Fmt.hex(start + size, 16) + " " + type;
         return Message.kernel(Level.DEBUG, text, false);
     }
 
-    /** The KERN_DEBUG line of __e820__range_update() (4.17+ memmap=%): old type "==>" new type. */
+    /**
+     * The KERN_DEBUG line of e820_update_range() (__e820__range_update() 4.12+): old type "==>" new type,
+     * in the form of {@link #remove}.
+     */
     static Message update(X86Era era, long start, long size, int oldType, int newType) {
         if (Long.compareUnsigned(size, -1L - start) > 0) {
             size = -1L - start;
         }
-        return Message.kernel(Level.DEBUG, "e820: update [mem " + Fmt.hex8(start) + "-" + Fmt.hex8(start + size - 1) + "] "
-                + typeWord(era, oldType) + " ==> " + typeWord(era, newType), false);
+        String types = typeWord(era, oldType) + " ==> " + typeWord(era, newType);
+        return Message.kernel(Level.DEBUG, era.memFormat ? "e820: update [mem " + Fmt.hex8(start) + "-" + Fmt.hex8(start + size - 1)
+                + "] " + types : "e820 update range: " + Fmt.hex(start, 16) + " - " + Fmt.hex(start + size, 16) + " " + types, false);
     }
 }

@@ -11,6 +11,7 @@ import vmlayout.config.Releases;
 import vmlayout.config.Sizes;
 import vmlayout.engine.DerivationLog;
 import vmlayout.engine.MemparseNote;
+import vmlayout.engine.RangeSet;
 import vmlayout.report.Message.Level;
 import vmlayout.report.Message;
 
@@ -44,6 +45,8 @@ final class X86EarlyParams {
         long pmdSize;
         /** The mem=/memmap= parameters that changed the map, for the RAM accounting. */
         final List<String> mapEditors = new ArrayList<>();
+        /** RAM that trim_bios_range() retyped or removed (BIOS-owned low memory). */
+        final RangeSet trimmed = new RangeSet();
         /** 2.6.19-2.6.26: memmap=SIZE@START (# $) edited the map, which alone does not set user_defined_memmap. */
         boolean addedWithoutUserdef;
         /** Set when the kernel would stop (BUG_ON); the message says why. */
@@ -226,7 +229,7 @@ final class X86EarlyParams {
     /** e820_remove_range(size, ULLONG_MAX - size, E820_RAM, 1): all RAM from {@code size} up goes. */
     static void removeAbove(State st, long size) {
         long len = -1L - size;
-        if (st.era.memFormat) {
+        if (st.era.rangeDebugLines) {
             st.messages.add(E820Format.remove(st.era, size, len, E820Table.RAM, true));
         }
         st.table.removeRange(size, len, E820Table.RAM, true, st.era.percent);

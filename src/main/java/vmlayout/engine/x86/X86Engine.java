@@ -37,6 +37,9 @@ import vmlayout.report.Message;
 public final class X86Engine implements Engine {
 
     private static final long PAGE = 4096;
+    /** BIOS_BEGIN and BIOS_END (arch/x86/include/asm/e820/types.h): the legacy BIOS area, 640 kB to 1 MB. */
+    private static final long BIOS_BEGIN = 0xa0000;
+    private static final long BIOS_END = 0x100000;
 
     @Override
     public Arch arch() {
@@ -77,6 +80,7 @@ public final class X86Engine implements Engine {
             return halted(boot, bios, "sanitize_e820_map() refuses a user map with fewer than two entries: early_panic()"
                     + " stops the kernel.");
         }
+        trimBiosRange(boot, era, st);
         long maxArchPfn = cfg.pae() ? 1L << 24 : 1L << 20;
         long maxPfn = e820EndOfRamPfn(boot, era, cfg, st, maxArchPfn);
         X86Fixmap.Values top = topOfAddressSpace(boot, era, cfg, st);
@@ -174,6 +178,30 @@ public final class X86Engine implements Engine {
                     ? "arch/x86/kernel/e820.c finish_e820_parsing()" : "arch/i386/kernel/setup.c"));
         }
         return true;
+    }
+
+    /**
+     * trim_bios_range() (arch/x86/kernel/setup.c, {@link X86Era.TrimBiosRange}): the first page (or
+     * reserve_low) of RAM becomes reserved and RAM in the 640 kB-1 MB BIOS area is removed, each with its
+     * KERN_DEBUG line, then the map is sanitized again. It changes neither max_pfn nor the lowmem limit.
+     */
+    private static void trimBiosRange(Boot boot, X86Era era, X86EarlyParams.State st) {
+        long low = era.trimBiosRange.updateSize;
+        if (low == 0) {
+            return;
+        }
+        RangeSet before = st.table.ranges(E820Table.RAM);
+        boot.message(E820Format.update(era, 0, low, E820Table.RAM, E820Table.RESERVED));
+        st.table.updateRange(0, low, E820Table.RAM, E820Table.RESERVED);
+        boot.message(E820Format.remove(era, BIOS_BEGIN, BIOS_END - BIOS_BEGIN, E820Table.RAM, true));
+        st.table.removeRange(BIOS_BEGIN, BIOS_END - BIOS_BEGIN, E820Table.RAM, true, era.percent);
+        st.table.sanitize(era.e820NoMerge());
+        st.trimmed.addAll(before.removeAll(st.table.ranges(E820Table.RAM)));
+        if (boot.log.on()) {
+            boot.log.add("trim_bios_range", "the BIOS owns [0, " + Fmt.hex8(low) + ") and [0x000a0000, 0x00100000): RAM there is"
+                    + " reserved or removed (" + (st.trimmed.isEmpty() ? "the map had none" : Sizes.human(st.trimmed.total()))
+                    + "); max_pfn and lowmem do not move.", era.trimBiosRange.source("arch/x86/kernel/setup.c trim_bios_range()"));
+        }
     }
 
     /** max_pfn: e820_end_of_ram_pfn() capped at MAX_ARCH_PFN with its "last_pfn = " line, find_max_pfn() up to 2.6.26. */

@@ -171,6 +171,41 @@ final class X86Era extends Era {
     }
 
     /**
+     * trim_bios_range() (arch/x86/kernel/setup.c), called by setup_arch() after the user-defined map and
+     * before max_pfn is found: the first page(s) of RAM become reserved ("A special case is the first 4Kb
+     * of memory; This is a BIOS owned area, not kernel ram"), RAM reported in the 640 kB-1 MB BIOS area is
+     * removed, and both print a KERN_DEBUG line.
+     */
+    enum TrimBiosRange implements EraRule {
+        /** 2.6.32's setup_arch() has no trim_bios_range() (mikuhatsune001/linux2.6.32 setup.c @4866fa67). */
+        NONE(Releases.until(TRIM_BIOS_RANGE), 0),
+        /** e820_update_range(0, PAGE_SIZE, ...) (Ubuntu 2.6.35-22 and -24 logs: "... - 0000000000001000 (usable) ==> (reserved)"). */
+        FIRST_PAGE(Releases.between(TRIM_BIOS_RANGE, RESERVE_LOW_64K), 4096),
+        /**
+         * e820_update_range(0, ALIGN(reserve_low, PAGE_SIZE), ...) with reserve_low = CONFIG_X86_RESERVE_LOW
+         * << 10, 64 kB by default (source form in find_string id 11467866; the Ubuntu 3.2.0-23 log x86-13 and
+         * a 3.6-next log: "... - 0000000000010000 ...", "e820: update [mem 0x00000000-0x0000ffff]").
+         */
+        RESERVE_LOW(Releases.between(RESERVE_LOW_64K, TRIM_PAGE_ZERO), 64 << 10),
+        /** e820__range_update(0, PAGE_SIZE, ...) again (the 64 kB went to memblock; 4.17, 6.0 and 6.1 logs). */
+        PAGE_ZERO(Releases.since(TRIM_PAGE_ZERO), 4096);
+
+        private final Releases releases;
+        /** Bytes from 0 retyped from usable to reserved (0: no trim_bios_range()). */
+        final long updateSize;
+
+        TrimBiosRange(Releases releases, long updateSize) {
+            this.releases = releases;
+            this.updateSize = updateSize;
+        }
+
+        @Override
+        public Releases releases() {
+            return releases;
+        }
+    }
+
+    /**
      * The cpu_entry_area's size per CPU: CPU_ENTRY_AREA_PAGES reserves {@code reservedPerCpu} pages per
      * CPU (arch/x86/include/asm/pgtable_32_types.h); a typical config's struct cpu_entry_area has
      * {@code structPages} (the logs: 39 in 4.15-4.18, 38 in 5.1).
@@ -217,6 +252,22 @@ final class X86Era extends Era {
     static final KernelVersion PFN_INIT_SPLIT = KernelVersion.of(2, 6, 30);
     /** KM_TYPE_NR 20 (asm-generic kmap_types.h) instead of the i386 13 (approximate, for the default fixmap). */
     static final KernelVersion KM_TYPE_NR_20 = KernelVersion.of(2, 6, 31);
+    /**
+     * trim_bios_range() in setup_arch() and the KERN_DEBUG lines of e820_update_range()/e820_remove_range()
+     * ("e820 update range: %016Lx - %016Lx ", "e820 remove range: ..."): absent from 2.6.32's setup.c, printed
+     * by the Ubuntu 2.6.35 kernels (bracket 2.6.33-2.6.35).
+     */
+    static final KernelVersion TRIM_BIOS_RANGE = KernelVersion.of(2, 6, 35);
+    /**
+     * trim_bios_range() retypes ALIGN(reserve_low, PAGE_SIZE), CONFIG_X86_RESERVE_LOW (64 kB) and reservelow=
+     * (inferred 2.6.36, the release of X86_RESERVE_LOW and reservelow=; 2.6.35 logs retype one page, 3.2 logs 64 kB).
+     */
+    static final KernelVersion RESERVE_LOW_64K = KernelVersion.of(2, 6, 36);
+    /**
+     * trim_bios_range() retypes PAGE_SIZE again, the low 64 kB reserved in memblock by trim_low_memory_range()
+     * (64 kB in a 3.6-next log, one page in sources with trim_snb_memory(), 3.8+; inferred 3.8, bracket 3.7-3.8).
+     */
+    static final KernelVersion TRIM_PAGE_ZERO = KernelVersion.of(3, 8);
     /** mem=0 / mem=garbage returns -EINVAL (bracket 2.6.32-3.3: absent in a 2.6.32-era e820.c, present in 3.6). */
     static final KernelVersion MEM_ZERO_CHECK = KernelVersion.of(2, 6, 33);
     /** e820 lines as "[mem %#018Lx-%#018Lx]" and the "e820: " prefix (3.4-rc4 log old, 3.5.0 log new). */
@@ -336,6 +387,9 @@ final class X86Era extends Era {
     final ReservetopRule reservetop;
     final TypicalFixmap typicalFixmap;
     final BootSlots bootSlots;
+    final TrimBiosRange trimBiosRange;
+    /** e820_update_range() and e820_remove_range() print a KERN_DEBUG line (old form before 3.5). */
+    final boolean rangeDebugLines;
     /** The kmap slots are in the fixmap of every 32-bit kernel, not only with CONFIG_HIGHMEM. */
     final boolean kmapSlotsWithoutHighmem;
     final CpuEntryArea cpuEntryArea;
@@ -372,6 +426,8 @@ final class X86Era extends Era {
         reservetop = pick(ReservetopRule.values());
         typicalFixmap = pick(TypicalFixmap.values());
         bootSlots = pick(BootSlots.values());
+        trimBiosRange = pick(TrimBiosRange.values());
+        rangeDebugLines = since(TRIM_BIOS_RANGE);
         kmapSlotsWithoutHighmem = since(FIXMAP_UNIFIED);
         cpuEntryArea = pick(CpuEntryArea.values());
         tableNotYet = !since(TABLE_ADDED);

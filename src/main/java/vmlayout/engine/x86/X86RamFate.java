@@ -38,6 +38,10 @@ final class X86RamFate {
         RamRange.addAll(out, board.intersect(high), RamUse.HIGHMEM, "");
         RangeSet rest = new RangeSet(board).removeAll(low).removeAll(high);
 
+        RangeSet byTrim = rest.intersect(st.trimmed);
+        RamRange.addAll(out, byTrim, RamUse.RESERVED, "the BIOS's: trim_bios_range() reserves the first page(s) and removes 640 kB-1 MB");
+        rest.removeAll(byTrim);
+
         RangeSet retyped = new RangeSet();
         for (E820Table.Entry e : finalMap.entries) {
             if (e.type != E820Table.RAM && e.size != 0) {

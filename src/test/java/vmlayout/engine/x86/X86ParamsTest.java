@@ -145,6 +145,8 @@ class X86ParamsTest {
         assertBlock(now,
                 " user: 0000000000100000 - 0000000020000000 (usable)",
                 " user: 00000000fec00000 - 0000000100000000 (reserved)",
+                "e820 update range: 0000000000000000 - 0000000000010000 (usable) ==> (reserved)",
+                "e820 remove range: 00000000000a0000 - 0000000000100000 (usable)",
                 "last_pfn = 0x20000 max_arch_pfn = 0x100000");
         List<String> old = kernel("--kernel=2.6.24", "--ram=1G", "mem=512M");
         assertBlock(old, " user: 0000000000100000 - 0000000020000000 (usable)", "0MB HIGHMEM available.");
