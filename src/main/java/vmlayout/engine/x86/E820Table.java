@@ -256,13 +256,14 @@ final class E820Table {
     }
 
     /**
-     * e820_end_pfn(limit, E820_RAM) (2.6.27+): the end pfn of the last RAM entry below {@code limitPfn}
+     * e820_end_pfn(limit, E820_RAM) (2.6.27-6.10) or e820__end_ram_pfn(limit) (6.11+, which counts
+     * E820_TYPE_ACPI entries too, {@code acpi}): the end pfn of the last such entry below {@code limitPfn}
      * (cut at the limit), pfns in the 32-bit unsigned long of x86_32.
      */
-    long endPfn(long limitPfn) {
+    long endPfn(long limitPfn, boolean acpi) {
         long last = 0;
         for (Entry e : entries) {
-            if (e.type != RAM) {
+            if (e.type != RAM && !(acpi && e.type == ACPI)) {
                 continue;
             }
             long startPfn = (e.addr >>> 12) & M32;

@@ -208,7 +208,7 @@ public final class X86Engine implements Engine {
     private static long e820EndOfRamPfn(Boot boot, X86Era era, X86Config cfg, X86EarlyParams.State st, long maxArchPfn) {
         long maxPfn;
         if (era.e820Unified.holds()) {
-            maxPfn = Math.min(st.table.endPfn(maxArchPfn), maxArchPfn);
+            maxPfn = Math.min(st.table.endPfn(maxArchPfn, era.endPfnCountsAcpi), maxArchPfn);
             boot.message(E820Format.lastPfn(era, maxPfn, maxArchPfn));
         } else {
             maxPfn = st.table.findMaxPfn();
@@ -217,7 +217,8 @@ public final class X86Engine implements Engine {
             boot.log.add("max_pfn", "max_pfn = 0x" + Long.toHexString(maxPfn) + ": usable RAM ends at " + Fmt.hex8(maxPfn << 12) + " ("
                     + Sizes.human(maxPfn << 12) + ")" + (era.e820Unified.holds() ? ", capped at MAX_ARCH_PFN (" + (cfg.pae()
                     ? "64 GB with PAE)" : "4 GB)") : "") + ".", era.e820Unified.source(era.e820Unified.holds()
-                    ? "arch/x86/kernel/e820.c e820_end_of_ram_pfn()" : "arch/i386/kernel/e820.c find_max_pfn()"));
+                    ? "arch/x86/kernel/e820.c e820_end_of_ram_pfn()" + (era.endPfnCountsAcpi ? " (RAM and ACPI data entries, 6.11+)"
+                    : "") : "arch/i386/kernel/e820.c find_max_pfn()"));
         }
         return maxPfn;
     }

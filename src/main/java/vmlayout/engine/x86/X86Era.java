@@ -234,6 +234,13 @@ final class X86Era extends Era {
     // ---- boundaries ----
     /** The "virtual kernel memory layout:" table (Aug 2006 __FIXADDR_TOP patch; a 2.6.19 log prints it). */
     static final KernelVersion TABLE_ADDED = KernelVersion.of(2, 6, 19);
+    /**
+     * "High Memory Support" defaults to HIGHMEM4G instead of NOHIGHMEM: Randy Dunlap, "Re: 2.6.19-rc5-mm2:
+     * paravirt X86_PAE=y compile error", LKML 28 Nov 2006, Message-Id
+     * 20061128153635.abaeb1fc.randy.dunlap@oracle.com ("-	default NOHIGHMEM" / "+	default HIGHMEM4G if
+     * !X86_NUMAQ"), a diff against 2.6.19-rc6-git10 sent to -mm the day before 2.6.19: inferred 2.6.20.
+     */
+    static final KernelVersion HIGHMEM4G_DEFAULT = KernelVersion.of(2, 6, 20);
     /** reserve_top_address() prints "Reserving virtual address space above" (Dec 2006 paravirt patch; inferred 2.6.21). */
     static final KernelVersion RESERVETOP_PRINTK = KernelVersion.of(2, 6, 21);
     /** "Use a HIGHMEM64G enabled kernel." replaces "Use a PAE enabled kernel." (bracket 2.6.23-2.6.24). */
@@ -317,6 +324,13 @@ final class X86Era extends Era {
     /** kmap_local: KM_MAX_IDX 16 kmap slots per CPU in the fixmap (inferred 5.11). */
     static final KernelVersion KMAP_LOCAL = KernelVersion.of(5, 11);
     /**
+     * e820__end_ram_pfn() counts E820_TYPE_ACPI entries as well as RAM ("if (entry->type != E820_TYPE_RAM &&
+     * entry->type != E820_TYPE_ACPI) continue;"): "x86/mm: Make e820__end_ram_pfn() cover E820_TYPE_ACPI
+     * ranges" (Kirill A. Shutemov, 14 Jun 2024, TDX kexec series; merged e820.c seen, find_string ids
+     * 37016284, 1773741909), 6.11. Before: e820_end_pfn(limit, E820_TYPE_RAM).
+     */
+    static final KernelVersion END_PFN_COUNTS_ACPI = KernelVersion.of(6, 11);
+    /**
      * bbeb69ce3013 "x86/mm: Remove CONFIG_HIGHMEM64G support" (Arnd Bergmann; v3 05/10 of 26 Feb 2025;
      * tip x86/cpu, in the tip pull of the 6.15 merge window). arch/x86/Kconfig: the "High Memory Support"
      * choice (NOHIGHMEM / HIGHMEM4G default / HIGHMEM64G) becomes {@code config HIGHMEM4G / bool "High
@@ -353,8 +367,15 @@ final class X86Era extends Era {
 
     /** The "High Memory Support" setting when no -D chooses one (arch/x86/Kconfig). */
     enum HighmemDefault implements EraRule {
+        /**
+         * {@code choice "High Memory Support" / default NOHIGHMEM} in arch/i386/Kconfig (torvalds/linux @026477c1:
+         * "If unsure, say "off"."), until Randy Dunlap's "Make ix86 default to HIGHMEM4G instead of NOHIGHMEM"
+         * (LKML 28 Nov 2006, against 2.6.19-rc6-git10).
+         */
+        NOHIGHMEM(Releases.until(HIGHMEM4G_DEFAULT), "NOHIGHMEM", "NOHIGHMEM (the Kconfig default before " + HIGHMEM4G_DEFAULT
+                + "): give -D HIGHMEM4G=y (or HIGHMEM64G=y) if your .config sets it"),
         /** {@code choice "High Memory Support" / default HIGHMEM4G}. */
-        HIGHMEM4G(Releases.until(HIGHMEM64G_REMOVED), "HIGHMEM4G", "HIGHMEM4G (the Kconfig default)"),
+        HIGHMEM4G(Releases.between(HIGHMEM4G_DEFAULT, HIGHMEM64G_REMOVED), "HIGHMEM4G", "HIGHMEM4G (the Kconfig default)"),
         /**
          * 6.15: {@code config HIGHMEM4G bool "High Memory Support"} has no default, so a .config made from
          * defaults (or an old one with HIGHMEM64G=y through olddefconfig) has no HIGHMEM.
@@ -388,6 +409,8 @@ final class X86Era extends Era {
     final TypicalFixmap typicalFixmap;
     final BootSlots bootSlots;
     final TrimBiosRange trimBiosRange;
+    /** e820__end_ram_pfn() counts ACPI data entries (6.11). */
+    final boolean endPfnCountsAcpi;
     /** e820_update_range() and e820_remove_range() print a KERN_DEBUG line (old form before 3.5). */
     final boolean rangeDebugLines;
     /** The kmap slots are in the fixmap of every 32-bit kernel, not only with CONFIG_HIGHMEM. */
@@ -428,6 +451,7 @@ final class X86Era extends Era {
         bootSlots = pick(BootSlots.values());
         trimBiosRange = pick(TrimBiosRange.values());
         rangeDebugLines = since(TRIM_BIOS_RANGE);
+        endPfnCountsAcpi = since(END_PFN_COUNTS_ACPI);
         kmapSlotsWithoutHighmem = since(FIXMAP_UNIFIED);
         cpuEntryArea = pick(CpuEntryArea.values());
         tableNotYet = !since(TABLE_ADDED);

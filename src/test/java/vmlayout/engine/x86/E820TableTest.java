@@ -102,8 +102,8 @@ class E820TableTest {
     @Test
     void endPfnStopsAtTheLimit() {
         E820Table t = table(new long[]{0, 0x9fc00, 1}, new long[]{0x100000, 0x13ff00000L, 1});
-        assertEquals(0x100000, t.endPfn(1L << 20));
-        assertEquals(0x140000, t.endPfn(1L << 24));
+        assertEquals(0x100000, t.endPfn(1L << 20, false));
+        assertEquals(0x140000, t.endPfn(1L << 24, false));
         // find_max_pfn() (up to 2.6.26) has no limit
         assertEquals(0x140000, t.findMaxPfn());
     }
