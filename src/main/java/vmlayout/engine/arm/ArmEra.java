@@ -205,14 +205,16 @@ final class ArmEra extends Era {
      * </ul>
      * That series (v1, "mm: increase lowmem size in linux-7.0") would make VMSPLIT_2G the default with
      * HIGHMEM or LPAE and VMSPLIT_3G_OPT otherwise; no later version and no merge of it is in the mail
-     * archives read up to 7.0-rc4 (research notes: eras-7x.md), so 7.0 and later are not checked.
+     * archives read up to Linux 7.1.3 (July 2026), and its ARM PAGE_OFFSET line "default 0x70000000 if
+     * VMSPLIT_2G_OPT" is in no stored tree (research notes: eras-7x.md); no ARM pull of 7.x is in the index,
+     * so 7.0 and later are not checked.
      */
     static final Checked CHECKED = new Checked(KernelVersion.of(6, 19),
             "real boots of 6.12.118 armmp and armmp-lpae, arch/arm/Kconfig and mm/mmu.c of the 6.19 cycle",
             "whether it changed the default memory split: \"mm: increase lowmem size\" (posted for 7.0 in"
-                    + " December 2025: VMSPLIT_2G by default with HIGHMEM or LPAE, else VMSPLIT_3G_OPT) was not"
-                    + " merged as of 7.0-rc4, so VMSPLIT_3G stays vmlayout's default; pin -D VMSPLIT_2G=y etc."
-                    + " from your .config");
+                    + " December 2025: VMSPLIT_2G by default with HIGHMEM or LPAE, else VMSPLIT_3G_OPT) is in no"
+                    + " release vmlayout found (v1 only, in mail to July 2026), so VMSPLIT_3G stays vmlayout's default;"
+                    + " pin -D VMSPLIT_2G=y etc. from your .config");
 
 
     /** What happens to a device tree /reserved-memory region marked no-map. */
