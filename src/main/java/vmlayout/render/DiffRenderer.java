@@ -86,7 +86,7 @@ public final class DiffRenderer {
         out.println("RAM by use:       A            B       change");
         for (RamChange c : d.ram()) {
             out.println("  " + Fmt.pad(c.use().id(), 10, true) + Fmt.pad(Sizes.summary(c.a()), 13, false)
-                    + Fmt.pad(Sizes.summary(c.b()), 13, false) + (c.delta() == 0 ? "" : "  " + Sizes.signed(c.delta())));
+                    + Fmt.pad(Sizes.summary(c.b()), 13, false) + (c.delta() == 0 ? "" : "  " + signedSummary(c.delta())));
         }
         out.println();
         out.println("kernel messages:");
@@ -197,5 +197,10 @@ public final class DiffRenderer {
             g.writeString(s);
         }
         g.writeEndArray();
+    }
+
+    /** A RAM change in the units of the RAM columns beside it: "+4 MB", "-1168.01 MB", "-4 kB". */
+    private static String signedSummary(long delta) {
+        return (delta < 0 ? "-" : "+") + Sizes.summary(Math.abs(delta));
     }
 }

@@ -35,6 +35,11 @@ final class ArmEarlyParams {
         final RangeSet clearedByMem = new RangeSet();
         /** RAM dropped by arm_add_memory() (alignment, 32-bit limit, below PHYS_OFFSET). */
         final RangeSet droppedByAdd = new RangeSet();
+        /**
+         * The last page of a firmware bank ending at 4 GB without LPAE: no kernel region can end past
+         * 0xffffffff, so the kernel never has it (like a partial page: a note, not dropped RAM).
+         */
+        final RangeSet pastPhysAddrT = new RangeSet();
 
         State(ArmEra era, long physOffset) {
             this.memory = new ArmMemory(!era.meminfo);
@@ -125,6 +130,26 @@ final class ArmEarlyParams {
      * releases refuse banks past NR_BANKS (arch/arm/kernel/setup.c).
      */
     static void addMemory(Boot boot, ArmEra era, ArmConfig k, State st, long start, long size) {
+        addMemory(boot, era, k, st, start, size, false);
+    }
+
+    /**
+     * A bank firmware describes. Before {@link ArmEra#DT_MEMORY_GENERIC} (3.16) every bank goes through
+     * arm_add_memory(). From it, beyond a 32-bit phys_addr_t (no LPAE), what the kernel prints depends on
+     * how the bank came, which vmlayout is not told: ATAGs go through arm_add_memory() ("Truncating memory
+     * at ...", "Ignoring memory at ... outside 32-bit physical address space"); a device tree goes through
+     * drivers/of/fdt.c early_init_dt_add_memory_arch(), which warns only when
+     * {@code base + size - 1 > MAX_MEMBLOCK_ADDR} ("Ignoring memory range 0x%llx - 0x%llx" from
+     * MAX_MEMBLOCK_ADDR + 1, "Ignoring memory block 0x%llx - 0x%llx" for a bank wholly above it) and lets
+     * memblock_add() cap a bank ending at 4 GB without a word (real boots of Debian 6.1 and 6.12 armmp with
+     * 3 GB at 0x40000000: no line, HighMem to 0xffffefff). The RAM kept is the same either way, so vmlayout
+     * says both lines as its own instead of choosing one as the kernel's.
+     */
+    static void addFirmwareBank(Boot boot, ArmEra era, ArmConfig k, State st, long start, long size) {
+        addMemory(boot, era, k, st, start, size, era.dtMemoryGeneric);
+    }
+
+    private static void addMemory(Boot boot, ArmEra era, ArmConfig k, State st, long start, long size, boolean firmware) {
         if (era.meminfo && st.memory.count() >= k.nrBanks()) {
             if (!era.physAddrT) {
                 boot.message(crit("NR_BANKS too low, ignoring memory at 0x" + Long.toHexString(start & M32)));
@@ -154,15 +179,35 @@ final class ArmEarlyParams {
         }
         if (!k.lpae()) {
             if (alignedStart > M32) {
-                boot.message(crit("Ignoring memory at " + Fmt.hex8(start)
-                        + " outside 32-bit physical address space"));
+                String atag = "Ignoring memory at " + Fmt.hex8(start) + " outside 32-bit physical address space";
+                if (firmware) {
+                    long end = alignedStart + (size & ~(PAGE_SIZE - 1));
+                    boot.message(Message.warn("RAM " + Fmt.hex8(start) + "-" + Fmt.hex8(start + size) + " lies above 4 GB, which"
+                            + " a kernel without LPAE cannot address, and is not used: " + bothPaths(atag,
+                            "Ignoring memory block 0x" + Long.toHexString(alignedStart) + " - 0x" + Long.toHexString(end))
+                            + " Give -D ARM_LPAE=y for an LPAE kernel."));
+                } else {
+                    boot.message(crit(atag));
+                }
                 st.droppedByAdd.add(start, start + size);
                 return;
             }
             if (alignedStart + size > M32) {
-                boot.message(crit("Truncating memory at " + Fmt.hex8(start)
-                        + " to fit in 32-bit physical address space"));
-                st.droppedByAdd.add(M32 & ~(PAGE_SIZE - 1), alignedStart + size);
+                String atag = "Truncating memory at " + Fmt.hex8(start) + " to fit in 32-bit physical address space";
+                long end = alignedStart + (size & ~(PAGE_SIZE - 1));
+                boolean lastPageOnly = firmware && end <= M32 + 1;
+                if (!firmware) {
+                    boot.message(crit(atag));
+                } else if (!lastPageOnly) {
+                    boot.message(Message.warn("RAM 0x100000000-0x" + Long.toHexString(end) + " lies above 4 GB, which a kernel"
+                            + " without LPAE cannot address, and is not used: " + bothPaths(atag,
+                            "Ignoring memory range 0x100000000 - 0x" + Long.toHexString(end)) + " Give -D ARM_LPAE=y for an LPAE kernel."));
+                } else {
+                    boot.message(Message.note("the bank " + Fmt.hex8(alignedStart) + "-0x100000000 ends at 4 GB, one byte past a"
+                            + " 32-bit phys_addr_t, so the kernel never has its last page, 0xfffff000-0x100000000: "
+                            + bothPaths(atag, null)));
+                }
+                (lastPageOnly ? st.pastPhysAddrT : st.droppedByAdd).add(M32 & ~(PAGE_SIZE - 1), alignedStart + size);
                 size = M32 - alignedStart;
             }
         }
@@ -185,6 +230,14 @@ final class ArmEarlyParams {
             return;
         }
         st.memory.add(alignedStart, finalSize);
+    }
+
+    /** What the kernel prints for a bank past 4 GB, by how firmware described it ({@link #addFirmwareBank}). */
+    private static String bothPaths(String atag, String deviceTree) {
+        return "from a device tree the kernel " + (deviceTree == null ? "caps the bank without a word"
+                : "prints \"" + deviceTree + "\"") + " (drivers/of/fdt.c early_init_dt_add_memory_arch(), as in today's kernels);"
+                + " from ATAGs it prints \""
+                + atag + "\" (arch/arm/kernel/setup.c arm_add_memory()).";
     }
 
     private static void recordAlignmentLoss(State st, long start, long size, long alignedStart, long alignedSize) {

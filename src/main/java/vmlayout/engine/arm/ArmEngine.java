@@ -67,7 +67,7 @@ public final class ArmEngine implements Engine {
         for (RamBank b : firmware) {
             long start = b.hasStart() ? b.start() : physOffset;
             board.add(start, start + b.size());
-            ArmEarlyParams.addMemory(boot, era, k, st, start, b.size());
+            ArmEarlyParams.addFirmwareBank(boot, era, k, st, start, b.size());
         }
         RangeSet droppedByFirmware = new RangeSet(st.droppedByAdd);
         st.droppedByAdd.clear();

@@ -129,6 +129,15 @@ final class ArmEra extends Era {
     static final KernelVersion SIZE_LIMIT = KernelVersion.of(3, 11);
     /** "arm: Get rid of meminfo": memblock regions and "%pa" texts. */
     static final KernelVersion MEMBLOCK_TEXTS = KernelVersion.of(3, 16);
+    /**
+     * Device-tree memory nodes leave arm_add_memory(): "arm: Get rid of meminfo" (Laura Abbott, merged for
+     * 3.16 with {@link #MEMBLOCK_TEXTS}) deletes arch/arm/kernel/devtree.c's
+     * {@code early_init_dt_add_memory_arch(u64 base, u64 size) { arm_add_memory(base, size); }}, so a device
+     * tree's banks go through the generic drivers/of/fdt.c early_init_dt_add_memory_arch(): no "Truncating
+     * memory at ..." for them (real boots of Debian 6.1 and 6.12 armmp, 3 GB at 0x40000000: no line).
+     * ATAGs and mem= still call arm_add_memory().
+     */
+    static final KernelVersion DT_MEMORY_GENERIC = KernelVersion.of(3, 16);
     /** "Consider using a HIGHMEM enabled kernel." (bracket 4.2-4.4; seen in a 4.2.8 tree). */
     static final KernelVersion CONSIDER_HIGHMEM = KernelVersion.of(4, 2);
     /** sanity_check_meminfo() becomes adjust_lowmem_bounds() (believed 4.12). */
@@ -205,14 +214,16 @@ final class ArmEra extends Era {
      * </ul>
      * That series (v1, "mm: increase lowmem size in linux-7.0") would make VMSPLIT_2G the default with
      * HIGHMEM or LPAE and VMSPLIT_3G_OPT otherwise; no later version and no merge of it is in the mail
-     * archives read up to 7.0-rc4 (research notes: eras-7x.md), so 7.0 and later are not checked.
+     * archives read up to Linux 7.1.3 (July 2026), and its ARM PAGE_OFFSET line "default 0x70000000 if
+     * VMSPLIT_2G_OPT" is in no stored tree (research notes: eras-7x.md); no ARM pull of 7.x is in the index,
+     * so 7.0 and later are not checked.
      */
     static final Checked CHECKED = new Checked(KernelVersion.of(6, 19),
             "real boots of 6.12.118 armmp and armmp-lpae, arch/arm/Kconfig and mm/mmu.c of the 6.19 cycle",
             "whether it changed the default memory split: \"mm: increase lowmem size\" (posted for 7.0 in"
-                    + " December 2025: VMSPLIT_2G by default with HIGHMEM or LPAE, else VMSPLIT_3G_OPT) was not"
-                    + " merged as of 7.0-rc4, so VMSPLIT_3G stays vmlayout's default; pin -D VMSPLIT_2G=y etc."
-                    + " from your .config");
+                    + " December 2025: VMSPLIT_2G by default with HIGHMEM or LPAE, else VMSPLIT_3G_OPT) is in no"
+                    + " release vmlayout found (v1 only, in mail to July 2026), so VMSPLIT_3G stays vmlayout's default;"
+                    + " pin -D VMSPLIT_2G=y etc. from your .config");
 
 
     /** What happens to a device tree /reserved-memory region marked no-map. */
@@ -293,6 +304,8 @@ final class ArmEra extends Era {
     final boolean firstBankNomap;
     /** ioremap() keeps the generic alignment (IOREMAP_MAX_ORDER 7 + PAGE_SHIFT) with SMP or LPAE. */
     final boolean ioremapOrderSmp;
+    /** A device tree's banks skip arm_add_memory() (drivers/of/fdt.c), so firmware banks may take either path. */
+    final boolean dtMemoryGeneric;
     /** Kconfig offers VMSPLIT_3G_OPT (without LPAE). */
     final boolean vmsplit3gOpt;
     /** Newer than {@link #CHECKED}: computed with its rules, and a note says so. */
@@ -327,6 +340,7 @@ final class ArmEra extends Era {
         u64AddMemory = since(U64_ADD_MEMORY);
         ioremapOrderSmp = since(IOREMAP_ORDER_SMP);
         vmsplit3gOpt = since(VMSPLIT_3G_OPT);
+        dtMemoryGeneric = since(DT_MEMORY_GENERIC);
         pastChecked = pastChecked(CHECKED);
     }
 

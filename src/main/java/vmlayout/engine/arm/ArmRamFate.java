@@ -46,6 +46,7 @@ final class ArmRamFate {
         RangeSet bySplit = rest.intersect(split.removed);
         RamRange.addAll(out, bySplit, RamUse.DROPPED, splitWhy);
         rest.removeAll(bySplit);
+        rest.removeAll(st.pastPhysAddrT); // the last page below 4 GB without LPAE: a note (ArmEarlyParams.addFirmwareBank)
         RangeSet byAdd = rest.intersect(new RangeSet(st.droppedByAdd).addAll(droppedByFirmware));
         // a bank's unaligned head and tail are no pages: arm_add_memory() (arch/arm/kernel/setup.c) takes
         // PAGE_ALIGN(start) and size & PAGE_MASK, so the kernel never had them

@@ -5,6 +5,7 @@ import vmlayout.config.Fmt;
 import vmlayout.config.InputException;
 import vmlayout.config.KernelVersion;
 import vmlayout.engine.Constants;
+import vmlayout.engine.Ulong;
 import vmlayout.report.Message;
 
 /**
@@ -207,10 +208,35 @@ final class PpcConfig {
                 + " vmalloc and fixmap space: set -D LOWMEM_SIZE to at most " + hex(limit) + "."));
     }
 
+    /**
+     * task_size_32.h from 7.0 ({@link PpcEra#TASK_SIZE_ADAPTS}): the highest TASK_SIZE this build allows,
+     * USER_TOP. book3s/32: MODULES_BASE = ((CONFIG_PAGE_OFFSET & ~(SZ_256M - 1)) - MODULES_SIZE) & ~(SZ_256M - 1),
+     * user space and modules each in their own 256 MB segments; 8xx: (CONFIG_PAGE_OFFSET - MODULES_SIZE) &
+     * ~(SZ_4M - 1), whole PGDIR entries; other platforms: CONFIG_PAGE_OFFSET. Without MODULES vmlayout's
+     * CONFIG_MODULES_SIZE is 0 (its Kconfig entry comes with EXECMEM), so USER_TOP is the segment or PGDIR
+     * entry PAGE_OFFSET falls in.
+     */
+    private static final long SZ_256M = 256L << 20;
+    private static final long SZ_4M = 4L << 20;
+
+    static long userTop(PpcConfig k) {
+        long size = k.modulesSizeMb << 20;
+        if (k.platform.isBook3s32()) {
+            return ((k.pageOffset & ~(SZ_256M - 1)) - size) & ~(SZ_256M - 1) & Ulong.M32;
+        }
+        if (k.platform == PpcPlatform.PPC_8XX) {
+            return (k.pageOffset - size) & ~(SZ_4M - 1) & Ulong.M32;
+        }
+        return k.pageOffset;
+    }
+
     /** arch/powerpc/Kconfig TASK_SIZE defaults of this era. */
     private static long taskSizeDefault(PpcEra era, PpcConfig k) {
         if (k.platform == PpcPlatform.PPC_8XX) {
             return 0x80000000L; // default "0x80000000" if PPC_8xx (PPC_PREP || 8xx in 2.6.x)
+        }
+        if (k.platform.isBook3s32() && era.taskSizeAdapts.holds()) {
+            return 0xc0000000L; // 7.0: the EXECMEM default is gone, task_size_32.h clamps to USER_TOP instead
         }
         if (k.platform.isBook3s32() && era.modulesSize) {
             return k.modules ? 0xb0000000L : 0xc0000000L; // "0xb0000000" if PPC_BOOK3S_32 && EXECMEM

@@ -87,7 +87,18 @@ public final class PpcEngine implements Engine {
         log.constant(c, "LOWMEM_SIZE", "the most RAM lowmem may map (\"Set maximum low memory\"); the build requires"
                 + " LOWMEM_SIZE <= 0xF0000000 - PAGE_OFFSET = " + Fmt.hex8(PpcConfig.LOWMEM_CEILING - k.pageOffset));
         log.constant(c, "HIGHMEM", k.highmem ? "RAM above lowmem becomes highmem" : "RAM above lowmem cannot be used");
-        log.constant(c, "TASK_SIZE", "the top of user space; the build requires TASK_SIZE <= KERNEL_START");
+        log.constant(c, "TASK_SIZE", era.taskSizeAdapts.holds()
+                ? "the most user space may take (\"Size of maximum user task space\"); the build requires TASK_SIZE <= KERNEL_START"
+                : "the top of user space; the build requires TASK_SIZE <= KERNEL_START");
+        if (era.taskSizeAdapts.holds() && log.on()) {
+            long top = PpcConfig.userTop(k);
+            long taskSize = Long.compareUnsigned(k.taskSize, top) < 0 ? k.taskSize : top;
+            String where = k.platform.isBook3s32() ? "the 256 MB segment below the module area's"
+                    : k.platform == PpcPlatform.PPC_8XX ? "the 4 MB PGDIR entry below the module area's" : "PAGE_OFFSET";
+            log.add("TASK_SIZE", "the kernel's TASK_SIZE = CONFIG_TASK_SIZE " + Fmt.hex8(k.taskSize) + " if below USER_TOP "
+                    + Fmt.hex8(top) + " (" + where + "), else USER_TOP: " + Fmt.hex8(taskSize) + ".",
+                    era.taskSizeAdapts.source("arch/powerpc/include/asm/task_size_32.h"));
+        }
     }
 
     /** The RAM the device tree (or arch/ppc board code) describes, 512 MB at 0 if none. */

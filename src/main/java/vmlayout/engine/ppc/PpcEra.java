@@ -91,23 +91,38 @@ final class PpcEra extends Era {
     static final KernelVersion PPC_40X_REMOVED = KernelVersion.of(6, 11);
 
     /**
-     * How far the powerpc facts reach (src/docs/eras.md, "How far the facts reach"): 6.11 (40x removed)
-     * and 6.15 (listing removed) above; the arch/powerpc/Kconfig of the 6.19 cycle in the context of the
-     * powerpc hunk of Arnd Bergmann's "arch/*: increase lowmem size to avoid highmem use" (19 Dec 2025,
-     * index 9537a61ebae0): LOWMEM_SIZE "0x30000000", PAGE_OFFSET "0xc0000000", KERNEL_START "0xc2000000"
-     * if CRASH_DUMP && !NONSTATIC_KERNEL else "0xc0000000", TASK_SIZE "0x80000000" if PPC_8xx,
-     * "0xb0000000" if PPC_BOOK3S_32 && EXECMEM, else "0xc0000000"; book3s/32 and 8xx MODULES_* as in 6.12
-     * (context of 370d841929c3, below); boot logs of 6.8-rc7 and 6.9.3 (testdata/ppc). Known for 7.0 and
-     * not modelled: 370d841929c3 "powerpc/32: Automatically adapt TASK_SIZE based on constraints"
-     * (Christophe Leroy, v5 of 24 Dec 2025, pushed to powerpc next-test on 7 Jan 2026): TASK_SIZE becomes
-     * min(CONFIG_TASK_SIZE, the module segment's base), the same value vmlayout derives with the defaults.
+     * 370d841929c3 "powerpc/32: Automatically adapt TASK_SIZE based on constraints" (Christophe Leroy, v5
+     * 6/7 of 24 Dec 2025; in the powerpc-7.0-1 pull, based on 6.19-rc4): arch/powerpc/Kconfig drops
+     * {@code default "0xb0000000" if PPC_BOOK3S_32 && EXECMEM} (CONFIG_TASK_SIZE is 0xc0000000 there too,
+     * 0x80000000 on 8xx), and task_size_32.h clamps instead of failing the build:
+     * {@code #if CONFIG_TASK_SIZE < USER_TOP / TASK_SIZE CONFIG_TASK_SIZE / #else USER_TOP}, with USER_TOP =
+     * MODULES_BASE = MODULES_VADDR & ~(SZ_256M - 1) on book3s/32 (MODULES_END = CONFIG_PAGE_OFFSET &
+     * ~(SZ_256M - 1)), MODULES_VADDR & ~(SZ_4M - 1) on 8xx (MODULES_END = CONFIG_PAGE_OFFSET), else
+     * CONFIG_PAGE_OFFSET. The "#error User TASK_SIZE overlaps with KERNEL_START address" stays; the
+     * BUILD_BUG_ON()s of TASK_SIZE against MODULES_VADDR (book3s32/mmu.c, mm/mem.c, nohash/8xx.c) go.
      */
-    static final Checked CHECKED = new Checked(KernelVersion.of(6, 19),
-            "the 6.11 and 6.15 changes, arch/powerpc/Kconfig of the 6.19 cycle, boot logs of 6.8-rc7 and 6.9.3",
+    static final KernelVersion TASK_SIZE_ADAPTS = KernelVersion.of(7, 0);
+
+    /**
+     * How far the powerpc facts reach (src/docs/eras.md, "How far the facts reach"): 6.11 (40x removed),
+     * 6.15 (listing removed) and 7.0 ({@link #TASK_SIZE_ADAPTS}) above. 7.0: the powerpc-7.0-1 pull
+     * (Madhavan Srinivasan, "powerpc updates for 7.0", from 6.19-rc4): its whole diffstat changes, for
+     * 32-bit memory, only TASK_SIZE (arch/powerpc/Kconfig "3 +-", task_size_32.h, the BUILD_BUG_ON()s) and
+     * "powerpc/32s: Fix segments setup when TASK_SIZE is not a multiple of 256M"; LOWMEM_SIZE, PAGE_OFFSET,
+     * KERNEL_START, the fixmap and KASAN untouched. Before it: the arch/powerpc/Kconfig of the 6.19 cycle
+     * in the context of the powerpc hunk of Arnd Bergmann's "arch/*: increase lowmem size to avoid highmem
+     * use" (19 Dec 2025, index 9537a61ebae0): LOWMEM_SIZE "0x30000000", PAGE_OFFSET "0xc0000000",
+     * KERNEL_START "0xc2000000" if CRASH_DUMP && !NONSTATIC_KERNEL else "0xc0000000"; boot logs of 6.8-rc7
+     * and 6.9.3 (testdata/ppc). That series is in no release the index reaches (mail to Linux 7.1.3, July
+     * 2026: v1 only, its PAGE_OFFSET line in no tree; research notes: eras-7x.md).
+     */
+    static final Checked CHECKED = new Checked(KernelVersion.of(7, 0),
+            "the 6.11, 6.15 and 7.0 changes, the whole powerpc-7.0-1 pull, boot logs of 6.8-rc7 and 6.9.3",
             "whether it changed the LOWMEM_SIZE and PAGE_OFFSET defaults: \"mm: increase lowmem size\" (posted for"
                     + " 7.0 in December 2025: LOWMEM_SIZE 0x80000000 and PAGE_OFFSET 0x70000000 with HIGHMEM, else"
-                    + " 0x40000000 and 0xb0000000) was not merged as of 7.0-rc4, so 0x30000000 and 0xc0000000 stay"
-                    + " vmlayout's defaults; pin -D LOWMEM_SIZE= -D PAGE_OFFSET= from your .config");
+                    + " 0x40000000 and 0xb0000000) is in no release vmlayout found (v1 only, in mail to July 2026),"
+                    + " so 0x30000000 and 0xc0000000 stay vmlayout's defaults; pin -D LOWMEM_SIZE= -D PAGE_OFFSET="
+                    + " from your .config");
 
     // ---- start_kernel() ----
     /** 86d1919a4fb0 "init: print out unknown kernel parameters": "Unknown command line parameters:%s". */
@@ -164,6 +179,8 @@ final class PpcEra extends Era {
     final boolean kasanVmallocSelected;
     /** CONFIG_MODULES_SIZE. */
     final boolean modulesSize;
+    /** TASK_SIZE is CONFIG_TASK_SIZE clamped to USER_TOP, and book3s/32's Kconfig default is 0xc0000000. */
+    final Fact taskSizeAdapts;
     /** The kernel lists unknown parameters after "Kernel command line:" in this format; null when it does not. */
     final String unknownParamsFormat;
     /** The #error text of arch/powerpc/mm/init_32.c (and arch/ppc/mm/init.c) for the LOWMEM_SIZE check. */
@@ -202,6 +219,7 @@ final class PpcEra extends Era {
         modulesRow = since(MODULES_ROW);
         kasanVmallocSelected = since(KASAN_VMALLOC_SELECTED);
         modulesSize = since(MODULES_SIZE);
+        taskSizeAdapts = fact(TASK_SIZE_ADAPTS);
         has40x = !since(PPC_40X_REMOVED);
         pastChecked = pastChecked(CHECKED);
         if (since(UNKNOWN_PARAMS_CLEARER) || (v.major() == 5 && v.minor() == 15 && since(UNKNOWN_PARAMS_CLEARER_STABLE))) {

@@ -25,7 +25,7 @@ final class PpcSymbols {
             new Symbol("KERNEL_START", Kind.VIRT, "CONFIG_KERNEL_START (KERNEL_START_BOOL): virtual address of the kernel base (0xc0000000)"),
             new Symbol("PAGE_OFFSET", Kind.VIRT, "CONFIG_PAGE_OFFSET (PAGE_OFFSET_BOOL, 2.6.27+): start of lowmem; KERNEL_START before"),
             new Symbol("LOWMEM_SIZE", Kind.SIZE, "CONFIG_LOWMEM_SIZE (LOWMEM_SIZE_BOOL): maximum low memory (0x30000000)"),
-            new Symbol("TASK_SIZE", Kind.VIRT, "CONFIG_TASK_SIZE: top of user space (0xc0000000; 0x80000000 8xx; 0xb0000000 book3s/32 5.9+)"),
+            new Symbol("TASK_SIZE", Kind.VIRT, "CONFIG_TASK_SIZE: top of user space (0xc0000000; 0x80000000 8xx; 0xb0000000 book3s/32 5.9-6.19; 7.0+ clamps it to USER_TOP)"),
             new Symbol("HIGHMEM", Kind.BOOL, "CONFIG_HIGHMEM: RAM above LOWMEM_SIZE becomes highmem instead of being dropped (default n)"),
             new Symbol("ZONE_DMA", Kind.BOOL, "CONFIG_ZONE_DMA: a 30-bit DMA zone (selected by PPC_PMAC on 32-bit from 5.3; default n)"),
             new Symbol("HIGHMEM_START", Kind.VIRT, "CONFIG_HIGHMEM_START: the kmap pool before 2.6.26 (0xfe000000)"),

@@ -356,14 +356,15 @@ final class X86Era extends Era {
      * memblock only, nothing printed); arch/x86/Kconfig of the 6.19 cycle in the context of the x86 hunk of
      * Arnd Bergmann's "arch/*: increase lowmem size to avoid highmem use" (19 Dec 2025, index
      * 80527299f859): "prompt "Memory split" if EXPERT / default VMSPLIT_3G", after "config HIGHMEM4G";
-     * that series was not merged as of 7.0-rc4 (research notes: eras-7x.md).
+     * that series is in no release the index reaches (mail to Linux 7.1.3, July 2026: v1 only, none of its
+     * Kconfig lines in any stored tree; research notes: eras-7x.md).
      */
     static final Checked CHECKED = new Checked(KernelVersion.of(6, 19),
             "the 6.15 HIGHMEM64G removal and its fixes, arch/x86/Kconfig of the 6.19 cycle, a 6.15-rc2 boot log",
             "whether it changed the default memory split: \"mm: increase lowmem size\" (posted for 7.0 in"
                     + " December 2025: VMSPLIT_2G_OPT by default with HIGHMEM, VMSPLIT_2G with X86_PAE, else"
-                    + " VMSPLIT_3G_OPT) was not merged as of 7.0-rc4, so VMSPLIT_3G stays vmlayout's default; pin"
-                    + " -D VMSPLIT_2G=y etc. from your .config");
+                    + " VMSPLIT_3G_OPT) is in no release vmlayout found (v1 only, in mail to July 2026), so VMSPLIT_3G"
+                    + " stays vmlayout's default; pin -D VMSPLIT_2G=y etc. from your .config");
 
     /** The "High Memory Support" setting when no -D chooses one (arch/x86/Kconfig). */
     enum HighmemDefault implements EraRule {
