@@ -38,7 +38,7 @@ final class Summary {
 
     /**
      * The figures the kernel prints about this RAM that are not lines vmlayout prints (5.8+, engine.mm.MemoryFacts):
-     * the "Memory:" line's total and highmem, /proc/meminfo's VmallocTotal and HighTotal.
+     * the "Memory:" line's total and highmem, /proc/meminfo's VmallocTotal, HighTotal and LowTotal's bound.
      */
     static List<String> figures(Layout l) {
         List<MemoryFacts.Value> vs = MemoryFacts.of(l);
@@ -52,7 +52,8 @@ final class Summary {
                     total = true;
                 }
                 case "memory-highmem" -> memory.append(" (..., ").append(v.kb()).append("K highmem less CMA and reserved-memory in highmem)");
-                default -> meminfo.append(meminfo.length() == 0 ? "" : ", ").append(v.label()).append(' ').append(v.kb()).append(" kB");
+                default -> meminfo.append(meminfo.length() == 0 ? "" : ", ").append(v.label()).append(v.atMost() ? " at most " : " ")
+                        .append(v.kb()).append(" kB");
             }
         }
         if (!total) {

@@ -43,7 +43,7 @@ public final class LineShapes {
     private static final Pattern MEMORY = Pattern.compile("^Memory: \\d+K/\\d+K available \\(");
 
     /** /proc/meminfo values vmlayout predicts (a dump users paste after dmesg). */
-    private static final Pattern MEMINFO = Pattern.compile("^(VmallocTotal|HighTotal):\\s+\\d+ kB$");
+    private static final Pattern MEMINFO = Pattern.compile("^(VmallocTotal|HighTotal|LowTotal):\\s+\\d+ kB$");
 
     /** mm free_area_init() (5.8+ predicted, see FreeAreaInit): the zone limits and memblock's node ranges. */
     private static final Pattern ZONE_FAMILY = Pattern.compile(

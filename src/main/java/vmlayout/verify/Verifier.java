@@ -76,7 +76,7 @@ public final class Verifier {
             meminfo |= l.text().startsWith("MemTotal:");
         }
         for (MemoryFacts.Value v : values) {
-            if (meminfo && v.id().startsWith("meminfo-")) {
+            if (meminfo && v.id().startsWith("meminfo-") && !v.atMost()) {
                 Predicted p = new Predicted(MemoryFacts.meminfoLine(v), false, false);
                 p.meminfo = true;
                 ps.add(p);
@@ -134,6 +134,7 @@ public final class Verifier {
             out.add(new Entry(s, p.orig, l == null ? 0 : l.number(), l == null ? null : l.text()));
         }
         out.addAll(memoryLine(lines, values, used));
+        out.addAll(meminfoBounds(lines, values, used, meminfo));
         boolean zonesPredicted = false;
         for (Predicted p : ps) {
             zonesPredicted |= LineShapes.isZoneLine(p.text);
@@ -179,6 +180,35 @@ public final class Verifier {
             String logValue = v.id().equals("memory-total") ? m.group(2) : m.group(4);
             boolean same = logValue != null && Long.parseLong(logValue) == v.kb();
             out.add(new Entry(same ? Status.AGREE : Status.DIFFER, predicted, found.number(), found.text()));
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern MEMINFO_VALUE = java.util.regex.Pattern.compile("^(\\w+):\\s+(\\d{1,18}) kB$");
+
+    /**
+     * The /proc/meminfo values vmlayout predicts as a bound (LowTotal: at most the lowmem RAM): the log's value
+     * agrees when it is within the bound. Compared only when the log has a meminfo dump.
+     */
+    private static List<Entry> meminfoBounds(List<BootLog.Line> lines, List<MemoryFacts.Value> values, boolean[] used,
+                                             boolean meminfo) {
+        List<Entry> out = new ArrayList<>();
+        for (MemoryFacts.Value v : values) {
+            if (!meminfo || !v.atMost()) {
+                continue;
+            }
+            String predicted = MemoryFacts.meminfoLine(v);
+            Entry e = new Entry(Status.OUTSIDE, predicted, 0, null);
+            for (int i = 0; i < lines.size(); i++) {
+                java.util.regex.Matcher m = MEMINFO_VALUE.matcher(lines.get(i).text());
+                if (!used[i] && m.matches() && (m.group(1) + ":").equals(v.label())) {
+                    used[i] = true;
+                    boolean within = Long.parseLong(m.group(2)) <= v.kb();
+                    e = new Entry(within ? Status.AGREE : Status.DIFFER, predicted, lines.get(i).number(), lines.get(i).text());
+                    break;
+                }
+            }
+            out.add(e);
         }
         return out;
     }

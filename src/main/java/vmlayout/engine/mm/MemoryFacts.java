@@ -12,7 +12,8 @@ import vmlayout.engine.Region;
  * "Memory:" line (mem_init_print_info()) whose other fields depend on the image, and /proc/meminfo
  * (meminfo_proc_show()). Each is computed from what the engine decided (the RAM by use, the vmalloc
  * area); values that depend on the kernel image (code size, early allocations) are not predicted:
- * LowTotal, MemTotal and the first figure of the "Memory:" line.
+ * MemTotal and the first figure of the "Memory:" line. LowTotal depends on the image too, but cannot
+ * exceed the lowmem RAM: that bound is predicted ({@link Value#atMost}).
  */
 public final class MemoryFacts {
 
@@ -23,8 +24,13 @@ public final class MemoryFacts {
      * @param label  how the log shows it ("Memory: .../NK available", "VmallocTotal:")
      * @param kb     the value in kB (the kernel's K: 1024 bytes)
      * @param source release range, file and function
+     * @param atMost the kernel's value is at most {@code kb} (a bound, not the value): LowTotal
      */
-    public record Value(String id, String label, long kb, String source) {
+    public record Value(String id, String label, long kb, String source, boolean atMost) {
+
+        public Value(String id, String label, long kb, String source) {
+            this(id, label, kb, source, false);
+        }
     }
 
     private MemoryFacts() {
@@ -53,12 +59,22 @@ public final class MemoryFacts {
             out.add(new Value("meminfo-HighTotal", "HighTotal:", highmemKb(l),
                     "fs/proc/meminfo.c meminfo_proc_show() (CONFIG_HIGHMEM): totalhigh_pages(), the highmem pages the"
                             + " buddy allocator manages after boot (CMA areas released by then)"));
+            out.add(new Value("meminfo-LowTotal", "LowTotal:", lowmemKb(l),
+                    "fs/proc/meminfo.c meminfo_proc_show() (CONFIG_HIGHMEM): totalram_pages() - totalhigh_pages(), the"
+                            + " lowmem pages the buddy allocator manages: at most the lowmem RAM (the image, memmap, page"
+                            + " tables and early allocations kept are not in it), all releases", true));
         }
         return out;
     }
 
-    /** The /proc/meminfo line of a meminfo value: "%-16s%8lu kB" (fs/proc/meminfo.c show_val_kb()). */
+    /**
+     * The /proc/meminfo line of a meminfo value: "%-16s%8lu kB" (fs/proc/meminfo.c show_val_kb()); a bound
+     * reads "LowTotal: at most N kB".
+     */
     public static String meminfoLine(Value v) {
+        if (v.atMost()) {
+            return v.label() + " at most " + v.kb() + " kB";
+        }
         StringBuilder b = new StringBuilder(v.label());
         while (b.length() < 16) {
             b.append(' ');
@@ -94,6 +110,14 @@ public final class MemoryFacts {
     static long highmemKb(Layout l) {
         long pages = 0;
         for (long[] r : pfnRanges(l, RamUse.HIGHMEM)) {
+            pages += r[1] - r[0];
+        }
+        return pages * 4;
+    }
+
+    static long lowmemKb(Layout l) {
+        long pages = 0;
+        for (long[] r : pfnRanges(l, RamUse.LOWMEM)) {
             pages += r[1] - r[0];
         }
         return pages * 4;
