@@ -11,8 +11,8 @@ import vmlayout.config.Releases;
  * What changes between releases in the arch-independent code of the early reservations: mm/cma.c
  * (drivers/base/dma-contiguous.c before 3.16), kernel/dma/contiguous.c, drivers/of/of_reserved_mem.c
  * and fdt.c, kernel/crash_core.c (crash_reserve.c from 6.9) and mm/page_alloc's MAX_ORDER. Each
- * boundary is the first release with the new behaviour; its comment gives the evidence (research notes:
- * /work/notes/research/reservations.md; the real boots are testdata/arm/realboot-*). "believed" means
+ * boundary is the first release with the new behaviour; its comment gives the evidence (src/docs/eras.md,
+ * src/docs/reservations.md; the real boots are testdata/arm/realboot-*). "believed" means
  * the patch is dated but its merge release was not read in a tree.
  */
 public final class ReserveEra extends Era {
