@@ -35,6 +35,9 @@ class ReservationsWorkedTest {
     private static final String[] ARM_1G = {"--kernel-only", "--kernel", "6.1", "--ram", "0x40000000:1G", "-D", "HIGHMEM=y",
         "-D", "DMA_CMA=y"};
 
+    private static final java.util.regex.Pattern FREE_AREA_INIT = java.util.regex.Pattern.compile(
+            "Zone ranges:|  (DMA|Normal|HighMem) |Movable zone start|Early memory node ranges|  node   0: |Initmem setup node");
+
     private static List<String> kernelLines(String... args) {
         CliRunner.Result r = CliRunner.run(args);
         if (r.status() > 1) {
@@ -44,6 +47,9 @@ class ReservationsWorkedTest {
         for (String l : r.outLines()) {
             if (l.equals("Virtual kernel memory layout:")) {
                 break; // 6.1 prints no table; vmlayout shows its last form after the messages
+            }
+            if (FREE_AREA_INIT.matcher(l).lookingAt()) {
+                continue; // paging_init()'s zone report (5.8+), worked elsewhere (ZoneRangesGoldenTest)
             }
             out.add(l);
         }

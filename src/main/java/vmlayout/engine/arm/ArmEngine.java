@@ -101,15 +101,15 @@ public final class ArmEngine implements Engine {
             reservations.armMemblockInit(st.memory.toRangeSet(), noMap.intersect(described), split.lowmemLimit, boot.messages);
         }
         boot.messages.addAll(reservedNotes);
-        // paging_init(): mem_map (and 6.12+ the device tree's static regions), then reserve_crashkernel()
+        // paging_init() -> bootmem_init() -> free_area_init(): the zone report, then mem_map; 6.12+ the device tree's
+        // static regions (unflatten_device_tree()); then reserve_crashkernel()
+        bootmemInit(boot, m, k, st, split, physOffset);
         long memStart = described.isEmpty() ? physOffset : described.ranges().get(0).start();
         long memEnd = st.memory.count() == 0 ? memStart : st.memory.endOfDram();
         boot.messages.addAll(reservations.pagingInit(split.lowmemLimit, memStart, memEnd));
         boot.messages.addAll(reservations.reserveCrashkernel(split.lowmemLimit, memStart));
         reservations.memInit(memEnd);
         reservations.finish();
-
-        bootmemInit(boot, m, k, st, split, physOffset);
 
         ArmMemInit.Table table = ArmMemInit.memInit(boot, era, k, vmalloc, physOffset, vmallocMin, split);
         if (era.pastChecked) {
@@ -202,6 +202,6 @@ public final class ArmEngine implements Engine {
         if (k.highmem()) {
             zones.add(new FreeAreaInit.Zone("HighMem", maxHigh));
         }
-        boot.messages.addAll(FreeAreaInit.messages(m.kernel(), zones, memblock));
+        boot.messages.addAll(FreeAreaInit.messages(m.kernel(), zones, memblock, new RangeSet(split.nomap).addAll(split.dtNoMap)));
     }
 }

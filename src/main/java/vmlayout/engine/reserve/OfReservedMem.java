@@ -310,6 +310,7 @@ public final class OfReservedMem {
             }
             if (x.nomap) {
                 s.mb.clearNomap(x.base, x.size); // still reserved: memblock_clear_nomap() frees nothing
+                s.dynamicNoMap.remove(x.base, x.base + x.size); // mapped again: not a region of its own for free_area_init()
                 keep(s, x);
                 s.reservations.add(new Reservation(kind, name, x.base, x.size, zone, Reservation.Status.PLACED, r.name(), rule,
                         (why == null ? "no handler accepted it" : why) + "; a no-map region stays reserved, unused"));
