@@ -103,6 +103,12 @@ public class MachineOptions {
                     + " from the memory nodes, bootargs from /chosen, /reserved-memory regions (no-map, reusable).")
     String dtb;
 
+    @Option(names = "--initrd", paramLabel = "START:SIZE",
+            description = "Where the boot loader put the initrd (physical START, SIZE): the kernel reserves it before"
+                    + " CMA, device-tree pools and the crash kernel are placed. Replaces a DTB's /chosen"
+                    + " linux,initrd-start/-end.")
+    String initrd;
+
     @Option(names = "--uboot-env", paramLabel = "FILE",
             description = "U-Boot's environment (printenv or fw_printenv text, boot commands, or a binary uboot.env):"
                     + " the bootargs bootm would pass after running bootcmd, with $var expansion and setenv.")

@@ -21,10 +21,12 @@ import vmlayout.report.Message;
  * @param inputMessages  what reading the inputs found: vmlayout notes and warnings (conflicts between
  *                       sources, what a file held) and kernel messages printed before memory setup
  *                       ("Ignoring tag cmdline ..."); shown before the engine's messages
+ * @param reservedMemory whether a device tree was given and what its /reserved-memory node is
  */
 public record Machine(Arch arch, KernelVersion kernel, List<RamBank> ram, List<E820Entry> e820,
                       List<Param> params, Defines defines, List<String> defaultsUsed,
-                      List<ReservedRegion> reserved, BuiltinCmdline builtin, List<Message> inputMessages) {
+                      List<ReservedRegion> reserved, BuiltinCmdline builtin, List<Message> inputMessages,
+                      ReservedRegion.Node reservedMemory) {
 
     /**
      * The release vmlayout assumes when --kernel is not given: 6.12, the LTS that 32-bit boards run today
@@ -46,7 +48,7 @@ public record Machine(Arch arch, KernelVersion kernel, List<RamBank> ram, List<E
     /** A machine described by options only: no reserved regions, no built-in command line, no input notes. */
     public Machine(Arch arch, KernelVersion kernel, List<RamBank> ram, List<E820Entry> e820,
                    List<Param> params, Defines defines, List<String> defaultsUsed) {
-        this(arch, kernel, ram, e820, params, defines, defaultsUsed, List.of(), null, List.of());
+        this(arch, kernel, ram, e820, params, defines, defaultsUsed, List.of(), null, List.of(), ReservedRegion.Node.NO_DEVICE_TREE);
     }
 
     /** A builder that collects inputs from options, files and profiles, in any order. */
@@ -61,6 +63,7 @@ public record Machine(Arch arch, KernelVersion kernel, List<RamBank> ram, List<E
         private final List<Message> inputMessages = new ArrayList<>();
         private final List<String> defaults = new ArrayList<>();
         private BuiltinCmdline builtin;
+        private ReservedRegion.Node reservedMemory = ReservedRegion.Node.NO_DEVICE_TREE;
 
         public Builder arch(Arch a) {
             this.arch = a;
@@ -118,6 +121,25 @@ public record Machine(Arch arch, KernelVersion kernel, List<RamBank> ram, List<E
             return this;
         }
 
+        /** Puts {@code r} in place of the initrd read so far; returns that one, or null. */
+        public ReservedRegion replaceInitrd(ReservedRegion r) {
+            ReservedRegion old = null;
+            for (int i = 0; i < reserved.size(); i++) {
+                if (reserved.get(i).origin() == ReservedRegion.Origin.INITRD) {
+                    old = reserved.remove(i);
+                    break;
+                }
+            }
+            reserved(r);
+            return old;
+        }
+
+        /** A device tree was read: what its /reserved-memory node is. */
+        public Builder reservedMemory(ReservedRegion.Node n) {
+            this.reservedMemory = n;
+            return this;
+        }
+
         public Builder builtin(BuiltinCmdline b) {
             this.builtin = b;
             return this;
@@ -167,7 +189,7 @@ public record Machine(Arch arch, KernelVersion kernel, List<RamBank> ram, List<E
                 k = DEFAULT_KERNEL;
                 defaults.add("--kernel " + DEFAULT_KERNEL);
             }
-            return new Machine(a, k, ram, e820, params, defines, defaults, reserved, builtin, inputMessages);
+            return new Machine(a, k, ram, e820, params, defines, defaults, reserved, builtin, inputMessages, reservedMemory);
         }
     }
 }

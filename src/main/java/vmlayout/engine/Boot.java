@@ -26,6 +26,8 @@ public final class Boot {
     public final List<String> defaults;
     public final DerivationLog log;
     public final Engine.Detail detail;
+    /** The early reservations so far, in the order the kernel makes them. */
+    public final List<Reservation> reservations = new ArrayList<>();
 
     public Boot(Machine machine, SymbolCatalog symbols, Engine.Detail detail) {
         this.machine = machine;
@@ -98,6 +100,6 @@ public final class Boot {
     public Layout layout(List<Region> regions, List<RamRange> ram, List<String> table, boolean tablePrinted) {
         ConstantRules.check(machine, constants);
         return new Layout(machine.arch(), machine.kernel(), machine.params(), regions, ram, messages, table, tablePrinted,
-                constants.used(), defaults, log.steps());
+                constants.used(), defaults, log.steps(), reservations);
     }
 }

@@ -25,10 +25,13 @@ import vmlayout.report.Message;
  * @param defaults      defaults vmlayout chose for inputs not given
  * @param derivation    how each boundary was set, step by step, in the order the engine decided
  *                      (see {@link Derivation}; {@code vmlayout explain} prints it)
+ * @param reservations  the early reservations in the order the kernel made them (the kernel image and initrd
+ *                      it held first, device-tree regions and pools, CMA, crashkernel, SWIOTLB), placed or not
  */
 public record Layout(Arch arch, KernelVersion kernel, List<Param> params, List<Region> regions,
                      List<RamRange> ram, List<Message> messages, List<String> table, boolean tablePrinted,
-                     List<Constants.Value> constants, List<String> defaults, List<Derivation> derivation) {
+                     List<Constants.Value> constants, List<String> defaults, List<Derivation> derivation,
+                     List<Reservation> reservations) {
 
     public Layout {
         params = List.copyOf(params);
@@ -39,13 +42,21 @@ public record Layout(Arch arch, KernelVersion kernel, List<Param> params, List<R
         constants = List.copyOf(constants);
         defaults = List.copyOf(defaults);
         derivation = List.copyOf(derivation);
+        reservations = List.copyOf(reservations);
+    }
+
+    /** A layout without reservations. */
+    public Layout(Arch arch, KernelVersion kernel, List<Param> params, List<Region> regions, List<RamRange> ram,
+                  List<Message> messages, List<String> table, boolean tablePrinted, List<Constants.Value> constants,
+                  List<String> defaults, List<Derivation> derivation) {
+        this(arch, kernel, params, regions, ram, messages, table, tablePrinted, constants, defaults, derivation, List.of());
     }
 
     /** A layout without derivation steps (hand-made layouts in tests and renderers). */
     public Layout(Arch arch, KernelVersion kernel, List<Param> params, List<Region> regions, List<RamRange> ram,
                   List<Message> messages, List<String> table, boolean tablePrinted, List<Constants.Value> constants,
                   List<String> defaults) {
-        this(arch, kernel, params, regions, ram, messages, table, tablePrinted, constants, defaults, List.of());
+        this(arch, kernel, params, regions, ram, messages, table, tablePrinted, constants, defaults, List.of(), List.of());
     }
 
     /** The value of a constant the engine used, or {@code dflt} when it did not use it. */
@@ -66,6 +77,17 @@ public record Layout(Arch arch, KernelVersion kernel, List<Param> params, List<R
             }
         }
         return null;
+    }
+
+    /** The reservations of this kind, in the kernel's order. */
+    public List<Reservation> reservations(Reservation.Kind kind) {
+        List<Reservation> out = new ArrayList<>();
+        for (Reservation r : reservations) {
+            if (r.kind() == kind) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /** Bytes of RAM with this use. */

@@ -10,8 +10,15 @@ import java.util.List;
  * @param end   first byte past the range (exclusive; 64-bit physical addresses)
  * @param use   lowmem, highmem, dropped or reserved
  * @param why   for dropped and reserved ranges, which rule took it (empty otherwise)
+ * @param present still in memblock.memory (present pages the kernel counts in "Memory: .../NK"): lowmem and highmem,
+ *                and reserved ranges the kernel only reserves or marks NOMAP; not RAM dropped or removed
  */
-public record RamRange(long start, long end, RamUse use, String why) {
+public record RamRange(long start, long end, RamUse use, String why, boolean present) {
+
+    /** A range whose presence follows from its use: lowmem and highmem are present, the rest not. */
+    public RamRange(long start, long end, RamUse use, String why) {
+        this(start, end, use, why, use == RamUse.LOWMEM || use == RamUse.HIGHMEM);
+    }
     /** By start address. A class, not a lambda: a lambda's first use costs ~5 ms of method-handle set-up at start. */
     public static final Comparator<RamRange> BY_START = new ByStart();
 

@@ -136,6 +136,7 @@ final class ArtifactSources {
         for (ReservedRegion r : dt.reserved()) {
             b.reserved(r);
         }
+        b.reservedMemory(dt.reservedMemory());
         if (dt.banks().isEmpty()) {
             if (b.ram().isEmpty()) {
                 b.message(Message.warn(dtbFile.label() + " has no memory node (device_type = \"memory\"): the kernel"

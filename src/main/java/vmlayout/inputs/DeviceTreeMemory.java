@@ -17,8 +17,11 @@ import vmlayout.config.ReservedRegion;
  *   <li>/reserved-memory: fdt_scan_reserved_mem() reads its children when the node has the root's
  *       #address-cells and #size-cells and a "ranges" property (__reserved_mem_check_root()); a child
  *       with "reg" is a static region (each reg entry), one with only "size" a dynamic one placed at
- *       boot; "no-map" and "reusable" are kept; /memreserve/ entries are reserved too
- *       (early_init_fdt_scan_reserved_mem()).</li>
+ *       boot; "no-map", "reusable", "compatible", "alloc-ranges", "alignment" and "linux,cma-default" are
+ *       kept (__reserved_mem_alloc_size(), rmem_cma_setup()); /memreserve/ entries are reserved too
+ *       (early_init_fdt_scan_reserved_mem());</li>
+ *   <li>the initrd: early_init_dt_check_for_initrd() reads /chosen "linux,initrd-start" and
+ *       "linux,initrd-end" (one or two cells each, the end exclusive; nothing when start &gt; end).</li>
  * </ul>
  */
 public final class DeviceTreeMemory {
@@ -28,6 +31,7 @@ public final class DeviceTreeMemory {
     private final List<String> notes = new ArrayList<>();
     private String bootargs;
     private String model;
+    private ReservedRegion.Node reservedMemory = ReservedRegion.Node.ABSENT;
 
     private DeviceTreeMemory() {
     }
@@ -113,14 +117,20 @@ public final class DeviceTreeMemory {
                         + " there (\"" + m.bootargs + "\").");
             }
         }
+        if (chosen != null) {
+            initrd(m, file, chosen);
+        }
         DtNode rm = root.child("reserved-memory");
         if (rm != null) {
             long rac = rm.cell("#address-cells", -1);
             long rsc = rm.cell("#size-cells", -1);
             if (rac != ac || rsc != sc || !rm.has("ranges")) {
+                m.reservedMemory = ReservedRegion.Node.UNSUPPORTED;
                 m.note("/reserved-memory needs the root's #address-cells and #size-cells and a ranges property"
-                        + " (drivers/of/of_reserved_mem.c __reserved_mem_check_root()): the kernel ignores all its regions.");
+                        + " (drivers/of/of_reserved_mem.c __reserved_mem_check_root()): the kernel ignores all its regions"
+                        + " (\"Reserved memory: unsupported node format, ignoring\").");
             } else {
+                m.reservedMemory = ReservedRegion.Node.PRESENT;
                 for (DtNode r : rm.children()) {
                     reservedNode(m, file, r, ac, sc);
                 }
@@ -145,6 +155,8 @@ public final class DeviceTreeMemory {
         }
         boolean noMap = r.has("no-map");
         boolean reusable = r.has("reusable");
+        String compatible = compatible(r);
+        boolean cmaDefault = r.has("linux,cma-default");
         byte[] reg = r.prop("reg");
         if (reg != null) {
             int entry = 4 * (ac + sc);
@@ -157,7 +169,9 @@ public final class DeviceTreeMemory {
                 long base = DtNode.readCells(reg, o, ac);
                 long size = DtNode.readCells(reg, o + 4 * ac, sc);
                 checkRange(file, path, base, size);
-                m.addReserved(file, new ReservedRegion(path, base, size, noMap, reusable, file.label()));
+                // __reserved_mem_reserve_reg(): every entry is reserved, the first one is the region the pool uses
+                m.addReserved(file, new ReservedRegion(path, base, size, noMap, reusable, file.label(),
+                        ReservedRegion.Origin.RESERVED_MEMORY, compatible, List.of(), 0, cmaDefault));
             }
             return;
         }
@@ -166,7 +180,85 @@ public final class DeviceTreeMemory {
             m.note(path + " has neither reg nor a size of " + sc + " cell(s): ignored.");
             return;
         }
-        m.addReserved(file, new ReservedRegion(path, -1, DtNode.readCells(size, 0, sc), noMap, reusable, file.label()));
+        long bytes = DtNode.readCells(size, 0, sc);
+        long alignment = 0;
+        byte[] align = r.prop("alignment");
+        if (align != null) {
+            if (align.length != 4 * ac) {
+                m.note(path + " alignment is " + align.length + " bytes, not " + ac + " cell(s): the kernel skips the node"
+                        + " (\"invalid alignment property\").");
+                return;
+            }
+            alignment = DtNode.readCells(align, 0, ac);
+        }
+        List<ReservedRegion.Span> ranges = new ArrayList<>();
+        byte[] alloc = r.prop("alloc-ranges");
+        if (alloc != null) {
+            int entry = 4 * (ac + sc);
+            if (alloc.length % entry != 0) {
+                m.note(path + " alloc-ranges is " + alloc.length + " bytes, not whole (address, size) entries: the kernel skips"
+                        + " the node (\"invalid alloc-ranges property\").");
+                return;
+            }
+            for (int o = 0; o < alloc.length; o += entry) {
+                long base = DtNode.readCells(alloc, o, ac);
+                long len = DtNode.readCells(alloc, o + 4 * ac, sc);
+                checkRange(file, path + " alloc-ranges", base, len);
+                ranges.add(new ReservedRegion.Span(base, len));
+            }
+        }
+        checkRange(file, path, 0, bytes);
+        m.addReserved(file, new ReservedRegion(path, -1, bytes, noMap, reusable, file.label(), ReservedRegion.Origin.RESERVED_MEMORY,
+                compatible, ranges, alignment, cmaDefault));
+    }
+
+    /** The "compatible" string the kernel's reserved-memory table matches ("shared-dma-pool"), else the first one, or null. */
+    private static String compatible(DtNode r) {
+        byte[] v = r.prop("compatible");
+        if (v == null) {
+            return null;
+        }
+        String first = null;
+        int from = 0;
+        for (int i = 0; i <= v.length; i++) {
+            if (i == v.length || v[i] == 0) {
+                if (i > from) {
+                    String c = new String(v, from, i - from, StandardCharsets.ISO_8859_1);
+                    if (c.equals("shared-dma-pool")) {
+                        return c;
+                    }
+                    if (first == null) {
+                        first = c;
+                    }
+                }
+                from = i + 1;
+            }
+        }
+        return first;
+    }
+
+    /** /chosen linux,initrd-start and linux,initrd-end (of_read_number() of one or two cells). */
+    private static void initrd(DeviceTreeMemory m, InputFile file, DtNode chosen) {
+        byte[] s = chosen.prop("linux,initrd-start");
+        byte[] e = chosen.prop("linux,initrd-end");
+        if (s == null || e == null) {
+            return;
+        }
+        if ((s.length != 4 && s.length != 8) || (e.length != 4 && e.length != 8)) {
+            m.note("/chosen linux,initrd-start/-end are not one or two cells: the initrd is not read.");
+            return;
+        }
+        long start = DtNode.readCells(s, 0, s.length / 4);
+        long end = DtNode.readCells(e, 0, e.length / 4);
+        if (start > end || start < 0 || end < 0) {
+            m.note("/chosen linux,initrd-start is above linux,initrd-end: the kernel takes no initrd from it.");
+            return;
+        }
+        if (end > start) {
+            checkRange(file, "/chosen linux,initrd", start, end - start);
+            m.addReserved(file, new ReservedRegion("initrd", start, end - start, false, false, file.label() + " /chosen",
+                    ReservedRegion.Origin.INITRD, null, List.of(), 0, false));
+        }
     }
 
     /** Most notes kept: a tree of a thousand disabled memory nodes gets twenty notes and a count, not a thousand. */
@@ -230,6 +322,11 @@ public final class DeviceTreeMemory {
 
     public List<String> notes() {
         return notes;
+    }
+
+    /** What the tree holds under /reserved-memory. */
+    public ReservedRegion.Node reservedMemory() {
+        return reservedMemory;
     }
 
     /** The root's model property, or null. */

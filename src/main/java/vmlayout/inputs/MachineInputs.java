@@ -16,6 +16,7 @@ import vmlayout.config.InputException;
 import vmlayout.config.KernelVersion;
 import vmlayout.config.Machine;
 import vmlayout.config.RamBank;
+import vmlayout.config.ReservedRegion;
 import vmlayout.config.Sizes;
 import vmlayout.config.SymbolCatalog;
 import vmlayout.inputs.CommandLineRules.Piece;
@@ -61,6 +62,7 @@ public final class MachineInputs {
     public static final String SYSTEM_MAP = "--system-map";
     public static final String DTB = "--dtb";
     public static final String UBOOT_ENV = "--uboot-env";
+    public static final String INITRD = "--initrd";
 
     /** Options that are kernel parameters written as options, with the parameter each one is. */
     public static final Map<String, String> PARAM_OPTIONS = Map.of("--mem", "mem", "--memmap", "memmap",
@@ -164,6 +166,9 @@ public final class MachineInputs {
             }
         }
         files.apply(b, explicit, explicitLine, additions, catalogs);
+        if (given.one(INITRD) != null) {
+            initrd(b, given.one(INITRD));
+        }
         // a parameter given on the command line replaces the board's parameters of the same name
         List<Param> combined = new ArrayList<>(b.params());
         for (Piece add : additions) {
@@ -195,6 +200,26 @@ public final class MachineInputs {
             b.note("profile " + prof.name + " (" + prof.origin + ")");
         }
         return b.build();
+    }
+
+    /** --initrd START:SIZE: the initrd, instead of one a DTB's /chosen names (explicit options win over files). */
+    private static void initrd(Machine.Builder b, String token) {
+        int colon = token.indexOf(':');
+        if (colon < 0 || token.indexOf(':', colon + 1) >= 0) {
+            throw new InputException(INITRD + ": cannot read '" + token + "': expected START:SIZE, e.g. 0x48000000:8M");
+        }
+        long start = Sizes.parse(token.substring(0, colon), INITRD + " " + token + " (START)");
+        long size = Sizes.parse(token.substring(colon + 1), INITRD + " " + token + " (SIZE)");
+        if (size <= 0 || start < 0 || Long.compareUnsigned(start, 1L << 40) >= 0 || start + size > (1L << 40)) {
+            throw new InputException(INITRD + ": '" + token + "' is not a range of the 40-bit physical space (START:SIZE,"
+                    + " SIZE at least 1 byte)");
+        }
+        ReservedRegion old = b.replaceInitrd(new ReservedRegion("initrd", start, size, false, false, INITRD,
+                ReservedRegion.Origin.INITRD, null, List.of(), 0, false));
+        if (old != null && (old.start() != start || old.size() != size)) {
+            b.message(Message.note(INITRD + " " + token + " wins over the initrd of " + old.source() + " ("
+                    + String.format("0x%x:0x%x", old.start(), old.size()) + ")."));
+        }
     }
 
     /** --e820-file: the BIOS map of a boot log or /sys/firmware/memmap, instead of --e820 entries. */

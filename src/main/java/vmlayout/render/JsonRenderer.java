@@ -15,6 +15,7 @@ import vmlayout.engine.Derivation;
 import vmlayout.engine.Layout;
 import vmlayout.engine.RamRange;
 import vmlayout.engine.RamUse;
+import vmlayout.engine.Reservation;
 import vmlayout.engine.Region;
 import vmlayout.report.Message;
 
@@ -142,6 +143,26 @@ public final class JsonRenderer {
             g.writeNumberField(u.id(), l.ramBytes(u));
         }
         g.writeEndObject();
+
+        g.writeArrayFieldStart("reservations");
+        for (Reservation r : l.reservations()) {
+            g.writeStartObject();
+            g.writeStringField("kind", r.kind().id());
+            g.writeStringField("name", r.name());
+            if (r.start() >= 0) {
+                address(g, "start", r.start());
+                address(g, "end", r.end());
+            }
+            g.writeNumberField("size", r.size());
+            g.writeStringField("zone", r.zone().id());
+            g.writeStringField("status", r.status().id());
+            g.writeBooleanField("requested", !r.context());
+            g.writeStringField("request", r.request());
+            g.writeStringField("rule", r.rule());
+            g.writeStringField("why", r.why());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
 
         g.writeArrayFieldStart("messages");
         for (Message m : l.messages()) {

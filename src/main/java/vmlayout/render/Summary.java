@@ -7,6 +7,7 @@ import vmlayout.config.Sizes;
 import vmlayout.engine.Layout;
 import vmlayout.engine.RamRange;
 import vmlayout.engine.RamUse;
+import vmlayout.engine.Reservation;
 import vmlayout.engine.mm.MemoryFacts;
 
 /** Where the RAM went, in MB, as vmlayout's own lines (not the kernel's). */
@@ -32,7 +33,31 @@ final class Summary {
             out.add("  " + Fmt.hex8(r.start()) + "-" + Fmt.hex8(r.end()) + " " + Fmt.pad(r.use().id(), 8, true) + " "
                     + Fmt.pad(Sizes.summary(r.size()), 9, false) + (r.why().isEmpty() ? "" : "  " + r.why()));
         }
+        out.addAll(reservations(l));
         out.addAll(figures(l));
+        return out;
+    }
+
+    /**
+     * The early reservations asked for (cma=, crashkernel=, device-tree regions, SWIOTLB), in the kernel's order:
+     * "cma 0x70000000-0x80000000 256 MB (highmem)", "crashkernel FAILED 64 MB: why".
+     */
+    static List<String> reservations(Layout l) {
+        List<String> out = new ArrayList<>();
+        for (Reservation r : l.reservations()) {
+            if (r.context()) {
+                continue;
+            }
+            if (out.isEmpty()) {
+                out.add("reservations (in the kernel's order):");
+            }
+            String where = switch (r.status()) {
+                case PLACED -> Fmt.hex8(r.start()) + "-" + Fmt.hex8(r.end()) + " " + Sizes.summary(r.size()) + " (" + r.zone().id() + ")";
+                case FAILED -> "FAILED " + Sizes.summary(r.size()) + ": " + r.why();
+                case UNPLACED -> Sizes.summary(r.size()) + " (" + r.zone().id() + ", address not predicted)";
+            };
+            out.add("  " + r.label() + " " + where);
+        }
         return out;
     }
 

@@ -90,6 +90,8 @@ public record Change(String label, Cost cost, String group, List<Param> params, 
                 d.put(e.getKey(), e.getValue());
             }
         }
-        return new Machine(m.arch(), m.kernel(), m.ram(), m.e820(), params, d, m.defaultsUsed());
+        // the device tree's reserved regions stay: they are where the candidate's reservations must fit too
+        return new Machine(m.arch(), m.kernel(), m.ram(), m.e820(), params, d, m.defaultsUsed(), m.reserved(), null, List.of(),
+                m.reservedMemory());
     }
 }

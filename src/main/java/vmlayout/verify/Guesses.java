@@ -64,11 +64,12 @@ public final class Guesses {
     /**
      * The early allocations in highmem at mem_init() (CMA areas, reserved-memory, the KASAN shadow, which
      * ppc32 puts at the top of RAM: the 6.8 G4 log ppc32-04 is 96 MB = 768 MB / 8 short): the "Memory:"
-     * line's highmem figure leaves them out, and vmlayout does not place them yet.
+     * line's highmem figure leaves them out; vmlayout places CMA and reserved-memory areas (Layout.reservations()),
+     * but this figure does not subtract them yet.
      */
     public static final Guess RESERVATIONS = new Guess("--cmdline", "cma", "none", true, List.of(),
-            "the early allocations in highmem (CMA and reserved-memory areas, the KASAN shadow), which vmlayout does"
-                    + " not place yet");
+            "the early allocations in highmem (CMA and reserved-memory areas, the KASAN shadow), which this figure does"
+                    + " not subtract yet");
 
     /** Sizes of vmalloc= people give, for the command line's candidates. */
     private static final String[] VMALLOC = {"64M", "128M", "192M", "256M", "384M", "512M", "640M", "768M", "1G"};
@@ -138,6 +139,13 @@ public final class Guesses {
                 c.add("VMSPLIT_2G_OPT=y");
             }
             out.add(new Guess("-D", "VMSPLIT", "VMSPLIT_3G", false, c));
+        }
+        if (l.arch() != Arch.PPC && !pinned(l, "DMA_CMA") && !pinned(l, "CMA_SIZE_MBYTES") && !pinned(l, "CMA_SIZE_PERCENTAGE")
+                && l.params().stream().noneMatch(p -> p.is("cma"))) {
+            // the global CMA area (engine.reserve.DmaContiguous): CONFIG_DMA_CMA is off by default, distribution
+            // kernels have it with CMA_SIZE_MBYTES 16 (Debian armmp) or a board's own size
+            out.add(new Guess("-D", "DMA_CMA", "DMA_CMA=n", false, List.of("DMA_CMA=y", "CMA_SIZE_MBYTES=32",
+                    "CMA_SIZE_MBYTES=64", "CMA_SIZE_MBYTES=128", "CMA_SIZE_MBYTES=256")));
         }
         if (l.arch() == Arch.ARM && !pinned(l, "ARM_LPAE")) {
             out.add(new Guess("-D", "ARM_LPAE", "ARM_LPAE=n", false, List.of("ARM_LPAE=y")));

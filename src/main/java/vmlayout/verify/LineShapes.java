@@ -37,7 +37,15 @@ public final class LineShapes {
                     + "|Reserving virtual address space above|Malformed early option|Ooops! Too many entries"
                     + "|(e820: )?too many entries; ignoring|Kernel panic - not syncing: Invalid user supplied memory map"
                     + "|4GB seen, but kernel|Warning: only \\d+MB will be used|Warning: only 4GB will be used"
-                    + "|(e820: )?remove \\[mem |e820 remove range: |(e820: )?update \\[mem 0x0+-|e820 update range: 0+ - )");
+                    + "|(e820: )?remove \\[mem |e820 remove range: |(e820: )?update \\[mem 0x0+-|e820 update range: 0+ - "
+
+                    // the early reservations (engine.reserve, src/docs/reservations.md)
+                    + "|cma: (CMA: )?(Reserved|reserved|Failed|failed) |cma: Region at |cma: Size \\("
+                    + "|Reserved memory: (created|bypass|regions without no-map|incorrect alignment)"
+                    + "|OF: reserved mem: (initialized node|node \\S+ compatible matching fail|failed to allocate memory|0x[0-9a-f]+\\.\\."
+                    + "|Reserved memory: No reserved-memory node)"
+                    + "|Reserving \\d+MB of memory at \\d+MB for crashkernel|crashkernel reservation failed|crashkernel: "
+                    + "|crashkernel reserved: |cannot allocate crashkernel)");
 
     /** 5.8+ mem_init_print_info(): vmlayout predicts some of its fields (see MemoryFacts), never reads it. */
     private static final Pattern MEMORY = Pattern.compile("^Memory: \\d+K/\\d+K available \\(");

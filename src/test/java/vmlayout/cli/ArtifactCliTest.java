@@ -42,6 +42,9 @@ class ArtifactCliTest {
         // VMALLOC_START = (0xe0000000 + 8 MB) & ~(8 MB - 1) = 0xe0800000, 0xff800000 - 0xe0800000 = 496 MB.
         // Sections from System.map: .text 0xc0e00000 - 0xc0208000 = 12256 kB; .init 2 MB; .data 0xc15a90b4 -
         // 0xc1400000 = 1740980 bytes -> 1701 kB rounded up; .bss 0xc1607588 - 0xc15a90b4 = 386260 -> 378 kB.
+        // CMA (.config: DMA_CMA=y, CMA_SIZE_MBYTES=16, ARCH_FORCE_MAX_ORDER=12, ZONE_DMA=y): alignment 4 kB << 11 = 8 MB;
+        // limit arm_dma_limit 0xffffffff & ~(8 MB - 1) = 0xff800000, above the end of RAM 0xa0000000, so 0xa0000000;
+        // highmem_start is 0xa0000000 too (no highmem): top-down below it, 0xa0000000 - 16 MB = 0x9f000000.
         assertEquals(List.of(
                 "Virtual kernel memory layout:",
                 "    vector  : 0xffff0000 - 0xffff1000   (   4 kB)",
@@ -57,10 +60,12 @@ class ArtifactCliTest {
         assertEquals(0, r.status(), r.toString());
         // 6.1 prints no table (ARM stopped in 5.1): it is vmlayout's, under its own heading, and not kernel output
         assertTrue(r.outLines().stream().anyMatch(l -> l.startsWith("vmlayout (not kernel output): the table Linux 6.1")), r.out());
-        // what 6.1 does print: free_area_init()'s report. The BeagleBone Black's 512 MB at 0x80000000 all fit in
-        // lowmem (768 MB of VMSPLIT_3G); the armmp .config has ZONE_DMA, and without a machine dma_zone_size the DMA
-        // zone reaches max_low_pfn: DMA is all of RAM, Normal and HighMem are empty.
-        assertEquals(String.join("\n", "Zone ranges:",
+        // what 6.1 does print: arm_memblock_init()'s CMA area (the armmp .config: DMA_CMA, CMA_SIZE_MBYTES=16; top-down
+        // below the end of RAM 0xa0000000: 0x9f000000), then free_area_init()'s report. The BeagleBone Black's 512 MB at
+        // 0x80000000 all fit in lowmem (768 MB of VMSPLIT_3G); the armmp .config has ZONE_DMA, and without a machine
+        // dma_zone_size the DMA zone reaches max_low_pfn: DMA is all of RAM, Normal and HighMem are empty.
+        assertEquals(String.join("\n", "cma: Reserved 16 MiB at 0x9f000000",
+                "Zone ranges:",
                 "  DMA      [mem 0x0000000080000000-0x000000009fffffff]",
                 "  Normal   empty",
                 "  HighMem  empty",

@@ -43,7 +43,8 @@ class FastPathTest {
             Map.entry("--config", List.of("--config", "testdata/artifacts/cmdline-force-arm.config")),
             Map.entry("--system-map", List.of("--system-map=testdata/artifacts/System.map-6.1.0-50-armmp.gz")),
             Map.entry("--dtb", List.of("--dtb", "testdata/artifacts/stm32mp135f-dk.dts")),
-            Map.entry("--uboot-env", List.of("--uboot-env", "testdata/artifacts/seed002-uboot-env.txt")));
+            Map.entry("--uboot-env", List.of("--uboot-env", "testdata/artifacts/seed002-uboot-env.txt")),
+            Map.entry("--initrd", List.of("--initrd", "0x48000000:8M")));
 
     /** Options only picocli handles. */
     static final List<String> PICOCLI_ONLY = List.of("--help", "--version");

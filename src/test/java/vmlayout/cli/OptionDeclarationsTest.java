@@ -69,7 +69,8 @@ class OptionDeclarationsTest {
                 Map.entry("--config", List.of("--config", "testdata/artifacts/cmdline-force-arm.config")),
                 Map.entry("--system-map", List.of("--system-map=testdata/artifacts/System.map-6.1.0-50-armmp.gz")),
                 Map.entry("--dtb", List.of("--dtb", "testdata/artifacts/stm32mp135f-dk.dts")),
-                Map.entry("--uboot-env", List.of("--uboot-env", "testdata/artifacts/seed002-uboot-env.txt")));
+                Map.entry("--uboot-env", List.of("--uboot-env", "testdata/artifacts/seed002-uboot-env.txt")),
+                Map.entry("--initrd", List.of("--initrd", "0x48000000:8M")));
     }
 
     private static CommandLine model() {
@@ -115,7 +116,7 @@ class OptionDeclarationsTest {
     void everyBoardOptionHasASampleAndThePolicyReadsIt() {
         Set<String> read = new HashSet<>(List.of(MachineInputs.PROFILE, MachineInputs.CMDLINE_FILE, MachineInputs.ARCH,
                 MachineInputs.KERNEL, MachineInputs.RAM, MachineInputs.E820, MachineInputs.E820_FILE, MachineInputs.CMDLINE, MachineInputs.DEFINE,
-                MachineInputs.CONFIG, MachineInputs.SYSTEM_MAP, MachineInputs.DTB, MachineInputs.UBOOT_ENV));
+                MachineInputs.CONFIG, MachineInputs.SYSTEM_MAP, MachineInputs.DTB, MachineInputs.UBOOT_ENV, MachineInputs.INITRD));
         read.addAll(MachineInputs.PARAM_OPTIONS.keySet());
         MachineInputs.DEFINE_SHORTHANDS.forEach(e -> read.add(e.getKey()));
         Set<String> declared = new HashSet<>();

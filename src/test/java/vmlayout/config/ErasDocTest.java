@@ -34,7 +34,8 @@ class ErasDocTest {
             new EraFile(Paths.get("src/main/java/vmlayout/engine/x86/X86Era.java"), "## x86", "x86"),
             new EraFile(Paths.get("src/main/java/vmlayout/engine/ppc/PpcEra.java"), "## PowerPC", "ppc"),
             new EraFile(Paths.get("src/main/java/vmlayout/inputs/CmdlineEra.java"), "## The command line", null),
-            new EraFile(Paths.get("src/main/java/vmlayout/engine/mm/MmEra.java"), "## Every arch", null));
+            new EraFile(Paths.get("src/main/java/vmlayout/engine/mm/MmEra.java"), "## Every arch", null),
+            new EraFile(Paths.get("src/main/java/vmlayout/engine/reserve/ReserveEra.java"), "## Early reservations", null));
 
     private static final Pattern BOUNDARY = Pattern.compile(
             "static final KernelVersion (\\w+) = KernelVersion\\.of\\(([0-9, ]+)\\);");

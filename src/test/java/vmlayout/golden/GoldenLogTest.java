@@ -61,7 +61,10 @@ class GoldenLogTest {
                     + "|vmalloc area|NR_BANKS too low|HIGHMEM is not supported|\\d+MB (HIGH|LOW)MEM available\\."
                     + "|Warning only|Warning: only|Use a (HIGHMEM|PAE)|highmem size|only \\d+MB highmem"
                     + "|ignoring highmem size|Only using first contiguous"
-                    + "|(e820: )?user-defined physical RAM map:|\\s?BIOS-e820: |\\s?user: |(e820: )?BIOS-provided physical RAM map:)");
+                    + "|(e820: )?user-defined physical RAM map:|\\s?BIOS-e820: |\\s?user: |(e820: )?BIOS-provided physical RAM map:"
+                    // the early reservations (src/docs/reservations.md)
+                    + "|cma: |Reserved memory: |OF: reserved mem: |Reserving \\d+MB of memory at \\d+MB for crashkernel"
+                    + "|crashkernel reservation failed|crashkernel: |crashkernel reserved: |cannot allocate crashkernel)");
 
     static final class Case {
         final String name;

@@ -43,9 +43,11 @@ class FdtTest {
         DeviceTreeMemory d = dt("bcm2836-rpi-2-b.dtb");
         assertEquals(List.of(new RamBank(0, 0x40000000L)), d.banks());
         assertEquals(List.of(
-                new ReservedRegion("/reserved-memory/linux,cma", -1, 0x4000000L, false, true, "--dtb testdata/artifacts/bcm2836-rpi-2-b.dtb"),
+                new ReservedRegion("/reserved-memory/linux,cma", -1, 0x4000000L, false, true, "--dtb testdata/artifacts/bcm2836-rpi-2-b.dtb",
+                        ReservedRegion.Origin.RESERVED_MEMORY, "shared-dma-pool", List.of(), 0, true),
                 new ReservedRegion("/memreserve/", 0, 0x1000, false, false, "--dtb testdata/artifacts/bcm2836-rpi-2-b.dtb")),
                 d.reserved());
+        assertEquals(ReservedRegion.Node.PRESENT, d.reservedMemory());
     }
 
     @Test

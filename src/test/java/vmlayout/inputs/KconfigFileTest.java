@@ -66,8 +66,17 @@ class KconfigFileTest {
         want.put("PAGE_OFFSET", "0xC0000000"); // 598
         want.put("THUMB2_KERNEL", "n"); // 612
         want.put("HIGHMEM", "y"); // 619
+        want.put("ARCH_FORCE_MAX_ORDER", "12"); // 624
+        want.put("KEXEC", "y"); // 649
         want.put("MODULES", "y"); // 846
+        want.put("CMA", "y"); // 1024
         want.put("ZONE_DMA", "y"); // 1032
+        want.put("DMA_CMA", "y"); // 10636
+        want.put("CMA_SIZE_MBYTES", "16"); // 10642
+        want.put("CMA_SIZE_SEL_MBYTES", "y"); // 10643
+        want.put("CMA_SIZE_SEL_PERCENTAGE", "n"); // 10644 # CONFIG_CMA_SIZE_SEL_PERCENTAGE is not set
+        want.put("CMA_SIZE_SEL_MIN", "n");
+        want.put("CMA_SIZE_SEL_MAX", "n");
         assertEquals(want, r.defines());
         assertEquals(598, r.lines().get("PAGE_OFFSET"));
         // CONFIG_NR_CPUS=8 (599) is not an ARM engine name: not fed

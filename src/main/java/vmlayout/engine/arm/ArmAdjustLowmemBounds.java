@@ -52,6 +52,10 @@ final class ArmAdjustLowmemBounds {
                 // setup_arch(): adjust_lowmem_bounds(); arm_memblock_init(mdesc); adjust_lowmem_bounds();
                 // arm_memblock_init() -> early_init_fdt_scan_reserved_mem() handles no-map regions in between
                 applyNoMap(in, r);
+                if (in.memblockInit() != null) {
+                    RangeSet dynamic = in.memblockInit().run(in.memory().toRangeSet(), r.dtNoMap, r.lowmemLimit, r.messages);
+                    applyDynamicNoMap(in, r, dynamic);
+                }
             }
             adjustOnce(in, r);
         }
@@ -70,6 +74,17 @@ final class ArmAdjustLowmemBounds {
      */
     private static void applyNoMap(Input in, Result r) {
         RangeSet inMemory = in.memory().toRangeSet().intersect(in.noMap());
+        r.dtNoMap.addAll(inMemory);
+        if (in.era().noMap == ArmEra.NoMapRule.REMOVED_BEFORE_RECALC) {
+            for (RangeSet.Range x : inMemory.ranges()) {
+                in.memory().remove(x.start(), x.size());
+            }
+        }
+    }
+
+    /** The dynamic no-map regions arm_memblock_init() placed, treated as the static ones. */
+    private static void applyDynamicNoMap(Input in, Result r, RangeSet dynamic) {
+        RangeSet inMemory = in.memory().toRangeSet().intersect(dynamic);
         r.dtNoMap.addAll(inMemory);
         if (in.era().noMap == ArmEra.NoMapRule.REMOVED_BEFORE_RECALC) {
             for (RangeSet.Range x : inMemory.ranges()) {

@@ -87,21 +87,37 @@ public final class ArmEngine implements Engine {
         }
         List<Message> reservedNotes = new ArrayList<>();
         RangeSet noMap = ArmReservedMemory.noMapRegions(era, m.reserved(), st.memory.toRangeSet(), reservedNotes);
-        ArmLowmem.Result split = lowmemBounds(new ArmLowmem.Input(era, k, st.memory, physOffset, vmallocMin, noMap, boot.log));
+        // 4.12+: adjust_lowmem_bounds(); arm_memblock_init(); adjust_lowmem_bounds();
+        ArmReservations reservations = new ArmReservations(boot, era, k, physOffset);
+        boolean between = era.lowmem == ArmEra.LowmemRule.ADJUST_LOWMEM_BOUNDS;
+        ArmLowmem.Result split = lowmemBounds(new ArmLowmem.Input(era, k, st.memory, physOffset, vmallocMin, noMap, boot.log,
+                between ? reservations::armMemblockInit : null));
         boot.messages.addAll(split.messages);
         if (era.noMap == ArmEra.NoMapRule.HOLE_AFTER_LIMIT) {
             ArmReservedMemory.holesAfterLimit(st.memory, noMap, split.lowmemLimit);
         }
+        if (!between) {
+            // up to 4.11: sanity_check_meminfo(); arm_memblock_init(mi, mdesc);
+            reservations.armMemblockInit(st.memory.toRangeSet(), noMap.intersect(described), split.lowmemLimit, boot.messages);
+        }
         boot.messages.addAll(reservedNotes);
-
+        // paging_init() -> bootmem_init() -> free_area_init(): the zone report, then mem_map; 6.12+ the device tree's
+        // static regions (unflatten_device_tree()); then reserve_crashkernel()
         bootmemInit(boot, m, k, st, split, physOffset);
+        long memStart = described.isEmpty() ? physOffset : described.ranges().get(0).start();
+        long memEnd = st.memory.count() == 0 ? memStart : st.memory.endOfDram();
+        boot.messages.addAll(reservations.pagingInit(split.lowmemLimit, memStart, memEnd));
+        boot.messages.addAll(reservations.reserveCrashkernel(split.lowmemLimit, memStart));
+        reservations.memInit(memEnd);
+        reservations.finish();
 
         ArmMemInit.Table table = ArmMemInit.memInit(boot, era, k, vmalloc, physOffset, vmallocMin, split);
         if (era.pastChecked) {
             boot.notePastChecked(ArmEra.CHECKED);
         }
         boot.noteUnusedDefines();
-        List<RamRange> fate = ArmRamFate.of(boot, era, k, board, described, st, split, droppedByFirmware);
+        List<RamRange> fate = ArmRamFate.of(boot, era, k, board, described, st, split, droppedByFirmware,
+                reservations.placedRegions());
         return boot.layout(table.regions(), fate, table.lines(), era.printsTable);
     }
 
@@ -186,6 +202,6 @@ public final class ArmEngine implements Engine {
         if (k.highmem()) {
             zones.add(new FreeAreaInit.Zone("HighMem", maxHigh));
         }
-        boot.messages.addAll(FreeAreaInit.messages(m.kernel(), zones, memblock));
+        boot.messages.addAll(FreeAreaInit.messages(m.kernel(), zones, memblock, new RangeSet(split.nomap).addAll(split.dtNoMap)));
     }
 }

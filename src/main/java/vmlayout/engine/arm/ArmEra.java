@@ -197,6 +197,29 @@ final class ArmEra extends Era {
      * v4.3..v4.4-rc1 diff); 2.6.39.3's arch/arm/Kconfig has only 3G, 2G and 1G.
      */
     static final KernelVersion VMSPLIT_3G_OPT = KernelVersion.of(4, 4);
+    /**
+     * Marek Szyprowski, "ARM: mm: don't limit default CMA region only to low memory" (95b0e655f914,
+     * 2014-10-09): arm_memblock_init() passes arm_dma_limit to dma_contiguous_reserve() instead of
+     * min(arm_dma_limit, arm_lowmem_limit) (3.18, with the highmem fallback of mm/cma.c).
+     */
+    static final KernelVersion CMA_DMA_LIMIT = KernelVersion.of(3, 18);
+    /**
+     * reserve_crashkernel() finds a base itself (CRASH_ALIGN 128 MB, memblock_find_in_range() up to the
+     * identity map's reach, later also below lowmem): the reserve_bootmem() form of a 3.x tree had no
+     * search; the search is in a tree that has early_init_fdt_reserve_self() and
+     * dma_contiguous_reserve(arm_dma_limit) (merge excerpt id 7613483968). Bracket 3.18-4.1.
+     */
+    static final KernelVersion CRASH_AUTO = KernelVersion.of(4, 1);
+    /**
+     * Baoquan He, "arm, crash: wrap crash dumping code into crash related ifdefs" (15 Jan 2024):
+     * reserve_crashkernel() under CONFIG_CRASH_RESERVE instead of CONFIG_KEXEC (6.9).
+     */
+    static final KernelVersion CRASH_RESERVE = KernelVersion.of(6, 9);
+    /**
+     * arch/arm/mm/init.c mem_init() of LPAE kernels sets up SWIOTLB when RAM reaches above
+     * arm_dma_pfn_limit (`max_pfn > arm_dma_pfn_limit`, in the 5.x and 6.x code; bracket 4.x-5.0).
+     */
+    static final KernelVersion LPAE_SWIOTLB = KernelVersion.of(5, 0);
 
     /**
      * How far the ARM facts reach (src/docs/eras.md, "How far the facts reach"). No ARM rule vmlayout
@@ -310,6 +333,14 @@ final class ArmEra extends Era {
     final boolean vmsplit3gOpt;
     /** Newer than {@link #CHECKED}: computed with its rules, and a note says so. */
     final boolean pastChecked;
+    /** dma_contiguous_reserve(arm_dma_limit) (else min(arm_dma_limit, arm_lowmem_limit)). */
+    final Fact cmaDmaLimit;
+    /** reserve_crashkernel() places the crash kernel itself when no @offset is given. */
+    final Fact crashAuto;
+    /** The Kconfig symbol that compiles reserve_crashkernel() in: KEXEC, or CRASH_RESERVE from 6.9. */
+    final String crashKconfig;
+    /** mem_init() sets up SWIOTLB on LPAE kernels with RAM above the DMA limit. */
+    final boolean lpaeSwiotlb;
 
     private ArmEra(KernelVersion v) {
         super(v);
@@ -342,6 +373,10 @@ final class ArmEra extends Era {
         vmsplit3gOpt = since(VMSPLIT_3G_OPT);
         dtMemoryGeneric = since(DT_MEMORY_GENERIC);
         pastChecked = pastChecked(CHECKED);
+        cmaDmaLimit = fact(CMA_DMA_LIMIT);
+        crashAuto = fact(CRASH_AUTO);
+        crashKconfig = since(CRASH_RESERVE) ? "CRASH_RESERVE" : "KEXEC";
+        lpaeSwiotlb = since(LPAE_SWIOTLB);
     }
 
     static ArmEra of(KernelVersion v) {

@@ -32,15 +32,29 @@ final class ArmLowmem {
      *                   the lowest virtual address lowmem may not reach
      * @param noMap      device tree no-map regions that lie in RAM (applied between the two adjust_lowmem_bounds())
      * @param log        where each bank's fate is recorded, with the rule that decided it
+     * @param memblockInit arm_memblock_init(), run between the two adjust_lowmem_bounds() (4.12+); null: none
      */
     record Input(ArmEra era, ArmMemory memory, long pageOffset, long physOffset, long vmallocMin, boolean highmemConfig,
                  boolean viptAliasing, boolean tlbOpsNeedBroadcast, boolean lpae, int nrBanks, RangeSet noMap,
-                 DerivationLog log) {
+                 DerivationLog log, MemblockInit memblockInit) {
 
-        Input(ArmEra era, ArmConfig k, ArmMemory memory, long physOffset, long vmallocMin, RangeSet noMap, DerivationLog log) {
+        Input(ArmEra era, ArmConfig k, ArmMemory memory, long physOffset, long vmallocMin, RangeSet noMap, DerivationLog log,
+              MemblockInit memblockInit) {
             this(era, memory, k.pageOffset(), physOffset, vmallocMin, k.highmem(), k.viptAliasing(), k.tlbOpsNeedBroadcast(),
-                    k.lpae(), k.nrBanks(), noMap, log);
+                    k.lpae(), k.nrBanks(), noMap, log, memblockInit);
         }
+    }
+
+    /** arm_memblock_init() as the lowmem step calls it: the early reservations made with the first lowmem limit. */
+    interface MemblockInit {
+        /**
+         * @param memory      memblock.memory as the first adjust_lowmem_bounds() left it
+         * @param dtNoMap     the device tree's static no-map regions (NOMAP or removed)
+         * @param lowmemLimit arm_lowmem_limit of the first pass
+         * @param messages    where the kernel's lines go, in log order
+         * @return dynamic no-map regions it placed: the second pass does not map them either
+         */
+        RangeSet run(RangeSet memory, RangeSet dtNoMap, long lowmemLimit, List<Message> messages);
     }
 
     /** What the split produced. */

@@ -3,6 +3,7 @@ package vmlayout.engine.arm;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Fmt;
+import vmlayout.config.ReservedRegion;
 import vmlayout.engine.Boot;
 import vmlayout.engine.PartialPages;
 import vmlayout.engine.RamRange;
@@ -24,9 +25,10 @@ final class ArmRamFate {
      * @param board             the RAM the board has (--ram, or what mem= says when no --ram was given)
      * @param described         the RAM the kernel was told about, after the early parameters
      * @param droppedByFirmware RAM arm_add_memory() refused from the firmware's banks
+     * @param reserved          the device tree's regions where they lie (dynamic ones where the kernel placed them)
      */
     static List<RamRange> of(Boot boot, ArmEra era, ArmConfig k, RangeSet board, RangeSet described, ArmEarlyParams.State st,
-                             ArmLowmem.Result split, RangeSet droppedByFirmware) {
+                             ArmLowmem.Result split, RangeSet droppedByFirmware, List<ReservedRegion> reserved) {
         boolean noBoardRam = boot.machine.ram().isEmpty();
         List<RamRange> out = new ArrayList<>();
         RangeSet low = new RangeSet();
@@ -38,7 +40,11 @@ final class ArmRamFate {
         high.removeAll(split.dtNoMap);
         RamRange.addAll(out, board.intersect(low), RamUse.LOWMEM, "");
         RamRange.addAll(out, board.intersect(high), RamUse.HIGHMEM, "");
-        RamRange.addAll(out, board.intersect(split.nomap), RamUse.RESERVED, "unaligned head of the first bank, not mapped (adjust_lowmem_bounds)");
+        for (RangeSet.Range r : board.intersect(split.nomap).ranges()) {
+            // memblock_mark_nomap(): not mapped, still present
+            out.add(new RamRange(r.start(), r.end(), RamUse.RESERVED, "unaligned head of the first bank, not mapped (adjust_lowmem_bounds)",
+                    true));
+        }
         RangeSet rest = new RangeSet(board).removeAll(low).removeAll(high).removeAll(split.nomap);
         String splitWhy = !k.highmem() ? "above the lowmem limit, kernel without CONFIG_HIGHMEM"
                 : k.viptAliasing() ? "above the lowmem limit, highmem refused with a VIPT aliasing cache"
@@ -63,7 +69,7 @@ final class ArmRamFate {
         }
         RamRange.addAll(out, rest, RamUse.DROPPED, "not used");
         out.sort(RamRange.BY_START);
-        out = ArmReservedMemory.label(out, era, boot.machine.reserved());
+        out = ArmReservedMemory.label(out, era, reserved);
         if (!noBoardRam) {
             RangeSet invented = new RangeSet(described).removeAll(board);
             for (RangeSet.Range r : invented.ranges()) {

@@ -32,16 +32,16 @@ final class ArmReservedMemory {
         RangeSet out = new RangeSet();
         int ignored = 0;
         for (ReservedRegion r : reserved) {
-            boolean fromNode = !r.name().equals("/memreserve/");
+            boolean fromNode = r.origin() == ReservedRegion.Origin.RESERVED_MEMORY;
+            if (r.origin() == ReservedRegion.Origin.INITRD) {
+                continue;
+            }
             if (fromNode && era.noMap == ArmEra.NoMapRule.IGNORED) {
                 ignored++;
                 continue;
             }
-            if (r.dynamic()) {
-                messages.add(Message.note(r.name() + ": " + Sizes.human(r.size()) + (r.reusable() ? " reusable (CMA)" : "")
-                        + (r.noMap() ? " no-map" : "") + " region without a fixed address: the kernel places it at boot"
-                        + " (drivers/of/of_reserved_mem.c); not in the RAM list."));
-                continue;
+            if (r.dynamic() || r.origin() == ReservedRegion.Origin.INITRD) {
+                continue; // placed by arm_memblock_init() (ArmReservations), where the RAM list shows it
             }
             RangeSet inRam = RangeSet.of(r.start(), r.end()).intersect(ram);
             String range = Fmt.hex8(r.start()) + "-" + Fmt.hex8(r.end()) + " (" + Sizes.human(r.size()) + ")";
@@ -102,8 +102,8 @@ final class ArmReservedMemory {
     static List<RamRange> label(List<RamRange> fate, ArmEra era, List<ReservedRegion> reserved) {
         List<RamRange> out = new ArrayList<>(fate);
         for (ReservedRegion r : reserved) {
-            boolean fromNode = !r.name().equals("/memreserve/");
-            if (r.dynamic() || (fromNode && era.noMap == ArmEra.NoMapRule.IGNORED)) {
+            boolean fromNode = r.origin() == ReservedRegion.Origin.RESERVED_MEMORY;
+            if (r.dynamic() || r.origin() == ReservedRegion.Origin.INITRD || (fromNode && era.noMap == ArmEra.NoMapRule.IGNORED)) {
                 continue;
             }
             String why = r.noMap() ? "no-map " + r.name() + ": not mapped, never used by the kernel"
@@ -122,7 +122,11 @@ final class ArmReservedMemory {
                 if (x.start() < s) {
                     next.add(new RamRange(x.start(), s, x.use(), x.why()));
                 }
-                next.add(new RamRange(s, e, RamUse.RESERVED, why));
+                // present pages: a reserved region stays in memblock.memory; a no-map one too from 5.12 (NOMAP),
+                // where it had been taken out of lowmem/highmem ("not used"); before 5.12 it was removed
+                boolean present = r.noMap() ? era.noMap == ArmEra.NoMapRule.MARKED_BEFORE_RECALC && (x.present() || x.why().equals("not used"))
+                        : x.present();
+                next.add(new RamRange(s, e, RamUse.RESERVED, why, present));
                 if (e < x.end()) {
                     next.add(new RamRange(e, x.end(), x.use(), x.why()));
                 }

@@ -48,8 +48,17 @@ public final class FreeAreaInit {
      * @param memblock memblock.memory (physical bytes), as the kernel has it when paging_init() runs
      */
     public static List<Message> messages(KernelVersion v, List<Zone> zones, RangeSet memblock) {
+        return messages(v, zones, memblock, new RangeSet());
+    }
+
+    /**
+     * As above, memblock.memory holding MEMBLOCK_NOMAP regions ({@code nomap}: the device tree's no-map regions, 5.12+):
+     * memblock_merge_regions() merges only neighbours with the same flags, so each NOMAP region is a region of its own
+     * and an "Early memory node ranges" line (the real 6.1 boot with a 16 MB no-map region at 0x5f000000 prints three).
+     */
+    public static List<Message> messages(KernelVersion v, List<Zone> zones, RangeSet memblock, RangeSet nomap) {
         List<Message> out = new ArrayList<>();
-        List<long[]> pfns = pfnRanges(memblock);
+        List<long[]> pfns = pfnRanges(regions(memblock, nomap));
         if (!prints(v) || pfns.isEmpty()) {
             return out;
         }
@@ -77,10 +86,29 @@ public final class FreeAreaInit {
         return out;
     }
 
-    /** for_each_mem_pfn_range(): each region PFN_UP(base) to PFN_DOWN(base + size), empty ones skipped. */
-    static List<long[]> pfnRanges(RangeSet memblock) {
-        List<long[]> out = new ArrayList<>();
+    /** The regions of memblock.memory: its ranges cut where a NOMAP region starts or ends. */
+    static List<RangeSet.Range> regions(RangeSet memblock, RangeSet nomap) {
+        List<RangeSet.Range> out = new ArrayList<>();
         for (RangeSet.Range r : memblock.ranges()) {
+            long at = r.start();
+            for (RangeSet.Range n : nomap.intersect(RangeSet.of(r.start(), r.end())).ranges()) {
+                if (n.start() > at) {
+                    out.add(new RangeSet.Range(at, n.start()));
+                }
+                out.add(n);
+                at = n.end();
+            }
+            if (at < r.end()) {
+                out.add(new RangeSet.Range(at, r.end()));
+            }
+        }
+        return out;
+    }
+
+    /** for_each_mem_pfn_range(): each region PFN_UP(base) to PFN_DOWN(base + size), empty ones skipped. */
+    static List<long[]> pfnRanges(List<RangeSet.Range> regions) {
+        List<long[]> out = new ArrayList<>();
+        for (RangeSet.Range r : regions) {
             long s = (r.start() + 4095) >>> 12;
             long e = r.end() >>> 12;
             if (e > s) {

@@ -98,7 +98,10 @@ public final class MemoryFacts {
         }
     }
 
-    /** Present pages: the kernel's RAM (lowmem and highmem), each range rounded in to whole pages. */
+    /**
+     * Present pages: the kernel's RAM (lowmem, highmem, and what is reserved or NOMAP in it), each range rounded
+     * in to whole pages.
+     */
     static long physpagesKb(Layout l) {
         long pages = 0;
         for (long[] r : pfnRanges(l, null)) {
@@ -127,8 +130,8 @@ public final class MemoryFacts {
     static List<long[]> pfnRanges(Layout l, RamUse only) {
         List<long[]> bytes = new ArrayList<>();
         for (RamRange r : l.ram()) {
-            boolean kept = r.use() == RamUse.LOWMEM || r.use() == RamUse.HIGHMEM;
-            if (!kept || only != null && r.use() != only) {
+            boolean kept = only == null ? r.present() : r.use() == only;
+            if (!kept) {
                 continue;
             }
             if (!bytes.isEmpty() && bytes.get(bytes.size() - 1)[1] == r.start()) {

@@ -91,6 +91,10 @@ public final class X86Engine implements Engine {
         if (maxPfn == 0) {
             boot.message(Message.warn("no RAM is left for the kernel (check mem=, memmap= and the map): it would not boot."));
         }
+        // after initmem_init(): dma_contiguous_reserve(), reserve_crashkernel(); SWIOTLB at pci_iommu_alloc()
+        X86Reservations reservations = new X86Reservations(boot, era, cfg.pae());
+        boot.messages.addAll(reservations.reserve(st.table, maxPfn, split.maxLowPfn));
+        reservations.swiotlb(maxPfn);
         X86MemInit.Table table = X86MemInit.memInit(boot, era, cfg, top, split);
         if (st.reservetopGiven && (boot.constants.pinned("FIXADDR_START") || boot.constants.pinned("PKMAP_BASE")
                 || boot.constants.pinned("VMALLOC_END") || boot.constants.pinned("CPU_ENTRY_AREA_BASE"))) {

@@ -403,8 +403,75 @@ final class X86Era extends Era {
         }
     }
 
+    /**
+     * Bernhard Walle, "x86: Find offset for crashkernel reservation automatically" (LKML 2008-06-26, believed 2.6.27):
+     * crashkernel=SIZE without @OFFSET is placed by find_and_reserve_crashkernel(), bottom-up from 0, 16 MB aligned.
+     */
+    static final KernelVersion CRASH_AUTO = KernelVersion.of(2, 6, 27);
+    /**
+     * The memblock conversion of arch/x86/kernel/setup.c (memblock_find_in_range(alignment, CRASH_KERNEL_ADDR_MAX, ...),
+     * "On 32 bits earlier kernels would limit the kernel to the low 512 MiB": the ~2.6.36 code read in find_string hits
+     * ids 2663687782, 35049476790): top-down below 512 MB.
+     */
+    static final KernelVersion CRASH_TOP_DOWN = KernelVersion.of(2, 6, 36);
+    /** get_total_mem() (max_pfn - min_low_pfn) becomes memblock_phys_mem_size() (the 3.x code; believed 3.0). */
+    static final KernelVersion CRASH_TOTAL_MEMBLOCK = KernelVersion.of(3, 0);
+    /**
+     * memblock_phys_alloc_range(crash_size, CRASH_ALIGN, crash_base, crash_base + crash_size) for a fixed base: 16 MB
+     * alignment where 1 MB was (memblock_phys_alloc_range() is 5.0; the 5.x code in Chen Zhou's v13 patch, id 22235015955).
+     */
+    static final KernelVersion CRASH_FIXED_16M = KernelVersion.of(5, 0);
+    /**
+     * Baoquan He's generic crashkernel reservation: reserve_crashkernel_generic() ("crashkernel reserved: 0x%016llx -
+     * 0x%016llx (%lld MB)", "cannot allocate crashkernel (size:0x%llx)"), x86 included (believed 6.7).
+     */
+    static final KernelVersion CRASH_GENERIC = KernelVersion.of(6, 7);
+    /** reserve_crashkernel() under CONFIG_CRASH_RESERVE instead of CONFIG_KEXEC(_CORE) (Baoquan He, Jan 2024: 6.9). */
+    static final KernelVersion CRASH_RESERVE = KernelVersion.of(6, 9);
+
+    /** How reserve_crashkernel() places the crash kernel and counts System RAM. */
+    enum CrashRule implements EraRule {
+        /** arch/i386/kernel/setup.c: only crashkernel=SIZE@OFFSET. */
+        OFFSET_ONLY(Releases.until(CRASH_AUTO), false, "arch/x86/kernel/setup.c reserve_crashkernel() (SIZE@OFFSET only)"),
+        /** find_and_reserve_crashkernel(): bottom-up, 16 MB aligned. */
+        BOTTOM_UP(Releases.between(CRASH_AUTO, CRASH_TOP_DOWN), false, "arch/x86/kernel/setup.c find_and_reserve_crashkernel()"),
+        /** memblock top-down in [16 MB, 512 MB), System RAM = max_pfn. */
+        TOP_DOWN_MAXPFN(Releases.between(CRASH_TOP_DOWN, CRASH_TOTAL_MEMBLOCK), false,
+                "arch/x86/kernel/setup.c reserve_crashkernel() memblock_find_in_range()"),
+        /** memblock top-down in [16 MB, 512 MB), System RAM = memblock_phys_mem_size(). */
+        TOP_DOWN(Releases.between(CRASH_TOTAL_MEMBLOCK, CRASH_GENERIC), true, "arch/x86/kernel/setup.c reserve_crashkernel()"),
+        /** kernel/crash_core.c (crash_reserve.c from 6.9) reserve_crashkernel_generic(). */
+        GENERIC(Releases.since(CRASH_GENERIC), true, "kernel/crash_core.c reserve_crashkernel_generic()");
+
+        private final Releases releases;
+        final boolean totalIsMemblock;
+        private final String function;
+
+        CrashRule(Releases releases, boolean totalIsMemblock, String function) {
+            this.releases = releases;
+            this.totalIsMemblock = totalIsMemblock;
+            this.function = function;
+        }
+
+        @Override
+        public Releases releases() {
+            return releases;
+        }
+
+        /** The function and its releases, for the reservation's rule. */
+        String source() {
+            return function + ", " + releases;
+        }
+    }
+
     final LowmemRule lowmem;
     final HighmemDefault highmemDefault;
+    /** How reserve_crashkernel() works. */
+    final CrashRule crashRule;
+    /** The Kconfig symbol that builds reserve_crashkernel(): KEXEC, CRASH_RESERVE from 6.9. */
+    final String crashKconfig;
+    /** The alignment of a crashkernel=SIZE@OFFSET reservation: 16 MB from 5.0, 1 MB before. */
+    final long crashFixedAlign;
     final ParamRule params;
     final ReservetopRule reservetop;
     final TypicalFixmap typicalFixmap;
@@ -446,6 +513,9 @@ final class X86Era extends Era {
     private X86Era(KernelVersion v) {
         super(v);
         lowmem = pick(LowmemRule.values());
+        crashRule = pick(CrashRule.values());
+        crashKconfig = since(CRASH_RESERVE) ? "CRASH_RESERVE" : "KEXEC";
+        crashFixedAlign = since(CRASH_FIXED_16M) ? 16L << 20 : 1L << 20;
         params = pick(ParamRule.values());
         reservetop = pick(ReservetopRule.values());
         typicalFixmap = pick(TypicalFixmap.values());

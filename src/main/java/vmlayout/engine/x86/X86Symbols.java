@@ -39,6 +39,18 @@ final class X86Symbols {
             new Symbol("PKMAP_BASE", Kind.VIRT, "start of the kmap area (CONFIG_HIGHMEM)"),
             new Symbol("VMALLOC_END", Kind.VIRT, "end of the vmalloc area (PKMAP_BASE - 8 kB with HIGHMEM)"),
             new Symbol("VMALLOC_RESERVE", Kind.SIZE, "__VMALLOC_RESERVE when vmalloc= is not given (128 MB)"),
+            // the early reservations (src/docs/reservations.md)
+            new Symbol("DMA_CMA", Kind.BOOL, "CONFIG_DMA_CMA: a global CMA area below the end of lowmem (y when cma= is given)"),
+            new Symbol("CMA_SIZE_MBYTES", Kind.INT, "CONFIG_CMA_SIZE_MBYTES: the CMA area without cma=, in MiB (default 16)"),
+            new Symbol("CMA_SIZE_PERCENTAGE", Kind.INT, "CONFIG_CMA_SIZE_PERCENTAGE: the CMA area in % of RAM (default 10)"),
+            new Symbol("CMA_SIZE_SEL_MBYTES", Kind.BOOL, "CONFIG_CMA_SIZE_SEL_MBYTES: size from CMA_SIZE_MBYTES (the default choice)"),
+            new Symbol("CMA_SIZE_SEL_PERCENTAGE", Kind.BOOL, "CONFIG_CMA_SIZE_SEL_PERCENTAGE: size from CMA_SIZE_PERCENTAGE"),
+            new Symbol("CMA_SIZE_SEL_MIN", Kind.BOOL, "CONFIG_CMA_SIZE_SEL_MIN: the smaller of the two"),
+            new Symbol("CMA_SIZE_SEL_MAX", Kind.BOOL, "CONFIG_CMA_SIZE_SEL_MAX: the larger of the two"),
+            new Symbol("KEXEC", Kind.BOOL, "CONFIG_KEXEC: reserve_crashkernel() is built (up to 6.8; y when crashkernel= is given)"),
+            new Symbol("CRASH_RESERVE", Kind.BOOL, "CONFIG_CRASH_RESERVE: reserve_crashkernel() is built (6.9+; y when crashkernel= is given)"),
+            new Symbol("PHYSICAL_START", Kind.SIZE, "CONFIG_PHYSICAL_START: where the kernel image sits without KASLR (0x1000000)"),
+            new Symbol("KERNEL_SIZE", Kind.SIZE, "the kernel image's size in RAM (16 MB typical)"),
             // kernel image symbols (System.map): print the section rows when given
             new Symbol("_text", Kind.VIRT, "start of .text (System.map)"),
             new Symbol("_etext", Kind.VIRT, "end of .text, start of the .data row"),
