@@ -70,7 +70,7 @@ class VerifyGoldenTest {
         return Set.of("agree", "agree-spacing", "differ", "missing", "extra").contains(status);
     }
 
-    /** The golden test's skip-log-line directives: lines no release printed (a patch under review). */
+    /** The golden test's skip-log-line directives: lines no release printed (a patch under review), or printed on an input vmlayout is not given (a DMI quirk). */
     static List<String> skipped(GoldenVerifyCases.Case c) throws IOException {
         List<String> out = new ArrayList<>();
         Path args = c.log().resolveSibling(c.log().getFileName().toString().replace(".log", ".args"));
