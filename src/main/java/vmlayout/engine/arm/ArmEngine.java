@@ -91,7 +91,7 @@ public final class ArmEngine implements Engine {
         ArmReservations reservations = new ArmReservations(boot, era, k, physOffset);
         boolean between = era.lowmem == ArmEra.LowmemRule.ADJUST_LOWMEM_BOUNDS;
         ArmLowmem.Result split = lowmemBounds(new ArmLowmem.Input(era, k, st.memory, physOffset, vmallocMin, noMap, boot.log,
-                between ? reservations::armMemblockInit : null));
+                between ? reservations : null));
         boot.messages.addAll(split.messages);
         if (era.noMap == ArmEra.NoMapRule.HOLE_AFTER_LIMIT) {
             ArmReservedMemory.holesAfterLimit(st.memory, noMap, split.lowmemLimit);

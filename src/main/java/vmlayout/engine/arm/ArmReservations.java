@@ -28,7 +28,7 @@ import vmlayout.report.Message.Level;
  * reserve_crashkernel() and mem_init()'s SWIOTLB. One memblock model carries what each step reserves
  * to the next, as memblock.reserved does.
  */
-final class ArmReservations {
+final class ArmReservations implements ArmLowmem.MemblockInit {
 
     private static final long CRASH_ALIGN = 128L << 20;
     private static final long M32 = 0xffffffffL;
@@ -61,6 +61,12 @@ final class ArmReservations {
 
     private long pa(long virt) {
         return (virt - k.pageOffset() + physOffset) & (k.lpae() ? -1L : M32);
+    }
+
+    /** The lowmem step's call of arm_memblock_init() (an interface, not a method reference: no lambda on the start-up path). */
+    @Override
+    public RangeSet run(RangeSet memory, RangeSet dtNoMap, long lowmemLimit, List<Message> messages) {
+        return armMemblockInit(memory, dtNoMap, lowmemLimit, messages);
     }
 
     /**
