@@ -80,6 +80,16 @@ public final class BootLog {
         squeezed = sq;
     }
 
+    private LogShapes shapes;
+
+    /** What Verifier asks about the lines (LineShapes), once per log, as {@link #squeezed}. */
+    LogShapes shapes() {
+        if (shapes == null) {
+            shapes = new LogShapes(lines);
+        }
+        return shapes;
+    }
+
     /** A log of these lines (numbers as they are). */
     static BootLog of(String name, List<Line> lines) {
         return new BootLog(name, lines);

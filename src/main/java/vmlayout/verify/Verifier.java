@@ -33,11 +33,15 @@ public final class Verifier {
         int log = -1;
         Status how;
 
-        Predicted(String orig, boolean table, boolean input) {
+        /** What LineShapes says of {@link #text}, remembered across predictions (LogShapes). */
+        final LogShapes.Text shape;
+
+        Predicted(String orig, boolean table, boolean input, LogShapes shapes) {
             this.orig = orig;
             this.text = orig.strip();
             this.table = table;
             this.input = input;
+            this.shape = shapes.of(text);
         }
     }
 
@@ -58,26 +62,24 @@ public final class Verifier {
      */
     public static Verdict compare(BootLog log, Layout layout, Set<Long> echoStarts, List<MemoryFacts.Value> values,
                                   Set<Integer> inputLines) {
+        LogShapes shapes = log.shapes();
         List<Predicted> ps = new ArrayList<>();
         for (Message m : layout.messages()) {
             if (m.source() == Message.Source.KERNEL) {
-                Predicted p = new Predicted(m.text(), false, LineShapes.isBiosMap(m.text().strip()));
+                Predicted p = new Predicted(m.text(), false, shapes.of(m.text().strip()).biosMap(), shapes);
                 p.debug = m.level() == Message.Level.DEBUG;
                 ps.add(p);
             }
         }
         for (String row : layout.tablePrinted() ? layout.table() : List.<String>of()) {
-            String t = row.strip();
-            boolean echo = LineShapes.rowLabel(t) != null && echoStarts.contains(LineShapes.rowStart(t));
-            ps.add(new Predicted(row, true, echo));
+            LogShapes.Text t = shapes.of(row.strip());
+            boolean echo = t.rowLabel != null && echoStarts.contains(t.rowStart());
+            ps.add(new Predicted(row, true, echo, shapes));
         }
-        boolean meminfo = false;
-        for (BootLog.Line l : log.lines()) {
-            meminfo |= l.text().startsWith("MemTotal:");
-        }
+        boolean meminfo = shapes.meminfo;
         for (MemoryFacts.Value v : values) {
             if (meminfo && v.id().startsWith("meminfo-") && !v.atMost()) {
-                Predicted p = new Predicted(MemoryFacts.meminfoLine(v), false, false);
+                Predicted p = new Predicted(MemoryFacts.meminfoLine(v), false, false, shapes);
                 p.meminfo = true;
                 ps.add(p);
             }
@@ -96,19 +98,15 @@ public final class Verifier {
         String[] squeezed = log.squeezed();
         String[] kinds = log.kinds();
         match(ps, exact, used, p -> p.text, Status.AGREE);
-        match(ps, squeezed, used, p -> LineShapes.squeeze(p.text), Status.AGREE_SPACING);
+        match(ps, squeezed, used, p -> p.shape.squeezed, Status.AGREE_SPACING);
         int cutAt = cut(ps, lines, used);
-        match(ps, kinds, used, p -> LineShapes.kind(p.text), Status.DIFFER);
+        match(ps, kinds, used, p -> p.shape.kind(), Status.DIFFER);
 
-        boolean bootStart = false;
-        boolean header = false;
-        for (BootLog.Line l : lines) {
-            bootStart |= l.text().startsWith("Linux version ");
-            header |= LineShapes.isHeader(l.text());
-        }
+        boolean bootStart = shapes.bootStart;
+        boolean header = shapes.header;
         boolean sectionsPredicted = false;
         for (Predicted p : ps) {
-            String label = LineShapes.rowLabel(p.text);
+            String label = p.shape.rowLabel;
             sectionsPredicted |= label != null && label.startsWith(".");
         }
 
@@ -133,19 +131,19 @@ public final class Verifier {
             }
             out.add(new Entry(s, p.orig, l == null ? 0 : l.number(), l == null ? null : l.text()));
         }
-        out.addAll(memoryLine(lines, values, used));
+        out.addAll(memoryLine(lines, shapes, values, used));
         out.addAll(meminfoBounds(lines, values, used, meminfo));
         boolean zonesPredicted = false;
         for (Predicted p : ps) {
-            zonesPredicted |= LineShapes.isZoneLine(p.text);
+            zonesPredicted |= p.shape.zone;
         }
         for (int i = 0; i < lines.size(); i++) {
             String t = lines.get(i).text();
-            if (used[i] || !LineShapes.isPredicted(t) || LineShapes.isMemoryLine(t) || inputLines.contains(lines.get(i).number())
-                    || LineShapes.isZoneLine(t) && !zonesPredicted) {
+            if (used[i] || !shapes.predictedNotMemory[i] || inputLines.contains(lines.get(i).number())
+                    || shapes.zone[i] && !zonesPredicted) {
                 continue;
             }
-            String label = LineShapes.rowLabel(t);
+            String label = shapes.rowLabel[i];
             Status s = label != null && label.startsWith(".") && !sectionsPredicted ? Status.UNKNOWN : Status.EXTRA;
             out.add(new Entry(s, null, lines.get(i).number(), t));
         }
@@ -156,17 +154,24 @@ public final class Verifier {
     private static final java.util.regex.Pattern MEMORY = java.util.regex.Pattern.compile(
             "^Memory: (\\d+)K/(\\d+)K available \\((.*?)(?:, (\\d+)K highmem)?\\)$");
 
-    private static List<Entry> memoryLine(List<BootLog.Line> lines, List<MemoryFacts.Value> values, boolean[] used) {
+    private static List<Entry> memoryLine(List<BootLog.Line> lines, LogShapes shapes, List<MemoryFacts.Value> values,
+                                          boolean[] used) {
         List<Entry> out = new ArrayList<>();
+        if (shapes.memoryLine == -2) { // looked for once per log
+            shapes.memoryLine = -1;
+            for (int i = 0; i < lines.size() && shapes.memoryLine < 0; i++) {
+                if (MEMORY.matcher(lines.get(i).text()).matches()) {
+                    shapes.memoryLine = i;
+                }
+            }
+        }
         BootLog.Line found = null;
         java.util.regex.Matcher m = null;
-        for (int i = 0; i < lines.size() && found == null; i++) {
-            java.util.regex.Matcher x = MEMORY.matcher(lines.get(i).text());
-            if (x.matches()) {
-                found = lines.get(i);
-                m = x;
-                used[i] = true;
-            }
+        if (shapes.memoryLine >= 0) {
+            found = lines.get(shapes.memoryLine);
+            m = MEMORY.matcher(found.text());
+            m.matches();
+            used[shapes.memoryLine] = true;
         }
         for (MemoryFacts.Value v : values) {
             String predicted = MemoryFacts.memoryField(v);
@@ -269,11 +274,11 @@ public final class Verifier {
         String tail = LineShapes.squeeze(t);
         for (int i = 0; i < ps.size(); i++) {
             Predicted p = ps.get(i);
-            if (p.table && label.equals(LineShapes.rowLabel(p.text))) {
+            if (p.table && label.equals(p.shape.rowLabel)) {
                 if (p.log < 0 && !used[last]) {
                     used[last] = true;
                     p.log = last;
-                    p.how = LineShapes.squeeze(p.text).startsWith(tail) ? Status.CUT : Status.DIFFER;
+                    p.how = p.shape.squeezed.startsWith(tail) ? Status.CUT : Status.DIFFER;
                 }
                 return i;
             }
@@ -291,7 +296,7 @@ public final class Verifier {
             }
         }
         Predicted p = ps.get(i);
-        boolean row = p.table && !LineShapes.isHeader(p.text);
+        boolean row = p.table && !p.shape.header;
         if (row) {
             return header && (cutAt < 0 || i < cutAt);
         }
