@@ -73,7 +73,7 @@ public record KernelVersion(int major, int minor, int patch, int sub, int rc) im
         int rc = rc(t, i);
         KernelVersion v = new KernelVersion(parts[0], parts[1], parts[2], parts[3], rc);
         if (v.major < 2 || v.major > 7 || (v.major == 2 && v.minor != 6)) {
-            throw new InputException("--kernel: '" + s + "' is not a release vmlayout models: expected 2.6.x to 6.x");
+            throw new InputException("--kernel: '" + s + "' is not a release vmlayout models: expected 2.6.x to 7.x");
         }
         return v;
     }

@@ -45,4 +45,12 @@ class KernelVersionTest {
             assertTrue(e.getMessage().startsWith("--kernel: "), e.getMessage());
         }
     }
+
+    @Test
+    void theRefusalNamesTheReleasesModelled() {
+        // 7.x is modelled (the newest era facts reach the 7.0/7.1 cycle): the message must not stop at 6.x
+        InputException e = assertThrows(InputException.class, () -> KernelVersion.parse("8.0"));
+        assertTrue(e.getMessage().endsWith("expected 2.6.x to 7.x"), e.getMessage());
+        assertEquals(7, KernelVersion.parse("7.1").major());
+    }
 }
