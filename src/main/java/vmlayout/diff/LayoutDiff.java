@@ -2,6 +2,7 @@ package vmlayout.diff;
 
 import java.util.ArrayList;
 import java.util.List;
+import vmlayout.config.Sizes;
 import vmlayout.engine.Layout;
 import vmlayout.engine.RamUse;
 import vmlayout.engine.Region;
@@ -44,6 +45,21 @@ public record LayoutDiff(Layout a, Layout b, List<RegionChange> regions, List<Ra
 
         public long sizeDelta() {
             return (b == null ? 0 : b.size()) - (a == null ? 0 : a.size());
+        }
+
+        /** "start +8 MB", "end -2 MB", "size +6 MB": what changed, in that order (none for an unchanged edge). */
+        public List<String> deltas() {
+            List<String> ch = new ArrayList<>();
+            if (startDelta() != 0) {
+                ch.add("start " + Sizes.signed(startDelta()));
+            }
+            if (endDelta() != 0) {
+                ch.add("end " + Sizes.signed(endDelta()));
+            }
+            if (sizeDelta() != 0) {
+                ch.add("size " + Sizes.signed(sizeDelta()));
+            }
+            return ch;
         }
     }
 

@@ -63,19 +63,7 @@ public final class DiffRenderer {
             }
             StringBuilder b = new StringBuilder("  ").append(Fmt.pad(r.name(), 14, true))
                     .append(Fmt.pad(range(r.a()), 34, true)).append("-> ").append(Fmt.pad(range(r.b()), 34, true));
-            List<String> ch = new ArrayList<>();
-            if (r.a() != null && r.b() != null) {
-                if (r.startDelta() != 0) {
-                    ch.add("start " + Sizes.signed(r.startDelta()));
-                }
-                if (r.endDelta() != 0) {
-                    ch.add("end " + Sizes.signed(r.endDelta()));
-                }
-            }
-            if (r.sizeDelta() != 0) {
-                ch.add("size " + Sizes.signed(r.sizeDelta()));
-            }
-            out.println(b.append(String.join(", ", ch)).toString().stripTrailing());
+            out.println(b.append(String.join(", ", r.deltas())).toString().stripTrailing());
         }
         if (same.size() == d.regions().size()) {
             out.println("  (none)");

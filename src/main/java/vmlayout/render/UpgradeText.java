@@ -66,17 +66,7 @@ final class UpgradeText {
                 out.add(r.name() + (r.a() == null ? " appears" : " vanishes"));
                 continue;
             }
-            List<String> ch = new ArrayList<>();
-            if (r.startDelta() != 0) {
-                ch.add("start " + Sizes.signed(r.startDelta()));
-            }
-            if (r.endDelta() != 0) {
-                ch.add("end " + Sizes.signed(r.endDelta()));
-            }
-            if (r.sizeDelta() != 0) {
-                ch.add("size " + Sizes.signed(r.sizeDelta()));
-            }
-            out.add(r.name() + " moves: " + String.join(", ", ch));
+            out.add(r.name() + " moves: " + String.join(", ", r.deltas()));
         }
         for (String m : d.onlyA()) {
             out.add("the kernel no longer prints \"" + m + "\"");
