@@ -12,6 +12,7 @@ import vmlayout.bootargs.Param;
 import vmlayout.config.Arch;
 import vmlayout.config.InputException;
 import vmlayout.config.Machine;
+import vmlayout.config.ReservedRegion;
 import vmlayout.engine.Engines;
 import vmlayout.engine.Layout;
 import vmlayout.inputs.CmdlineFiles;
@@ -191,7 +192,8 @@ final class VerifyCommand extends SubCommand {
         Machine m = machine.inputs().machine(prof, baseParams, label);
         Layout layout = Engines.forArch(m.arch()).compute(m);
         boolean cmdlineKnown = base != null || !machine.cmdline.isEmpty() || prof != null && prof.bootargs != null;
-        Verification.Result result = Verification.run(bootLog, layout, LogInputs.lines(inputs), cmdlineKnown,
+        boolean deviceTreeKnown = m.reservedMemory() != ReservedRegion.Node.NO_DEVICE_TREE;
+        Verification.Result result = Verification.run(bootLog, layout, LogInputs.lines(inputs), cmdlineKnown, deviceTreeKnown,
                 options -> predictWith(options, prof, baseParams, label));
         Verdict v = result.verdict();
         if (v.compared() == 0 && v.count(Verdict.Status.CANNOT_CHECK) == 0) {

@@ -76,7 +76,7 @@ final class Summary {
                     memory.append("Memory: ...K/").append(v.kb()).append("K available");
                     total = true;
                 }
-                case "memory-highmem" -> memory.append(" (..., ").append(v.kb()).append("K highmem less CMA and reserved-memory in highmem)");
+                case "memory-highmem" -> memory.append(" (..., ").append(v.kb()).append("K highmem)");
                 default -> meminfo.append(meminfo.length() == 0 ? "" : ", ").append(v.label()).append(v.atMost() ? " at most " : " ")
                         .append(v.kb()).append(" kB");
             }

@@ -97,7 +97,7 @@ public final class VerifyRenderer {
             StringBuilder b = new StringBuilder();
             for (vmlayout.verify.Guesses.Guess g : r.unchecked()) {
                 if (g != vmlayout.verify.Guesses.RESERVATIONS) {
-                    b.append(b.length() == 0 ? "" : ", ").append(g.option().equals("--ram") ? "--ram" : "-D " + g.name() + "=");
+                    b.append(b.length() == 0 ? "" : ", ").append(g.settle());
                 }
             }
             if (b.length() > 0) {

@@ -39,6 +39,16 @@ public final class Guesses {
             return option.equals("PARAM") ? candidate : option + " " + candidate;
         }
 
+        /** How to give it, to be filled in: "--ram", "-D NR_CPUS=", "--cmdline", "--dtb FILE". */
+        public String settle() {
+            return switch (option) {
+                case "-D" -> "-D " + name + "=";
+                case "PARAM" -> "--cmdline";
+                case "--dtb" -> "--dtb FILE";
+                default -> option;
+            };
+        }
+
         /** "--ram, which the log does not show (guessed 0x00000000:512M)". */
         public String because() {
             if (why != null) {
@@ -62,14 +72,19 @@ public final class Guesses {
     }
 
     /**
-     * The early allocations in highmem at mem_init() (CMA areas, reserved-memory, the KASAN shadow, which
-     * ppc32 puts at the top of RAM: the 6.8 G4 log ppc32-04 is 96 MB = 768 MB / 8 short): the "Memory:"
-     * line's highmem figure leaves them out; vmlayout places CMA and reserved-memory areas (Layout.reservations()),
-     * but this figure does not subtract them yet.
+     * The early allocations in highmem at mem_init() that vmlayout does not place (the KASAN shadow, which ppc32
+     * puts at the top of RAM: the 6.8 G4 log ppc32-04 is 96 MB = 768 MB / 8 short; an initrd or reserved-memory
+     * it was not told of): the "Memory:" line's highmem figure leaves them out. The reservations vmlayout places
+     * (Layout.reservations()) are subtracted (engine.mm.MemoryFacts), so a figure that still differs in a boot
+     * with such allocations cannot be checked.
      */
     public static final Guess RESERVATIONS = new Guess("--cmdline", "cma", "none", true, List.of(),
-            "the early allocations in highmem (CMA and reserved-memory areas, the KASAN shadow), which this figure does"
-                    + " not subtract yet");
+            "the early allocations in highmem vmlayout does not place (the KASAN shadow, an initrd or reserved-memory it"
+                    + " is not given: --initrd, --dtb)");
+
+    /** The device tree, whose /reserved-memory node the kernel reports on (of_reserved_mem.c) and vmlayout reads only from --dtb. */
+    public static final Guess DEVICE_TREE = new Guess("--dtb", "the device tree", "none given", true, List.of(),
+            "--dtb, the device tree whose /reserved-memory these lines report, which vmlayout was not given");
 
     /** Sizes of vmalloc= people give, for the command line's candidates. */
     private static final String[] VMALLOC = {"64M", "128M", "192M", "256M", "384M", "512M", "640M", "768M", "1G"};

@@ -60,8 +60,9 @@ public final class Verification {
      * @param inputLines log lines an input was read from
      * @param predictor  predicts again with other values of a guessed input
      */
-    public static Result run(BootLog log, Layout base, Set<Integer> inputLines, boolean cmdlineKnown, Predictor predictor) {
-        Verdict v0 = reservations(log, base, compare(log, base, inputLines));
+    public static Result run(BootLog log, Layout base, Set<Integer> inputLines, boolean cmdlineKnown, boolean deviceTreeKnown,
+                             Predictor predictor) {
+        Verdict v0 = deviceTree(reservations(log, base, compare(log, base, inputLines)), deviceTreeKnown);
         List<Guesses.Guess> guesses = Guesses.of(base, cmdlineKnown);
         if (v0.disagreeing() == 0 || guesses.isEmpty()) {
             return new Result(v0, guesses, null);
@@ -99,6 +100,25 @@ public final class Verification {
         }
         Verdict verdict = new Verdict(marked);
         return new Result(verdict, guesses, pin(log, predictor, inputLines, guesses, tried, verdict));
+    }
+
+    /**
+     * Without the device tree (--dtb) vmlayout cannot know the /reserved-memory node, so a log line of
+     * drivers/of/of_reserved_mem.c it did not predict ("OF: reserved mem: ...", "Reserved memory: ...", e.g.
+     * 6.12's "Reserved memory: No reserved-memory node in the DT") depends on an input not given: not a
+     * disagreement.
+     */
+    private static Verdict deviceTree(Verdict v, boolean deviceTreeKnown) {
+        if (deviceTreeKnown) {
+            return v;
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : v.lines()) {
+            String t = e.logText() == null ? "" : e.logText().strip();
+            boolean rmem = t.startsWith("OF: reserved mem: ") || t.startsWith("Reserved memory: ");
+            out.add(rmem && e.status() == Status.EXTRA ? e.cannotCheck(Guesses.DEVICE_TREE) : e);
+        }
+        return new Verdict(out);
     }
 
     private static final java.util.regex.Pattern RESERVES = java.util.regex.Pattern.compile(

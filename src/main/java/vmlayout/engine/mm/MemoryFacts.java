@@ -5,6 +5,7 @@ import java.util.List;
 import vmlayout.engine.Layout;
 import vmlayout.engine.RamRange;
 import vmlayout.engine.RamUse;
+import vmlayout.engine.Reservation;
 import vmlayout.engine.Region;
 
 /**
@@ -45,9 +46,11 @@ public final class MemoryFacts {
                     "5.8+ mm/page_alloc.c (6.4+ mm/mm_init.c) mem_init_print_info(): physpages = get_num_physpages(),"
                             + " the present pages of the RAM the kernel keeps"));
             if (highmem) {
-                out.add(new Value("memory-highmem", "Memory: ..., NK highmem)", highmemKb(l),
-                        "5.8+ mem_init_print_info(): totalhigh_pages() when mem_init() has freed highmem; CMA areas and"
-                                + " reserved-memory in highmem are still reserved then"));
+                out.add(new Value("memory-highmem", "Memory: ..., NK highmem)", highmemKb(l) - reservedInHighmemKb(l, true),
+                        "5.8+ mem_init_print_info(): totalhigh_pages() when mem_init() has freed highmem (arch/arm/mm/init.c"
+                                + " free_highpages(), arch/x86/mm/highmem_32.c set_highmem_pages_init(): the free memblock"
+                                + " ranges only), so the early reservations placed in highmem (CMA areas, reserved-memory) are"
+                                + " not in it"));
             }
         }
         Region v = l.region("vmalloc");
@@ -56,9 +59,10 @@ public final class MemoryFacts {
                     "fs/proc/meminfo.c meminfo_proc_show(): (VMALLOC_END - VMALLOC_START) >> 10, all releases"));
         }
         if (highmem) {
-            out.add(new Value("meminfo-HighTotal", "HighTotal:", highmemKb(l),
+            out.add(new Value("meminfo-HighTotal", "HighTotal:", highmemKb(l) - reservedInHighmemKb(l, false),
                     "fs/proc/meminfo.c meminfo_proc_show() (CONFIG_HIGHMEM): totalhigh_pages(), the highmem pages the"
-                            + " buddy allocator manages after boot (CMA areas released by then)"));
+                            + " buddy allocator manages after boot (CMA areas released to it by then, mm/cma.c"
+                            + " cma_init_reserved_areas(); other reservations in highmem still out)"));
             out.add(new Value("meminfo-LowTotal", "LowTotal:", lowmemKb(l),
                     "fs/proc/meminfo.c meminfo_proc_show() (CONFIG_HIGHMEM): totalram_pages() - totalhigh_pages(), the"
                             + " lowmem pages the buddy allocator manages: at most the lowmem RAM (the image, memmap, page"
@@ -114,6 +118,28 @@ public final class MemoryFacts {
         long pages = 0;
         for (long[] r : pfnRanges(l, RamUse.HIGHMEM)) {
             pages += r[1] - r[0];
+        }
+        return pages * 4;
+    }
+
+    /**
+     * The placed early reservations' pages in highmem RAM (each rounded out to whole pages), in kB; with
+     * {@code cma} false the reusable CMA areas (the global one and shared-dma-pool CMA pools) are left out,
+     * as they are back in the buddy allocator after boot.
+     */
+    static long reservedInHighmemKb(Layout l, boolean cma) {
+        List<long[]> high = pfnRanges(l, RamUse.HIGHMEM);
+        long pages = 0;
+        for (Reservation r : l.reservations()) {
+            if (r.status() != Reservation.Status.PLACED || r.size() <= 0
+                    || !cma && (r.kind() == Reservation.Kind.CMA || r.kind() == Reservation.Kind.CMA_POOL)) {
+                continue;
+            }
+            long s = r.start() >>> 12;
+            long e = (r.start() + r.size() + 4095) >>> 12;
+            for (long[] h : high) {
+                pages += Math.max(0, Math.min(e, h[1]) - Math.max(s, h[0]));
+            }
         }
         return pages * 4;
     }
