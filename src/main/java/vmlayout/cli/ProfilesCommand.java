@@ -4,9 +4,11 @@ import java.util.List;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vmlayout.config.Fmt;
 import vmlayout.inputs.Profile;
+import vmlayout.render.ProfileJson;
 import vmlayout.report.ExitCode;
 
 /** Lists the built-in board profiles, or shows one. */
@@ -15,7 +17,11 @@ import vmlayout.report.ExitCode;
         exitCodeList = {"0:success", "2:bad input or usage (one line on stderr names the token)",
             "74:the output could not be written (disk full, closed pipe)"},
         description = {"List the board profiles built into vmlayout, or show one as JSON-ready settings.",
-            "Use one with --profile NAME; a profile of your own is a JSON file: --profile boards/myboard.json."})
+            "Use one with --profile NAME; a profile of your own is a JSON file: --profile boards/myboard.json.",
+            "profiles NAME --format json prints the profile as such a file, to save and edit."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  vmlayout profiles socfpga-de0 --format json > boards/myboard.json",
+            "  vmlayout profiles --format json | jq -r '.profiles[] | select(.arch == \"x86\") | .name'"})
 final class ProfilesCommand extends SubCommand {
 
     @Mixin
@@ -23,6 +29,13 @@ final class ProfilesCommand extends SubCommand {
 
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "Show this profile's settings.")
     transient String name;
+
+    /** The output formats of profiles. */
+    enum Format { text, json }
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "text or json (the list as a JSON document; one profile as a profile file --profile reads).")
+    Format format = Format.text;
 
     @Override
     boolean operands(List<String> words) {
@@ -36,6 +49,19 @@ final class ProfilesCommand extends SubCommand {
     @Override
     public Integer call() {
         PrintWriter out = out();
+        if (format == Format.json) {
+            if (name == null) {
+                List<Profile> all = new java.util.ArrayList<>();
+                for (String n : Profile.builtInNames()) {
+                    all.add(Profile.load(n));
+                }
+                ProfileJson.list(all, Version.get(), out);
+            } else {
+                ProfileJson.profile(Profile.load(name), out);
+            }
+            out.flush();
+            return ExitCode.CLEAN.code;
+        }
         if (name == null) {
             for (String n : Profile.builtInNames()) {
                 Profile p = Profile.load(n);

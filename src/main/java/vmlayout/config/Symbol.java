@@ -27,7 +27,11 @@ public record Symbol(String name, Kind kind, String meaning) {
 
     /** Reads a raw -D value for this symbol; booleans become 1 or 0. */
     public long read(String raw) {
-        String what = "-D " + name;
+        return read(raw, "-D " + name);
+    }
+
+    /** The same, with errors naming {@code what} (a profile's key and line, or "-D NAME"). */
+    public long read(String raw, String what) {
         switch (kind) {
             case BOOL:
                 switch (raw.trim().toLowerCase(Locale.ROOT)) {

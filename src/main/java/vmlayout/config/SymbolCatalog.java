@@ -49,7 +49,8 @@ public final class SymbolCatalog {
         }
         Map<String, Long> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : defines.raw().entrySet()) {
-            out.put(e.getKey(), find(e.getKey(), defines.origin(e.getKey())).read(e.getValue()));
+            String origin = defines.origin(e.getKey());
+            out.put(e.getKey(), find(e.getKey(), origin).read(e.getValue(), origin));
         }
         defines.rememberRead(this, out);
         return out;

@@ -152,7 +152,7 @@ public final class MachineInputs {
         Defines explicit = new Defines();
         if (prof != null) {
             for (Map.Entry<String, String> e : prof.defines.entrySet()) {
-                explicit.put(e.getKey(), e.getValue(), "profile " + prof.name + " " + e.getKey());
+                explicit.put(e.getKey(), e.getValue(), prof.where("defines." + e.getKey()));
             }
         }
         for (String d : given.all(DEFINE)) {
@@ -244,24 +244,64 @@ public final class MachineInputs {
      * profile's (not as an option the user did not give): check points its annotation at the file.
      */
     private static void checkProfile(Profile prof) {
-        try {
-            if (prof.arch != null) {
+        read(prof, "arch", prof.arch == null ? null : new Runnable() {
+            @Override
+            public void run() {
                 Arch.parse(prof.arch);
             }
-            if (prof.kernel != null) {
+        });
+        read(prof, "kernel", prof.kernel == null ? null : new Runnable() {
+            @Override
+            public void run() {
                 KernelVersion.parse(prof.kernel);
             }
-            for (String r : prof.ram) {
-                RamBank.parse(r);
-            }
-            for (String e : prof.e820) {
-                E820Entry.parse(e);
-            }
-            if (prof.bootargs != null) {
+        });
+        for (int i = 0; i < prof.ram.size(); i++) {
+            String r = prof.ram.get(i);
+            read(prof, "ram[" + i + "]", new Runnable() {
+                @Override
+                public void run() {
+                    RamBank.parse(r);
+                }
+            });
+        }
+        for (int i = 0; i < prof.e820.size(); i++) {
+            String e = prof.e820.get(i);
+            read(prof, "e820[" + i + "]", new Runnable() {
+                @Override
+                public void run() {
+                    E820Entry.parse(e);
+                }
+            });
+        }
+        read(prof, "bootargs", prof.bootargs == null ? null : new Runnable() {
+            @Override
+            public void run() {
                 KernelCmdline.parse(prof.bootargs, "profile " + prof.name);
             }
+        });
+    }
+
+    /**
+     * One value of a profile read on its own: an error names the profile's key and line, not the option
+     * the reader would name ("--ram: cannot read ..." is "ram[0]: cannot read ..."). Anonymous classes,
+     * not lambdas: see FastPath.
+     */
+    private static void read(Profile prof, String key, Runnable reader) {
+        if (reader == null) {
+            return;
+        }
+        try {
+            reader.run();
         } catch (InputException e) {
-            throw new ProfileException(prof, e.getMessage());
+            String m = e.getMessage();
+            for (String option : new String[] {"--ram: ", "--e820: ", "--arch: ", "--kernel: ", "--ram ", "--e820 ", "--arch ", "--kernel "}) {
+                if (m.startsWith(option)) {
+                    m = m.substring(option.length());
+                    break;
+                }
+            }
+            throw new ProfileException(prof, prof.where(key) + ": " + m);
         }
     }
 
@@ -269,9 +309,10 @@ public final class MachineInputs {
     public static final class ProfileException extends InputException {
         public final transient String file;
 
+        /** @param message the whole line, starting with {@code prof.where(key)} */
         ProfileException(Profile prof, String message) {
-            super("profile " + prof.name + (prof.name.equals(prof.origin) ? "" : " (" + prof.origin + ")") + ": " + message);
-            this.file = "built-in".equals(prof.origin) ? null : prof.origin;
+            super(message);
+            this.file = prof.origin.startsWith("built-in profile ") || prof.origin.startsWith("line ") ? null : prof.origin;
         }
     }
 

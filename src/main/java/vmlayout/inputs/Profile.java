@@ -41,8 +41,15 @@ public final class Profile {
     public final String bootargs;
     /** The device tree's model string ("Machine model:" in a boot log), or null: verify matches a log to the profile by it. */
     public final String model;
-    /** Where it was read from: "built-in" or the file's path. */
+    /** Where it was read from: "built-in profile NAME", the file's path, or a batch line. */
     public final String origin;
+    /**
+     * The line of each key in the text it was read from ("ram", "bootargs", "defines.HIGHMEM" ...; a
+     * profile inside a project file counts the project file's lines); empty for a built-in profile.
+     */
+    public final Map<String, Integer> lines;
+    /** How errors name it: "--profile FILE", "line N" (batch), "profile NAME" (built-in), "vmlayout.json: boards[1].profile". */
+    private final String label;
 
     /**
      * Largest profile file, and longest batch line: a profile with {@link RamBank#MAX_BANKS} banks, as
@@ -70,8 +77,10 @@ public final class Profile {
                 .build();
     }
 
-    private Profile(String origin, Map<String, String> text, Map<String, List<String>> lists, Map<String, String> defines) {
+    private Profile(String origin, Map<String, String> text, Map<String, List<String>> lists, Map<String, String> defines,
+            Map<String, Integer> lines, String label) {
         this.origin = origin;
+        this.lines = lines;
         // messages say "profile NAME": a profile without a name goes by its file (or batch line)
         this.name = text.get("name") != null ? text.get("name") : origin;
         this.description = text.get("description");
@@ -83,6 +92,11 @@ public final class Profile {
         this.ram = lists.getOrDefault("ram", new ArrayList<>());
         this.e820 = lists.getOrDefault("e820", new ArrayList<>());
         this.defines = defines;
+        this.label = label != null ? label : origin.startsWith("built-in profile ") ? "profile " + this.name : label(origin);
+    }
+
+    private static String label(String origin) {
+        return origin.startsWith("line ") ? origin : "--profile " + origin;
     }
 
     /** A built-in profile by name, or a file (a path, or a name ending in .json). */
@@ -121,46 +135,66 @@ public final class Profile {
         for (int i = 0; i < defines.length; i += 2) {
             d.put(defines[i], defines[i + 1]);
         }
-        return new Profile("built-in profile " + name, t, lists, d);
+        return new Profile("built-in profile " + name, t, lists, d, Map.of(), null);
     }
 
     /** A profile from JSON text (a file's, or one line of a batch). */
     public static Profile parse(String json, String origin) {
+        return parse(json, origin, 0);
+    }
+
+    /**
+     * A profile from JSON text whose first line is line {@code firstLine + 1} of the file that holds it
+     * (an inline profile of a project file), so that lines name the file's lines.
+     */
+    public static Profile parse(String json, String origin, int firstLine) {
+        return parse(json, origin, firstLine, label(origin));
+    }
+
+    /**
+     * The same, named {@code label} in errors ("vmlayout.json: boards[1].profile" for a profile written in a
+     * project file, whose {@code origin} is the project file).
+     */
+    public static Profile parse(String json, String origin, int firstLine, String label) {
         if (json.length() > CAP) {
-            throw bad(origin, "longer than " + CAP + " characters, too long for a profile");
+            throw new InputException(label + ": longer than " + CAP + " characters, too long for a profile");
         }
         JsonParser p = null;
         try {
             p = Json.FACTORY.createParser(json);
+            Reader r = new Reader(p, label, firstLine);
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw bad(origin, "expected a JSON object");
+                throw new InputException(label + ": expected a JSON object");
             }
             Map<String, String> text = new HashMap<>();
             Map<String, List<String>> lists = new HashMap<>();
             Map<String, String> defines = new LinkedHashMap<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String f = p.currentName();
+                r.lines.put(f, r.line());
                 JsonToken v = p.nextToken();
                 switch (f) {
-                    case "name", "description", "source", "arch", "kernel", "bootargs", "model" -> text.put(f, text(p, v, f, origin));
-                    case "ram" -> lists.put(f, strings(p, v, f, origin, RamBank.MAX_BANKS, "RAM banks"));
-                    case "e820" -> lists.put(f, strings(p, v, f, origin, E820Entry.MAX_ENTRIES, "e820 entries"));
-                    case "defines" -> defines(p, v, defines, origin);
-                    default -> throw bad(origin, "unknown field \"" + f + "\" (expected name, description, source, arch, kernel,"
-                            + " ram, e820, defines, bootargs)");
+                    case "name", "description", "source", "arch", "kernel", "bootargs", "model" -> text.put(f, r.text(v, f));
+                    case "$schema" -> r.text(v, f); // an editor's hint: read, not used
+                    case "ram" -> lists.put(f, r.items(v, f, RamBank.MAX_BANKS, "RAM banks", RAM_KEYS));
+                    case "e820" -> lists.put(f, r.items(v, f, E820Entry.MAX_ENTRIES, "e820 entries", E820_KEYS));
+                    case "defines" -> r.defines(v, defines);
+                    default -> throw r.bad(f, "unknown field (expected name, description, source, arch, kernel, ram, e820,"
+                            + " defines, bootargs, model)");
                 }
             }
             if (p.nextToken() != null) {
-                throw bad(origin, "not valid JSON at line " + p.currentLocation().getLineNr() + ": text after the object");
+                throw new InputException(label + ": not valid JSON at line " + (firstLine + p.currentLocation().getLineNr())
+                        + ": text after the object");
             }
-            return new Profile(origin, text, lists, defines);
+            return new Profile(origin, text, lists, defines, r.lines, label);
         } catch (IOException e) {
-            throw bad(origin, jsonError(e, p));
+            throw new InputException(label + ": " + jsonError(e, p, firstLine));
         } catch (InputException e) {
             throw e;
         } catch (RuntimeException e) {
             // whatever Jackson throws, the line is one line (a batch goes on to the next)
-            throw bad(origin, "not valid JSON: cannot read it");
+            throw new InputException(label + ": not valid JSON: cannot read it");
         } finally {
             if (p != null) {
                 try {
@@ -172,15 +206,180 @@ public final class Profile {
         }
     }
 
+    /** The keys of a RAM bank and of an e820 entry given as objects, in the order of their text form. */
+    private static final String[] RAM_KEYS = {"start", "size"};
+    private static final String[] E820_KEYS = {"start", "size", "type"};
+
+    /** Reads values with the line of each key, for errors that name key and line. */
+    private static final class Reader {
+        final JsonParser p;
+        final String label;
+        final int firstLine;
+        final Map<String, Integer> lines = new LinkedHashMap<>();
+
+        Reader(JsonParser p, String label, int firstLine) {
+            this.p = p;
+            this.label = label;
+            this.firstLine = firstLine;
+        }
+
+        int line() {
+            return firstLine + p.currentTokenLocation().getLineNr();
+        }
+
+        InputException bad(String key, String what) {
+            return new InputException(label + ": " + (label.startsWith("line ") ? "" : "line " + line() + ": ") + key + ": " + what);
+        }
+
+        String text(JsonToken v, String field) throws IOException {
+            if (v == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            if (v != JsonToken.VALUE_STRING) {
+                throw bad(field, "must be a string");
+            }
+            return p.getText();
+        }
+
+        /**
+         * A list of RAM banks or e820 entries: each the text form ("0x0:1G", "0:0x9fc00:usable"), a number
+         * (a RAM bank's size alone), or an object of {@code keys} whose values are numbers or texts.
+         */
+        List<String> items(JsonToken v, String field, int max, String what, String[] keys) throws IOException {
+            List<String> out = new ArrayList<>();
+            if (v == JsonToken.VALUE_NULL) {
+                return out;
+            }
+            String shape = keys.length == 2 ? "\"START:SIZE\" or SIZE text, a number (the size) or {\"start\": ..., \"size\": ...}"
+                    : "\"START:SIZE:TYPE\" text or {\"start\": ..., \"size\": ..., \"type\": \"usable\"}";
+            if (v != JsonToken.START_ARRAY) {
+                throw bad(field, "must be an array of " + shape);
+            }
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                String key = field + "[" + out.size() + "]";
+                if (out.size() == max) {
+                    throw bad(field, "has more than " + max + " " + what + ": " + limitReason(field));
+                }
+                if (t == JsonToken.VALUE_STRING) {
+                    out.add(p.getText());
+                } else if (t == JsonToken.VALUE_NUMBER_INT && keys.length == 2) {
+                    out.add(number(key));
+                } else if (t == JsonToken.START_OBJECT) {
+                    out.add(object(key, keys));
+                } else {
+                    throw bad(key, "expected " + shape + ", not " + token(t));
+                }
+            }
+            return out;
+        }
+
+        /** {"start": ..., "size": ...[, "type": ...]} as the text form, START:SIZE[:TYPE]. */
+        private String object(String key, String[] keys) throws IOException {
+            String[] values = new String[keys.length];
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String k = p.currentName();
+                int i = List.of(keys).indexOf(k);
+                if (i < 0) {
+                    throw bad(key + "." + k, "unknown key (expected " + String.join(", ", keys) + ")");
+                }
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.VALUE_NUMBER_INT && !k.equals("type")) {
+                    values[i] = number(key + "." + k);
+                } else if (t == JsonToken.VALUE_STRING) {
+                    values[i] = p.getText();
+                } else {
+                    throw bad(key + "." + k, "expected " + (k.equals("type") ? "a text (usable, reserved ...)" : "a number or a"
+                            + " size text (\"1G\", \"0x80000000\")") + ", not " + token(t));
+                }
+            }
+            for (int i = 0; i < keys.length; i++) {
+                if (values[i] == null) {
+                    throw bad(key, "\"" + keys[i] + "\" is missing (expected " + String.join(", ", keys) + ")");
+                }
+            }
+            return String.join(":", values);
+        }
+
+        /** A JSON integer as the decimal text memparse reads; a negative one is refused. */
+        private String number(String key) throws IOException {
+            String t = p.getText();
+            if (t.startsWith("-")) {
+                throw bad(key, t + " is negative: expected a size or an address in bytes");
+            }
+            return t;
+        }
+
+        /**
+         * "defines": NAME to a value: a text as -D takes it ("y", "0xe0000000", "32M"), a JSON boolean
+         * (true is y, false is n) or a non-negative integer.
+         */
+        void defines(JsonToken v, Map<String, String> into) throws IOException {
+            if (v == JsonToken.VALUE_NULL) {
+                return;
+            }
+            if (v != JsonToken.START_OBJECT) {
+                throw bad("defines", "must be an object of NAME: VALUE");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                lines.put("defines." + key, line());
+                if (into.size() == MAX_DEFINES) {
+                    throw bad("defines", "has more than " + MAX_DEFINES + " names: no engine reads that many");
+                }
+                JsonToken t = p.nextToken();
+                switch (t) {
+                    case VALUE_TRUE -> into.put(key, "y");
+                    case VALUE_FALSE -> into.put(key, "n");
+                    case VALUE_STRING -> into.put(key, p.getText());
+                    case VALUE_NUMBER_INT -> into.put(key, number("defines." + key));
+                    default -> throw bad("defines." + key, "expected true/false, a number or a text (\"y\", \"0xe0000000\","
+                            + " \"32M\"), not " + token(t));
+                }
+            }
+        }
+
+        private String token(JsonToken t) {
+            switch (t) {
+                case VALUE_NUMBER_FLOAT:
+                    return "the fraction " + text();
+                case VALUE_NUMBER_INT:
+                    return "the number " + text();
+                case VALUE_TRUE:
+                case VALUE_FALSE:
+                    return text();
+                case VALUE_NULL:
+                    return "null";
+                case START_OBJECT:
+                    return "an object";
+                case START_ARRAY:
+                    return "an array";
+                default:
+                    return "'" + text() + "'";
+            }
+        }
+
+        private String text() {
+            try {
+                return p.getText();
+            } catch (IOException e) {
+                return "?";
+            }
+        }
+    }
+
     /**
      * What went wrong in vmlayout's words, with the line: Jackson's own texts name its classes and
      * features ("StreamReadConstraints.getMaxNumberLength()", "[Source: REDACTED ...]"), which mean
      * nothing to the user.
      */
     static String jsonError(IOException e, JsonParser p) {
+        return jsonError(e, p, 0);
+    }
+
+    static String jsonError(IOException e, JsonParser p, int firstLine) {
         com.fasterxml.jackson.core.JsonLocation at = e instanceof JsonProcessingException j && j.getLocation() != null
                 ? j.getLocation() : p != null ? p.currentLocation() : null;
-        String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr();
+        String where = at == null || at.getLineNr() < 1 ? "" : " at line " + (firstLine + at.getLineNr());
         String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         msg = msg == null ? "" : msg;
         String what;
@@ -239,60 +438,20 @@ public final class Profile {
         return List.of(BuiltinProfiles.NAMES);
     }
 
-    private static String text(JsonParser p, JsonToken v, String field, String origin) throws IOException {
-        if (v == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (v != JsonToken.VALUE_STRING) {
-            throw bad(origin, "\"" + field + "\" must be a string");
-        }
-        return p.getText();
-    }
-
-    private static List<String> strings(JsonParser p, JsonToken v, String field, String origin, int max, String what)
-            throws IOException {
-        List<String> out = new ArrayList<>();
-        if (v == JsonToken.VALUE_NULL) {
-            return out;
-        }
-        if (v != JsonToken.START_ARRAY) {
-            throw bad(origin, "\"" + field + "\" must be an array of strings");
-        }
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            if (t != JsonToken.VALUE_STRING) {
-                throw bad(origin, "\"" + field + "\" must be an array of strings");
-            }
-            if (out.size() == max) {
-                throw bad(origin, "\"" + field + "\" has more than " + max + " " + what + ": " + limitReason(field));
-            }
-            out.add(p.getText());
-        }
-        return out;
-    }
-
     private static String limitReason(String field) {
         return field.equals("e820") ? E820Entry.MAX_REASON : RamBank.MAX_REASON;
     }
 
-    /** "defines": NAME to a string (a number or true/false is taken as its text, as a .config would). */
-    private static void defines(JsonParser p, JsonToken v, Map<String, String> into, String origin) throws IOException {
-        if (v == JsonToken.VALUE_NULL) {
-            return;
+    /**
+     * Where a key of this profile is, for errors: "--profile boards/gw.json: line 7: defines.HIGHMEM",
+     * "line 3: ram[0]" (a batch line), "profile socfpga-de0: bootargs" (built-in: no line).
+     */
+    public String where(String key) {
+        Integer line = lines.get(key.indexOf('[') > 0 ? key.substring(0, key.indexOf('[')) : key);
+        if (label.startsWith("line ")) {
+            return label + ": " + key;
         }
-        if (v != JsonToken.START_OBJECT) {
-            throw bad(origin, "\"defines\" must be an object of NAME: VALUE");
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
-            if (into.size() == MAX_DEFINES) {
-                throw bad(origin, "\"defines\" has more than " + MAX_DEFINES + " names: no engine reads that many");
-            }
-            JsonToken t = p.nextToken();
-            if (!t.isScalarValue() || t == JsonToken.VALUE_NULL) {
-                throw bad(origin, "defines." + key + " must be a string");
-            }
-            into.put(key, p.getText());
-        }
+        return label + ": " + (line == null ? "" : "line " + line + ": ") + key;
     }
 
     private static InputException bad(String origin, String what) {
