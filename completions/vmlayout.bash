@@ -4,7 +4,7 @@
 # or source it from ~/.bashrc. Needs bash 4 or later; bash-completion is optional.
 
 _vmlayout_commands='check explain suggest diff verify batch profiles names help generate-completion'
-_vmlayout_valued='--arch --board --boot --cmdline --cmdline-file --color --config --define --dtb --e820 --e820-file --format --highmem --initrd --kernel --lowmem-size --max-cost --mem --memmap --page-offset --profile --ram --require --reserve --system-map --uboot-env --vmalloc --vmalloc-end --want -D'
+_vmlayout_valued='--arch --board --boot --cmdline --cmdline-file --color --config --define --dtb --e820 --e820-file --format --highmem --initrd --kernel --lowmem-size --max-cost --mem --memmap --page-offset --profile --project --ram --require --reserve --system-map --uboot-env --vmalloc --vmalloc-end --want -D'
 _vmlayout_defines_arm='HIGHMEM= VMSPLIT_3G= VMSPLIT_3G_OPT= VMSPLIT_2G= VMSPLIT_1G= PAGE_OFFSET= ARM_LPAE= ZONE_DMA= ARM_DMA_ZONE_SIZE= MODULES= THUMB2_KERNEL= SMP= HAVE_TCM= CMA= DMA_CMA= CMA_SIZE_MBYTES= CMA_SIZE_PERCENTAGE= CMA_SIZE_SEL_MBYTES= CMA_SIZE_SEL_PERCENTAGE= CMA_SIZE_SEL_MIN= CMA_SIZE_SEL_MAX= ARCH_FORCE_MAX_ORDER= FORCE_MAX_ZONEORDER= HUGETLB_PAGE= KEXEC= CRASH_RESERVE= STRUCT_PAGE_SIZE= KERNEL_SIZE= VIPT_ALIASING= TLB_OPS_NEED_BROADCAST= PHYS_OFFSET= VMALLOC_END= VMALLOC_OFFSET= VMALLOC_RESERVE= IOREMAP_MAX_ORDER= NR_BANKS= VECTORS_BASE= FIXADDR_START= FIXADDR_TOP= FIXADDR_END= CONSISTENT_DMA_SIZE= CONSISTENT_END= PKMAP_BASE= MODULES_VADDR= MODULES_END= DTCM_OFFSET= DTCM_END= ITCM_OFFSET= ITCM_END= _text= _etext= __init_begin= __init_end= _sdata= _data= _edata= __bss_start= __bss_stop='
 _vmlayout_defines_x86='NOHIGHMEM= HIGHMEM4G= HIGHMEM64G= HIGHMEM= X86_PAE= VMSPLIT_3G= VMSPLIT_3G_OPT= VMSPLIT_2G= VMSPLIT_2G_OPT= VMSPLIT_1G= PAGE_OFFSET= NR_CPUS= FIXADDR_TOP= FIXADDR_START= FIXADDR_BOOT_START= FIXADDR_TOT_START= CPU_ENTRY_AREA_BASE= CPU_ENTRY_AREA_PAGES= CPU_ENTRY_AREA_MAP_SIZE= LDT_BASE_ADDR= PKMAP_BASE= VMALLOC_END= VMALLOC_RESERVE= DMA_CMA= CMA_SIZE_MBYTES= CMA_SIZE_PERCENTAGE= CMA_SIZE_SEL_MBYTES= CMA_SIZE_SEL_PERCENTAGE= CMA_SIZE_SEL_MIN= CMA_SIZE_SEL_MAX= KEXEC= CRASH_RESERVE= PHYSICAL_START= KERNEL_SIZE= _text= _etext= _edata= __init_begin= __init_end='
 _vmlayout_defines_ppc='PPC_BOOK3S_32= PPC_83XX= PPC_8XX= 40X= 44X= PPC_85XX= PPC_MERGE= KERNEL_START= PAGE_OFFSET= LOWMEM_SIZE= TASK_SIZE= HIGHMEM= ZONE_DMA= HIGHMEM_START= NR_CPUS= PPC_16K_PAGES= PPC_64K_PAGES= PTE_64BIT= NOT_COHERENT_CACHE= CONSISTENT_SIZE= CONSISTENT_START= STRICT_KERNEL_RWX= MODULES= MODULES_SIZE= KASAN= KASAN_VMALLOC= KASAN_SHADOW_OFFSET= FIXADDR_TOP= FIXADDR_START= KM_TYPE_NR= PKMAP_BASE= IOREMAP_TOP= IOREMAP_BOT= VMALLOC_END='
@@ -97,12 +97,14 @@ _vmlayout_complete() {
             *" --uboot-env") _vmlayout_values @files; return ;;
             *" --color") _vmlayout_values 'auto always never'; return ;;
             " --format") _vmlayout_values 'text json svg'; return ;;
-            "check --format") _vmlayout_values 'text github json'; return ;;
+            "check --format") _vmlayout_values 'text github json junit sarif'; return ;;
             "explain --format") _vmlayout_values 'text json'; return ;;
             "diff --format") _vmlayout_values 'text json svg'; return ;;
             "verify --format") _vmlayout_values 'text json'; return ;;
+            "profiles --format") _vmlayout_values 'text json'; return ;;
             *" --require") _vmlayout_values; return ;;
             *" --board") _vmlayout_values 'embeddedbits-sh4-512M marvell-88pa6220-granite2 at91-rascal hi3518 ti8148-evm omap3-reptar socfpga-de0 vexpress-a9-vmsplit2g zynq-vmsplit1g jornada720 ppc7448-2G ubuntu-3.2-i386-2G pc-2G-seed004 facebook-fuji-bmc' @files; return ;;
+            *" --project") _vmlayout_values @files; return ;;
             *" --want") _vmlayout_values; return ;;
             *" --reserve") _vmlayout_values; return ;;
             *" --max-cost") _vmlayout_values; return ;;
@@ -117,7 +119,7 @@ _vmlayout_complete() {
             _vmlayout_values @params
             ;;
         check)
-            if [[ $cur == -* ]]; then _vmlayout_words '--color --profile --cmdline-file --arch --kernel --ram --e820 --e820-file --cmdline --mem --memmap --vmalloc --highmem -D --define --page-offset --vmalloc-end --lowmem-size --config --system-map --dtb --initrd --uboot-env --require --format --board -h --help -V --version'; return; fi
+            if [[ $cur == -* ]]; then _vmlayout_words '--color --profile --cmdline-file --arch --kernel --ram --e820 --e820-file --cmdline --mem --memmap --vmalloc --highmem -D --define --page-offset --vmalloc-end --lowmem-size --config --system-map --dtb --initrd --uboot-env --require --format --board --project --no-fail -h --help -V --version'; return; fi
             _vmlayout_values @params
             ;;
         explain)
@@ -141,7 +143,7 @@ _vmlayout_complete() {
             _vmlayout_values @files
             ;;
         profiles)
-            if [[ $cur == -* ]]; then _vmlayout_words '--color -h --help -V --version'; return; fi
+            if [[ $cur == -* ]]; then _vmlayout_words '--color --format -h --help -V --version'; return; fi
             _vmlayout_values 'embeddedbits-sh4-512M marvell-88pa6220-granite2 at91-rascal hi3518 ti8148-evm omap3-reptar socfpga-de0 vexpress-a9-vmsplit2g zynq-vmsplit1g jornada720 ppc7448-2G ubuntu-3.2-i386-2G pc-2G-seed004 facebook-fuji-bmc'
             ;;
         names)

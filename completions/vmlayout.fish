@@ -3,7 +3,7 @@
 # directory (the release archive's share/fish/vendor_completions.d) or ~/.config/fish/completions.
 
 set -g __vmlayout_commands check explain suggest diff verify batch profiles names help generate-completion
-set -g __vmlayout_valued --arch --board --boot --cmdline --cmdline-file --color --config --define --dtb --e820 --e820-file --format --highmem --initrd --kernel --lowmem-size --max-cost --mem --memmap --page-offset --profile --ram --require --reserve --system-map --uboot-env --vmalloc --vmalloc-end --want -D
+set -g __vmlayout_valued --arch --board --boot --cmdline --cmdline-file --color --config --define --dtb --e820 --e820-file --format --highmem --initrd --kernel --lowmem-size --max-cost --mem --memmap --page-offset --profile --project --ram --require --reserve --system-map --uboot-env --vmalloc --vmalloc-end --want -D
 set -g __vmlayout_defines_arm HIGHMEM= VMSPLIT_3G= VMSPLIT_3G_OPT= VMSPLIT_2G= VMSPLIT_1G= PAGE_OFFSET= ARM_LPAE= ZONE_DMA= ARM_DMA_ZONE_SIZE= MODULES= THUMB2_KERNEL= SMP= HAVE_TCM= CMA= DMA_CMA= CMA_SIZE_MBYTES= CMA_SIZE_PERCENTAGE= CMA_SIZE_SEL_MBYTES= CMA_SIZE_SEL_PERCENTAGE= CMA_SIZE_SEL_MIN= CMA_SIZE_SEL_MAX= ARCH_FORCE_MAX_ORDER= FORCE_MAX_ZONEORDER= HUGETLB_PAGE= KEXEC= CRASH_RESERVE= STRUCT_PAGE_SIZE= KERNEL_SIZE= VIPT_ALIASING= TLB_OPS_NEED_BROADCAST= PHYS_OFFSET= VMALLOC_END= VMALLOC_OFFSET= VMALLOC_RESERVE= IOREMAP_MAX_ORDER= NR_BANKS= VECTORS_BASE= FIXADDR_START= FIXADDR_TOP= FIXADDR_END= CONSISTENT_DMA_SIZE= CONSISTENT_END= PKMAP_BASE= MODULES_VADDR= MODULES_END= DTCM_OFFSET= DTCM_END= ITCM_OFFSET= ITCM_END= _text= _etext= __init_begin= __init_end= _sdata= _data= _edata= __bss_start= __bss_stop=
 set -g __vmlayout_defines_x86 NOHIGHMEM= HIGHMEM4G= HIGHMEM64G= HIGHMEM= X86_PAE= VMSPLIT_3G= VMSPLIT_3G_OPT= VMSPLIT_2G= VMSPLIT_2G_OPT= VMSPLIT_1G= PAGE_OFFSET= NR_CPUS= FIXADDR_TOP= FIXADDR_START= FIXADDR_BOOT_START= FIXADDR_TOT_START= CPU_ENTRY_AREA_BASE= CPU_ENTRY_AREA_PAGES= CPU_ENTRY_AREA_MAP_SIZE= LDT_BASE_ADDR= PKMAP_BASE= VMALLOC_END= VMALLOC_RESERVE= DMA_CMA= CMA_SIZE_MBYTES= CMA_SIZE_PERCENTAGE= CMA_SIZE_SEL_MBYTES= CMA_SIZE_SEL_PERCENTAGE= CMA_SIZE_SEL_MIN= CMA_SIZE_SEL_MAX= KEXEC= CRASH_RESERVE= PHYSICAL_START= KERNEL_SIZE= _text= _etext= _edata= __init_begin= __init_end=
 set -g __vmlayout_defines_ppc PPC_BOOK3S_32= PPC_83XX= PPC_8XX= 40X= 44X= PPC_85XX= PPC_MERGE= KERNEL_START= PAGE_OFFSET= LOWMEM_SIZE= TASK_SIZE= HIGHMEM= ZONE_DMA= HIGHMEM_START= NR_CPUS= PPC_16K_PAGES= PPC_64K_PAGES= PTE_64BIT= NOT_COHERENT_CACHE= CONSISTENT_SIZE= CONSISTENT_START= STRICT_KERNEL_RWX= MODULES= MODULES_SIZE= KASAN= KASAN_VMALLOC= KASAN_SHADOW_OFFSET= FIXADDR_TOP= FIXADDR_START= KM_TYPE_NR= PKMAP_BASE= IOREMAP_TOP= IOREMAP_BOT= VMALLOC_END=
@@ -115,8 +115,10 @@ complete -c vmlayout -n '__vmlayout_using check' -l dtb -r -F -d 'The board\'s d
 complete -c vmlayout -n '__vmlayout_using check' -l initrd -x -d 'Where the boot loader put the initrd (physical START, SIZE): the kernel reser...'
 complete -c vmlayout -n '__vmlayout_using check' -l uboot-env -r -F -d 'U-Boot\'s environment (printenv or fw_printenv text, boot commands, or a binar...'
 complete -c vmlayout -n '__vmlayout_using check' -l require -x -d 'A requirement; repeatable (quote it: the shell reads > and <)'
-complete -c vmlayout -n '__vmlayout_using check' -l format -x -a 'text github json' -d 'text, github (workflow annotations) or json (default: text)'
+complete -c vmlayout -n '__vmlayout_using check' -l format -x -a 'text github json junit sarif' -d 'text, github (workflow annotations), junit (JUnit XML), sarif (SARIF 2.1.0) o...'
 complete -c vmlayout -n '__vmlayout_using check' -l board -r -F -a 'embeddedbits-sh4-512M marvell-88pa6220-granite2 at91-rascal hi3518 ti8148-evm omap3-reptar socfpga-de0 vexpress-a9-vmsplit2g zynq-vmsplit1g jornada720 ppc7448-2G ubuntu-3.2-i386-2G pc-2G-seed004 facebook-fuji-bmc' -d 'A board: a profile (a built-in name or a JSON file) with its own bootargs fil...'
+complete -c vmlayout -n '__vmlayout_using check' -l project -r -F -d 'A project file listing the boards to check (default: vmlayout.json in the wor...'
+complete -c vmlayout -n '__vmlayout_using check' -l no-fail -d 'Report findings without failing: exit 0 unless an input cannot be read (2)'
 complete -c vmlayout -n '__vmlayout_using check' -s h -l help -d 'Show this help message and exit'
 complete -c vmlayout -n '__vmlayout_using check' -s V -l version -d 'Print version information and exit'
 complete -c vmlayout -n '__vmlayout_using check' -a '$__vmlayout_params'
@@ -254,6 +256,7 @@ complete -c vmlayout -n '__vmlayout_using batch' -s h -l help -d 'Show this help
 complete -c vmlayout -n '__vmlayout_using batch' -s V -l version -d 'Print version information and exit'
 complete -c vmlayout -n '__vmlayout_using batch' -F
 complete -c vmlayout -n '__vmlayout_using profiles' -l color -x -a 'auto always never' -d 'Colour: auto, always, never (default: auto = when standard output is a termin...'
+complete -c vmlayout -n '__vmlayout_using profiles' -l format -x -a 'text json' -d 'text or json (the list as a JSON document; one profile as a profile file --pr...'
 complete -c vmlayout -n '__vmlayout_using profiles' -s h -l help -d 'Show this help message and exit'
 complete -c vmlayout -n '__vmlayout_using profiles' -s V -l version -d 'Print version information and exit'
 complete -c vmlayout -n '__vmlayout_using profiles' -a 'embeddedbits-sh4-512M marvell-88pa6220-granite2 at91-rascal hi3518 ti8148-evm omap3-reptar socfpga-de0 vexpress-a9-vmsplit2g zynq-vmsplit1g jornada720 ppc7448-2G ubuntu-3.2-i386-2G pc-2G-seed004 facebook-fuji-bmc'

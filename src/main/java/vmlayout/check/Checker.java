@@ -18,6 +18,65 @@ public final class Checker {
     private Checker() {
     }
 
+    /** The findings of {@code l} against {@code reqs}, each pointing at the board's input to change. */
+    public static List<Finding> check(Layout l, List<Requirement> reqs, BoardSources board) {
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : check(l, reqs, board.origin)) {
+            out.add(new Finding(f.origin(), f.requirement(), f.message(), locate(f, reqs, board)));
+        }
+        return out;
+    }
+
+    /**
+     * The line to change for a finding: the board's parameter the message quotes ("vmaloc=300M is not a
+     * parameter ..."), else one whose name it quotes ("vmalloc=" ...), else the parameter that sets the
+     * requirement's metric (the last vmalloc= for vmalloc and ioremap; mem=, memmap= or highmem= for RAM),
+     * else the profile key of the board's RAM for a RAM figure or a kernel message about RAM, else the
+     * board's first file.
+     */
+    static Location locate(Finding f, List<Requirement> reqs, BoardSources b) {
+        String m = f.message();
+        for (BoardSources.Param p : b.params) {
+            if (p.at().hasFile() && p.text().indexOf('=') > 0 && m.contains(p.text())) {
+                return p.at();
+            }
+        }
+        for (BoardSources.Param p : b.params) {
+            if (p.at().hasFile() && !p.name().isEmpty() && m.contains(p.name() + "=")) {
+                return p.at();
+            }
+        }
+        String metric = f.requirement();
+        for (Requirement r : reqs) {
+            if (r.text().equals(f.requirement())) {
+                metric = r.metric();
+            }
+        }
+        boolean vmalloc = metric.equals("vmalloc") || metric.equals("ioremap")
+                || metric.equals(Requirement.NO_KERNEL_WARNING) && m.toLowerCase(java.util.Locale.ROOT).contains("vmalloc");
+        String[] names = vmalloc ? new String[] {"vmalloc"} : new String[] {"mem", "memmap", "highmem"};
+        Location param = null;
+        for (BoardSources.Param p : b.params) {
+            for (String n : names) {
+                if (p.at().hasFile() && p.name().equals(n)) {
+                    param = p.at(); // the last one: the kernel acts on the last vmalloc= and mem=
+                }
+            }
+        }
+        if (param != null) {
+            return param;
+        }
+        if (!vmalloc && !metric.equals(Requirement.PARAMS_EFFECTIVE)) {
+            for (String key : new String[] {"ram", "e820"}) {
+                Location k = b.keys.get(key);
+                if (k != null) {
+                    return k;
+                }
+            }
+        }
+        return b.primary();
+    }
+
     public static List<Finding> check(Layout l, List<Requirement> reqs, String origin) {
         List<Finding> out = new ArrayList<>();
         for (Requirement r : reqs) {

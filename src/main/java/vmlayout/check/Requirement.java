@@ -1,5 +1,6 @@
 package vmlayout.check;
 
+import java.util.List;
 import java.util.Locale;
 import vmlayout.config.InputException;
 import vmlayout.config.Sizes;
@@ -18,6 +19,73 @@ public record Requirement(String text, String metric, String op, long value) {
     public static final String PARAMS_EFFECTIVE = "params-effective";
     static final String[] METRICS = {"vmalloc", "lowmem", "highmem", "dropped", "reserved", "ioremap"};
     private static final String[] OPS = {">=", "<=", "==", "!=", ">", "<"};
+
+    /**
+     * Every kind of requirement (a metric or a flag), in a stable order: SARIF's rules and JUnit's test
+     * cases are named after them.
+     */
+    public static final List<String> KINDS = kinds();
+
+    private static List<String> kinds() {
+        List<String> out = new java.util.ArrayList<>(List.of(METRICS)); // every metric, then the flags
+        out.add(NO_KERNEL_WARNING);
+        out.add(PARAMS_EFFECTIVE);
+        return List.copyOf(out);
+    }
+
+    /** One line on what a kind of requirement checks (SARIF's shortDescription). */
+    public static String summary(String kind) {
+        switch (kind) {
+            case "vmalloc":
+                return "The vmalloc area is as large as required.";
+            case "lowmem":
+                return "Lowmem (RAM the kernel maps permanently) is as large as required.";
+            case "highmem":
+                return "Highmem (RAM reached through kmap) is as required.";
+            case "dropped":
+                return "RAM the kernel drops (never uses) is within the limit.";
+            case "reserved":
+                return "RAM left out of the kernel's memory (mem=, memmap=, no-map) is as required.";
+            case "ioremap":
+                return "The largest single ioremap() fits the vmalloc area.";
+            case NO_KERNEL_WARNING:
+                return "The kernel prints no memory warning at boot.";
+            case PARAMS_EFFECTIVE:
+                return "Every memory parameter on the command line takes effect.";
+            default:
+                return "The requirement " + kind + " holds.";
+        }
+    }
+
+    /** How to fix a failing requirement of this kind (SARIF's help text, the check command's help). */
+    public static String help(String kind) {
+        switch (kind) {
+            case "vmalloc":
+            case "ioremap":
+                return "The vmalloc area (and with it the largest ioremap()) is what the virtual space above lowmem leaves:"
+                        + " on ARM and x86 give vmalloc=SIZE on the kernel command line (lowmem shrinks by as much), or a"
+                        + " VMSPLIT with more kernel space; on powerpc lower CONFIG_LOWMEM_SIZE or CONFIG_KERNEL_START."
+                        + " vmlayout suggest --want 'vmalloc>=SIZE' lists the changes that work, measured.";
+            case "lowmem":
+            case "highmem":
+                return "Lowmem is the RAM below the lowmem limit (PAGE_OFFSET to the vmalloc area); the rest is highmem with"
+                        + " CONFIG_HIGHMEM. A smaller vmalloc= or a VMSPLIT with more kernel space moves the limit up.";
+            case "dropped":
+                return "RAM above the lowmem limit is dropped when the kernel has no CONFIG_HIGHMEM (or past the highmem"
+                        + " limit): enable HIGHMEM, choose a VMSPLIT with more kernel space, or shrink vmalloc=."
+                        + " vmlayout suggest --want dropped==0 lists the changes that work.";
+            case "reserved":
+                return "RAM is reserved by mem=, memmap= and the device tree's no-map regions: change those parameters.";
+            case NO_KERNEL_WARNING:
+                return "The kernel would print a memory warning at boot (RAM truncated or ignored, a parameter clamped):"
+                        + " the message quotes it; vmlayout explain shows the rule behind it.";
+            case PARAMS_EFFECTIVE:
+                return "A parameter the kernel does not read (a typo such as vmaloc=, another architecture's parameter, a"
+                        + " value it ignores) changes nothing at boot: the message names it and what was probably meant.";
+            default:
+                return "The message says what fails; vmlayout explain shows the rule behind it.";
+        }
+    }
 
     public boolean isFlag() {
         return op == null;

@@ -107,7 +107,7 @@ class BatchCommandTest {
                 + "{\"arch\": \"arm\", \"kernel\": \"3.18\", \"ram\": [\"0:512M\"], \"bootargs\": \"mem=256M\"}\n");
         assertEquals(2, out.size());
         assertEquals(1, out.get(0).get("line").asInt());
-        assertEquals("line 1: \"arch\" must be a string", out.get(0).get("error").asText());
+        assertEquals("line 1: arch: must be a string", out.get(0).get("error").asText());
         assertEquals(2, out.get(0).get("exitStatus").asInt());
         // mem=256M: lowmem 0xc0000000-0xd0000000, VMALLOC_START 0xd0800000
         JsonNode ok = out.get(1);

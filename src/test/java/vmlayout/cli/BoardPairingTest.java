@@ -59,8 +59,8 @@ class BoardPairingTest {
         CliRunner.Result r = CliRunner.run("check", "--format", "github", "--board", A + ":" + missing, "--board", B + ":" + fb);
         assertEquals(2, r.status(), r.toString());
         List<String> lines = r.out().lines().toList();
-        assertTrue(lines.get(0).startsWith("::error file=" + missing.replace(":", "%3A") + ",title=vmlayout input error::"
-                + A + " + " + missing + ": "), lines.get(0));
+        assertTrue(lines.get(0).startsWith("::error file=" + missing.replace(":", "%3A") + ",title=vmlayout input error ("
+                + A + " + " + missing.replace(":", "%3A") + ")::" + A + " + " + missing + ": "), lines.get(0));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("::notice title=vmlayout::" + B + " + " + fb + ": ok")), r.out());
         assertTrue(r.err().startsWith("vmlayout: ") && r.err().indexOf('\n') == r.err().length() - 1, r.err());
     }

@@ -62,7 +62,7 @@ class CompletionsTest {
     @Test
     void valuesComeFromTheModel() {
         String bash = Completions.script(Completions.Shell.bash);
-        assertTrue(bash.contains("\"check --format\") _vmlayout_values 'text github json'"), "check's own --format enum");
+        assertTrue(bash.contains("\"check --format\") _vmlayout_values 'text github json junit sarif'"), "check's own --format enum");
         assertTrue(bash.contains("*\" --color\") _vmlayout_values 'auto always never'"), "--color on every command");
         assertTrue(bash.contains("*\" --config\") _vmlayout_values @files"), "a file option completes paths");
         assertTrue(bash.contains("_vmlayout_params='mem= memmap= vmalloc="), "bare kernel parameters");

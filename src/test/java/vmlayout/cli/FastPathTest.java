@@ -111,14 +111,15 @@ class FastPathTest {
     /** Samples of each fast subcommand: its own options and operands (the board options come from SAMPLES). */
     static final Map<String, List<List<String>>> SUB_SAMPLES = Map.of(
             "check", List.of(List.of("--require", "vmalloc>=256M", "--require=dropped==0", "--format", "GitHub", "mem=512M", "vmalloc=300M"),
-                    List.of("--board", "socfpga-de0:/dev/null", "--board=hi3518")),
+                    List.of("--board", "socfpga-de0:/dev/null", "--board=hi3518"),
+                    List.of("--project", "ci/vmlayout.json", "--no-fail", "--format=sarif")),
             "explain", List.of(List.of("--format=json", "vmalloc=300M")),
             "suggest", List.of(List.of("--want", "dropped==0", "--want=vmalloc>=300M", "--reserve", "1G:1G", "--max-cost", "kconfig",
                     "mem=1G")),
             "diff", List.of(List.of("--format", "svg", "--", "", "-D HIGHMEM=y"), List.of("socfpga-de0"), List.of("--format=json", "a", "b"), List.of()),
             "verify", List.of(List.of("--format", "json", "-", "mem=512M", "vmalloc=1G"), List.of("--boot", "2", "boot.log")),
             "batch", List.of(List.of("--full", "-"), List.of()),
-            "profiles", List.of(List.of("socfpga-de0"), List.of()),
+            "profiles", List.of(List.of("socfpga-de0"), List.of(), List.of("--format", "json", "hi3518")),
             "names", List.of(List.of("--arch", "x86"), List.of("--arch=ppc", "--color", "always")));
 
     @Test
