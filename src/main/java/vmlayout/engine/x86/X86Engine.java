@@ -22,6 +22,7 @@ import vmlayout.engine.Layout;
 import vmlayout.engine.RamRange;
 import vmlayout.engine.RamUse;
 import vmlayout.engine.RangeSet;
+import vmlayout.engine.mm.FreeAreaInit;
 import vmlayout.report.Message.Level;
 import vmlayout.report.Message;
 
@@ -95,6 +96,7 @@ public final class X86Engine implements Engine {
         X86Reservations reservations = new X86Reservations(boot, era, cfg.pae());
         boot.messages.addAll(reservations.reserve(st.table, maxPfn, split.maxLowPfn));
         reservations.swiotlb(maxPfn);
+        zoneSizesInit(boot, era, cfg, st, split);
         X86MemInit.Table table = X86MemInit.memInit(boot, era, cfg, top, split);
         if (st.reservetopGiven && (boot.constants.pinned("FIXADDR_START") || boot.constants.pinned("PKMAP_BASE")
                 || boot.constants.pinned("VMALLOC_END") || boot.constants.pinned("CPU_ENTRY_AREA_BASE"))) {
@@ -225,6 +227,61 @@ public final class X86Engine implements Engine {
                     : "") : "arch/i386/kernel/e820.c find_max_pfn()"));
         }
         return maxPfn;
+    }
+
+    /** MAX_DMA_PFN (arch/x86/include/asm/dma.h): the 16 MB ISA DMA zone. */
+    private static final long MAX_DMA_PFN = (16L << 20) >>> 12;
+
+    /**
+     * paging_init() -> zone_sizes_init() (arch/x86/mm/init.c; 5.8+ free_area_init() with zone limits, after
+     * reserve_crashkernel() in setup_arch()): ZONE_DMA (CONFIG_ZONE_DMA, Kconfig default y) ends at
+     * min(MAX_DMA_PFN, max_low_pfn), ZONE_NORMAL at max_low_pfn, ZONE_HIGHMEM (CONFIG_HIGHMEM) at max_pfn.
+     * memblock.memory is what e820__memblock_setup() (arch/x86/kernel/e820.c, memblock_x86_fill() before 4.12)
+     * added: the E820_TYPE_RAM entries of the table after trim_bios_range(), skipping an entry whose end does
+     * not fit resource_size_t ({@code if (end != (resource_size_t)end) continue;}: 32 bits without PAE, so RAM
+     * above 4 GB is not there), partial pages trimmed (memblock_trim_memory()), and from 6.15-rc4 nothing above
+     * max_pfn ({@link X86Era#MEMBLOCK_CAPPED_RC}). Real Debian 6.1 686, 2048 MB with highmem=512M:
+     * "DMA [mem 0x0000000000001000-0x0000000000ffffff]", "Normal [mem 0x0000000001000000-0x0000000036bfdfff]",
+     * "HighMem [mem 0x0000000036bfe000-0x0000000056bfdfff]", "node 0: [mem 0x0000000000100000-0x000000007ffdffff]".
+     */
+    private static void zoneSizesInit(Boot boot, X86Era era, X86Config cfg, X86EarlyParams.State st, X86Lowmem.Result split) {
+        if (!FreeAreaInit.prints(boot.machine.kernel())) {
+            return; // older releases print the zones in forms this check does not cover
+        }
+        boolean zoneDma = boot.constants.flag("ZONE_DMA", true, "Kconfig default y (arch/x86/Kconfig ZONE_DMA)");
+        RangeSet memblock = new RangeSet();
+        for (E820Table.Entry e : st.table.entries) {
+            long end = e.addr + e.size;
+            boolean wraps = E820Table.ult(end, e.addr);
+            if (e.type != E820Table.RAM || e.size == 0 || !cfg.pae() && (wraps || E820Table.ugt(end, M32))
+                    || !E820Table.ult(e.addr, E820Table.ACCOUNTING_LIMIT)) {
+                continue; // not RAM, or its end does not fit a 32-bit resource_size_t
+            }
+            long s = (e.addr + 4095) & ~4095L;
+            long t = (wraps || E820Table.ugt(end, E820Table.ACCOUNTING_LIMIT) ? E820Table.ACCOUNTING_LIMIT : end) & ~4095L;
+            if (era.memblockCappedAtMaxPfn) {
+                t = Math.min(t, split.maxPfn << 12);
+            }
+            if (t > s) {
+                memblock.add(s, t);
+            }
+        }
+        List<FreeAreaInit.Zone> zones = new ArrayList<>();
+        if (zoneDma) {
+            zones.add(new FreeAreaInit.Zone("DMA", Math.min(MAX_DMA_PFN, split.maxLowPfn)));
+        }
+        zones.add(new FreeAreaInit.Zone("Normal", split.maxLowPfn));
+        if (cfg.highmem()) {
+            zones.add(new FreeAreaInit.Zone("HighMem", split.maxPfn));
+        }
+        boot.messages.addAll(FreeAreaInit.messages(boot.machine.kernel(), zones, memblock));
+        if (boot.log.on()) {
+            boot.log.add("zone_sizes_init", "zones: " + (zoneDma ? "DMA to " + Fmt.hex8(Math.min(MAX_DMA_PFN, split.maxLowPfn) << 12) + ", "
+                    : "") + "Normal to max_low_pfn " + Fmt.hex8(split.maxLowPfn << 12) + (cfg.highmem() ? ", HighMem to max_pfn "
+                    + Fmt.hex8(split.maxPfn << 12) : "") + "; memblock.memory is the map's usable RAM" + (cfg.pae() ? "" : " below 4 GB")
+                    + (era.memblockCappedAtMaxPfn ? " up to max_pfn" : "") + ".", "arch/x86/mm/init.c zone_sizes_init(),"
+                    + " arch/x86/kernel/e820.c e820__memblock_setup()");
+        }
     }
 
     /** The top of the address space from __FIXADDR_TOP down: fixmap, cpu_entry_area, LDT, pkmap, VMALLOC_END. */

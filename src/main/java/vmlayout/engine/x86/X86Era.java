@@ -349,6 +349,14 @@ final class X86Era extends Era {
      * 6.15-rc1 to 6.15-rc6 print "for for".
      */
     static final KernelVersion TRIMMED_TEXT_FIXED_RC = new KernelVersion(6, 15, 0, 0, 7);
+    /**
+     * 83b2d345e178 "x86/e820: Discard high memory that can't be addressed by 32-bit systems" (Mike Rapoport, tip
+     * x86/urgent 19 Apr 2025, in the 6.15-rc4 x86 fixes pull): e820__memblock_setup() ends with
+     * {@code if (IS_ENABLED(CONFIG_X86_32)) memblock_remove(PFN_PHYS(max_pfn), -1);}. Nothing is printed, but
+     * "Early memory node ranges" no longer lists RAM above max_pfn (the 6.15-rc2 log testdata/x86/x86-14 still
+     * lists 0x100000000-0x1bfffffff above its 4 GB max_pfn).
+     */
+    static final KernelVersion MEMBLOCK_CAPPED_RC = new KernelVersion(6, 15, 0, 0, 4);
 
     /**
      * How far the x86 facts reach (src/docs/eras.md, "How far the facts reach"): the 6.15 changes above
@@ -506,6 +514,8 @@ final class X86Era extends Era {
     final boolean highmem64gExists;
     /** MSG_HIGHMEM_TRIMMED of 6.15-rc1..rc6: "Support for for CONFIG_HIGHMEM64G". */
     final boolean trimmedTextForFor;
+    /** e820__memblock_setup() removes memblock.memory above max_pfn (6.15-rc4). */
+    final boolean memblockCappedAtMaxPfn;
     /** Newer than {@link #CHECKED}: computed with its rules, and a note says so. */
     final boolean pastChecked;
     final MemParse.Suffixes suffixes;
@@ -543,6 +553,8 @@ final class X86Era extends Era {
         highmem64gExists = !since(HIGHMEM64G_REMOVED);
         highmemDefault = pick(HighmemDefault.values());
         trimmedTextForFor = since(HIGHMEM64G_REMOVED) && v.major() == 6 && v.minor() == 15 && v.rcBefore(TRIMMED_TEXT_FIXED_RC.rc());
+        memblockCappedAtMaxPfn = since(HIGHMEM64G_REMOVED) && !(v.major() == 6 && v.minor() == 15
+                && v.rcBefore(MEMBLOCK_CAPPED_RC.rc()));
         pastChecked = pastChecked(CHECKED);
         suffixes = since(MEMPARSE_TPE) ? MemParse.Suffixes.KMGTPE : MemParse.Suffixes.KMG;
     }

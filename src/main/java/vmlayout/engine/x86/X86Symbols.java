@@ -27,6 +27,7 @@ final class X86Symbols {
             new Symbol("VMSPLIT_1G", Kind.BOOL, "1G/3G split: PAGE_OFFSET 0x40000000"),
             new Symbol("PAGE_OFFSET", Kind.VIRT, "start of the kernel's lowmem mapping (CONFIG_PAGE_OFFSET, from VMSPLIT_*)"),
             new Symbol("NR_CPUS", Kind.INT, "CONFIG_NR_CPUS: kmap slots in the fixmap and the cpu_entry_area size (default: typical distribution kernel)"),
+            new Symbol("ZONE_DMA", Kind.BOOL, "CONFIG_ZONE_DMA: the 16 MB ISA DMA zone (Kconfig default y)"),
             // kernel constants of the top of the address space
             new Symbol("FIXADDR_TOP", Kind.VIRT, "top of the fixmap (__FIXADDR_TOP, 0xfffff000; reservetop= lowers it)"),
             new Symbol("FIXADDR_START", Kind.VIRT, "start of the permanent fixmap (the fixmap row; default from a typical config)"),
