@@ -74,10 +74,12 @@ final class BatchCommand extends SubCommand {
     public Integer call() throws IOException {
         Profile base = machine.profile.isEmpty() ? null : Profile.load(machine.profile.get(0));
         Writer w = out();
-        if (w instanceof PrintWriter && System.out != null && out() == Cli.stdout()) {
+        boolean direct = w instanceof PrintWriter && System.out != null && out() == Cli.stdout();
+        if (direct) {
             w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
         }
         int worst = ExitCode.CLEAN.code;
+        long done = 0;
         try (BatchInput in = BatchInput.open(file, System.in); BatchWriter out = new BatchWriter(w, full, Version.get())) {
             BatchInput.Line line;
             while ((line = in.next()) != null) {
@@ -108,6 +110,12 @@ final class BatchCommand extends SubCommand {
                 }
                 if (!in.buffered()) {
                     out.flush(); // results so far reach a reader of the output while the input waits
+                }
+                // System.out keeps a write error to itself: asked every 1,024 lines, so that a batch whose
+                // output nobody reads any more (batch FLEET | head, a full disk) stops instead of computing
+                // the rest of its input; Cli reports it (exit 74)
+                if (direct && (++done & 1023) == 0 && System.out.checkError()) {
+                    break;
                 }
             }
         }

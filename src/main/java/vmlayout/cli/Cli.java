@@ -34,11 +34,20 @@ public final class Cli {
         stdout = TerminalSafe.wrap(out);
         int status = run(args, out, err);
         // Main's writer goes through System.out, a PrintStream that keeps a write error to itself
-        return status != ExitCode.OUTPUT.code && System.out.checkError() ? unwritten(err) : status;
+        return status != ExitCode.OUTPUT.code && System.out.checkError() ? unwritten(err, true) : status;
     }
 
-    /** The one line and status for output that could not be written (vmlayout ... > /dev/full). */
-    private static int unwritten(PrintWriter err) {
+    /**
+     * The one line and status for output that could not be written (vmlayout ... > /dev/full). When the
+     * output is the process's standard output and that is a pipe (or socket) the reader has closed
+     * ({@code vmlayout ... | head -3}), the status stays 74 (what was written is incomplete: a script with
+     * {@code set -o pipefail} sees it, as it sees 141 from a tool SIGPIPE ends) but nothing is said: the
+     * user chose to read no further, and a Unix tool killed by SIGPIPE (the default) is silent too.
+     */
+    private static int unwritten(PrintWriter err, boolean stdout) {
+        if (stdout && readerClosedPipe()) {
+            return ExitCode.OUTPUT.code;
+        }
         err.println("vmlayout: the output could not be written (disk full, or a closed pipe or descriptor): what was"
                 + " written is incomplete (exit status " + ExitCode.OUTPUT.code + ")");
         err.flush();
@@ -102,7 +111,21 @@ public final class Cli {
     /** Runs vmlayout and returns its exit status, without calling System.exit (for tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         int status = runUnchecked(args, out, err);
-        return out.checkError() ? unwritten(err) : status; // checkError() flushes first
+        return out.checkError() ? unwritten(err, out == rawStdout) : status; // checkError() flushes first
+    }
+
+    /**
+     * Standard output is a pipe or a socket: a write to it fails only when no reader is left (EPIPE;
+     * the JVM ignores SIGPIPE, so the write returns the error). Asked only after a write failed: the
+     * file type of /dev/stdout (Linux, the BSDs and macOS have it), false where it cannot be read.
+     */
+    static boolean readerClosedPipe() {
+        try {
+            int type = (Integer) java.nio.file.Files.getAttribute(java.nio.file.Paths.get("/dev/stdout"), "unix:mode") & 0170000;
+            return type == 0010000 || type == 0140000; // S_IFIFO, S_IFSOCK
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static int runUnchecked(String[] args, PrintWriter rawOut, PrintWriter rawErr) {

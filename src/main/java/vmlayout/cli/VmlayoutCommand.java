@@ -60,7 +60,8 @@ import vmlayout.render.map.TextMap;
             "2:bad input or usage (one line on stderr names the token)",
             "3:internal error (a bug in vmlayout: please report it)",
             "74:the output could not be written (disk full, closed pipe; EX_IOERR",
-            "  :of sysexits.h): the result on stdout is incomplete"},
+            "  :of sysexits.h): the result on stdout is incomplete; no message",
+            "   :when a reader closed the pipe early (vmlayout ... | head)"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  # ARM 3.18, 1 GB at 0, HIGHMEM: what vmalloc=300M does to lowmem",

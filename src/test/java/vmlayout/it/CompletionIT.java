@@ -71,6 +71,13 @@ class CompletionIT {
         // --board PROFILE[:BOOTARGS]: a built-in profile's name or a profile file
         CASES.put("vmlayout check --board socf", "vmlayout check --board socfpga-de0 ");
         CASES.put("vmlayout check --board boa", "vmlayout check --board board.dtb ");
+        CASES.put("vmlayout --profile boa", "vmlayout --profile board.dtb ");
+        CASES.put("vmlayout --dtb boa", "vmlayout --dtb board.dtb ");
+        CASES.put("vmlayout explain --uboot-env boo", "vmlayout explain --uboot-env boot.log ");
+        // the other value lists: --color on every command, the main command's --format
+        CASES.put("vmlayout --color al", "vmlayout --color always ");
+        CASES.put("vmlayout names --color n", "vmlayout names --color never ");
+        CASES.put("vmlayout --format j", "vmlayout --format json ");
     }
 
     @BeforeEach

@@ -185,4 +185,28 @@ class JarIT {
             assertTrue(e.startsWith("vmlayout: the output could not be written") && e.indexOf('\n') == e.length() - 1, e);
         }
     }
+
+    /**
+     * A reader that closes the pipe early ({@code vmlayout ... | head -1}) is the user's choice, not a
+     * failure to report: no message (as a Unix tool that SIGPIPE ends says nothing), but the status is
+     * still 74, so that {@code set -o pipefail} sees the output is incomplete. batch stops reading its
+     * input soon after (it does not compute the rest of a fleet nobody reads). The file is 200,000 lines:
+     * its results are far more than a pipe's buffer, so the writes after head has gone fail (EPIPE).
+     */
+    @Test
+    void aReaderThatClosesThePipeEarlyGetsNoMessage() throws Exception {
+        Path lines = Files.createTempFile("vmlayout", ".txt");
+        Files.writeString(lines, "mem=512M\n".repeat(200_000));
+        Path err = Files.createTempFile("vmlayout", ".err");
+        String cmd = "set -o pipefail; java -jar '" + JAR + "' batch --kernel 3.18 --ram 0:1G '" + lines + "' 2>'" + err
+                + "' | head -n 1";
+        Process p = new ProcessBuilder("bash", "-c", cmd).redirectErrorStream(true).start();
+        String first = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int status = p.waitFor();
+        assertTrue(first.startsWith("{\"line\":1,") && first.indexOf('\n') == first.length() - 1, first);
+        assertEquals("", Files.readString(err, StandardCharsets.UTF_8), "no message for a reader that left");
+        assertEquals(74, status, "pipefail: the output is incomplete");
+        Files.delete(lines);
+        Files.delete(err);
+    }
 }
