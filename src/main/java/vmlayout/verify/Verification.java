@@ -1,8 +1,11 @@
 package vmlayout.verify;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import vmlayout.config.InputException;
 import vmlayout.engine.Layout;
@@ -82,16 +85,17 @@ public final class Verification {
                 tried.get(i).set(j, v == null ? null : reservations(log, base, v));
             }
         }
+        Index index = new Index(v0);
         boolean[] open = new boolean[guesses.size()];
         for (int k = 0; k < guesses.size(); k++) {
-            open[k] = guesses.get(k).groundless() && !confirmed(v0, tried.get(k));
+            open[k] = guesses.get(k).groundless() && !confirmed(index, v0, tried.get(k));
         }
         List<Entry> marked = new ArrayList<>();
         for (Entry e : v0.lines()) {
             Guesses.Guess because = null;
             if (differs(e)) {
                 for (int k = 0; k < guesses.size() && because == null; k++) {
-                    if (explains(e, v0, tried.get(k), open[k])) {
+                    if (explains(index, e, v0, tried.get(k), open[k])) {
                         because = guesses.get(k);
                     }
                 }
@@ -168,28 +172,70 @@ public final class Verification {
      * A guessed value the log confirms: every other value breaks a line that agrees with the guess. Then a
      * line that differs cannot be blamed on the guess.
      */
-    private static boolean confirmed(Verdict v0, List<Verdict> tried) {
+    private static boolean confirmed(Index index, Verdict v0, List<Verdict> tried) {
         boolean any = false;
         for (Verdict v : tried) {
             if (v == null || samePrediction(v0, v)) {
                 continue; // a value the engine refuses, or one that predicts what the guess does (vmalloc=128M on x86)
             }
             any = true;
-            if (!breaks(v0, v)) {
+            if (!index.breaks(v)) {
                 return false;
             }
         }
         return any;
     }
 
-    /** Some line that agrees in v0 does not agree in v. */
-    private static boolean breaks(Verdict v0, Verdict v) {
-        for (Entry e : v0.lines()) {
-            if (e.status().agrees() && e.logLine() > 0 && !resolved(e, v)) {
-                return true;
-            }
+    /**
+     * Each verdict's entries by log line, and whether it breaks a line of v0, made once per run: a log of
+     * many lines the prediction lacks (each an entry) made the look-ups below, one per differing line,
+     * quadratic (9,500 repeated lines took 30 s).
+     */
+    private static final class Index {
+        private final Verdict v0;
+        private final Map<Verdict, Map<Integer, List<Entry>>> byLine = new IdentityHashMap<>();
+        private final Map<Verdict, Boolean> breaks = new IdentityHashMap<>();
+
+        Index(Verdict v0) {
+            this.v0 = v0;
         }
-        return false;
+
+        /** The entries of v at this log line (> 0). */
+        List<Entry> at(Verdict v, int logLine) {
+            Map<Integer, List<Entry>> m = byLine.get(v);
+            if (m == null) {
+                m = new HashMap<>();
+                for (Entry x : v.lines()) {
+                    if (x.logLine() > 0) {
+                        List<Entry> here = m.get(x.logLine());
+                        if (here == null) {
+                            here = new ArrayList<>(1);
+                            m.put(x.logLine(), here);
+                        }
+                        here.add(x);
+                    }
+                }
+                byLine.put(v, m);
+            }
+            List<Entry> here = m.get(logLine);
+            return here == null ? List.of() : here;
+        }
+
+        /** Some line that agrees in v0 does not agree in v. */
+        boolean breaks(Verdict v) {
+            Boolean b = breaks.get(v);
+            if (b == null) {
+                b = false;
+                for (Entry e : v0.lines()) {
+                    if (e.status().agrees() && e.logLine() > 0 && !resolved(this, e, v)) {
+                        b = true;
+                        break;
+                    }
+                }
+                breaks.put(v, b);
+            }
+            return b;
+        }
     }
 
     private static boolean samePrediction(Verdict a, Verdict b) {
@@ -209,24 +255,24 @@ public final class Verification {
      * groundless guess the log does not confirm, when the line changes with the guessed value (the
      * prediction rests on the guess).
      */
-    private static boolean explains(Entry e, Verdict v0, List<Verdict> tried, boolean groundless) {
+    private static boolean explains(Index index, Entry e, Verdict v0, List<Verdict> tried, boolean groundless) {
         Set<String> forms = new HashSet<>();
-        forms.add(String.valueOf(predictedFor(e, v0)));
+        forms.add(String.valueOf(predictedFor(index, e, v0)));
         for (Verdict v : tried) {
             if (v == null) {
                 continue;
             }
-            if (resolved(e, v) && !breaks(v0, v)) {
+            if (resolved(index, e, v) && !index.breaks(v)) {
                 return true; // another value makes the line agree and keeps every agreeing line
             }
-            forms.add(String.valueOf(predictedFor(e, v)));
+            forms.add(String.valueOf(predictedFor(index, e, v)));
         }
         return groundless && forms.size() > 1;
     }
 
     /** The line predicted where e is (same log line, or the same kind when the log lacks it). */
-    private static String predictedFor(Entry e, Verdict v) {
-        for (Entry x : v.lines()) {
+    private static String predictedFor(Index index, Entry e, Verdict v) {
+        for (Entry x : e.logLine() > 0 ? index.at(v, e.logLine()) : v.lines()) {
             if (e.logLine() > 0 ? same(x, e) : sameKind(x, e)) {
                 return x.predicted();
             }
@@ -239,9 +285,9 @@ public final class Verification {
         return x.logLine() == e.logLine() && (e.predicted() == null || x.predicted() == null || sameKind(x, e));
     }
 
-    private static boolean resolved(Entry e, Verdict v) {
+    private static boolean resolved(Index index, Entry e, Verdict v) {
         if (e.logLine() > 0) {
-            for (Entry x : v.lines()) {
+            for (Entry x : index.at(v, e.logLine())) {
                 if (same(x, e) && x.status().agrees()) {
                     return true;
                 }

@@ -252,6 +252,24 @@ class HostileInputTest {
         assertNotEquals(3, r.status(), r.toString());
     }
 
+    /**
+     * Found by the fuzz runner's file-log target: a log with thousands of lines of a shape vmlayout predicts
+     * but does not predict here (each an "in the log but not predicted" entry) made verify's weighing of
+     * its guesses quadratic (each differing entry looked up in every tried verdict entry by entry: 9,500
+     * lines took 30 s, 50,000 would take a quarter of an hour).
+     */
+    @Test
+    void d9VerifyOfManyUnpredictedLinesIsLinear() throws IOException {
+        Path log = write("truncating.log", "Booting Linux on physical CPU 0x0\nLinux version 4.4.75 (b@h) #2 SMP\n"
+                + "Kernel command line: console=ttyS0,115200 vmalloc=300M mem=1G\nMemory: 1024MB = 1024MB total\n"
+                + "Virtual kernel memory layout:\n    vector  : 0xffff0000 - 0xffff1000   (   4 kB)\n"
+                + "Truncating RAM at 0x00000000-0x40000000 to -0x30000000\n".repeat(50_000));
+        CliRunner.Result r = run("verify", log.toString(), "--kernel", "4.4", "--ram", "0:1G");
+        assertEquals(1, r.status(), r.toString());
+        // the guessed input is weighed (the path that was quadratic), and each repeated line is reported
+        assertTrue(r.out().contains("49999 in the log but not predicted") && r.out().contains("cannot be checked"), r.out());
+    }
+
     @Test
     void d9RamBanksAreCappedAtTheKernelsCount() throws IOException {
         StringBuilder ram = new StringBuilder();
