@@ -30,7 +30,7 @@ COMMANDS = [
     ("--mem=512M --vmalloc=300M --format json", None),  # reported; the 1.3x is the main command as above
     ("check --profile socfpga-de0", 1.5),
     ("explain --profile socfpga-de0", 1.5),
-    ("suggest --profile embeddedbits-sh4-512M --want dropped==0", 1.5),
+    ("suggest --profile embeddedbits-arm-512M --want dropped==0", 1.5),
     ("diff --kernel 3.18 --ram 0:1G -- vmalloc=300M", 1.5),
     ("verify " + os.path.relpath(LOG, ROOT), 1.5),
     ("profiles", 1.5),

@@ -26,7 +26,7 @@ import vmlayout.render.JsonRenderer;
             "vmlayout prints it. Takes the same board options as vmlayout."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  vmlayout explain --profile embeddedbits-sh4-512M",
+            "  vmlayout explain --profile embeddedbits-arm-512M",
             "  vmlayout explain --arch x86 --kernel 3.2 --ram 2G mem=1G 'memmap=1G$1G'",
             "  vmlayout explain --profile ppc7448-2G --format json"},
         exitCodeListHeading = "%nExit status:%n",

@@ -40,7 +40,7 @@ import vmlayout.suggest.Suggester;
             "nor highmem)."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  vmlayout suggest --profile embeddedbits-sh4-512M --want dropped==0",
+            "  vmlayout suggest --profile embeddedbits-arm-512M --want dropped==0",
             "  vmlayout suggest --profile marvell-88pa6220-granite2 --want 'vmalloc>=296M'",
             "  vmlayout suggest --profile ppc7448-2G -D IOREMAP_BOT=0xf6000000 --want ioremap=128M",
             "  vmlayout suggest --arch x86 --kernel 3.2 --ram 2G --reserve 1G:1G"},

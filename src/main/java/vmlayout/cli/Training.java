@@ -71,8 +71,8 @@ public final class Training {
             run("check", "--profile", "socfpga-de0", "--format", "json");
             run("check", "--profile", "socfpga-de0", "--format", "github");
             run("batch", "--profile", "socfpga-de0", lines.toString());
-            run("explain", "--profile", "embeddedbits-sh4-512M");
-            run("suggest", "--profile", "embeddedbits-sh4-512M", "--want", "dropped==0");
+            run("explain", "--profile", "embeddedbits-arm-512M");
+            run("suggest", "--profile", "embeddedbits-arm-512M", "--want", "dropped==0");
             run("diff", "--kernel", "3.18", "--ram", "0:1G", "--", "vmalloc=300M");
             run("diff", "--kernel", "3.18", "--ram", "0:1G", "--", "", "-D HIGHMEM=y vmalloc=300M");
             run("diff", "socfpga-de0", "marvell-88pa6220-granite2", "--format", "json");

@@ -11,4 +11,15 @@ package vmlayout.config;
  * @param notChecked what a newer release may change that vmlayout could not check
  */
 public record Checked(KernelVersion newest, String evidence, String notChecked) {
+
+    /**
+     * The note for {@code release}, newer than {@code newest}: what it is computed with, the change known to be
+     * pending, and the facts of {@code newest} the output rests on ({@code carried}, from the arch's era class).
+     */
+    public static String pastNote(KernelVersion release, String arch, Checked c, java.util.List<String> carried) {
+        return "Linux " + release + " is newer than " + c.newest() + ", the newest release vmlayout's " + arch
+                + " rules are checked against (" + c.evidence() + "): computed with the rules of " + c.newest()
+                + ". Not checked for " + release + ": " + c.notChecked() + "; nor whether it keeps these facts of "
+                + c.newest() + " this output rests on: " + String.join("; ", carried) + ".";
+    }
 }

@@ -43,7 +43,8 @@ final class ErasDoc {
             if (line.startsWith("## ")) {
                 era = line.startsWith("## ARM") ? "ArmEra" : line.startsWith("## x86") ? "X86Era"
                         : line.startsWith("## PowerPC") ? "PpcEra" : line.startsWith("## The command line") ? "CmdlineEra"
-                        : line.startsWith("## Every arch") ? "MmEra" : null;
+                        : line.startsWith("## Every arch") ? "MmEra"
+                        : line.startsWith("## Early reservations") ? "ReserveEra" : null;
                 continue;
             }
             if (era == null || !line.startsWith("| `")) {

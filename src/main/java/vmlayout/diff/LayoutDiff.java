@@ -6,6 +6,7 @@ import vmlayout.config.Sizes;
 import vmlayout.engine.Layout;
 import vmlayout.engine.RamUse;
 import vmlayout.engine.Region;
+import vmlayout.engine.Reservation;
 import vmlayout.report.Message;
 
 /**
@@ -19,9 +20,25 @@ import vmlayout.report.Message;
  * @param onlyA   kernel messages A prints and B does not
  * @param onlyB   kernel messages B prints and A does not
  * @param lines   the kernel lines as a diff: each line kept, removed (only in A) or added (only in B)
+ * @param reservations the early reservations asked for (CMA, pools, crash kernel, SWIOTLB; not the kernel image
+ *                and what it already held), matched by label, that A or B has
  */
 public record LayoutDiff(Layout a, Layout b, List<RegionChange> regions, List<RamChange> ram, List<String> onlyA,
-                         List<String> onlyB, List<Line> lines) {
+                         List<String> onlyB, List<Line> lines, List<ReservationChange> reservations) {
+
+    /**
+     * One early reservation in A and B, matched by its label ("cma", "crashkernel", "cma-pool linux,cma").
+     *
+     * @param label the reservation's label
+     * @param a     in A, or null
+     * @param b     in B, or null
+     */
+    public record ReservationChange(String label, Reservation a, Reservation b) {
+        /** Asked for on one side only, placed elsewhere, resized, or placed on one side and failed on the other. */
+        public boolean changed() {
+            return a == null || b == null || a.start() != b.start() || a.size() != b.size() || a.status() != b.status();
+        }
+    }
 
     /**
      * One region in A and B.
@@ -91,6 +108,7 @@ public record LayoutDiff(Layout a, Layout b, List<RegionChange> regions, List<Ra
         onlyA = List.copyOf(onlyA);
         onlyB = List.copyOf(onlyB);
         lines = List.copyOf(lines);
+        reservations = List.copyOf(reservations);
     }
 
     public static LayoutDiff of(Layout a, Layout b) {
@@ -109,7 +127,39 @@ public record LayoutDiff(Layout a, Layout b, List<RegionChange> regions, List<Ra
         }
         List<String> ma = kernelMessages(a);
         List<String> mb = kernelMessages(b);
-        return new LayoutDiff(a, b, regions, ram, minus(ma, mb), minus(mb, ma), diff(a.kernelLines(), b.kernelLines()));
+        return new LayoutDiff(a, b, regions, ram, minus(ma, mb), minus(mb, ma), diff(a.kernelLines(), b.kernelLines()),
+                reservations(a, b));
+    }
+
+    /** The reservations asked for, A's in order, then those only B has. */
+    private static List<ReservationChange> reservations(Layout a, Layout b) {
+        List<ReservationChange> out = new ArrayList<>();
+        List<Reservation> rb = new ArrayList<>(asked(b));
+        for (Reservation r : asked(a)) {
+            Reservation match = null;
+            for (Reservation x : rb) {
+                if (x.label().equals(r.label())) {
+                    match = x;
+                    break;
+                }
+            }
+            rb.remove(match);
+            out.add(new ReservationChange(r.label(), r, match));
+        }
+        for (Reservation x : rb) {
+            out.add(new ReservationChange(x.label(), null, x));
+        }
+        return out;
+    }
+
+    private static List<Reservation> asked(Layout l) {
+        List<Reservation> out = new ArrayList<>();
+        for (Reservation r : l.reservations()) {
+            if (!r.context()) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /** True when both kernels print the same lines. */

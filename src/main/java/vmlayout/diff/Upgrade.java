@@ -40,7 +40,8 @@ public record Upgrade(KernelVersion a, KernelVersion b, List<StepEffect> steps, 
         public boolean affects() {
             return !diff.sameKernelLines() || !defaultsGone.isEmpty() || !defaultsNew.isEmpty()
                     || diff.ram().stream().anyMatch(r -> r.delta() != 0)
-                    || diff.regions().stream().anyMatch(LayoutDiff.RegionChange::moved);
+                    || diff.regions().stream().anyMatch(LayoutDiff.RegionChange::moved)
+                    || diff.reservations().stream().anyMatch(LayoutDiff.ReservationChange::changed);
         }
     }
 
@@ -64,8 +65,8 @@ public record Upgrade(KernelVersion a, KernelVersion b, List<StepEffect> steps, 
         String note = null;
         for (KernelVersion v : new KernelVersion[]{a, b}) {
             if (UpgradeEra.past(v, c.newest())) {
-                note = "Linux " + v + " is newer than " + c.newest() + ", the newest release these rules are checked"
-                        + " against: computed with the rules of " + c.newest() + ". Not checked: " + c.notChecked() + ".";
+                note = Checked.pastNote(v, engine.arch().name().toLowerCase(java.util.Locale.ROOT), c,
+                        engine.carriedFacts(c.newest()));
             }
         }
         return new Upgrade(a, b, List.copyOf(steps), note);

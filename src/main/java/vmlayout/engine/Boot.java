@@ -86,11 +86,9 @@ public final class Boot {
      * The note for a release newer than the newest the engine's era facts were checked against: it is
      * computed with that release's rules, and what could have changed since is named.
      */
-    public void notePastChecked(Checked checked) {
-        messages.add(Message.note("Linux " + machine.kernel() + " is newer than " + checked.newest() + ", the newest release"
-                + " vmlayout's " + machine.arch().name().toLowerCase(java.util.Locale.ROOT) + " rules are checked against ("
-                + checked.evidence() + "): computed with the rules of " + checked.newest() + ". Not checked for "
-                + machine.kernel() + ": " + checked.notChecked() + "."));
+    public void notePastChecked(Checked checked, List<String> carried) {
+        messages.add(Message.note(Checked.pastNote(machine.kernel(), machine.arch().name().toLowerCase(java.util.Locale.ROOT),
+                checked, carried)));
     }
 
     /**

@@ -21,6 +21,12 @@ public interface Engine {
     /** Every release boundary of this engine's era class. */
     List<Boundary> boundaries();
 
+    /**
+     * The facts of release {@code v} a computation rests on that a newer release may change: what the note past
+     * {@link #checked()} names as not checked (from the era class, so the note and the rules have one home).
+     */
+    List<String> carriedFacts(vmlayout.config.KernelVersion v);
+
     /** How much an engine writes down besides the layout's numbers. */
     enum Detail {
         /** Regions, RAM by use and messages only: no table text, no steps (a batch line). */

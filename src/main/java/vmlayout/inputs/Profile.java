@@ -77,6 +77,23 @@ public final class Profile {
                 .build();
     }
 
+    /** {@code p} read from elsewhere ({@code origin}). */
+    private Profile(Profile p, String origin) {
+        this.origin = origin;
+        this.lines = p.lines;
+        this.name = p.name;
+        this.description = p.description;
+        this.source = p.source;
+        this.arch = p.arch;
+        this.kernel = p.kernel;
+        this.bootargs = p.bootargs;
+        this.model = p.model;
+        this.ram = p.ram;
+        this.e820 = p.e820;
+        this.defines = p.defines;
+        this.label = p.label;
+    }
+
     private Profile(String origin, Map<String, String> text, Map<String, List<String>> lists, Map<String, String> defines,
             Map<String, Integer> lines, String label) {
         this.origin = origin;
@@ -99,11 +116,25 @@ public final class Profile {
         return origin.startsWith("line ") ? origin : "--profile " + origin;
     }
 
-    /** A built-in profile by name, or a file (a path, or a name ending in .json). */
+    /**
+     * Old names of built-in profiles, still accepted: {old, new}. "embeddedbits-sh4-512M" named an SH-4, but the
+     * board of the Embedded Bits post (seed thread 001) is ARM: its boot prints ARM's "Truncating RAM at ...
+     * (vmalloc region overlap)" and ARM's layout table (vector, DMA, modules rows), with RAM at 0x40000000 and the
+     * ttySC0 console of a Renesas SH-Mobile ARM SoC's SCIF.
+     */
+    private static final String[][] OLD_NAMES = {{"embeddedbits-sh4-512M", "embeddedbits-arm-512M"}};
+
+    /** A built-in profile by name (or an old name, {@link #OLD_NAMES}), or a file (a path, or a name ending in .json). */
     public static Profile load(String nameOrFile) {
         Profile builtIn = BuiltinProfiles.get(nameOrFile);
         if (builtIn != null) {
             return builtIn;
+        }
+        for (String[] old : OLD_NAMES) {
+            if (old[0].equals(nameOrFile)) {
+                Profile p = BuiltinProfiles.get(old[1]);
+                return new Profile(p, p.origin + ", given by its old name " + old[0] + ": the board is ARM, not SH-4");
+            }
         }
         if (!nameOrFile.equals("-") && !nameOrFile.contains("/") && !nameOrFile.endsWith(".json")
                 && !Files.exists(UserFiles.path("--profile", nameOrFile))) {

@@ -68,6 +68,11 @@ final class UpgradeText {
             }
             out.add(r.name() + " moves: " + String.join(", ", r.deltas()));
         }
+        for (LayoutDiff.ReservationChange r : d.reservations()) {
+            if (r.changed()) {
+                out.add(reservation(r));
+            }
+        }
         for (String m : d.onlyA()) {
             out.add("the kernel no longer prints \"" + m + "\"");
         }
@@ -84,6 +89,32 @@ final class UpgradeText {
             out.add("default taken: " + x);
         }
         return out;
+    }
+
+    /** "reservation cma moves: 0x7f000000 -> 0x6f000000 (16 MB)", "... fails (placed at ... before)", "... appears". */
+    static String reservation(LayoutDiff.ReservationChange r) {
+        String what = "reservation " + r.label();
+        if (r.a() == null) {
+            return what + " appears: " + where(r.b());
+        }
+        if (r.b() == null) {
+            return what + " vanishes (was " + where(r.a()) + ")";
+        }
+        if (r.a().placed() && !r.b().placed()) {
+            return what + (r.b().status() == vmlayout.engine.Reservation.Status.FAILED ? " fails" : " is no longer placed by vmlayout")
+                    + " (was " + where(r.a()) + ")" + (r.b().why() == null || r.b().why().isEmpty() ? "" : ": " + r.b().why());
+        }
+        if (!r.a().placed() && r.b().placed()) {
+            return what + " is placed (was " + r.a().status().id() + "): " + where(r.b());
+        }
+        return what + " moves: " + where(r.a()) + " -> " + where(r.b());
+    }
+
+    private static String where(vmlayout.engine.Reservation r) {
+        if (!r.placed()) {
+            return r.status().id() + ", " + Sizes.summary(r.size());
+        }
+        return vmlayout.config.Fmt.hex8(r.start()) + "-" + vmlayout.config.Fmt.hex8(r.end()) + " " + Sizes.summary(r.size()) + " in " + r.zone().id();
     }
 
     static void json(JsonGenerator g, Upgrade u) throws IOException {

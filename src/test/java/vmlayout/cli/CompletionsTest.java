@@ -67,7 +67,7 @@ class CompletionsTest {
         assertTrue(bash.contains("*\" --config\") _vmlayout_values @files"), "a file option completes paths");
         assertTrue(bash.contains("_vmlayout_params='mem= memmap= vmalloc="), "bare kernel parameters");
         assertTrue(bash.contains("*\" --e820-file\") _vmlayout_values @files"), "FILE|DIR completes paths");
-        assertTrue(bash.contains("*\" --board\") _vmlayout_values 'embeddedbits-sh4-512M "), "--board: profile names");
+        assertTrue(bash.contains("*\" --board\") _vmlayout_values 'embeddedbits-arm-512M "), "--board: profile names");
         assertTrue(bash.contains("socfpga-de0 ") && bash.matches("(?s).*\" --board\"\\) _vmlayout_values '[^']*' @files;.*"),
                 "--board: and profile files");
     }

@@ -49,8 +49,43 @@ class UpgradeTest {
         String out = CliRunner.run("diff", "--arch", "x86", "--ram", "2G", "-D", "VMALLOC_END=0xff7fe000",
                 "-D", "HIGHMEM4G=y", "--kernel", "6.12..6.19").out();
         assertTrue(out.contains("  no release boundary between them changes anything vmlayout shows for this board"), out);
-        assertTrue(out.contains("no effect on this board: HIGHMEM64G_REMOVED (6.15), MEMBLOCK_CAPPED_RC (6.15-rc4), TRIMMED_TEXT_FIXED_RC (6.15-rc7)"), out);
+        // the reservation rules' boundaries are walked too: CMA_NODE_DROPPED and CRASH_CMA_SUFFIX change nothing without CMA
+        assertTrue(out.contains("no effect on this board: HIGHMEM64G_REMOVED (6.15), CMA_NODE_DROPPED (6.15),"
+                + " MEMBLOCK_CAPPED_RC (6.15-rc4), TRIMMED_TEXT_FIXED_RC (6.15-rc7), CRASH_CMA_SUFFIX (6.16)"), out);
         assertFalse(out.contains("note: Linux"), out);
+    }
+
+    /**
+     * The README's 1 GB ARM board with Debian armmp's 16 MB CMA (CONFIG_CMA_SIZE_MBYTES=16), 6.12 to 7.1. The real 6.12.118
+     * armmp boot with 1 GB at 0x40000000 prints "cma: Reserved 16 MiB at 0x7f000000 on node -1" (issue 21's text; the
+     * top 16 MB of highmem, 0x80000000 - 16 MB); c009da4258f9 "mm, cma: support multiple contiguous ranges, if requested"
+     * (MM updates for 6.15-rc1) prints the same line without " on node -1". Nothing else moves.
+     */
+    @Test
+    void theCmaLineLosesItsNodeIn615() {
+        String out = CliRunner.run("diff", "--arch", "arm", "--ram", "0x40000000:1G", "-D", "HIGHMEM=y", "-D", "CMA=y",
+                "-D", "DMA_CMA=y", "-D", "CMA_SIZE_MBYTES=16", "--kernel", "6.12..7.1").out();
+        assertTrue(out.contains("  6.14 -> 6.15:\n    CMA_NODE_DROPPED: c009da4258f9 \"mm, cma: support multiple contiguous ranges"), out);
+        assertTrue(out.contains("    effect: the kernel no longer prints \"cma: Reserved 16 MiB at 0x7f000000 on node -1\"\n"
+                + "    effect: the kernel prints \"cma: Reserved 16 MiB at 0x7f000000\"\n  also crossed"), out);
+        assertFalse(out.contains("reservation cma moves"), out);
+        assertTrue(out.contains("regions that move (A -> B):\n  (none)"), out);
+    }
+
+    /**
+     * 23baf831a32c "mm, treewide: redefine MAX_ORDER sanely" (6.4): the same CONFIG_ARCH_FORCE_MAX_ORDER=11 means
+     * pageblock_order 10 before (MAX_ORDER - 1, 4 MiB pageblocks) and 11 from 6.4 (8 MiB). cma=12M on 1 GB at 0x40000000
+     * with HIGHMEM: mm/cma.c aligns the size up to the pageblock and places it top-down in highmem:
+     * 6.3: ALIGN(12M, 4M) = 12 MiB at 0x80000000 - 12M = 0x7f400000; 6.4: ALIGN(12M, 8M) = 16 MiB at 0x7f000000.
+     */
+    @Test
+    void aReservationThatMovesIsAnEffect() {
+        String out = CliRunner.run("diff", "--arch", "arm", "--ram", "0x40000000:1G", "-D", "HIGHMEM=y", "-D", "CMA=y",
+                "-D", "DMA_CMA=y", "-D", "ARCH_FORCE_MAX_ORDER=11", "--cmdline", "cma=12M", "--kernel", "6.3..6.4").out();
+        assertTrue(out.contains("  6.3 -> 6.4:\n    MAX_ORDER_INCLUSIVE: 23baf831a32c"), out);
+        assertTrue(out.contains("    effect: reservation cma moves: 0x7f400000-0x80000000 12 MB in highmem -> 0x7f000000-0x80000000"
+                + " 16 MB in highmem"), out);
+        assertTrue(out.contains("    effect: the kernel prints \"cma: Reserved 16 MiB at 0x7f000000\""), out);
     }
 
     /**

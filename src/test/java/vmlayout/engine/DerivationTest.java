@@ -43,7 +43,7 @@ class DerivationTest {
     @Test
     void armSeed001TruncationSaysWhereLowmemEndsAndWhy() {
         // 2.6.37, 512 MB at 0x40000000, VMALLOC_END 0xe0000000 (the board's), no HIGHMEM, mem=512M
-        Layout l = LayoutOf.args("--profile", "embeddedbits-sh4-512M");
+        Layout l = LayoutOf.args("--profile", "embeddedbits-arm-512M");
         // VMALLOC_MIN = VMALLOC_END - vmalloc_reserve = 0xe0000000 - 0x08000000 = 0xd8000000
         Derivation min = step(l, "vmalloc_min");
         has(min, "VMALLOC_END 0xe0000000 - vmalloc_reserve 128 MB = 0xd8000000");

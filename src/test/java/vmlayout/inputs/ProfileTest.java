@@ -31,6 +31,20 @@ class ProfileTest {
         assertEquals("t.json", p.origin);
     }
 
+    /** The Embedded Bits board (seed 001) is ARM; its profile's old name, which said SH-4, still loads it and says so. */
+    @Test
+    void oldNameOfTheEmbeddedBitsProfileStillWorks() {
+        Profile now = Profile.load("embeddedbits-arm-512M");
+        Profile old = Profile.load("embeddedbits-sh4-512M");
+        assertEquals("arm", now.arch);
+        assertEquals(now.name, old.name);
+        assertEquals(now.ram, old.ram);
+        assertEquals(now.defines, old.defines);
+        assertEquals(now.bootargs, old.bootargs);
+        assertTrue(old.origin.contains("old name embeddedbits-sh4-512M"), old.origin);
+        assertTrue(!Profile.builtInNames().contains("embeddedbits-sh4-512M"), "the old name is not listed");
+    }
+
     @Test
     void missingAndNullFieldsAreUnset() {
         Profile p = Profile.parse("{\"arch\": null, \"ram\": null, \"defines\": null}", "t.json");

@@ -28,7 +28,7 @@ class StartupIT {
             List.of("--mem=512M", "--vmalloc=300M", "--format", "json"),
             List.of("check", "--profile", "socfpga-de0"),
             List.of("explain", "--profile", "socfpga-de0"),
-            List.of("suggest", "--profile", "embeddedbits-sh4-512M", "--want", "dropped==0"),
+            List.of("suggest", "--profile", "embeddedbits-arm-512M", "--want", "dropped==0"),
             List.of("diff", "--kernel", "3.18", "--ram", "0:1G", "--", "vmalloc=300M"),
             List.of("profiles"),
             List.of("names", "--arch", "arm"));

@@ -34,9 +34,9 @@ class SuggestRerunTest {
 
     static final List<Case> CASES = List.of(
             // seed 001: HIGHMEM, or the board's VMALLOC_END raised by the 128 MB, reclaims the truncated RAM
-            c("--profile embeddedbits-sh4-512M --want dropped==0", "-D HIGHMEM=y", "-D VMALLOC_END=0xe8000000", "-D VMSPLIT_2G=y"),
+            c("--profile embeddedbits-arm-512M --want dropped==0", "-D HIGHMEM=y", "-D VMALLOC_END=0xe8000000", "-D VMSPLIT_2G=y"),
             // seed 001: the smallest vmalloc= (16 MB) reclaims 112 of the 128 MB
-            c("--profile embeddedbits-sh4-512M --want lowmem>=496M", "vmalloc=16M"),
+            c("--profile embeddedbits-arm-512M --want lowmem>=496M", "vmalloc=16M"),
             // seed 002: vmalloc=300M (and 297M, the nearest value that gives the same 296 MB)
             c("--profile marvell-88pa6220-granite2 --want vmalloc>=296M", "vmalloc=297M", "vmalloc=300M"),
             // seed 000: LOWMEM_SIZE 0x20000000 gives 256 MB more vmalloc (80 -> 336 MB); a lower KERNEL_START
@@ -142,7 +142,7 @@ class SuggestRerunTest {
 
     @Test
     void impossibleWithBootParametersOnly() {
-        CliRunner.Result r = CliRunner.run("suggest", "--profile", "embeddedbits-sh4-512M", "--want", "dropped==0", "--max-cost", "boot");
+        CliRunner.Result r = CliRunner.run("suggest", "--profile", "embeddedbits-arm-512M", "--want", "dropped==0", "--max-cost", "boot");
         assertEquals(1, r.status(), r.toString());
         String flat = String.join(" ", r.outLines()).replaceAll(" +", " ");
         assertTrue(flat.contains("impossible on arm 2.6.37 with boot parameters only"), r.out());

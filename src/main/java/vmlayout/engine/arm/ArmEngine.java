@@ -39,7 +39,16 @@ public final class ArmEngine implements Engine {
 
     @Override
     public List<Boundary> boundaries() {
-        return Boundary.of(ArmEra.class);
+        // the arch's own boundaries, then those of the shared code this engine runs (its reservations, mm's lines)
+        List<Boundary> out = new java.util.ArrayList<>(Boundary.of(ArmEra.class));
+        out.addAll(vmlayout.engine.reserve.ReserveEra.boundaries());
+        out.addAll(FreeAreaInit.boundaries());
+        return out;
+    }
+
+    @Override
+    public List<String> carriedFacts(vmlayout.config.KernelVersion v) {
+        return ArmEra.of(v).carriedFacts();
     }
 
     @Override
@@ -113,7 +122,7 @@ public final class ArmEngine implements Engine {
 
         ArmMemInit.Table table = ArmMemInit.memInit(boot, era, k, vmalloc, physOffset, vmallocMin, split);
         if (era.pastChecked) {
-            boot.notePastChecked(ArmEra.CHECKED);
+            boot.notePastChecked(ArmEra.CHECKED, era.carriedFacts());
         }
         boot.noteUnusedDefines();
         List<RamRange> fate = ArmRamFate.of(boot, era, k, board, described, st, split, droppedByFirmware,

@@ -86,6 +86,29 @@ final class ArmEra extends Era {
         }
     }
 
+    /** VMALLOC_END (arch/arm/include/asm/pgtable.h; per board in mach/vmalloc.h before 3.4). */
+    enum VmallocEndRule implements EraRule {
+        /** Per board (mach/vmalloc.h): vmlayout assumes 0xff000000 and says so. */
+        PER_BOARD(Releases.until(VMALLOC_GLOBAL), 0xff000000L),
+        /** 0xff000000 for every board. */
+        FF000000(Releases.between(VMALLOC_GLOBAL, VMALLOC_END_FF8), 0xff000000L),
+        /** "ARM: 8432/1: move VMALLOC_END from 0xff000000 to 0xff800000". */
+        FF800000(Releases.since(VMALLOC_END_FF8), 0xff800000L);
+
+        private final Releases releases;
+        final long value;
+
+        VmallocEndRule(Releases releases, long value) {
+            this.releases = releases;
+            this.value = value;
+        }
+
+        @Override
+        public Releases releases() {
+            return releases;
+        }
+    }
+
     /** The fixmap of each era (arch/arm/include/asm/fixmap.h) and the end its table row prints. */
     enum FixmapRule implements EraRule {
         /** 0xfff00000-0xfffe0000 (896 kB), the row ends at FIXADDR_TOP. */
@@ -301,6 +324,7 @@ final class ArmEra extends Era {
     final Fact vmalloc240;
     /** early_vmalloc()'s vmalloc_size form: the limits say MiB and the upper one subtracts VMALLOC_OFFSET. */
     final Fact vmallocMib;
+    final VmallocEndRule vmallocEndRule;
     final long vmallocEnd;
     /** mem_init() prints the table in this release (2.6.33-5.0). */
     final boolean printsTable;
@@ -354,7 +378,8 @@ final class ArmEra extends Era {
         perBoardVmallocEnd = !since(VMALLOC_GLOBAL);
         vmalloc240 = fact(VMALLOC_GLOBAL);
         vmallocMib = fact(VMALLOC_SIZE);
-        vmallocEnd = since(VMALLOC_END_FF8) ? 0xff800000L : 0xff000000L;
+        vmallocEndRule = pick(VmallocEndRule.values());
+        vmallocEnd = vmallocEndRule.value;
         tableNotYet = !since(TABLE_ADDED);
         printsTable = since(TABLE_ADDED) && !since(TABLE_REMOVED);
         bssRow = since(BSS_ROW);
@@ -377,6 +402,25 @@ final class ArmEra extends Era {
         crashAuto = fact(CRASH_AUTO);
         crashKconfig = since(CRASH_RESERVE) ? "CRASH_RESERVE" : "KEXEC";
         lpaeSwiotlb = since(LPAE_SWIOTLB);
+    }
+
+    /**
+     * The facts of this release a computation past {@link #CHECKED} rests on without their being checked for
+     * the newer release: the note past CHECKED names them (issue 21), each with the releases it is known for.
+     */
+    java.util.List<String> carriedFacts() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        out.add("the Kconfig defaults VMSPLIT_3G and HIGHMEM off");
+        out.add("VMALLOC_END " + vmlayout.config.Fmt.hex8(vmallocEnd) + " (" + vmallocEndRule.releases() + ")");
+        out.add("the " + (vmalloc.defaultSize >> 20) + " MB default " + vmalloc.variable + " (" + vmalloc.releases() + ")");
+        out.add(lowmem.source());
+        out.add("the fixmap " + vmlayout.config.Fmt.hex8(fixmap.start) + "-" + vmlayout.config.Fmt.hex8(fixmap.printedEnd) + " ("
+                + fixmap.releases() + ")");
+        if (firstBankNomap) {
+            out.add("the NOMAP head of the first bank (" + Releases.since(FIRST_BANK_NOMAP) + ")");
+        }
+        out.add("the texts of the lines shown as the kernel's");
+        return out;
     }
 
     static ArmEra of(KernelVersion v) {

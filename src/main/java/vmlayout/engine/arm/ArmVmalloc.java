@@ -53,7 +53,7 @@ final class ArmVmalloc {
         long offset = c.get("VMALLOC_OFFSET", VMALLOC_OFFSET, "arch/arm/include/asm/pgtable.h VMALLOC_OFFSET (8 MB)");
         long end = c.get("VMALLOC_END", era.vmallocEnd, era.perBoardVmallocEnd
                 ? "per board in mach/vmalloc.h in this release; vmlayout assumes 0xff000000"
-                : era.vmallocEnd == 0xff000000L ? "arch/arm/include/asm/pgtable.h (3.4-3.19)" : "arch/arm/include/asm/pgtable.h (4.0 on)");
+                : era.vmallocEndRule.source("arch/arm/include/asm/pgtable.h"));
         boot.log.constant(c, "VMALLOC_END", "the top of the vmalloc area");
         if (era.perBoardVmallocEnd && !c.pinned("VMALLOC_END")) {
             boot.defaults.add("VMALLOC_END 0xff000000 (per board in " + era.version + ": pin your board's value with -D VMALLOC_END=)");

@@ -36,6 +36,11 @@ public final class FreeAreaInit {
     private FreeAreaInit() {
     }
 
+    /** The release boundaries of the generic mm code (MmEra), for the upgrade report of diff. */
+    public static List<vmlayout.config.Boundary> boundaries() {
+        return vmlayout.config.Boundary.of(MmEra.class);
+    }
+
     /** Whether this release prints them in the form predicted here. */
     public static boolean prints(KernelVersion v) {
         return MmEra.of(v).freeAreaInit;

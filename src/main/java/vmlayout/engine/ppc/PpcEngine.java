@@ -34,7 +34,15 @@ public final class PpcEngine implements Engine {
 
     @Override
     public List<Boundary> boundaries() {
-        return Boundary.of(PpcEra.class);
+        // the arch's own boundaries, then those of the shared code this engine runs (its reservations, mm's lines)
+        List<Boundary> out = new java.util.ArrayList<>(Boundary.of(PpcEra.class));
+        out.addAll(FreeAreaInit.boundaries());
+        return out;
+    }
+
+    @Override
+    public List<String> carriedFacts(vmlayout.config.KernelVersion v) {
+        return PpcEra.of(v).carriedFacts();
     }
 
     @Override
@@ -67,7 +75,7 @@ public final class PpcEngine implements Engine {
         PpcMemInit.Table table = PpcMemInit.memInit(boot, era, k, f, v, mem);
         notes(boot, era, k, f);
         if (era.pastChecked) {
-            boot.notePastChecked(PpcEra.CHECKED);
+            boot.notePastChecked(PpcEra.CHECKED, era.carriedFacts());
         }
         boot.noteUnusedDefines();
         return boot.layout(table.regions(), PpcRamFate.of(mem, params), table.lines(), era.printsListing);

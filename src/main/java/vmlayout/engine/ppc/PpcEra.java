@@ -5,6 +5,7 @@ import vmlayout.config.Checked;
 import vmlayout.config.Era;
 import vmlayout.config.Fact;
 import vmlayout.config.KernelVersion;
+import vmlayout.config.Releases;
 
 /**
  * What changes between 32-bit PowerPC kernel releases, decided once from the release number: every
@@ -232,6 +233,28 @@ final class PpcEra extends Era {
         lowmemErrorText = since(ERROR_TEXT_KERNEL_START)
                 ? "#error \"You must adjust CONFIG_LOWMEM_SIZE or CONFIG_KERNEL_START\""
                 : "#error \"You must adjust CONFIG_LOWMEM_SIZE or CONFIG_START_KERNEL\"";
+    }
+
+    /**
+     * The facts of this release a computation past {@link #CHECKED} rests on without their being checked for
+     * the newer release: the note past CHECKED names them (issue 21), each with the releases it is known for.
+     */
+    java.util.List<String> carriedFacts() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        out.add("the Kconfig defaults LOWMEM_SIZE 0x30000000, PAGE_OFFSET and KERNEL_START 0xc0000000");
+        if (modulesSize) {
+            out.add("CONFIG_MODULES_SIZE's module area (" + Releases.since(MODULES_SIZE) + ")");
+        }
+        if (kmMaxIdx && fixBtmap) {
+            out.add("the fixmap's kmap_local slots (" + Releases.since(KM_MAX_IDX) + ") and early ioremap slots ("
+                    + Releases.since(FIX_BTMAP) + ")");
+        }
+        if (kasanShadowEndFixed) {
+            out.add("the KASAN shadow bounds (" + Releases.since(KASAN_SHADOW_END_FIXED) + ")");
+        }
+        out.add(taskSizeAdapts.source("TASK_SIZE from task_size_32.h"));
+        out.add("the texts of the lines shown as the kernel's");
+        return out;
     }
 
     static PpcEra of(KernelVersion v) {

@@ -49,19 +49,23 @@ public final class ReserveEra extends Era {
      */
     static final KernelVersion CMA_PAGEBLOCK_ALIGN = KernelVersion.of(5, 19);
     /**
-     * Kirill A. Shutemov, "mm, treewide: redefine MAX_ORDER sanely": MAX_ORDER becomes inclusive, so
+     * 23baf831a32c "mm, treewide: redefine MAX_ORDER sanely" (Kirill A. Shutemov, v1 10/10 of 15 Mar 2023): MAX_ORDER
+     * becomes inclusive, so
      * ARCH_FORCE_MAX_ORDER=N means blocks of 2^N pages (2^(N-1) before); Debian's armmp goes from 12 (6.1) to
      * 11 (6.12) for the same 8 MiB pageblocks.
      */
     static final KernelVersion MAX_ORDER_INCLUSIVE = KernelVersion.of(6, 4);
     /**
-     * Yajun Deng's numa-CMA patch (id 43561244099): "Reserved %ld MiB at %pa on node %d" and "Failed to reserve %ld MiB
-     * on node %d", nid -1 without CONFIG_NUMA (believed 6.7; real 6.12.118 prints it, 6.1.192 does not).
+     * bf29bfaa5490 "dma-contiguous: support numa CMA for specified node" (Yajun Deng, v3 of 12 Jul 2023, mail id
+     * 43561244099): cma_declare_contiguous_nid() prints "Reserved %ld MiB at %pa on node %d" and "Failed to reserve %ld
+     * MiB on node %d", nid NUMA_NO_NODE (-1) without CONFIG_NUMA. In "[GIT PULL] dma-mapping updates for Linux 6.6"
+     * (Christoph Hellwig, 29 Aug 2023, from 6.5-rc4; mm/cma.c 10 +-): 6.6. Real 6.12.118 prints it, 6.1.192 does not.
      */
-    static final KernelVersion CMA_ON_NODE = KernelVersion.of(6, 7);
+    static final KernelVersion CMA_ON_NODE = KernelVersion.of(6, 6);
     /**
-     * Frank van der Linden, "mm, cma: support multiple contiguous ranges, if requested" (LKML 18 Feb 2025): the lines
-     * move into cma_declare_contiguous_nid() without " on node" (believed 6.15; 6.19-rc1 and 7.1 logs have none).
+     * c009da4258f9 "mm, cma: support multiple contiguous ranges, if requested" (Frank van der Linden): the lines move
+     * into cma_declare_contiguous_nid()'s wrapper without " on node". In "[GIT PULL] MM updates for 6.15-rc1" (Andrew
+     * Morton, 30 Mar 2025, mail id 42486914675): 6.15. The 6.19-rc1 and 7.1 logs have no " on node".
      */
     static final KernelVersion CMA_NODE_DROPPED = KernelVersion.of(6, 15);
     /**
@@ -100,10 +104,13 @@ public final class ReserveEra extends Era {
     /** parse_crashkernel_mem() rounds System RAM up to 128 MB (patch mails with git 2.33.1; believed 5.17). */
     static final KernelVersion CRASH_ROUNDUP = KernelVersion.of(5, 17);
     /**
-     * parse_crashkernel(): "if (*crash_size >= system_ram) ret = -EINVAL;" with the generic crashkernel reservation
-     * (Baoquan He; believed 6.7): real 6.12 ignores crashkernel=800M on 768 MB of lowmem silently, 6.1 fails to place it.
+     * parse_crashkernel(): "if (*crash_size >= system_ram) ret = -EINVAL;" (kernel/crash_reserve.c), Jinjie Ruan, "crash:
+     * fix crash memory reserve exceed system memory bug" (v6 of 29 Jul 2024, mail id 31497474408: "On x86_32 Qemu machine
+     * with 1GB memory, the cmdline "crashkernel=4G" is ok"; Acked-by Baoquan He). Posted after the 6.11 merge window
+     * closed (6.11-rc1, 28 Jul 2024) and without a Fixes: tag, so not an rc fix: inferred 6.12, the first release that
+     * has it in the real boots (6.12.118 ignores crashkernel=800M on 768 MB of lowmem silently; 6.1 fails to place it).
      */
-    static final KernelVersion CRASH_SIZE_CHECK = KernelVersion.of(6, 7);
+    static final KernelVersion CRASH_SIZE_CHECK = KernelVersion.of(6, 12);
     /** ",cma" suffix (kernel/crash_reserve.c of 6.16 read in torvalds/linux @35c18f29; believed 6.16). */
     static final KernelVersion CRASH_CMA_SUFFIX = KernelVersion.of(6, 16);
 
@@ -116,7 +123,7 @@ public final class ReserveEra extends Era {
         MM_08LX(Releases.between(CMA_MM, CMA_HIGHMEM), "cma: Reserved %d MiB at %s", "cma: Failed to reserve %d MiB", false),
         /** "%pa" texts. */
         MM_PA(Releases.between(CMA_HIGHMEM, CMA_ON_NODE), "cma: Reserved %d MiB at %s", "cma: Failed to reserve %d MiB", true),
-        /** " on node %d". */
+        /** " on node %d" (6.6-6.14). */
         ON_NODE(Releases.between(CMA_ON_NODE, CMA_NODE_DROPPED), "cma: Reserved %d MiB at %s on node -1",
                 "cma: Failed to reserve %d MiB on node -1", true),
         /** The wrapper of 6.15. */
@@ -188,6 +195,11 @@ public final class ReserveEra extends Era {
 
     public static ReserveEra of(KernelVersion v) {
         return new ReserveEra(v);
+    }
+
+    /** The release boundaries of the reservation rules, for the upgrade report of diff. */
+    public static List<vmlayout.config.Boundary> boundaries() {
+        return vmlayout.config.Boundary.of(ReserveEra.class);
     }
 
     /** The release CMA arrived in, for the note on an older release. */

@@ -15,6 +15,7 @@ import vmlayout.config.Releases;
 import vmlayout.config.Sizes;
 import vmlayout.config.SymbolCatalog;
 import vmlayout.engine.Boot;
+import vmlayout.engine.mm.FreeAreaInit;
 import vmlayout.engine.Constants;
 import vmlayout.engine.DerivationLog;
 import vmlayout.engine.Engine;
@@ -49,7 +50,16 @@ public final class X86Engine implements Engine {
 
     @Override
     public List<Boundary> boundaries() {
-        return Boundary.of(X86Era.class);
+        // the arch's own boundaries, then those of the shared code this engine runs (its reservations, mm's lines)
+        List<Boundary> out = new java.util.ArrayList<>(Boundary.of(X86Era.class));
+        out.addAll(vmlayout.engine.reserve.ReserveEra.boundaries());
+        out.addAll(FreeAreaInit.boundaries());
+        return out;
+    }
+
+    @Override
+    public List<String> carriedFacts(vmlayout.config.KernelVersion v) {
+        return X86Era.of(v).carriedFacts();
     }
 
     @Override
@@ -103,7 +113,7 @@ public final class X86Engine implements Engine {
             boot.message(Message.note("reservetop= moves FIXADDR_TOP, but the values pinned with -D are used as given."));
         }
         if (era.pastChecked) {
-            boot.notePastChecked(X86Era.CHECKED);
+            boot.notePastChecked(X86Era.CHECKED, era.carriedFacts());
         }
         boot.noteUnusedDefines();
         List<RamRange> fate = X86RamFate.of(bios, st, split, maxArchPfn, era.e820Unified.holds(), cfg.highmem(), boot.messages);

@@ -559,6 +559,30 @@ final class X86Era extends Era {
         suffixes = since(MEMPARSE_TPE) ? MemParse.Suffixes.KMGTPE : MemParse.Suffixes.KMG;
     }
 
+    /**
+     * The facts of this release a computation past {@link #CHECKED} rests on without their being checked for
+     * the newer release: the note past CHECKED names them (issue 21), each with the releases it is known for.
+     * (eras engineer; appended only: see the x86 coordination note.)
+     */
+    java.util.List<String> carriedFacts() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        out.add("the Kconfig defaults VMSPLIT_3G and " + highmemDefault.choice + " (" + highmemDefault.releases() + ")");
+        out.add(lowmem.source("the lowmem split of " + lowmem.where));
+        out.add("a typical distribution kernel's fixmap of " + typicalFixmap.typical.permanentPages(true, typicalFixmap.typical.nrCpus())
+                + " pages (" + typicalFixmap.releases() + ")");
+        if (cpuEntry) {
+            out.add("struct cpu_entry_area of " + cpuEntryArea.structPages + " pages per CPU (" + cpuEntryArea.releases() + ")");
+        }
+        if (endPfnCountsAcpi) {
+            out.add("e820__end_ram_pfn() counting ACPI data (" + Releases.since(END_PFN_COUNTS_ACPI) + ")");
+        }
+        if (!highmem64gExists) {
+            out.add("the 4 GB trim of every HIGHMEM kernel (" + Releases.since(HIGHMEM64G_REMOVED) + ")");
+        }
+        out.add("the texts of the lines shown as the kernel's");
+        return out;
+    }
+
     static X86Era of(KernelVersion v) {
         return new X86Era(v);
     }
