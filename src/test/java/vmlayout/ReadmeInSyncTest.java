@@ -79,6 +79,12 @@ class ReadmeInSyncTest {
         return runAsWritten(examples("src/docs/artifacts.md"), "src/docs/artifacts.md");
     }
 
+    /** src/docs/reservations.md (the early reservations: five questions, each with its real output) runs as written too. */
+    @TestFactory
+    List<DynamicTest> reservationsDocExamplesRunAsWritten() throws IOException {
+        return runAsWritten(examples("src/docs/reservations.md"), "src/docs/reservations.md");
+    }
+
     static List<DynamicTest> runAsWritten(List<Example> examples, String where) {
         List<DynamicTest> tests = new ArrayList<>();
         assertFalse(examples.isEmpty(), where + " has no console examples");

@@ -7,13 +7,18 @@ import vmlayout.engine.Ioremap;
 import vmlayout.engine.Layout;
 import vmlayout.engine.RamUse;
 import vmlayout.engine.Region;
+import vmlayout.engine.Reservation;
 import vmlayout.report.Message;
 
 /** Evaluates requirements against a computed layout. */
 public final class Checker {
 
-    /** The requirements used when none are given: the kernel must not complain, drop RAM or ignore a parameter. */
-    public static final List<String> DEFAULT = List.of(Requirement.NO_KERNEL_WARNING, "dropped==0", Requirement.PARAMS_EFFECTIVE);
+    /**
+     * The requirements used when none are given: the kernel must not complain, drop RAM or ignore a parameter,
+     * and every early reservation asked for (cma=, crashkernel=, a device-tree pool) must be placed.
+     */
+    public static final List<String> DEFAULT = List.of(Requirement.NO_KERNEL_WARNING, "dropped==0", Requirement.PARAMS_EFFECTIVE,
+            Requirement.RESERVATIONS_PLACED);
 
     private Checker() {
     }
@@ -92,6 +97,13 @@ public final class Checker {
                         out.add(new Finding(origin, r.text(), m.text()));
                     }
                 }
+            } else if (r.metric().equals(Requirement.RESERVATIONS_PLACED)) {
+                for (Reservation x : l.reservations()) {
+                    if (!x.context() && x.status() == Reservation.Status.FAILED) {
+                        out.add(new Finding(origin, r.text(), x.request() + ": " + x.words() + " (" + Sizes.human(x.size())
+                                + ") is not placed: " + x.why()));
+                    }
+                }
             } else {
                 long actual = metric(l, r.metric());
                 if (!r.holds(actual)) {
@@ -119,13 +131,28 @@ public final class Checker {
                 return l.ramBytes(RamUse.RESERVED);
             case "ioremap":
                 return Ioremap.largest(l);
+            case "cma":
+                return cmaBytes(l);
             default:
                 throw new IllegalArgumentException(name);
         }
     }
 
+    /** The contiguous memory reserved: the global CMA area and the device tree's CMA pools that were placed. */
+    static long cmaBytes(Layout l) {
+        long sum = 0;
+        for (Reservation x : l.reservations()) {
+            if (x.placed() && (x.kind() == Reservation.Kind.CMA || x.kind() == Reservation.Kind.CMA_POOL)) {
+                sum += x.size();
+            }
+        }
+        return sum;
+    }
+
     private static String describe(String metric) {
         switch (metric) {
+            case "cma":
+                return "the CMA reserved";
             case "vmalloc":
                 return "the vmalloc area";
             case "ioremap":

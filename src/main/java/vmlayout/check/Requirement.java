@@ -11,13 +11,17 @@ import vmlayout.config.Sizes;
  *
  * <p>Metrics, in bytes: {@code vmalloc} (the vmalloc area), {@code lowmem}, {@code highmem},
  * {@code dropped} and {@code reserved} (RAM by use), {@code ioremap} (largest single ioremap() that fits
- * the empty vmalloc area, guard page and alignment included). Operators: {@code >= <= == != > <}.
+ * the empty vmalloc area, guard page and alignment included), {@code cma} (the contiguous memory the
+ * kernel reserved: the global CMA area and the device tree's reusable pools, placed). Operators:
+ * {@code >= <= == != > <}. Flags: {@code no-kernel-warning}, {@code params-effective},
+ * {@code reservations-placed} (every early reservation asked for was placed).
  */
 public record Requirement(String text, String metric, String op, long value) {
 
     public static final String NO_KERNEL_WARNING = "no-kernel-warning";
     public static final String PARAMS_EFFECTIVE = "params-effective";
-    static final String[] METRICS = {"vmalloc", "lowmem", "highmem", "dropped", "reserved", "ioremap"};
+    public static final String RESERVATIONS_PLACED = "reservations-placed";
+    static final String[] METRICS = {"vmalloc", "lowmem", "highmem", "dropped", "reserved", "ioremap", "cma"};
     private static final String[] OPS = {">=", "<=", "==", "!=", ">", "<"};
 
     /**
@@ -99,6 +103,9 @@ public record Requirement(String text, String metric, String op, long value) {
         if (t.equals(PARAMS_EFFECTIVE)) {
             return new Requirement(s, PARAMS_EFFECTIVE, null, 0);
         }
+        if (t.equals(RESERVATIONS_PLACED)) {
+            return new Requirement(s, RESERVATIONS_PLACED, null, 0);
+        }
         for (String m : METRICS) {
             if (t.startsWith(m)) {
                 String rest = t.substring(m.length()).strip();
@@ -112,13 +119,13 @@ public record Requirement(String text, String metric, String op, long value) {
         }
         throw new InputException("--require: cannot read '" + s + "': expected METRIC OP SIZE with METRIC one of "
                 + String.join(", ", METRICS) + " and OP one of >= <= == != > < (e.g. vmalloc>=256M, dropped==0),"
-                + " or " + NO_KERNEL_WARNING + ", or " + PARAMS_EFFECTIVE);
+                + " or " + NO_KERNEL_WARNING + ", " + PARAMS_EFFECTIVE + " or " + RESERVATIONS_PLACED);
     }
 
     /** Largest vmalloc, lowmem or ioremap size: the whole 32-bit virtual address space, 4 GB. */
     static final long MAX_VIRTUAL = 1L << 32;
     /**
-     * Largest highmem, dropped or reserved size: the 40-bit physical space of ARM LPAE (x86 PAE has 36
+     * Largest highmem, dropped, reserved or cma size: the 40-bit physical space of ARM LPAE (x86 PAE has 36
      * bits), 1 TB, the most RAM any 32-bit kernel vmlayout models can address.
      */
     static final long MAX_PHYSICAL = 1L << 40;

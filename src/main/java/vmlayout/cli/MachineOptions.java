@@ -104,9 +104,9 @@ public class MachineOptions {
     String dtb;
 
     @Option(names = "--initrd", paramLabel = "START:SIZE",
-            description = "Where the boot loader put the initrd (physical START, SIZE): the kernel reserves it before"
-                    + " CMA, device-tree pools and the crash kernel are placed. Replaces a DTB's /chosen"
-                    + " linux,initrd-start/-end.")
+            description = "Where the boot loader put the initrd (physical START, SIZE), or none: the kernel reserves it"
+                    + " before CMA, device-tree pools and the crash kernel are placed. Replaces a DTB's /chosen"
+                    + " linux,initrd-start/-end. Without it vmlayout assumes none and says so when it may matter.")
     String initrd;
 
     @Option(names = "--uboot-env", paramLabel = "FILE",

@@ -100,6 +100,21 @@ public record Reservation(Kind kind, String name, long start, long size, Zone zo
         return false;
     }
 
+    /** "the CMA area", "the CMA pool linux,cma", "the crash kernel": the reservation in words. */
+    public String words() {
+        return switch (kind) {
+            case KERNEL -> "the kernel image";
+            case INITRD -> "the initrd";
+            case MEMRESERVE -> "the /memreserve/ entry";
+            case RESERVED_MEMORY -> "the reserved region " + name;
+            case CMA_POOL -> "the CMA pool " + name;
+            case DMA_POOL -> "the DMA pool " + name;
+            case CMA -> "the CMA area";
+            case CRASHKERNEL -> "the crash kernel";
+            case SWIOTLB -> "the SWIOTLB buffer";
+        };
+    }
+
     /** "cma", "cma-pool linux,cma", "crashkernel": the row's label. */
     public String label() {
         return kind.id().equals(name) ? name : kind.id() + " " + name;

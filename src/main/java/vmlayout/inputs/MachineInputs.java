@@ -204,9 +204,20 @@ public final class MachineInputs {
 
     /** --initrd START:SIZE: the initrd, instead of one a DTB's /chosen names (explicit options win over files). */
     private static void initrd(Machine.Builder b, String token) {
+        if (token.strip().equalsIgnoreCase("none")) {
+            // the board boots without one: an empty initrd region says "known, none" (nothing is reserved)
+            ReservedRegion old = b.replaceInitrd(new ReservedRegion("initrd", 0, 0, false, false, INITRD + " none",
+                    ReservedRegion.Origin.INITRD, null, List.of(), 0, false));
+            if (old != null) {
+                b.message(Message.note(INITRD + " none wins over the initrd of " + old.source() + " ("
+                        + String.format("0x%x:0x%x", old.start(), old.size()) + ")."));
+            }
+            return;
+        }
         int colon = token.indexOf(':');
         if (colon < 0 || token.indexOf(':', colon + 1) >= 0) {
-            throw new InputException(INITRD + ": cannot read '" + token + "': expected START:SIZE, e.g. 0x48000000:8M");
+            throw new InputException(INITRD + ": cannot read '" + token + "': expected START:SIZE, e.g. 0x48000000:8M,"
+                    + " or none (the board boots without an initrd)");
         }
         long start = Sizes.parse(token.substring(0, colon), INITRD + " " + token + " (START)");
         long size = Sizes.parse(token.substring(colon + 1), INITRD + " " + token + " (SIZE)");

@@ -116,6 +116,9 @@ public final class SuggestRenderer {
             part(parts, "reserved", was.reserved(), now.reserved());
         }
         part(parts, "largest ioremap", was.ioremap(), now.ioremap());
+        if (was.cma() != 0 || now.cma() != 0) {
+            part(parts, "CMA", was.cma(), now.cma());
+        }
         return String.join(", ", parts);
     }
 
@@ -173,6 +176,9 @@ public final class SuggestRenderer {
                     case "vmalloc":
                     case "ioremap":
                         subjects.addAll(List.of("vmalloc size", "MAXMEM", "LOWMEM_SIZE", "ioremap_bot", "VMALLOC_START"));
+                        break;
+                    case "cma":
+                        subjects.addAll(List.of("cma", "lowmem", "highmem"));
                         break;
                     default:
                         subjects.addAll(List.of("vmalloc size", "vmalloc_min", "max_low_pfn", "lowmem", "highmem", "RAM ", "high_memory"));

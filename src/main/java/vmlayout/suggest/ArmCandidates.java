@@ -35,6 +35,7 @@ final class ArmCandidates implements Candidates {
             values[i] = VmSplit.pageOffset(names[i]);
         }
         out.addAll(Candidates.splits(m, base, names, values));
+        out.addAll(Candidates.cma(m, base, goals));
         if (!goals.reserves().isEmpty()) {
             Change banks = banks(base, goals);
             if (banks != null) {

@@ -108,4 +108,37 @@ interface Candidates {
         }
         return out;
     }
+
+    /**
+     * For a CMA goal ({@code --want cma=SIZE}): cma=SIZE in place of the cma= in use (the size the goal asks for,
+     * anywhere: a fixed or ranged cma= is one reason an area fails), and CONFIG_DMA_CMA=y when the board's kernel
+     * is built without it (cma= does nothing then). Empty without a CMA goal.
+     */
+    static List<Change> cma(Machine m, Layout base, Goals goals) {
+        List<Change> out = new ArrayList<>();
+        long want = 0;
+        for (vmlayout.check.Requirement r : goals.wants()) {
+            if (r.metric().equals("cma") && (r.op().equals(">=") || r.op().equals("==") || r.op().equals(">"))) {
+                long v = r.op().equals(">") ? r.value() + (1L << 20) : r.value();
+                want = Math.max(want, (v + (1L << 20) - 1) & -(1L << 20));
+            }
+        }
+        if (want == 0) {
+            return out;
+        }
+        String value = Sizes.param(want);
+        String current = null;
+        for (Param p : m.params()) {
+            if (p.is("cma") && p.value() != null) {
+                current = p.value();
+            }
+        }
+        if (!value.equals(current)) {
+            out.add(Change.param("cma", value, Cost.BOOT, "cma", "the size the goal asks for, placed where the kernel finds room"));
+        }
+        if (m.defines().has("DMA_CMA") && base.constant("DMA_CMA", 1) == 0) {
+            out.add(Change.defines(Map.of("DMA_CMA", "y"), Cost.KCONFIG, "dma_cma", "CONFIG_DMA_CMA: cma= does nothing without it"));
+        }
+        return out;
+    }
 }

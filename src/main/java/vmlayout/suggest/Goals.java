@@ -26,7 +26,8 @@ public record Goals(List<Requirement> wants, List<Reserve> reserves) {
     /**
      * One --want: METRIC OP SIZE as for --require ({@code vmalloc>=512M}, {@code dropped==0}), or
      * METRIC=SIZE, short for METRIC>=SIZE ({@code ioremap=1G}: an ioremap() of 1 GB must fit) and for
-     * dropped and reserved short for &lt;=. Also no-kernel-warning and params-effective.
+     * dropped short for &lt;=; {@code cma=256M}: 256 MB of CMA must be placed). Also no-kernel-warning,
+     * params-effective and reservations-placed.
      */
     public static Requirement parseWant(String s) {
         String t = s.strip().toLowerCase(Locale.ROOT);
@@ -47,8 +48,8 @@ public record Goals(List<Requirement> wants, List<Reserve> reserves) {
                 throw new InputException("--want " + s.strip() + ": " + e.getMessage().substring(sizeProblem.length()));
             }
             throw new InputException("--want: cannot read '" + s + "': expected METRIC OP SIZE or METRIC=SIZE with METRIC one of"
-                    + " vmalloc, lowmem, highmem, dropped, reserved, ioremap and OP one of >= <= == != > < (e.g. vmalloc>=512M,"
-                    + " ioremap=1G, dropped==0)");
+                    + " vmalloc, lowmem, highmem, dropped, reserved, ioremap, cma and OP one of >= <= == != > < (e.g. vmalloc>=512M,"
+                    + " ioremap=1G, cma=256M, dropped==0)");
         }
     }
 

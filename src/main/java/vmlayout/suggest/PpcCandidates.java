@@ -45,6 +45,12 @@ final class PpcCandidates implements Candidates {
     public List<String> limits(Machine m, Layout base, Goals goals) {
         List<String> out = new ArrayList<>();
         long top = Candidates.topOfRam(base);
+        for (vmlayout.check.Requirement w : goals.wants()) {
+            if (w.metric().equals("cma")) {
+                out.add(w.text() + ": vmlayout models the CMA area on arm and x86 only (the powerpc engine places no early"
+                        + " reservation), so no change it can try here is measured against this goal.");
+            }
+        }
         for (Reserve r : goals.reserves()) {
             if (goals.reserves().size() > 1 || r.end() < top || r.start() == 0) {
                 out.add(r + ": on powerpc only mem= keeps RAM from the kernel at boot, and it keeps the first SIZE bytes"

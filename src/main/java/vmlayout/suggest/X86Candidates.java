@@ -47,6 +47,7 @@ final class X86Candidates implements Candidates {
             values[i] = VmSplit.pageOffset(names[i]);
         }
         out.addAll(Candidates.splits(m, base, names, values));
+        out.addAll(Candidates.cma(m, base, goals));
         if (!goals.reserves().isEmpty()) {
             out.add(memmap(goals));
             Change mem = mem(base, goals);

@@ -1,6 +1,7 @@
 package vmlayout.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -186,5 +187,60 @@ class ReservationsWorkedTest {
         assertEquals(List.of("cma: Reserved 256 MiB at 0x70000000 on node -1"),
                 kernelLines("--kernel-only", "--kernel", "6.12", "--ram", "0x40000000:1G", "-D", "HIGHMEM=y", "-D", "DMA_CMA=y",
                         "cma=256M"));
+    }
+
+    @Test
+    void cmaAtAMisalignedFixedBase() {
+        // cma=60M@0x50100000 on 6.1 (Kconfig ARCH_FORCE_MAX_ORDER 11: 4 MB alignment): cma_declare_contiguous_nid()
+        // checks "fixed && base & (alignment - 1)": 0x50100000 & 0x3fffff = 0x100000 != 0, so pr_err("Region at %pa must
+        // be aligned to %pa bytes") and "goto err" before size = ALIGN(size, alignment): the failure line gives the size
+        // as asked, (unsigned long)size / SZ_1M = 60 (aligned it would have been 64). The real boot of cma=64M@0x50100000
+        // (testdata/arm/realboot-6.1-1024-cma64-fixed-misaligned) prints the same two lines with 8 MB alignment.
+        assertEquals(List.of("cma: Region at 0x50100000 must be aligned to 0x00400000 bytes", "cma: Failed to reserve 60 MiB"),
+                kernelLines(with(ARM_1G, "cma=60M@0x50100000")));
+    }
+
+    private static List<String> ppcLines(String... args) {
+        List<String> out = new ArrayList<>();
+        for (String l : kernelLines(args)) {
+            if (l.equals("Kernel virtual memory layout:")) {
+                break;
+            }
+            out.add(l);
+        }
+        return out;
+    }
+
+    @Test
+    void powerpcCrashKernelAtKdumpKernelbase() {
+        // powerpc reserve_crashkernel() (arch/powerpc/kexec/core.c): a book3s/32 kernel is not relocatable
+        // (!CONFIG_NONSTATIC_KERNEL), so crashk_res.start becomes KDUMP_KERNELBASE 0x2000000 = 32 MB whatever was asked,
+        // and "Crash kernel location must be 0x%x" is printed when it differs (0 here: no @offset). System RAM =
+        // memory_limit ?: memblock_phys_mem_size() = 768 MB. The PowerMac G4 log of 2.6.25 shows the same two lines
+        // ("Reserving 0MB of memory at 32MB for crashkernel (System RAM: 768MB)").
+        assertEquals(List.of("Crash kernel location must be 0x2000000", "Reserving 64MB of memory at 32MB for crashkernel"
+                + " (System RAM: 768MB)"), ppcLines("--kernel-only", "--arch", "ppc", "--kernel", "6.1", "--ram", "0:768M",
+                "crashkernel=64M"));
+        // mem=64M: the crash kernel ends at 0x2000000 + 64 MB - 1 = 0x5ffffff >= memory_limit 0x4000000, so (to 6.14)
+        // "Crash kernel trumps memory limit": memory_limit = 0x6000000, and (5.7+) total_mem_sz follows it: 96 MB.
+        // memblock_enforce_memory_limit() then keeps 96 MB, all lowmem.
+        CliRunner.Result r = CliRunner.run("--arch", "ppc", "--kernel", "6.1", "--ram", "0:768M", "mem=64M", "crashkernel=64M");
+        assertEquals(List.of("Crash kernel location must be 0x2000000", "Adjusted memory limit for crashkernel, now 0x6000000",
+                "Reserving 64MB of memory at 32MB for crashkernel (System RAM: 96MB)"),
+                r.outLines().subList(0, 3));
+        assertTrue(r.out().contains("RAM 768 MB: lowmem 96 MB"), r.out());
+        // before 5.7 System RAM is memblock_phys_mem_size(), all 768 MB, mem= or not
+        assertEquals("Reserving 64MB of memory at 32MB for crashkernel (System RAM: 768MB)",
+                ppcLines("--kernel-only", "--arch", "ppc", "--kernel", "5.4", "--ram", "0:768M", "mem=64M", "crashkernel=64M").get(2));
+        // 6.15+ (torvalds/linux arch/powerpc/kexec/core.c arch_reserve_crashkernel()): get_crash_base() still says
+        // "Crash kernel location must be 0x2000000" and returns it; reserve_crashkernel_generic(64 MB, 0x2000000) takes
+        // the fixed range [0x2000000, 0x2000000 + 0x4000000 = 0x6000000) and prints base and end (exclusive) %016llx
+        assertEquals(List.of("Crash kernel location must be 0x2000000",
+                "crashkernel reserved: 0x0000000002000000 - 0x0000000006000000 (64 MB)"),
+                ppcLines("--kernel-only", "--arch", "ppc", "--kernel", "6.15", "--ram", "0:768M", "crashkernel=64M"));
+        // a relocatable kernel (CONFIG_RELOCATABLE, 44x/85xx) honours @offset: 64 MB at 0x3000000 = 48 MB
+        assertEquals(List.of("Reserving 64MB of memory at 48MB for crashkernel (System RAM: 768MB)"),
+                ppcLines("--kernel-only", "--arch", "ppc", "--kernel", "6.1", "--ram", "0:768M", "-D", "RELOCATABLE=y",
+                        "crashkernel=64M@48M"));
     }
 }

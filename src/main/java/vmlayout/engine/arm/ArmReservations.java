@@ -90,7 +90,7 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
         kernelImage();
         // the initrd (arm_initrd_init(), reserve_initrd_mem() from 5.17): page-aligned, when it lies in memory
         for (ReservedRegion r : boot.machine.reserved()) {
-            if (r.origin() == ReservedRegion.Origin.INITRD) {
+            if (r.origin() == ReservedRegion.Origin.INITRD && r.size() > 0) {
                 long start = Memblock.roundDown(r.start(), 4096);
                 long size = Memblock.roundUp(r.end(), 4096) - start;
                 boolean inMemory = mb.isMemory(start, size);
@@ -110,6 +110,14 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
                             k.lpae(), true));
             lines.addAll(scan.lines);
             boot.reservations.addAll(scan.reservations);
+            if (boot.log.on()) {
+                for (Reservation x : scan.reservations) {
+                    explainHeld();
+                    boot.log.add("reserved-memory", x.words() + " (" + x.request() + ", " + Sizes.human(x.size()) + "): " + (x.placed()
+                            ? Fmt.hex8(x.start()) + "-" + Fmt.hex8(x.end()) + " (" + x.zone().id() + "), " + x.why()
+                            : "not placed: " + x.why()) + ".", x.rule());
+                }
+            }
             for (String n : scan.notes) {
                 boot.message(Message.note(n));
             }
@@ -133,6 +141,25 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
                     + " (dma_contiguous_reserve() adds one only when none exists).", "kernel/dma/contiguous.c dma_contiguous_reserve()");
         }
         return scan == null ? new RangeSet() : scan.dynamicNoMap;
+    }
+
+    private boolean heldExplained;
+
+    /** explain: what memblock already held when the device tree's regions were placed (the kernel image, the initrd). */
+    private void explainHeld() {
+        if (heldExplained) {
+            return;
+        }
+        heldExplained = true;
+        StringBuilder held = new StringBuilder();
+        for (Reservation x : boot.reservations) {
+            if (x.context() && x.placed()) {
+                held.append(held.length() == 0 ? "" : ", ").append(x.words()).append(' ').append(Fmt.hex8(x.start())).append('-')
+                        .append(Fmt.hex8(x.end())).append(" (").append(x.request()).append(')');
+            }
+        }
+        boot.log.add("reserved-memory", "already reserved when the searches start: " + (held.length() == 0 ? "nothing" : held)
+                + "; the later regions are placed around them.", "arch/arm/mm/init.c arm_memblock_init()");
     }
 
     /** The device tree's regions for the RAM accounting: the static ones and the dynamic ones where the kernel put them. */
@@ -295,6 +322,7 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
             boot.reservations.add(r.reservation());
         }
         if (boot.log.on() && r.reservation() != null) {
+            explainHeld();
             Reservation x = r.reservation();
             boot.log.add("cma", "CMA area of " + Sizes.human(x.size()) + " (" + x.request() + "): " + (x.placed()
                     ? Fmt.hex8(x.start()) + "-" + Fmt.hex8(x.end()) + ", " + x.why() : "not placed: " + x.why()) + "; limit "
@@ -403,7 +431,8 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
                 lines.add(Message.kernel(Level.ERR, "crashkernel reservation failed - No suitable area found.", true));
                 boot.reservations.add(new Reservation(Reservation.Kind.CRASHKERNEL, "crashkernel", -1, size, Reservation.Zone.NONE,
                         Reservation.Status.FAILED, p.text(), rule, "no free " + Sizes.human(size) + " at a 128 MB boundary in lowmem below "
-                        + Fmt.hex8(lowmemLimit)));
+                        + Fmt.hex8(lowmemLimit) + "; the largest free range there: " + Cma.freeWords(mb, CRASH_ALIGN, lowmemLimit)));
+                explainCrashFailure(boot.reservations.get(boot.reservations.size() - 1));
                 return lines;
             }
         } else {
@@ -415,6 +444,7 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
                 boot.reservations.add(new Reservation(Reservation.Kind.CRASHKERNEL, "crashkernel", -1, size, Reservation.Zone.NONE,
                         Reservation.Status.FAILED, p.text(), rule, Fmt.hex8(base) + "-" + Fmt.hex8(base + size)
                         + " is not free RAM (or not section aligned)"));
+                explainCrashFailure(boot.reservations.get(boot.reservations.size() - 1));
                 return lines;
             }
         }
@@ -423,10 +453,43 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
         boot.reservations.add(new Reservation(Reservation.Kind.CRASHKERNEL, "crashkernel", at, size, Cma.zone(at, size, lowmemLimit),
                 Reservation.Status.PLACED, p.text(), rule, why));
         if (boot.log.on()) {
+            explainHeld();
+            if (base == 0) {
+                why += higherCandidate(at, size, lowmemLimit);
+            }
             boot.log.add("crashkernel", "crash kernel " + Sizes.human(size) + " (" + p.text() + "): " + Fmt.hex8(at) + "-" + Fmt.hex8(at + size)
                     + ", " + why + "; System RAM is lowmem, " + (total >> 20) + " MB.", rule);
         }
         return lines;
+    }
+
+    /** explain: a crash kernel that failed, with why. */
+    private void explainCrashFailure(Reservation x) {
+        if (boot.log.on()) {
+            explainHeld();
+            boot.log.add("crashkernel", "crash kernel " + Sizes.human(x.size()) + " (" + x.request() + "): not placed: " + x.why() + ".",
+                    x.rule());
+        }
+    }
+
+    /**
+     * explain: why a top-down crash kernel is below the highest 128 MB boundary it could have had: what holds that
+     * candidate (mem_map at the top of lowmem, the CMA area, a device-tree pool).
+     */
+    private String higherCandidate(long at, long size, long lowmemLimit) {
+        long top = Memblock.roundDown(lowmemLimit - size, CRASH_ALIGN);
+        if (at >= top) {
+            return "";
+        }
+        StringBuilder by = new StringBuilder();
+        for (Reservation x : boot.reservations) {
+            if (x.placed() && x.kind() != Reservation.Kind.CRASHKERNEL && x.start() < top + size && x.end() > at + size) {
+                by.append(by.length() == 0 ? "" : ", ").append(x.kind() == Reservation.Kind.KERNEL ? x.name() : x.label()).append(' ').append(Fmt.hex8(x.start())).append('-')
+                        .append(Fmt.hex8(x.end()));
+            }
+        }
+        return " (the higher boundaries up to " + Fmt.hex8(top) + " are not free for " + Sizes.human(size) + ": "
+                + (by.length() == 0 ? "memory holes" : by) + ")";
     }
 
     /**
@@ -437,6 +500,55 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
         if (kernelDefaulted && Reservation.imageMayMatter(boot.reservations, physOffset + TYPICAL_KERNEL)) {
             boot.defaults.add("kernel image " + Fmt.hex8(physOffset) + "-" + Fmt.hex8(physOffset + TYPICAL_KERNEL)
                     + " (PHYS_OFFSET + 16 MB, typical: give --system-map or -D KERNEL_SIZE=)");
+        }
+        unknownInitrd();
+    }
+
+    /**
+     * Where the boot loader puts the device tree and the initrd when nobody says: Documentation/arm/Booting
+     * (all releases) recommends "just above the 128MiB boundary from start of RAM" for the dtb and the initramfs
+     * "just above the device tree blob"; QEMU's -kernel loader does so (real 6.1 boots: the initrd at 0x48000000
+     * on RAM at 0x40000000, the 1 MiB dtb right after it).
+     */
+    static final long BOOTING_INITRD_OFFSET = 128L << 20;
+
+    /**
+     * The initrd vmlayout was not told of: arm_memblock_init() reserves it before /reserved-memory, CMA and
+     * the crash kernel are placed, so a reservation over it fails (a fixed base: "cma: Failed to reserve") or
+     * lands elsewhere. Without --initrd or a device tree's /chosen linux,initrd-*, vmlayout assumes none: a
+     * warning when a reservation it placed covers the address Booting recommends (the sweep's
+     * arm-1024-cma64M@0x48000000: vmlayout said "Reserved", the real 6.1 kernel "Failed"), else a default
+     * used, when a reservation was placed in lowmem or failed.
+     */
+    private void unknownInitrd() {
+        for (ReservedRegion r : boot.machine.reserved()) {
+            if (r.origin() == ReservedRegion.Origin.INITRD) {
+                return;
+            }
+        }
+        boolean searched = false;
+        long at = physOffset + BOOTING_INITRD_OFFSET;
+        boolean inRam = mb != null && mb.isMemory(at, 4096);
+        boolean dt = boot.machine.reservedMemory() != ReservedRegion.Node.NO_DEVICE_TREE;
+        for (Reservation x : boot.reservations) {
+            if (x.context() || x.kind() == Reservation.Kind.SWIOTLB || (x.kind() == Reservation.Kind.KERNEL)) {
+                continue;
+            }
+            // the initrd lies in lowmem (Booting: "placed ... in lowmem"): one placed in highmem did not meet it
+            searched |= !x.placed() || x.zone() != Reservation.Zone.HIGHMEM;
+            if (!dt && inRam && x.placed() && x.start() <= at && at < x.end()) {
+                boolean fixed = x.request() != null && x.request().contains("@") && !x.request().contains("-");
+                boot.message(Message.warn(x.request() + ": " + x.words() + " at " + Fmt.hex8(x.start()) + "-" + Fmt.hex8(x.end())
+                        + " covers " + Fmt.hex8(at) + " (RAM start + 128 MB), where Documentation/arm/Booting puts the device tree and"
+                        + " the initrd and QEMU's -kernel loader does; vmlayout is not told of an initrd and assumed none. With one"
+                        + " there the kernel reserves it first and " + (fixed ? "this reservation fails" : "places this one elsewhere or fails it")
+                        + ". Give --initrd START:SIZE (or --dtb with /chosen linux,initrd-start), or --initrd none, to pin it."));
+                return;
+            }
+        }
+        if (searched) {
+            boot.defaults.add("no initrd (" + (dt ? "the device tree's /chosen has no linux,initrd-start" : "none given")
+                    + ": pin with --initrd START:SIZE or --initrd none)");
         }
     }
 

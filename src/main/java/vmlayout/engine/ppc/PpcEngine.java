@@ -67,6 +67,8 @@ public final class PpcEngine implements Engine {
         kconfigSteps(boot, era, k);
         RangeSet board = boardRam(boot);
         PpcEarlyParams.Result params = PpcEarlyParams.read(era, k, m.params(), boot.messages);
+        // early_init_devtree(): parse_early_param(), then reserve_crashkernel() before memblock_enforce_memory_limit()
+        PpcCrashkernel.reserveCrashkernel(boot, era, k, board, params);
         PpcLowmem.Result mem = PpcLowmem.mmuInit(era, k, board, params, boot.messages, boot.log);
         startKernel(boot, era, params);
         pagingInit(boot, m, k, mem);

@@ -125,6 +125,29 @@ final class PpcEra extends Era {
                     + " so 0x30000000 and 0xc0000000 stay vmlayout's defaults; pin -D LOWMEM_SIZE= -D PAGE_OFFSET="
                     + " from your .config");
 
+    // ---- reserve_crashkernel() (arch/powerpc/kernel/machine_kexec.c, kexec/core.c from 5.7) ----
+    /**
+     * Pingfan Liu, "powerpc/crashkernel: take "mem=" option into account" (v4 on arch/powerpc/kexec/core.c,
+     * linuxppc-dev/kexec 2020): crashkernel= is matched against memory_limit ?: memblock_phys_mem_size(), and the
+     * line's "System RAM" is that value (believed 5.7, the release kexec/core.c appeared in). Before: all of
+     * memblock, mem= or not (reserve_crashkernel() runs before memblock_enforce_memory_limit()).
+     */
+    static final KernelVersion CRASH_TOTAL_IS_LIMIT = KernelVersion.of(5, 7);
+    /**
+     * reserve_crashkernel() under CONFIG_CRASH_RESERVE instead of CONFIG_KEXEC(_CORE) (Baoquan He's crash
+     * Kconfig split, Jan 2024; the torvalds/linux arch/powerpc/kexec/core.c read has #ifdef CONFIG_CRASH_RESERVE).
+     */
+    static final KernelVersion CRASH_RESERVE = KernelVersion.of(6, 9);
+    /**
+     * Sourabh Jain's patch to arch/powerpc/kexec/core.c that deletes the "Crash kernel trumps memory limit" block and its
+     * "Adjusted memory limit for crashkernel, now 0x%llx" (patch mail with git 2.47.1, early 2025; believed 6.15; the
+     * torvalds/linux kexec/core.c read has no such block). The same change ("powerpc/crash: use generic crashkernel
+     * reservation") makes arch_reserve_crashkernel() hand the range to reserve_crashkernel_generic() (torvalds/linux
+     * arch/powerpc/kexec/core.c: get_crash_base(), the overlap check, then reserve_crashkernel_generic(crash_size,
+     * crash_base, 0, false); asm/crash_reserve.h CRASH_ALIGN PAGE_SIZE): its lines are the generic ones.
+     */
+    static final KernelVersion CRASH_TRUMPS_LIMIT_REMOVED = KernelVersion.of(6, 15);
+
     // ---- start_kernel() ----
     /** 86d1919a4fb0 "init: print out unknown kernel parameters": "Unknown command line parameters:%s". */
     static final KernelVersion UNKNOWN_PARAMS = KernelVersion.of(5, 14);
@@ -188,6 +211,14 @@ final class PpcEra extends Era {
     final String lowmemErrorText;
     /** Kconfig still offers the 40x processor family. */
     final boolean has40x;
+    /** reserve_crashkernel()'s System RAM: memory_limit ?: memblock_phys_mem_size() (else memblock's). */
+    final boolean crashTotalIsLimit;
+    /** The Kconfig symbol that builds reserve_crashkernel(): KEXEC, or CRASH_RESERVE from 6.9. */
+    final String crashKconfig;
+    /** A crash kernel above mem= raises memory_limit ("Adjusted memory limit for crashkernel"). */
+    final Fact crashTrumpsLimit;
+    /** reserve_crashkernel_generic() places it and prints "crashkernel reserved: ..." (6.15+). */
+    final boolean crashGeneric;
     /** Newer than {@link #CHECKED}: computed with its rules, and a note says so. */
     final boolean pastChecked;
 
@@ -216,6 +247,10 @@ final class PpcEra extends Era {
         strictRwxChoice = since(RWX_VMALLOC_ALIGN) && !since(MODULES_ALWAYS);
         kasanShadowEndFixed = since(KASAN_SHADOW_END_FIXED);
         modulesSegment = fact(MODULES_SEGMENT);
+        crashTotalIsLimit = since(CRASH_TOTAL_IS_LIMIT);
+        crashKconfig = since(CRASH_RESERVE) ? "CRASH_RESERVE" : "KEXEC";
+        crashTrumpsLimit = Fact.until(CRASH_TRUMPS_LIMIT_REMOVED, v);
+        crashGeneric = since(CRASH_TRUMPS_LIMIT_REMOVED);
         modulesAlways = since(MODULES_ALWAYS);
         modulesRow = since(MODULES_ROW);
         kasanVmallocSelected = since(KASAN_VMALLOC_SELECTED);

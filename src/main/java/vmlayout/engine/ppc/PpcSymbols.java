@@ -49,5 +49,13 @@ final class PpcSymbols {
             new Symbol("PKMAP_BASE", Kind.VIRT, "start of the kmap area (highmem PTEs row)"),
             new Symbol("IOREMAP_TOP", Kind.VIRT, "top of the early ioremap area, where ioremap_bot starts (ioremap_base before 2.6.29)"),
             new Symbol("IOREMAP_BOT", Kind.VIRT, "ioremap_bot after the early ioremaps (the start of a boot log's early ioremap row); VMALLOC_END"),
-            new Symbol("VMALLOC_END", Kind.VIRT, "same as IOREMAP_BOT: on powerpc VMALLOC_END is ioremap_bot")));
+            new Symbol("VMALLOC_END", Kind.VIRT, "same as IOREMAP_BOT: on powerpc VMALLOC_END is ioremap_bot"),
+            // reserve_crashkernel() (src/docs/reservations.md)
+            new Symbol("KEXEC", Kind.BOOL, "CONFIG_KEXEC: reserve_crashkernel() is built (up to 6.8; y when crashkernel= is given)"),
+            new Symbol("CRASH_RESERVE", Kind.BOOL, "CONFIG_CRASH_RESERVE: reserve_crashkernel() is built (6.9+; y when crashkernel= is given)"),
+            new Symbol("RELOCATABLE", Kind.BOOL, "CONFIG_RELOCATABLE (NONSTATIC_KERNEL, 44x/85xx): crashkernel=SIZE@OFFSET is honoured; else the crash kernel is at 32 MB"),
+            new Symbol("DYNAMIC_MEMSTART", Kind.BOOL, "CONFIG_DYNAMIC_MEMSTART (NONSTATIC_KERNEL): as RELOCATABLE for the crash kernel's place"),
+            new Symbol("KERNEL_SIZE", Kind.SIZE, "the kernel image's size in RAM from physical 0 (16 MB typical): the crash kernel may not overlap it"),
+            new Symbol("_text", Kind.VIRT, "start of the kernel image (System.map)"),
+            new Symbol("__bss_stop", Kind.VIRT, "end of .bss: with _text, the kernel image the crash kernel may not overlap")));
 }

@@ -60,7 +60,8 @@ public final class Cma {
         boolean fixed = r.fixed;
         if (era.cmaFixedChecks && fixed && (base & (align - 1)) != 0) {
             lines.add(err("cma: Region at " + pa(r.lpae, base) + " must be aligned to " + pa(r.lpae, align) + " bytes"));
-            return failed(era, r, lines, Memblock.roundUp(r.size, align), "the fixed base " + Fmt.hex8(base)
+            // "goto err" before size = ALIGN(size, alignment): the line gives the size as asked
+            return failed(era, r, lines, r.size, "the fixed base " + Fmt.hex8(base)
                     + " is not a multiple of the CMA alignment " + Sizes.human(align));
         }
         base = Memblock.roundUp(base, align);
@@ -91,6 +92,7 @@ public final class Cma {
             limit = memblockEnd;
         }
         String how;
+        long fullLimit = limit;
         if (fixed) {
             if (mb.isRegionReserved(base, size) || !mb.isMemory(base, size)) {
                 return failed(era, r, lines, size, Fmt.hex8(base) + "-" + Fmt.hex8(base + size)
@@ -115,9 +117,12 @@ public final class Cma {
                 how = "top-down below " + Fmt.hex8(limit) + (how != null && how.contains("highmem") ? " (highmem had no room)" : "");
             }
             if (addr == 0) {
+                boolean both = era.cmaHighmemFirst.holds() && base < highmemStart && r.highmemStart < memblockEnd;
+                String room = both ? "; the largest free range in highmem: " + freeWords(mb, highmemStart, fullLimit)
+                        + ", in lowmem: " + freeWords(mb, base, limit)
+                        : "; the largest free range there: " + freeWords(mb, base, limit);
                 return failed(era, r, lines, size, "no free " + Sizes.human(size) + " (aligned to " + Sizes.human(align) + ") "
-                        + (era.cmaHighmemFirst.holds() && base < highmemStart && r.highmemStart < memblockEnd
-                        ? "in highmem nor in lowmem" : "below " + Fmt.hex8(limit)));
+                        + (both ? "in highmem nor in lowmem" : "below " + Fmt.hex8(limit)) + room);
             }
             base = addr;
         }
@@ -133,6 +138,12 @@ public final class Cma {
         return new Result(lines, new Reservation(Reservation.Kind.CMA, "cma", -1, size, Reservation.Zone.NONE,
                 Reservation.Status.FAILED, r.request, "mm/cma.c cma_declare_contiguous_nid(), " + era.cmaHighmemFirst.releases(), why),
                 why);
+    }
+
+    /** "0x41000000-0x70000000 (752 MB)" or "none". */
+    public static String freeWords(Memblock mb, long start, long end) {
+        vmlayout.engine.RangeSet.Range f = mb.largestFree(start, end);
+        return f == null ? "none" : Fmt.hex8(f.start()) + "-" + Fmt.hex8(f.end()) + " (" + Sizes.human(f.size()) + ")";
     }
 
     /** lowmem, highmem or both for [start, start + size) with lowmem ending at highmemStart. */

@@ -95,6 +95,20 @@ public final class Memblock {
         return new RangeSet(memory).removeAll(nomap).removeAll(reserved);
     }
 
+    /** The largest free range inside [start, end), or null: what a failed search could have had. */
+    public RangeSet.Range largestFree(long start, long end) {
+        RangeSet.Range best = null;
+        if (Long.compareUnsigned(start, end) >= 0) {
+            return null;
+        }
+        for (RangeSet.Range r : free().intersect(RangeSet.of(start, end)).ranges()) {
+            if (best == null || r.size() > best.size()) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
     public RangeSet reserved() {
         return new RangeSet(reserved);
     }

@@ -103,7 +103,7 @@ public final class X86Engine implements Engine {
             boot.message(Message.warn("no RAM is left for the kernel (check mem=, memmap= and the map): it would not boot."));
         }
         // after initmem_init(): dma_contiguous_reserve(), reserve_crashkernel(); SWIOTLB at pci_iommu_alloc()
-        X86Reservations reservations = new X86Reservations(boot, era, cfg.pae());
+        X86Reservations reservations = new X86Reservations(boot, era, cfg.pae(), cfg.pageOffset());
         boot.messages.addAll(reservations.reserve(st.table, maxPfn, split.maxLowPfn));
         reservations.swiotlb(maxPfn);
         zoneSizesInit(boot, era, cfg, st, split);

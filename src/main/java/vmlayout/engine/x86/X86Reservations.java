@@ -37,14 +37,16 @@ final class X86Reservations {
     private final X86Era era;
     private final ReserveEra rera;
     private final boolean pae;
+    private final long pageOffset;
     private Memblock mb;
     private boolean kernelDefaulted;
 
-    X86Reservations(Boot boot, X86Era era, boolean pae) {
+    X86Reservations(Boot boot, X86Era era, boolean pae, long pageOffset) {
         this.boot = boot;
         this.era = era;
         this.rera = ReserveEra.of(boot.machine.kernel());
         this.pae = pae;
+        this.pageOffset = pageOffset;
     }
 
     /** The reservations after initmem_init(): their lines, in log order. */
@@ -60,6 +62,9 @@ final class X86Reservations {
             }
             if (boot.constants.pinned("PHYSICAL_START")) {
                 physicalStart();
+            }
+            if (boot.constants.pinned("__bss_stop")) {
+                boot.constants.get("__bss_stop", 0, "-D"); // System.map's: the image matters only to a reservation
             }
             return lines;
         }
@@ -81,7 +86,7 @@ final class X86Reservations {
         kernelImage();
         // the initrd where the boot loader put it (--initrd): reserve_initrd() (relocate_initrd() may move it later)
         for (vmlayout.config.ReservedRegion r : boot.machine.reserved()) {
-            if (r.origin() == vmlayout.config.ReservedRegion.Origin.INITRD) {
+            if (r.origin() == vmlayout.config.ReservedRegion.Origin.INITRD && r.size() > 0) { // size 0: --initrd none
                 long start = Memblock.roundDown(r.start(), 4096);
                 long size = Memblock.roundUp(r.end(), 4096) - start;
                 mb.reserve(start, size);
@@ -108,21 +113,38 @@ final class X86Reservations {
         return boot.constants.get("PHYSICAL_START", 0x1000000L, "Kconfig default 0x1000000 (arch/x86/Kconfig PHYSICAL_START)");
     }
 
-    /** The kernel image: _text to _end of System.map, else CONFIG_PHYSICAL_START and a typical size. */
+    /**
+     * The kernel image: setup_arch() (early_reserve_memory() from 5.13) memblock_reserve(__pa_symbol(_text),
+     * __bss_stop - _text) (__end_of_kernel_reserve, the same end, from 4.20): System.map's _text and __bss_stop
+     * (--system-map), or -D KERNEL_SIZE= at CONFIG_PHYSICAL_START, or a typical size there (said so).
+     */
     private void kernelImage() {
         Constants c = boot.constants;
-        long start = physicalStart();
+        long start;
         long size;
-        if (c.pinned("KERNEL_SIZE")) {
+        String request;
+        if (c.pinned("_text") && c.pinned("__bss_stop")) {
+            long text = c.get("_text", 0, "-D");
+            start = text - pageOffset;
+            size = c.get("__bss_stop", 0, "-D") - text;
+            request = "System.map _text..__bss_stop";
+        } else if (c.pinned("KERNEL_SIZE")) {
+            start = physicalStart();
             size = c.get("KERNEL_SIZE", 0, "-D");
+            request = "-D KERNEL_SIZE";
         } else {
+            start = physicalStart();
             size = TYPICAL_KERNEL;
             kernelDefaulted = true;
+            request = "typical size";
+        }
+        if (start < 0 || size <= 0) {
+            return; // symbols of another image (below PAGE_OFFSET): the image stays out of the search
         }
         mb.reserve(start, size);
         boot.reservations.add(new Reservation(Reservation.Kind.KERNEL, "kernel", start, size, Reservation.Zone.LOWMEM,
-                Reservation.Status.PLACED, kernelDefaulted ? "typical size" : "-D KERNEL_SIZE", "arch/x86/kernel/setup.c",
-                "the kernel image at CONFIG_PHYSICAL_START (KASLR moves it)"));
+                Reservation.Status.PLACED, request, "arch/x86/kernel/setup.c setup_arch() memblock_reserve(_text..__bss_stop)",
+                "the kernel image" + (request.startsWith("System.map") ? "" : " at CONFIG_PHYSICAL_START (KASLR moves it)")));
     }
 
     /** dma_contiguous_reserve(max_pfn_mapped << PAGE_SHIFT): CMA top-down below the end of lowmem. */
@@ -146,7 +168,14 @@ final class X86Reservations {
         DmaContiguous.Result r = DmaContiguous.reserve(rera, mb, c, p, lowmemEnd, alignment, lowmemEnd, pae,
                 "arch/x86/kernel/setup.c setup_arch() dma_contiguous_reserve(max_pfn_mapped << PAGE_SHIFT)");
         if (r.reservation() != null) {
-            boot.reservations.add(r.reservation());
+            Reservation x = r.reservation();
+            boot.reservations.add(x);
+            if (boot.log.on()) {
+                boot.log.add("cma", "CMA area of " + Sizes.human(x.size()) + " (" + x.request() + "): " + (x.placed()
+                        ? Fmt.hex8(x.start()) + "-" + Fmt.hex8(x.end()) + ", " + x.why() : "not placed: " + x.why())
+                        + "; limit max_pfn_mapped " + Fmt.hex8(lowmemEnd) + " (the end of lowmem), alignment " + Sizes.human(alignment)
+                        + ".", x.rule());
+            }
         }
         return r.lines();
     }
@@ -244,7 +273,8 @@ final class X86Reservations {
             lines.add(Message.kernel(rule == X86Era.CrashRule.GENERIC ? Level.WARNING : Level.INFO, rule == X86Era.CrashRule.GENERIC
                     ? "cannot allocate crashkernel (size:0x" + Long.toHexString(size) + ")" : "crashkernel reservation failed - No suitable area found.",
                     true));
-            failed(p, source, "no free " + Sizes.human(size) + " at a 16 MB boundary" + (rule == X86Era.CrashRule.BOTTOM_UP ? "" : " below 512 MB"));
+            failed(p, source, "no free " + Sizes.human(size) + " at a 16 MB boundary" + (rule == X86Era.CrashRule.BOTTOM_UP ? ""
+                    : " below 512 MB; the largest free range there: " + Cma.freeWords(mb, M16, M512)));
             return lines;
         }
         if (rule == X86Era.CrashRule.GENERIC) {

@@ -57,5 +57,6 @@ final class X86Symbols {
             new Symbol("_etext", Kind.VIRT, "end of .text, start of the .data row"),
             new Symbol("_edata", Kind.VIRT, "end of .data"),
             new Symbol("__init_begin", Kind.VIRT, "start of .init"),
-            new Symbol("__init_end", Kind.VIRT, "end of .init")));
+            new Symbol("__init_end", Kind.VIRT, "end of .init"),
+            new Symbol("__bss_stop", Kind.VIRT, "end of .bss: with _text, the kernel image the early reservations avoid")));
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import vmlayout.engine.Layout;
 import vmlayout.engine.RamRange;
 import vmlayout.engine.Region;
+import vmlayout.engine.Reservation;
 
 /**
  * The picture's model, shared by the text map and the SVG: the 4 GB virtual space and the physical
@@ -18,7 +19,8 @@ import vmlayout.engine.Region;
  *       lies between two regions, or between the highest region and 4 GB, is a gap; everything below
  *       the lowest region is user space. The segments cover 0 to 4 GB without a hole.</li>
  *   <li>Physical side: the layout's RAM ranges, highest first, and "no RAM" holes between them, from
- *       the end of the highest range down to the start of the lowest (nothing above or below).</li>
+ *       the end of the highest range down to the start of the lowest (nothing above or below). The early
+ *       reservations placed in a range (cma, crashkernel, device-tree pools) are its nested rows.</li>
  * </ul>
  */
 public final class AddressMap {
@@ -60,7 +62,7 @@ public final class AddressMap {
     }
 
     public static AddressMap of(Layout layout) {
-        return new AddressMap(layout, virtualSide(layout.regions()), physicalSide(layout.ram()));
+        return new AddressMap(layout, virtualSide(layout.regions()), physicalSide(layout.ram(), layout.reservations()));
     }
 
     public Layout layout() {
@@ -201,6 +203,15 @@ public final class AddressMap {
     }
 
     static List<Segment> physicalSide(List<RamRange> ram) {
+        return physicalSide(ram, List.of());
+    }
+
+    /**
+     * The physical side; the early reservations placed (CMA, device-tree regions and pools, crash kernel: not the
+     * kernel image or initrd it already held) are listed in the RAM segment their first byte lies in, as a
+     * region's nested rows are, in the kernel's order.
+     */
+    static List<Segment> physicalSide(List<RamRange> ram, List<Reservation> reservations) {
         List<RamRange> sorted = new ArrayList<>(ram);
         sorted.sort(Comparator.comparingLong(RamRange::start).reversed());
         List<Segment> out = new ArrayList<>();
@@ -212,8 +223,14 @@ public final class AddressMap {
             if (r.end() < cursor) {
                 out.add(new Segment("no RAM", r.end(), cursor, MapKind.HOLE, null, null, false, List.of()));
             }
-            out.add(new Segment(r.use().id(), r.start(), Math.min(r.end(), cursor), MapKind.ofRam(r.use()), null, r,
-                    r.end() > cursor, List.of()));
+            long end = Math.min(r.end(), cursor);
+            List<Region> inside = new ArrayList<>();
+            for (Reservation x : reservations) {
+                if (x.placed() && !x.context() && x.start() >= r.start() && x.start() < end) {
+                    inside.add(new Region(x.label(), x.start(), x.end()));
+                }
+            }
+            out.add(new Segment(r.use().id(), r.start(), end, MapKind.ofRam(r.use()), null, r, r.end() > cursor, inside));
             cursor = r.start();
         }
         return out;

@@ -295,7 +295,7 @@ public final class SvgMap {
                 double ry = y + (s.end() - Math.min(r.end(), s.end())) * scale;
                 double rh = Math.max(NESTED_MIN_PX, r.size() * scale);
                 b.append("<rect class=\"segment nested ").append(MapKind.ofRegion(r.name()).id())
-                        .append("\" data-side=\"").append(name).append("\" data-region=\"").append(r.name())
+                        .append("\" data-side=\"").append(name).append("\" data-region=\"").append(esc(r.name()))
                         .append("\" data-start=\"").append(Fmt.hex8(r.start())).append("\" data-end=\"")
                         .append(Fmt.hex8(r.end())).append("\" x=\"").append(n(barX + BAR_W - 24))
                         .append("\" y=\"").append(n(ry)).append("\" width=\"18\" height=\"").append(n(rh))

@@ -14,6 +14,7 @@ import vmlayout.engine.Layout;
 import vmlayout.engine.RamRange;
 import vmlayout.engine.RamUse;
 import vmlayout.engine.Region;
+import vmlayout.engine.Reservation;
 
 /** The segments both pictures are drawn from. */
 class AddressMapTest {
@@ -99,5 +100,29 @@ class AddressMapTest {
         assertEquals(3, m.physicalLowmemTop());
         assertEquals(3, m.physicalLowmemBottom());
         assertEquals(-1, m.virtualLowmem());
+    }
+
+    /** Placed reservations are nested rows of the RAM segment they start in; the image, failures and unplaced ones are not. */
+    @Test
+    void reservationsAreNestedInTheirRamSegment() {
+        List<RamRange> ram = List.of(new RamRange(0x40000000L, 0x70000000L, RamUse.LOWMEM, ""),
+                new RamRange(0x70000000L, 0x80000000L, RamUse.HIGHMEM, ""));
+        List<Reservation> res = List.of(
+                new Reservation(Reservation.Kind.KERNEL, "kernel", 0x40000000L, 16L << 20, Reservation.Zone.LOWMEM,
+                        Reservation.Status.PLACED, "typical size", "r", "w"),
+                new Reservation(Reservation.Kind.CMA, "cma", 0x70000000L, 256L << 20, Reservation.Zone.HIGHMEM,
+                        Reservation.Status.PLACED, "cma=256M", "r", "w"),
+                new Reservation(Reservation.Kind.CRASHKERNEL, "crashkernel", 0x68000000L, 64L << 20, Reservation.Zone.LOWMEM,
+                        Reservation.Status.PLACED, "crashkernel=64M", "r", "w"),
+                new Reservation(Reservation.Kind.CMA_POOL, "big", -1, 512L << 20, Reservation.Zone.NONE,
+                        Reservation.Status.FAILED, "big", "r", "w"),
+                new Reservation(Reservation.Kind.SWIOTLB, "swiotlb", -1, 64L << 20, Reservation.Zone.LOWMEM,
+                        Reservation.Status.UNPLACED, "default", "r", "w"));
+        Layout l = new Layout(Arch.ARM, KernelVersion.of(6, 1), List.of(), List.of(), ram, List.of(), List.of(), false,
+                List.of(), List.of(), List.of(), res);
+        List<AddressMap.Segment> p = AddressMap.of(l).physical();
+        assertEquals(List.of("highmem", "lowmem"), p.stream().map(AddressMap.Segment::name).toList());
+        assertEquals(List.of(new Region("cma", 0x70000000L, 0x80000000L)), p.get(0).nested());
+        assertEquals(List.of(new Region("crashkernel", 0x68000000L, 0x6c000000L)), p.get(1).nested());
     }
 }

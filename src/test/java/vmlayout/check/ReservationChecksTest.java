@@ -1,0 +1,124 @@
+package vmlayout.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vmlayout.CliRunner;
+
+/**
+ * check's {@code cma} metric and {@code reservations-placed} (one of the default requirements), suggest's
+ * {@code --want cma=SIZE}. The boards: ARM 6.1, RAM 0x40000000 + 1 GB, VMSPLIT_3G: lowmem 0x40000000-0x70000000
+ * (768 MB, vmalloc_min 0xf0000000), the kernel image assumed at 0x40000000-0x41000000 (16 MB, said under "defaults
+ * used"), the CMA alignment 4 MB (ARCH_FORCE_MAX_ORDER 11). Worked by hand in src/test/.../ReservationsWorkedTest.
+ */
+class ReservationChecksTest {
+
+    /** --initrd none: the board boots without an initrd (else vmlayout warns about RAM start + 128 MB, see below). */
+    private static final String[] BOARD = {"--arch", "arm", "--kernel", "6.1", "--ram", "0x40000000:1G", "-D", "HIGHMEM=y", "--initrd",
+        "none"};
+
+    private static CliRunner.Result run(String... more) {
+        String[] a = new String[BOARD.length + more.length];
+        System.arraycopy(more, 0, a, 0, 1); // the subcommand first
+        System.arraycopy(BOARD, 0, a, 1, BOARD.length);
+        System.arraycopy(more, 1, a, 1 + BOARD.length, more.length - 1);
+        return CliRunner.run(a);
+    }
+
+    @Test
+    void aFailedReservationIsADefaultFinding() {
+        // cma=900M: highmem 0x70000000-0x80000000 holds 256 MB, lowmem below 0x70000000 is free from the image's end
+        // 0x41000000: 0x70000000 - 0x41000000 = 752 MB < 900 MB. The kernel line is one finding, the reservation another
+        // with the numbers.
+        CliRunner.Result r = run("check", "cma=900M");
+        assertEquals(1, r.status(), r.toString());
+        assertEquals(List.of("-: no-kernel-warning: the kernel would print: cma: Failed to reserve 900 MiB",
+                "-: reservations-placed: cma=900M: the CMA area (900 MB) is not placed: no free 900 MB (aligned to 4 MB) in"
+                        + " highmem nor in lowmem; the largest free range in highmem: 0x70000000-0x80000000 (256 MB), in lowmem:"
+                        + " 0x41000000-0x70000000 (752 MB)"), r.outLines());
+    }
+
+    @Test
+    void aCrashKernelThatDoesNotFitIsADefaultFinding() {
+        // crashkernel=700M: 128 MB aligned, top-down below 0x70000000 after mem_map (1 GB / 4 kB x 32 bytes = 8 MB at
+        // 0x6f800000): the free range 0x41000000-0x6f800000 (744 MB) holds no 700 MB that starts on a 128 MB boundary
+        // (0x48000000 + 700 MB = 0x73c00000 > 0x6f800000).
+        CliRunner.Result r = run("check", "--require", "reservations-placed", "crashkernel=700M");
+        assertEquals(1, r.status(), r.toString());
+        assertEquals(List.of("-: reservations-placed: crashkernel=700M: the crash kernel (700 MB) is not placed: no free 700 MB at"
+                + " a 128 MB boundary in lowmem below 0x70000000; the largest free range there: 0x41000000-0x6f800000 (744 MB)"),
+                r.outLines());
+    }
+
+    @Test
+    void cmaMetric() {
+        // cma=256M lands in highmem at 0x70000000 (256 MB); the metric is the CMA placed
+        assertEquals(0, run("check", "--require", "cma>=256M", "-D", "DMA_CMA=y", "cma=256M").status());
+        CliRunner.Result r = run("check", "--require", "cma>=512M", "cma=256M");
+        assertEquals(List.of("-: cma>=512M: the CMA reserved is 256 MB (268435456 bytes), required >= 512 MB"), r.outLines());
+        // nothing asked for: no CMA (CONFIG_DMA_CMA is off by default)
+        assertEquals(List.of("-: cma>=16M: the CMA reserved is 0 (0 bytes), required >= 16 MB"),
+                run("check", "--require", "cma>=16M").outLines());
+    }
+
+    @Test
+    void suggestFindsTheCmaThatFits() {
+        // --want cma=800M: 800 MB does not fit in highmem (256 MB) nor in the 752 MB of free lowmem; a smaller vmalloc
+        // area gives lowmem more. 5.14+ adjust_lowmem_bounds(): vmalloc_limit = VMALLOC_END - vmalloc_size - VMALLOC_OFFSET
+        // - PAGE_OFFSET + PHYS_OFFSET; vmalloc=192M: 0xff800000 - 192 MB - 8 MB = 0xf3000000 -> 0x73000000, free lowmem
+        // 0x41000000-0x73000000 = 800 MB: round_down(0x73000000 - 800 MB, 4 MB) = 0x41000000, just fits (193M would not).
+        // suggest shows the rounder 190M (lowmem 818 MB) with it; both are boot parameters, the cheapest class.
+        CliRunner.Result r = run("suggest", "--want", "cma=800M");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.out().contains(" 1. cma=800M vmalloc=190M\n"), r.out());
+        assertTrue(r.out().contains("CMA 0 -> 800 MB"), r.out());
+    }
+
+    @Test
+    void powerpcCmaGoalIsALimit() {
+        CliRunner.Result r = CliRunner.run("suggest", "--arch", "ppc", "--kernel", "6.1", "--ram", "0:768M", "--want", "cma=64M");
+        assertEquals(1, r.status(), r.toString());
+        assertTrue(r.out().contains("cma=64M: vmlayout models the CMA area on arm and x86 only"), r.out());
+    }
+
+    @Test
+    void aReservationOverAnInitrdNobodyNamedIsAFinding() {
+        // Documentation/arm/Booting puts the dtb and the initrd just above RAM start + 128 MB = 0x48000000; QEMU's -kernel
+        // loader does (the real 6.1 boot of cma=64M@0x48000000 printed "cma: Failed to reserve 64 MiB": its 864 KiB initrd
+        // is there, testdata/arm/realboot-6.1-1024-cma64-on-initrd). Without --initrd vmlayout places 0x48000000-0x4c000000
+        // (the base is 4 MB aligned and free) and warns; with the initrd the range is already reserved; with none it is placed.
+        String[] board = {"--arch", "arm", "--kernel", "6.1", "--ram", "0x40000000:1G", "-D", "HIGHMEM=y", "cma=64M@0x48000000"};
+        CliRunner.Result unknown = CliRunner.run(board);
+        assertEquals(1, unknown.status(), unknown.toString());
+        assertEquals("cma: Reserved 64 MiB at 0x48000000", unknown.outLines().get(0));
+        assertTrue(unknown.out().contains("warning: cma=64M@0x48000000: the CMA area at 0x48000000-0x4c000000 covers 0x48000000"
+                + " (RAM start + 128 MB)"), unknown.out());
+        assertTrue(unknown.out().contains("this reservation fails. Give --initrd START:SIZE"), unknown.out());
+        CliRunner.Result there = CliRunner.run(concat(board, "--initrd", "0x48000000:864K"));
+        assertEquals("cma: Failed to reserve 64 MiB", there.outLines().get(0));
+        assertEquals(1, there.status(), there.toString());
+        CliRunner.Result none = CliRunner.run(concat(board, "--initrd", "none"));
+        assertEquals("cma: Reserved 64 MiB at 0x48000000", none.outLines().get(0));
+        assertEquals(0, none.status(), none.toString());
+    }
+
+    @Test
+    void suggestKeepsTheCmaOffAnUnknownInitrd() {
+        // Without --initrd, a CMA area over 0x48000000 is a finding (above), so the vmalloc= suggestion must leave lowmem
+        // room for 800 MB above it: top-down, base = round_down(lowmem_end - 800 MB, 4 MB) must be >= 0x48400000, so
+        // lowmem_end >= 0x7a400000; lowmem_end = 0xff800000 - vmalloc - 8 MB - 0xc0000000 + 0x40000000 = 0x7f000000 - vmalloc,
+        // so vmalloc <= 0x04c00000 = 76 MB (shown as the rounder 75M: lowmem_end 0x7a500000, base 0x48400000).
+        CliRunner.Result r = CliRunner.run("suggest", "--arch", "arm", "--kernel", "6.1", "--ram", "0x40000000:1G", "-D", "HIGHMEM=y",
+                "--want", "cma=800M");
+        assertTrue(r.out().contains(" 1. cma=800M vmalloc=75M\n"), r.out());
+        assertTrue(r.out().contains("a rounder vmalloc= value with the same effect as 76M"), r.out());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
