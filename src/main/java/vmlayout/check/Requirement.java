@@ -34,6 +34,7 @@ public record Requirement(String text, String metric, String op, long value) {
         List<String> out = new java.util.ArrayList<>(List.of(METRICS)); // every metric, then the flags
         out.add(NO_KERNEL_WARNING);
         out.add(PARAMS_EFFECTIVE);
+        out.add(RESERVATIONS_PLACED);
         return List.copyOf(out);
     }
 
@@ -52,10 +53,14 @@ public record Requirement(String text, String metric, String op, long value) {
                 return "RAM left out of the kernel's memory (mem=, memmap=, no-map) is as required.";
             case "ioremap":
                 return "The largest single ioremap() fits the vmalloc area.";
+            case "cma":
+                return "The contiguous memory (CMA area and device-tree CMA pools) placed is as large as required.";
             case NO_KERNEL_WARNING:
                 return "The kernel prints no memory warning at boot.";
             case PARAMS_EFFECTIVE:
                 return "Every memory parameter on the command line takes effect.";
+            case RESERVATIONS_PLACED:
+                return "Every early reservation asked for (cma=, crashkernel=, a device-tree pool) is placed.";
             default:
                 return "The requirement " + kind + " holds.";
         }
@@ -80,6 +85,14 @@ public record Requirement(String text, String metric, String op, long value) {
                         + " vmlayout suggest --want dropped==0 lists the changes that work.";
             case "reserved":
                 return "RAM is reserved by mem=, memmap= and the device tree's no-map regions: change those parameters.";
+            case "cma":
+                return "The CMA area is placed top-down (highmem first from 3.18, then lowmem) where a contiguous free range"
+                        + " fits: vmlayout suggest --want cma=SIZE lists the changes of cma=, vmalloc=, HIGHMEM and the"
+                        + " memory split that make it fit, measured.";
+            case RESERVATIONS_PLACED:
+                return "A reservation asked for found no room (the message names the largest free range): a smaller size, a"
+                        + " free @base, or more lowmem (vmalloc=, VMSPLIT); vmlayout explain shows the search, and vmlayout"
+                        + " suggest --want cma=SIZE the changes for a CMA area.";
             case NO_KERNEL_WARNING:
                 return "The kernel would print a memory warning at boot (RAM truncated or ignored, a parameter clamped):"
                         + " the message quotes it; vmlayout explain shows the rule behind it.";
