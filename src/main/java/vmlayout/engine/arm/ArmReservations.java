@@ -217,6 +217,10 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
             return false;
         }
         Constants c = boot.constants;
+        if (c.pinned("CMA") && !c.flag("CMA", true, "-D")) {
+            dmaCma = false; // kernel/dma/Kconfig: DMA_CMA depends on CMA
+            return false;
+        }
         String why = null;
         if (cmaParam().given()) {
             why = cmaParam().text() + " given";
@@ -309,7 +313,7 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
         }
         if (!dmaCma()) {
             if (p.given()) {
-                boot.message(Message.warn(p.text() + " has no effect: the kernel is built without CONFIG_DMA_CMA."));
+                boot.message(DmaContiguous.notBuilt(p, c.pinned("CMA") && !cmaConfig() ? "CONFIG_CMA" : "CONFIG_DMA_CMA"));
             }
             return List.of();
         }

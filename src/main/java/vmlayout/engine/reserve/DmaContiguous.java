@@ -23,6 +23,22 @@ public final class DmaContiguous {
     }
 
     /**
+     * A kernel built without what reads cma=: the parameter is {@code early_param("cma", early_cma)} of
+     * kernel/dma/contiguous.c (drivers/base/dma-contiguous.c before 4.16), compiled only with CONFIG_DMA_CMA, which
+     * depends on CONFIG_CMA. Such a kernel knows no cma=: init/main.c hands it to user space as an unknown
+     * parameter (recent releases list it in "Unknown kernel command line parameters "...", will be passed to user
+     * space."; real Debian 6.1 686 boot with cma=800M) and reserves no CMA area. A warning: the board asked for CMA.
+     *
+     * @param missing the symbol that is not set: "CONFIG_CMA" or "CONFIG_DMA_CMA"
+     */
+    public static Message notBuilt(CmaParam p, String missing) {
+        return Message.warn(p.text() + " is not a parameter of this kernel: " + missing + " is not set"
+                + (missing.equals("CONFIG_CMA") ? " (CONFIG_DMA_CMA depends on it)" : "") + ", so kernel/dma/contiguous.c, which"
+                + " reads cma=, is not built; Linux passes " + p.text() + " to user space as an unknown parameter and reserves no"
+                + " CMA area.");
+    }
+
+    /**
      * @param limit         what the arch passes (ARM: arm_dma_limit; x86: max_pfn_mapped << PAGE_SHIFT)
      * @param alignment     the CMA alignment of this release and config
      * @param highmemStart  the end of lowmem

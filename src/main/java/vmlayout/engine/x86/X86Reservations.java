@@ -6,6 +6,7 @@ import vmlayout.bootargs.CmaParam;
 import vmlayout.bootargs.CrashkernelParam;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Fmt;
+import vmlayout.config.InputException;
 import vmlayout.config.Sizes;
 import vmlayout.engine.Boot;
 import vmlayout.engine.Constants;
@@ -153,13 +154,25 @@ final class X86Reservations {
         if (!rera.cma) {
             return List.of();
         }
+        // kernel/dma/Kconfig: DMA_CMA depends on CMA ("# CONFIG_CMA is not set" in Debian's i386 configs)
+        if (c.pinned("CMA") && !c.flag("CMA", true, "-D")) {
+            if (c.pinned("DMA_CMA") && c.flag("DMA_CMA", false, "-D")) {
+                throw new InputException("DMA_CMA=y with CMA=n: CONFIG_DMA_CMA depends on CONFIG_CMA (kernel/dma/Kconfig)");
+            }
+            if (p.given()) {
+                boot.message(DmaContiguous.notBuilt(p, "CONFIG_CMA"));
+            }
+            return List.of();
+        }
         boolean dmaCma = c.flag("DMA_CMA", true, p.given() ? "assumed y: " + p.text() + " is given" : "assumed y: a CMA size is given");
         if (!c.pinned("DMA_CMA")) {
-            boot.defaults.add("CONFIG_DMA_CMA=y (" + (p.given() ? p.text() + " given" : "a CMA size given") + "; pin with -D DMA_CMA=)");
+            boot.defaults.add("CONFIG_CMA=y and CONFIG_DMA_CMA=y, guessed because " + (p.given() ? p.text() + " is given"
+                    : "a CMA size is given") + " (Debian's i386 kernels have CONFIG_CMA not set and ignore cma=): give --config"
+                    + " or -D CMA=n / -D DMA_CMA=y");
         }
         if (!dmaCma) {
             if (p.given()) {
-                boot.message(Message.warn(p.text() + " has no effect: the kernel is built without CONFIG_DMA_CMA."));
+                boot.message(DmaContiguous.notBuilt(p, "CONFIG_DMA_CMA"));
             }
             return List.of();
         }

@@ -41,6 +41,7 @@ final class X86Symbols {
             new Symbol("VMALLOC_END", Kind.VIRT, "end of the vmalloc area (PKMAP_BASE - 8 kB with HIGHMEM)"),
             new Symbol("VMALLOC_RESERVE", Kind.SIZE, "__VMALLOC_RESERVE when vmalloc= is not given (128 MB)"),
             // the early reservations (src/docs/reservations.md)
+            new Symbol("CMA", Kind.BOOL, "CONFIG_CMA: the contiguous memory allocator; DMA_CMA and cma= need it (not set in Debian's i386 kernels)"),
             new Symbol("DMA_CMA", Kind.BOOL, "CONFIG_DMA_CMA: a global CMA area below the end of lowmem (y when cma= is given)"),
             new Symbol("CMA_SIZE_MBYTES", Kind.INT, "CONFIG_CMA_SIZE_MBYTES: the CMA area without cma=, in MiB (default 16)"),
             new Symbol("CMA_SIZE_PERCENTAGE", Kind.INT, "CONFIG_CMA_SIZE_PERCENTAGE: the CMA area in % of RAM (default 10)"),
