@@ -173,6 +173,16 @@ class ReservationsWorkedTest {
                 "--e820", "0xfffc0000:0x40000:reserved", "crashkernel=64M");
         assertEquals("Reserving 64MB of memory at 448MB for crashkernel (System RAM: 1023MB)",
                 out.stream().filter(l -> l.contains("crashkernel")).findFirst().orElse("(none)"));
+        // the kernel image as System.map gives it: setup_arch() memblock_reserve(__pa_symbol(_text), __bss_stop - _text):
+        // _text 0xdf000000 - PAGE_OFFSET 0xc0000000 = 0x1f000000 (496 MB) to 0x1f800000. The top candidate
+        // [448 MB, 512 MB) = [0x1c000000, 0x20000000) holds it; the next free range ends at 0x1f000000:
+        // round_down(0x1f000000 - 64 MB, 16 MB) = round_down(0x1b000000, 0x1000000) = 0x1b000000 = 432 MB. System RAM:
+        // --ram 2G is the BIOS map usable 0-0x9fbff and 0x100000-0x7fffffff: 0x9f000 (page-trimmed) + 0x7ff00000 bytes
+        // = 2047.6 MB -> 2047.
+        List<String> moved = kernelLines("--kernel-only", "--arch", "x86", "--kernel", "6.1", "--ram", "2G", "-D", "_text=0xdf000000",
+                "-D", "__bss_stop=0xdf800000", "crashkernel=64M");
+        assertEquals("Reserving 64MB of memory at 432MB for crashkernel (System RAM: 2047MB)",
+                moved.stream().filter(l -> l.contains("crashkernel")).findFirst().orElse("(none)"));
     }
 
     @Test
