@@ -16,6 +16,10 @@ file of BATCH_LINES varied lines (default 1,000,000; 0 skips it).
 """
 import glob, os, random, resource, shutil, statistics, subprocess, sys, tempfile, time
 
+if any(a in ("-h", "--help") for a in sys.argv[1:]):
+    print(__doc__.strip())
+    sys.exit(0)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 21
 LINES = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
