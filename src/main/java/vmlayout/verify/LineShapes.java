@@ -18,10 +18,12 @@ public final class LineShapes {
     private static final Pattern HEADER = Pattern.compile("(?i)^(virtual\\s*kernel|kernel\\s*virtual)\\s*memory\\s*layout\\b");
 
     /** ARM and x86 rows, also with the spaces a copy collapsed; a row cut at the end of an excerpt matches too. */
-    private static final Pattern ROW = Pattern.compile("^([.A-Za-z_][A-Za-z0-9_ ]{0,15}?)\\s*:\\s*0x[0-9a-fA-F(ptrval)]+\\s*-.*");
+    // possessive (++, *+): neither the digits nor the blanks can give back a character the next token
+    // needs, and without them a row of 600 kB of digits and no '-' backtracked through every one (seconds)
+    private static final Pattern ROW = Pattern.compile("^([.A-Za-z_][A-Za-z0-9_ ]{0,15}?)\\s*+:\\s*+0x[0-9a-fA-F(ptrval)]++\\s*+-.*");
 
     /** powerpc rows: "* 0xffbdf000..0xfffff000  : fixmap". */
-    private static final Pattern PPC_ROW = Pattern.compile("^\\*\\s*0x[0-9a-fA-F]+\\s*\\.\\.\\s*0x[0-9a-fA-F]+\\s*:\\s*(.+)$");
+    private static final Pattern PPC_ROW = Pattern.compile("^\\*\\s*+0x[0-9a-fA-F]++\\s*+\\.\\.\\s*+0x[0-9a-fA-F]++\\s*+:\\s*(.+)$");
 
     /**
      * The memory messages the engines print (kernel texts from arch/arm/mm, arch/x86, arch/powerpc/mm). The x86

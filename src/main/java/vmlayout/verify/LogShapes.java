@@ -30,6 +30,11 @@ final class LogShapes {
     final String[] rowLabel;
     /** The index of the "Memory: ...K/...K available" line, -1 for none, -2 not looked for yet (Verifier's). */
     int memoryLine = -2;
+    /** The last line when it is a table row the log may cut short, -1 for none, -2 not looked at yet (Verifier.cut). */
+    int cutLine = -2;
+    /** That row's label and its text without white space. */
+    String cutLabel;
+    String cutTail;
 
     private final Map<String, Text> memo = new HashMap<>();
 

@@ -99,7 +99,7 @@ public final class Verifier {
         String[] kinds = log.kinds();
         match(ps, exact, used, p -> p.text, Status.AGREE);
         match(ps, squeezed, used, p -> p.shape.squeezed, Status.AGREE_SPACING);
-        int cutAt = cut(ps, lines, used);
+        int cutAt = cut(ps, lines, shapes, used);
         match(ps, kinds, used, p -> p.shape.kind(), Status.DIFFER);
 
         boolean bootStart = shapes.bootStart;
@@ -258,20 +258,28 @@ public final class Verifier {
      * a predicted row it starts is cut, and the table's rows after that row are outside the excerpt.
      * Runs before the pass by kind, which would take a cut row with other numbers as differing.
      */
-    private static int cut(List<Predicted> ps, List<BootLog.Line> lines, boolean[] used) {
-        int last = lines.size() - 1;
-        while (last >= 0 && lines.get(last).text().isEmpty()) {
-            last--;
+    private static int cut(List<Predicted> ps, List<BootLog.Line> lines, LogShapes shapes, boolean[] used) {
+        if (shapes.cutLine == -2) { // the last line's shape, once per log (not once per prediction)
+            int last = lines.size() - 1;
+            while (last >= 0 && lines.get(last).text().isEmpty()) {
+                last--;
+            }
+            String t = last < 0 ? "" : lines.get(last).text();
+            String label = last < 0 ? null : LineShapes.rowLabel(t);
+            if (label == null || t.endsWith(")") || t.startsWith("*")) {
+                shapes.cutLine = -1;
+            } else {
+                shapes.cutLine = last;
+                shapes.cutLabel = label;
+                shapes.cutTail = LineShapes.squeeze(t);
+            }
         }
-        if (last < 0) {
+        if (shapes.cutLine < 0) {
             return -1;
         }
-        String t = lines.get(last).text();
-        String label = LineShapes.rowLabel(t);
-        if (label == null || t.endsWith(")") || t.startsWith("*")) {
-            return -1;
-        }
-        String tail = LineShapes.squeeze(t);
+        int last = shapes.cutLine;
+        String label = shapes.cutLabel;
+        String tail = shapes.cutTail;
         for (int i = 0; i < ps.size(); i++) {
             Predicted p = ps.get(i);
             if (p.table && label.equals(p.shape.rowLabel)) {

@@ -270,6 +270,21 @@ class HostileInputTest {
         assertTrue(r.out().contains("49999 in the log but not predicted") && r.out().contains("cannot be checked"), r.out());
     }
 
+    /**
+     * Found by the fuzz runner's file-log target: a table row of megabytes of digits and no '-' (a log cut
+     * there) made the row pattern backtrack through every digit, for every value verify tried (1 MB: 6.5 s of
+     * CPU, 8 MB about a minute); the digits are now matched possessively, the last line looked at once per log.
+     */
+    @Test
+    void d9VerifyOfAHugeCutRowIsLinear() throws IOException {
+        Path log = write("cut-row.log", "Booting Linux on physical CPU 0x0\nLinux version 4.4.75 (b@h) #2 SMP\n"
+                + "Kernel command line: console=ttyS0,115200 vmalloc=300M mem=1G\nMemory: 1024MB = 1024MB total\n"
+                + "Virtual kernel memory layout:\n    vector  : 0xffff" + "1".repeat(8_000_000) + "\n");
+        CliRunner.Result r = run("verify", log.toString(), "--kernel", "4.4", "--ram", "0:1G");
+        assertEquals(1, r.status(), r.toString());
+        assertTrue(r.out().contains("verdict: disagrees"), r.out());
+    }
+
     @Test
     void d9RamBanksAreCappedAtTheKernelsCount() throws IOException {
         StringBuilder ram = new StringBuilder();
