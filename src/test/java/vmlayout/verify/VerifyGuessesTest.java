@@ -82,29 +82,30 @@ class VerifyGuessesTest {
     }
 
     /**
-     * The Debian 686 kernel has NR_CPUS=32; without its "setup_percpu: NR_CPUS:32" and "RCU restricting
-     * CPUs from NR_CPUS=32" lines vmlayout guesses 8: per CPU the 6.1 fixmap holds KM_MAX_IDX (16) kmap slots
-     * and the cpu_entry_area 41 pages, so 24 fewer CPUs free 384 + 984 pages (5.3 MB); rounded to 4 MB page
-     * tables, PKMAP_BASE and VMALLOC_END move up 8 MB: 883 MB predicted against the log's "875MB LOWMEM
-     * available." (x86.md has the 875 MB worked). That line cannot be checked: it depends on
-     * NR_CPUS, and verify names it. With the lines the log has, NR_CPUS is read (log line 77).
+     * The 6.15-rc2 PAE kernel of testdata/x86/x86-14 has NR_CPUS=8 ("setup_percpu: NR_CPUS:8"); without its
+     * NR_CPUS lines vmlayout guesses Debian's 32 (its 5.5+ distribution default). 32 CPUs: 71 + 16 x 32 = 583
+     * permanent fixmap pages, + 512 boot slots (FIX_BTMAP_END 1024) + 1 = 1537: FIXADDR_TOT_START 0xff9fe000,
+     * cpu_entry (0xff9fe000 - (32 x 43 + 1) pages) &amp; 2 MB = 0xff400000, LDT 0xff200000, PKMAP 0xff000000,
+     * VMALLOC_END 0xfeffe000: 879 MB predicted against the log's "885MB LOWMEM available." (8 CPUs: x86-14.args
+     * works 885). That line cannot be checked: it depends on NR_CPUS, and verify names it. With the lines the
+     * Debian i386 log has, NR_CPUS is read (log line 77).
      */
     @Test
     void aGuessedNrCpusExplainsTheLowmemSize() throws IOException {
-        List<String> all = Files.readAllLines(Path.of(I386), StandardCharsets.UTF_8);
+        List<String> all = Files.readAllLines(Path.of("testdata/x86/x86-14-6.15-rc2-pae-7G-highmem64g-removed.log"), StandardCharsets.UTF_8);
         List<String> without = new ArrayList<>();
         for (String l : all) {
-            without.add(l.contains("NR_CPUS") ? "[    0.000000] (line removed)" : l);
+            without.add(l.contains("NR_CPUS") ? "> [    0.000000] (line removed)" : l);
         }
-        Path log = tmp.resolve("i386.log");
+        Path log = tmp.resolve("x86-14.log");
         Files.write(log, without, StandardCharsets.UTF_8);
-        JsonNode j = json(CliRunner.run("verify", log.toString(), "--format=json"));
-        JsonNode lowmem = at(j, 46).get(0);
-        assertEquals("875MB LOWMEM available.", lowmem.get("logText").asText());
+        JsonNode j = json(CliRunner.run("verify", log.toString(), "-D", "HIGHMEM4G=y", "-D", "X86_PAE=y", "--format=json"));
+        JsonNode lowmem = at(j, 47).get(0);
+        assertEquals("885MB LOWMEM available.", lowmem.get("logText").asText());
         assertEquals("cannot-check", lowmem.get("status").asText(), lowmem.toString());
         assertEquals("NR_CPUS", lowmem.get("because").get("name").asText());
-        assertEquals("8", lowmem.get("because").get("guessed").asText());
-        assertTrue(j.get("verdict").asText().contains("without -D NR_CPUS, which the log does not show (guessed 8)"),
+        assertEquals("32", lowmem.get("because").get("guessed").asText());
+        assertTrue(j.get("verdict").asText().contains("without -D NR_CPUS, which the log does not show (guessed 32)"),
                 j.get("verdict").asText());
 
         JsonNode read = json(CliRunner.run("verify", I386, "--format=json"));

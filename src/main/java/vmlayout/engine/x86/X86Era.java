@@ -100,10 +100,25 @@ final class X86Era extends Era {
                 + " i386 (NR_CPUS=64, KM_TYPE_NR 13): 904 pages, the 3616 kB fixmap of the 2.6.27 and 2.6.28 logs")),
         UBUNTU_12_04(Releases.between(KM_TYPE_NR_20, CPU_ENTRY_AREA), new X86Fixmap.Typical(73, 20, 8, "Ubuntu 12.04 generic"
                 + " i386 (NR_CPUS=8, KM_TYPE_NR 20): 233 pages, the 932 kB fixmap of the 3.2.0-29 log")),
-        UBUNTU_16_04_HWE(Releases.between(CPU_ENTRY_AREA, KMAP_LOCAL), new X86Fixmap.Typical(75, 20, 8, "Ubuntu 16.04 HWE"
-                + " i386 with the 4.15 cpu_entry_area (NR_CPUS=8, KM_TYPE_NR 20): 235 pages, the 940 kB fixmap of the 4.13.0-2x log")),
-        KMAP_LOCAL_16(Releases.since(KMAP_LOCAL), new X86Fixmap.Typical(75, 16, 8, "as for 4.15-5.10 with kmap_local's KM_MAX_IDX"
-                + " 16 slots per CPU"));
+        UBUNTU_16_04_HWE(Releases.between(CPU_ENTRY_AREA, CEA_43_PAGES), new X86Fixmap.Typical(75, 20, 8, "Ubuntu 16.04 HWE"
+                + " i386 with the 4.15 cpu_entry_area (NR_CPUS=8, KM_TYPE_NR 20): 235 pages, the 940 kB fixmap of the 4.13.0-2x log;"
+                + " Ubuntu 18.04's 4.15-5.4 i386 kernels have NR_CPUS=8 too (debian.master/config/i386/config.common.i386)")),
+        /**
+         * Debian 11's 686 kernel (5.10; Ubuntu built no i386 kernel after 18.04's 5.4): Debian's debian/config/i386/config
+         * CONFIG_NR_CPUS=32; the 5.10 enum fixed_addresses (arch/x86/include/asm/fixmap.h, Rtoax/linux-5.10.13 @3b86aed8):
+         * FIX_HOLE, FIX_DBGP_BASE, FIX_EARLYCON_MEM_BASE, FIX_APIC_BASE, MAX_IO_APICS (64 on 32-bit) IO-APIC pages, KM_TYPE_NR
+         * x NR_CPUS kmap slots, FIX_PCIE_MCFG, FIX_APEI_GHES_IRQ/NMI (no PARAVIRT_XXL: 32-bit Xen PV is gone; no
+         * X86_INTEL_MID): 71 + 20 x 32 = 711 pages.
+         */
+        DEBIAN_11(Releases.between(CEA_43_PAGES, KMAP_LOCAL), new X86Fixmap.Typical(71, 20, 32, "Debian 11 686 (NR_CPUS=32):"
+                + " 4 + 64 IO-APIC + 1 PCIE_MCFG + 2 APEI_GHES pages + KM_TYPE_NR 20 x NR_CPUS kmap slots")),
+        /**
+         * Debian 12's 686 and 686-pae kernels (6.1; testdata/artifacts/config-6.1.0-50-686*: NR_CPUS=32, X86_IO_APIC,
+         * PCI_MMCONFIG, ACPI_APEI_GHES, KMAP_LOCAL with KM_MAX_IDX 16): 71 + 16 x 32 = 583 pages, which with 512 boot slots
+         * and 43-page cpu_entry_areas gives the real boots' 875MB (686) and 879MB (686-pae) LOWMEM.
+         */
+        DEBIAN_12(Releases.since(KMAP_LOCAL), new X86Fixmap.Typical(71, 16, 32, "Debian 12 686/686-pae (NR_CPUS=32):"
+                + " 4 + 64 IO-APIC + 1 PCIE_MCFG + 2 APEI_GHES pages + KM_MAX_IDX 16 x NR_CPUS kmap_local slots"));
 
         private final Releases releases;
         final X86Fixmap.Typical typical;
@@ -212,8 +227,8 @@ final class X86Era extends Era {
      */
     enum CpuEntryArea implements EraRule {
         PAGES_39(Releases.until(CEA_38_PAGES), 40, 39),
-        PAGES_38(Releases.between(CEA_38_PAGES, CEA_41_PAGES), 40, 38),
-        PAGES_41(Releases.since(CEA_41_PAGES), 41, 41);
+        PAGES_38(Releases.between(CEA_38_PAGES, CEA_43_PAGES), 40, 38),
+        PAGES_43(Releases.since(CEA_43_PAGES), 43, 43);
 
         private final Releases releases;
         final long reservedPerCpu;
@@ -317,8 +332,15 @@ final class X86Era extends Era {
     static final KernelVersion CEA_38_PAGES = KernelVersion.of(4, 20);
     /** "soft reserved" e820 type word. */
     static final KernelVersion SOFT_RESERVED = KernelVersion.of(5, 5);
-    /** CPU_ENTRY_AREA_PAGES = NR_CPUS * 41 with the bigger I/O bitmap (tip x86/iopl, inferred 5.5). */
-    static final KernelVersion CEA_41_PAGES = KernelVersion.of(5, 5);
+    /**
+     * struct cpu_entry_area of 43 pages, CPU_ENTRY_AREA_PAGES = NR_CPUS * 43: 5.5's tip x86/iopl work grows tss_struct
+     * from 3 to 5 pages (the I/O bitmap and its "mapall" copy) and dc4e0021b00b "x86/doublefault/32: Move #DF stack and
+     * TSS to cpu_entry_area" (x86/urgent, 26 Nov 2019; not in 5.4) adds the guard and #DF stack pages: gdt 1 +
+     * guard 1 + entry_stack 1 + guard 1 + doublefault_stack 1 + tss 5 + debug_store 1 + its buffers 32 = 43
+     * (32-bit struct in cpu_entry_area.h); "(NR_CPUS * 43)" is the pgtable_32_areas.h literal Ingo Molnar's header
+     * patch replaces with NR_CPUS * DIV_ROUND_UP(sizeof(struct cpu_entry_area), PAGE_SIZE).
+     */
+    static final KernelVersion CEA_43_PAGES = KernelVersion.of(5, 5);
     /** "x86/mm/init_32: Stop printing the virtual memory layout" (Arvind Sankar, Mar 2020, inferred 5.7). */
     static final KernelVersion TABLE_REMOVED = KernelVersion.of(5, 7);
     /** kmap_local: KM_MAX_IDX 16 kmap slots per CPU in the fixmap (inferred 5.11). */

@@ -26,7 +26,7 @@ final class X86Symbols {
             new Symbol("VMSPLIT_2G_OPT", Kind.BOOL, "2G/2G split for full 2G low memory: PAGE_OFFSET 0x78000000 (not with PAE)"),
             new Symbol("VMSPLIT_1G", Kind.BOOL, "1G/3G split: PAGE_OFFSET 0x40000000"),
             new Symbol("PAGE_OFFSET", Kind.VIRT, "start of the kernel's lowmem mapping (CONFIG_PAGE_OFFSET, from VMSPLIT_*)"),
-            new Symbol("NR_CPUS", Kind.INT, "CONFIG_NR_CPUS: kmap slots in the fixmap and the cpu_entry_area size (default: typical distribution kernel)"),
+            new Symbol("NR_CPUS", Kind.INT, "CONFIG_NR_CPUS: kmap slots in the fixmap and the cpu_entry_area size (default: a distribution kernel of the era: 8 to 5.4, Debian's 32 from 5.5)"),
             new Symbol("ZONE_DMA", Kind.BOOL, "CONFIG_ZONE_DMA: the 16 MB ISA DMA zone (Kconfig default y)"),
             // kernel constants of the top of the address space
             new Symbol("FIXADDR_TOP", Kind.VIRT, "top of the fixmap (__FIXADDR_TOP, 0xfffff000; reservetop= lowers it)"),
@@ -34,7 +34,7 @@ final class X86Symbols {
             new Symbol("FIXADDR_BOOT_START", Kind.VIRT, "start of the fixmap with its boot-time slots, before 4.15 (PKMAP_BASE is below it)"),
             new Symbol("FIXADDR_TOT_START", Kind.VIRT, "start of the fixmap with its boot-time slots, 4.15 on (CPU_ENTRY_AREA_BASE is below it from 4.17)"),
             new Symbol("CPU_ENTRY_AREA_BASE", Kind.VIRT, "start of the cpu_entry_area (4.15+)"),
-            new Symbol("CPU_ENTRY_AREA_PAGES", Kind.INT, "pages reserved for it (NR_CPUS * 40; 41 from 5.5)"),
+            new Symbol("CPU_ENTRY_AREA_PAGES", Kind.INT, "pages reserved for it (NR_CPUS * 40; 43 from 5.5)"),
             new Symbol("CPU_ENTRY_AREA_MAP_SIZE", Kind.SIZE, "size of the cpu_entry row (1 page + NR_CPUS x sizeof(struct cpu_entry_area))"),
             new Symbol("LDT_BASE_ADDR", Kind.VIRT, "the LDT remap PMD below the cpu_entry_area (4.19+)"),
             new Symbol("PKMAP_BASE", Kind.VIRT, "start of the kmap area (CONFIG_HIGHMEM)"),
