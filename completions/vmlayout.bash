@@ -3,7 +3,7 @@
 # share/bash-completion/completions/vmlayout, bash-completion loads it on the first Tab;
 # or source it from ~/.bashrc. Needs bash 4 or later; bash-completion is optional.
 
-_vmlayout_commands='check explain suggest diff verify batch profiles names help generate-completion'
+_vmlayout_commands='check explain suggest diff verify batch profiles names schema help generate-completion'
 _vmlayout_valued='--arch --board --boot --cmdline --cmdline-file --color --config --define --dtb --e820 --e820-file --format --highmem --initrd --kernel --lowmem-size --max-cost --mem --memmap --page-offset --profile --project --ram --require --reserve --system-map --uboot-env --vmalloc --vmalloc-end --want -D'
 _vmlayout_defines_arm='HIGHMEM= VMSPLIT_3G= VMSPLIT_3G_OPT= VMSPLIT_2G= VMSPLIT_1G= PAGE_OFFSET= ARM_LPAE= ZONE_DMA= ARM_DMA_ZONE_SIZE= MODULES= THUMB2_KERNEL= SMP= HAVE_TCM= CMA= DMA_CMA= CMA_SIZE_MBYTES= CMA_SIZE_PERCENTAGE= CMA_SIZE_SEL_MBYTES= CMA_SIZE_SEL_PERCENTAGE= CMA_SIZE_SEL_MIN= CMA_SIZE_SEL_MAX= ARCH_FORCE_MAX_ORDER= FORCE_MAX_ZONEORDER= HUGETLB_PAGE= KEXEC= CRASH_RESERVE= STRUCT_PAGE_SIZE= KERNEL_SIZE= VIPT_ALIASING= TLB_OPS_NEED_BROADCAST= PHYS_OFFSET= VMALLOC_END= VMALLOC_OFFSET= VMALLOC_RESERVE= IOREMAP_MAX_ORDER= NR_BANKS= VECTORS_BASE= FIXADDR_START= FIXADDR_TOP= FIXADDR_END= CONSISTENT_DMA_SIZE= CONSISTENT_END= PKMAP_BASE= MODULES_VADDR= MODULES_END= DTCM_OFFSET= DTCM_END= ITCM_OFFSET= ITCM_END= _text= _etext= __init_begin= __init_end= _sdata= _data= _edata= __bss_start= __bss_stop='
 _vmlayout_defines_x86='NOHIGHMEM= HIGHMEM4G= HIGHMEM64G= HIGHMEM= X86_PAE= VMSPLIT_3G= VMSPLIT_3G_OPT= VMSPLIT_2G= VMSPLIT_2G_OPT= VMSPLIT_1G= PAGE_OFFSET= NR_CPUS= ZONE_DMA= FIXADDR_TOP= FIXADDR_START= FIXADDR_BOOT_START= FIXADDR_TOT_START= CPU_ENTRY_AREA_BASE= CPU_ENTRY_AREA_PAGES= CPU_ENTRY_AREA_MAP_SIZE= LDT_BASE_ADDR= PKMAP_BASE= VMALLOC_END= VMALLOC_RESERVE= CMA= DMA_CMA= CMA_SIZE_MBYTES= CMA_SIZE_PERCENTAGE= CMA_SIZE_SEL_MBYTES= CMA_SIZE_SEL_PERCENTAGE= CMA_SIZE_SEL_MIN= CMA_SIZE_SEL_MAX= KEXEC= CRASH_RESERVE= PHYSICAL_START= KERNEL_SIZE= _text= _etext= _edata= __init_begin= __init_end= __bss_stop='
@@ -99,6 +99,7 @@ _vmlayout_complete() {
             " --format") _vmlayout_values 'text json svg'; return ;;
             "check --format") _vmlayout_values 'text github json junit sarif'; return ;;
             "explain --format") _vmlayout_values 'text json'; return ;;
+            "suggest --format") _vmlayout_values 'text json'; return ;;
             "diff --format") _vmlayout_values 'text json svg'; return ;;
             "verify --format") _vmlayout_values 'text json'; return ;;
             "profiles --format") _vmlayout_values 'text json'; return ;;
@@ -127,7 +128,7 @@ _vmlayout_complete() {
             _vmlayout_values @params
             ;;
         suggest)
-            if [[ $cur == -* ]]; then _vmlayout_words '--color --profile --cmdline-file --arch --kernel --ram --e820 --e820-file --cmdline --mem --memmap --vmalloc --highmem -D --define --page-offset --vmalloc-end --lowmem-size --config --system-map --dtb --initrd --uboot-env --want --reserve --max-cost -h --help -V --version'; return; fi
+            if [[ $cur == -* ]]; then _vmlayout_words '--color --profile --cmdline-file --arch --kernel --ram --e820 --e820-file --cmdline --mem --memmap --vmalloc --highmem -D --define --page-offset --vmalloc-end --lowmem-size --config --system-map --dtb --initrd --uboot-env --want --reserve --max-cost --format -h --help -V --version'; return; fi
             _vmlayout_values @params
             ;;
         diff)
@@ -149,9 +150,12 @@ _vmlayout_complete() {
         names)
             if [[ $cur == -* ]]; then _vmlayout_words '--color --arch -h --help -V --version'; return; fi
             ;;
+        schema)
+            if [[ $cur == -* ]]; then _vmlayout_words '--color -h --help -V --version'; return; fi
+            ;;
         help)
             if [[ $cur == -* ]]; then _vmlayout_words '-h --help'; return; fi
-            _vmlayout_values 'check explain suggest diff verify batch profiles names generate-completion'
+            _vmlayout_values 'check explain suggest diff verify batch profiles names schema generate-completion'
             ;;
         generate-completion)
             if [[ $cur == -* ]]; then _vmlayout_words '--color -h --help -V --version'; return; fi

@@ -2,7 +2,7 @@
 # `vmlayout generate-completion fish` (do not edit). fish loads it from a vendor_completions.d
 # directory (the release archive's share/fish/vendor_completions.d) or ~/.config/fish/completions.
 
-set -g __vmlayout_commands check explain suggest diff verify batch profiles names help generate-completion
+set -g __vmlayout_commands check explain suggest diff verify batch profiles names schema help generate-completion
 set -g __vmlayout_valued --arch --board --boot --cmdline --cmdline-file --color --config --define --dtb --e820 --e820-file --format --highmem --initrd --kernel --lowmem-size --max-cost --mem --memmap --page-offset --profile --project --ram --require --reserve --system-map --uboot-env --vmalloc --vmalloc-end --want -D
 set -g __vmlayout_defines_arm HIGHMEM= VMSPLIT_3G= VMSPLIT_3G_OPT= VMSPLIT_2G= VMSPLIT_1G= PAGE_OFFSET= ARM_LPAE= ZONE_DMA= ARM_DMA_ZONE_SIZE= MODULES= THUMB2_KERNEL= SMP= HAVE_TCM= CMA= DMA_CMA= CMA_SIZE_MBYTES= CMA_SIZE_PERCENTAGE= CMA_SIZE_SEL_MBYTES= CMA_SIZE_SEL_PERCENTAGE= CMA_SIZE_SEL_MIN= CMA_SIZE_SEL_MAX= ARCH_FORCE_MAX_ORDER= FORCE_MAX_ZONEORDER= HUGETLB_PAGE= KEXEC= CRASH_RESERVE= STRUCT_PAGE_SIZE= KERNEL_SIZE= VIPT_ALIASING= TLB_OPS_NEED_BROADCAST= PHYS_OFFSET= VMALLOC_END= VMALLOC_OFFSET= VMALLOC_RESERVE= IOREMAP_MAX_ORDER= NR_BANKS= VECTORS_BASE= FIXADDR_START= FIXADDR_TOP= FIXADDR_END= CONSISTENT_DMA_SIZE= CONSISTENT_END= PKMAP_BASE= MODULES_VADDR= MODULES_END= DTCM_OFFSET= DTCM_END= ITCM_OFFSET= ITCM_END= _text= _etext= __init_begin= __init_end= _sdata= _data= _edata= __bss_start= __bss_stop=
 set -g __vmlayout_defines_x86 NOHIGHMEM= HIGHMEM4G= HIGHMEM64G= HIGHMEM= X86_PAE= VMSPLIT_3G= VMSPLIT_3G_OPT= VMSPLIT_2G= VMSPLIT_2G_OPT= VMSPLIT_1G= PAGE_OFFSET= NR_CPUS= ZONE_DMA= FIXADDR_TOP= FIXADDR_START= FIXADDR_BOOT_START= FIXADDR_TOT_START= CPU_ENTRY_AREA_BASE= CPU_ENTRY_AREA_PAGES= CPU_ENTRY_AREA_MAP_SIZE= LDT_BASE_ADDR= PKMAP_BASE= VMALLOC_END= VMALLOC_RESERVE= CMA= DMA_CMA= CMA_SIZE_MBYTES= CMA_SIZE_PERCENTAGE= CMA_SIZE_SEL_MBYTES= CMA_SIZE_SEL_PERCENTAGE= CMA_SIZE_SEL_MIN= CMA_SIZE_SEL_MAX= KEXEC= CRASH_RESERVE= PHYSICAL_START= KERNEL_SIZE= _text= _etext= _edata= __init_begin= __init_end= __bss_stop=
@@ -62,6 +62,7 @@ complete -c vmlayout -n '__vmlayout_using ""' -a verify -d 'Check vmlayout\'s pr
 complete -c vmlayout -n '__vmlayout_using ""' -a batch -d 'Compute many layouts in one run. Each input line is either a JSON object'
 complete -c vmlayout -n '__vmlayout_using ""' -a profiles -d 'List the board profiles built into vmlayout, or show one as JSON-ready settings.'
 complete -c vmlayout -n '__vmlayout_using ""' -a names -d 'List the Kconfig symbols and kernel constants -D can set for an architecture.'
+complete -c vmlayout -n '__vmlayout_using ""' -a schema -d 'Print the JSON Schema (draft 2020-12) of vmlayout\'s JSON: the layout (--format json,'
 complete -c vmlayout -n '__vmlayout_using ""' -a help -d '%nWhen no COMMAND is given, the usage help for the main command is displayed.'
 complete -c vmlayout -n '__vmlayout_using ""' -a generate-completion -d 'Print the completion script for bash, zsh or fish.'
 complete -c vmlayout -n '__vmlayout_using ""' -l profile -r -F -a 'embeddedbits-arm-512M marvell-88pa6220-granite2 at91-rascal hi3518 ti8148-evm omap3-reptar socfpga-de0 vexpress-a9-vmsplit2g zynq-vmsplit1g jornada720 ppc7448-2G ubuntu-3.2-i386-2G pc-2G-seed004 facebook-fuji-bmc' -d 'A board profile: a built-in name (vmlayout profiles) or a JSON file'
@@ -173,6 +174,7 @@ complete -c vmlayout -n '__vmlayout_using suggest' -l uboot-env -r -F -d 'U-Boot
 complete -c vmlayout -n '__vmlayout_using suggest' -l want -x -d 'A goal; repeatable (quote it: the shell reads > and <)'
 complete -c vmlayout -n '__vmlayout_using suggest' -l reserve -x -d 'Physical RAM the kernel must never use; repeatable'
 complete -c vmlayout -n '__vmlayout_using suggest' -l max-cost -x -d 'The costliest change to consider: boot (boot parameters only), kconfig, split...'
+complete -c vmlayout -n '__vmlayout_using suggest' -l format -x -a 'text json' -d 'text or json (goals, the figures now, every suggestion with its parts, cost, ...'
 complete -c vmlayout -n '__vmlayout_using suggest' -s h -l help -d 'Show this help message and exit'
 complete -c vmlayout -n '__vmlayout_using suggest' -s V -l version -d 'Print version information and exit'
 complete -c vmlayout -n '__vmlayout_using suggest' -a '$__vmlayout_params'
@@ -264,8 +266,11 @@ complete -c vmlayout -n '__vmlayout_using names' -l color -x -a 'auto always nev
 complete -c vmlayout -n '__vmlayout_using names' -l arch -x -a 'arm x86 ppc' -d 'arm, x86 or ppc (default: arm)'
 complete -c vmlayout -n '__vmlayout_using names' -s h -l help -d 'Show this help message and exit'
 complete -c vmlayout -n '__vmlayout_using names' -s V -l version -d 'Print version information and exit'
+complete -c vmlayout -n '__vmlayout_using schema' -l color -x -a 'auto always never' -d 'Colour: auto, always, never (default: auto = when standard output is a termin...'
+complete -c vmlayout -n '__vmlayout_using schema' -s h -l help -d 'Show this help message and exit'
+complete -c vmlayout -n '__vmlayout_using schema' -s V -l version -d 'Print version information and exit'
 complete -c vmlayout -n '__vmlayout_using help' -s h -l help -d 'Show usage help for the help command and exit'
-complete -c vmlayout -n '__vmlayout_using help' -a 'check explain suggest diff verify batch profiles names generate-completion'
+complete -c vmlayout -n '__vmlayout_using help' -a 'check explain suggest diff verify batch profiles names schema generate-completion'
 complete -c vmlayout -n '__vmlayout_using generate-completion' -l color -x -a 'auto always never' -d 'Colour: auto, always, never (default: auto = when standard output is a termin...'
 complete -c vmlayout -n '__vmlayout_using generate-completion' -s h -l help -d 'Show this help message and exit'
 complete -c vmlayout -n '__vmlayout_using generate-completion' -s V -l version -d 'Print version information and exit'

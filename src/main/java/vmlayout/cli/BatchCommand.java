@@ -32,10 +32,12 @@ import vmlayout.report.ExitCode;
             "(--profile is their board). Other options apply to every line, over a",
             "JSON line's own settings.",
             "Output: one compact JSON object per input line, in order (blank and #",
-            "lines are skipped): line, arch, kernel, regions, summary (bytes by use),",
-            "messages, exitStatus; with --full also the whole --format json object",
-            "under \"layout\". A line that cannot be read gives",
-            "{\"line\": N, \"error\": \"...\", \"exitStatus\": 2} and the batch goes on."},
+            "lines are skipped): schemaVersion, line, arch, kernel, regions, summary",
+            "(bytes: total and by use), messages (as --format json's), exitStatus;",
+            "with --full also the whole --format json object under \"layout\". A line",
+            "that cannot be read gives {\"schemaVersion\", \"line\": N, \"error\": \"...\",",
+            "\"field\": the JSON line's field at fault (when one is), \"exitStatus\": 2}",
+            "and the batch goes on. Schema: vmlayout schema ($defs/batchLine)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every line computed, none with findings",
@@ -85,7 +87,7 @@ final class BatchCommand extends SubCommand {
             while ((line = in.next()) != null) {
                 long n = line.number();
                 if (line.error() != null) {
-                    out.error(n, "line " + n + ": " + line.error());
+                    out.error(n, "line " + n + ": " + line.error(), null);
                     worst = ExitCode.USAGE.code;
                     continue;
                 }
@@ -105,7 +107,8 @@ final class BatchCommand extends SubCommand {
                     out.result(n, l, status);
                     worst = Math.max(worst, status);
                 } catch (InputException e) {
-                    out.error(n, Cli.oneLine(e.getMessage()));
+                    String message = Cli.oneLine(e.getMessage());
+                    out.error(n, message, t.startsWith("{") ? Profile.fieldOf(message, "line " + n) : null);
                     worst = ExitCode.USAGE.code;
                 }
                 if (!in.buffered()) {

@@ -85,6 +85,8 @@ final class FastPath {
                 return new ProfilesCommand();
             case "names":
                 return new NamesCommand();
+            case "schema":
+                return new SchemaCommand();
             default:
                 return null; // help, generate-completion, a typo: picocli
         }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 import vmlayout.check.Requirement;
 import vmlayout.config.InputException;
 import vmlayout.config.Machine;
+import vmlayout.render.SuggestJson;
 import vmlayout.render.SuggestRenderer;
 import vmlayout.report.ExitCode;
 import vmlayout.suggest.Cost;
@@ -46,7 +47,8 @@ import vmlayout.suggest.Suggester;
             "  vmlayout suggest --profile marvell-88pa6220-granite2 --want 'vmalloc>=296M'",
             "  vmlayout suggest --profile ppc7448-2G -D IOREMAP_BOT=0xf6000000 --want ioremap=128M",
             "  vmlayout suggest --arch x86 --kernel 3.2 --ram 2G --reserve 1G:1G",
-            "  vmlayout suggest --kernel 6.1 --ram 0x40000000:1G --want cma=512M"},
+            "  vmlayout suggest --kernel 6.1 --ram 0x40000000:1G --want cma=512M",
+            "  vmlayout suggest --profile socfpga-de0 --want dropped==0 --format json | jq -r '.suggestions[].command'"},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:a change reaches the goals (or they hold already)",
@@ -75,6 +77,14 @@ final class SuggestCommand extends SubCommand {
             description = "The costliest change to consider: boot (boot parameters only), kconfig, split or board (default: board).")
     String maxCost = "board";
 
+    /** The output formats of suggest. */
+    enum Format { text, json }
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "text or json (goals, the figures now, every suggestion with its parts, cost, measured result"
+                    + " and command; or why nothing works; schema: vmlayout schema).")
+    Format format = Format.text;
+
     @Override
     boolean operands(List<String> words) {
         params.addAll(words);
@@ -99,12 +109,19 @@ final class SuggestCommand extends SubCommand {
         Machine m = machine.toMachine();
         Suggester.Report report = Suggester.run(m, new Goals(w, r), cost);
         PrintWriter out = out();
-        SuggestRenderer.render(report, new java.util.function.Function<List<vmlayout.suggest.Change>, String>() {
+        java.util.function.Function<List<vmlayout.suggest.Change>, String> tryIt
+                = new java.util.function.Function<List<vmlayout.suggest.Change>, String>() {
             @Override
             public String apply(List<vmlayout.suggest.Change> parts) { // a class, not a lambda: see FastPath
                 return MachineArgs.command(machine.values(), m, parts);
             }
-        }, out);
-        return ExitCode.of(!report.alreadyHolds() && report.suggestions().isEmpty()).code;
+        };
+        int status = ExitCode.of(!report.alreadyHolds() && report.suggestions().isEmpty()).code;
+        if (format == Format.json) {
+            SuggestJson.render(report, tryIt, Version.get(), status, out);
+        } else {
+            SuggestRenderer.render(report, tryIt, out);
+        }
+        return status;
     }
 }

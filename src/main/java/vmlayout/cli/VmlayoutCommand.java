@@ -24,7 +24,7 @@ import vmlayout.render.map.TextMap;
         mixinStandardHelpOptions = true,
         versionProvider = VmlayoutCommand.VersionText.class,
         sortOptions = false,
-        subcommands = {CheckCommand.class, ExplainCommand.class, SuggestCommand.class, DiffCommand.class, VerifyCommand.class, BatchCommand.class, ProfilesCommand.class, NamesCommand.class, CommandLine.HelpCommand.class,
+        subcommands = {CheckCommand.class, ExplainCommand.class, SuggestCommand.class, DiffCommand.class, VerifyCommand.class, BatchCommand.class, ProfilesCommand.class, NamesCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class,
             GenerateCompletionCommand.class},
         headerHeading = "",
         header = "What the 32-bit Linux kernel will do with its memory at boot, computed without a board.",

@@ -474,6 +474,42 @@ public final class Profile {
     }
 
     /**
+     * The profile key an error of a profile labelled {@code label} names ("ram[1]" of "line 2: ram[1]:
+     * cannot read ...", "defines.HIGHMEM" of "--profile b.json: line 7: defines.HIGHMEM: ..."), or null when
+     * the error is about the text as a whole (not valid JSON). The errors are this class's and
+     * {@link #where}'s: LABEL: [line N: ]KEY: WHAT, KEY a JSON name with .NAME and [N] parts.
+     */
+    public static String fieldOf(String message, String label) {
+        if (!message.startsWith(label + ": ")) {
+            return null;
+        }
+        String rest = message.substring(label.length() + 2);
+        if (rest.startsWith("line ")) {
+            int colon = rest.indexOf(": ");
+            boolean digits = colon > 5;
+            for (int i = 5; i < colon && digits; i++) {
+                digits = Character.isDigit(rest.charAt(i));
+            }
+            if (!digits) {
+                return null;
+            }
+            rest = rest.substring(colon + 2);
+        }
+        int end = rest.indexOf(": ");
+        if (end <= 0) {
+            return null;
+        }
+        String key = rest.substring(0, end);
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '[' || c == ']' || c == '$' || c == '-')) {
+                return null; // words, not a key: "not valid JSON at line 1"
+            }
+        }
+        return key;
+    }
+
+    /**
      * Where a key of this profile is, for errors: "--profile boards/gw.json: line 7: defines.HIGHMEM",
      * "line 3: ram[0]" (a batch line), "profile socfpga-de0: bootargs" (built-in: no line).
      */

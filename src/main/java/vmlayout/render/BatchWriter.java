@@ -40,6 +40,7 @@ public final class BatchWriter implements AutoCloseable {
     public void result(long line, Layout l, int status) {
         try {
             g.writeStartObject();
+            g.writeStringField("schemaVersion", JsonRenderer.SCHEMA_VERSION);
             g.writeNumberField("line", line);
             g.writeStringField("arch", l.arch().id());
             g.writeStringField("kernel", l.kernel().toString());
@@ -87,8 +88,14 @@ public final class BatchWriter implements AutoCloseable {
         raw.append(']');
     }
 
+    /** The same summary object as --format json's (schema $defs/summary): the total, then bytes by use. */
     private void summary(Layout l) {
-        char sep = '{';
+        long total = 0;
+        for (vmlayout.engine.RamRange r : l.ram()) {
+            total += r.size();
+        }
+        raw.append("{\"total\":").append(total);
+        char sep = ',';
         for (RamUse u : RamUse.values()) {
             raw.append(sep).append('"').append(u.id()).append("\":").append(l.ramBytes(u));
             sep = ',';
@@ -99,13 +106,13 @@ public final class BatchWriter implements AutoCloseable {
     private void messages(Layout l) {
         raw.append('[');
         boolean first = true;
+        // every message, as the same object as --format json's (schema $defs/message)
         for (Message m : l.messages()) {
-            if (m.finding() || m.source() == Message.Source.KERNEL) {
-                raw.append(first ? "{\"source\":\"" : ",{\"source\":\"").append(m.source().id()).append("\",\"text\":");
-                first = false;
-                string(m.text());
-                raw.append(",\"finding\":").append(m.finding()).append('}');
-            }
+            raw.append(first ? "{\"source\":\"" : ",{\"source\":\"").append(m.source().id()).append("\",\"level\":\"")
+                    .append(m.level().id()).append("\",\"text\":");
+            first = false;
+            string(m.text());
+            raw.append(",\"finding\":").append(m.finding()).append('}');
         }
         raw.append(']');
     }
@@ -124,12 +131,20 @@ public final class BatchWriter implements AutoCloseable {
         raw.append(s).append('"');
     }
 
-    /** A line that could not be read: the batch goes on. */
-    public void error(long line, String message) {
+    /**
+     * A line that could not be read: the batch goes on.
+     *
+     * @param field the JSON line's field at fault ("ram[1]", "defines.HIGHMEM"), or null
+     */
+    public void error(long line, String message, String field) {
         try {
             g.writeStartObject();
+            g.writeStringField("schemaVersion", JsonRenderer.SCHEMA_VERSION);
             g.writeNumberField("line", line);
             g.writeStringField("error", message);
+            if (field != null) {
+                g.writeStringField("field", field);
+            }
             g.writeNumberField("exitStatus", ExitCode.USAGE.code);
             g.writeEndObject();
             endLine();

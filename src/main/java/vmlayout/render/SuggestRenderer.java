@@ -81,7 +81,7 @@ public final class SuggestRenderer {
     }
 
     /** Each cost class once, with the notes of its changes: "boot parameter: no rebuild (note; note)". */
-    private static String costWords(Suggester.Attempt a) {
+    static String costWords(Suggester.Attempt a) {
         Map<Cost, Set<String>> notes = new TreeMap<>();
         for (Change c : a.parts()) {
             Set<String> n = notes.get(c.cost());
@@ -130,7 +130,7 @@ public final class SuggestRenderer {
         parts.add(name + " " + (was == now ? n : w + " -> " + n));
     }
 
-    private static List<String> kernelWarnings(Layout l) {
+    static List<String> kernelWarnings(Layout l) {
         List<String> out = new ArrayList<>();
         for (Message m : l.messages()) {
             if (m.source() == Message.Source.KERNEL && m.finding()) {
@@ -168,7 +168,7 @@ public final class SuggestRenderer {
     }
 
     /** The derivation steps that set what the failing goals measure (at most three). */
-    private static List<Derivation> why(Suggester.Report r, Suggester.Attempt a) {
+    static List<Derivation> why(Suggester.Report r, Suggester.Attempt a) {
         Set<String> subjects = new LinkedHashSet<>();
         for (Requirement q : r.goals().wants()) {
             if (!Checker.check(a.layout(), List.of(q), "-").isEmpty()) {

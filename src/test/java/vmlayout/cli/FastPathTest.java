@@ -115,12 +115,13 @@ class FastPathTest {
                     List.of("--project", "ci/vmlayout.json", "--no-fail", "--format=sarif")),
             "explain", List.of(List.of("--format=json", "vmalloc=300M")),
             "suggest", List.of(List.of("--want", "dropped==0", "--want=vmalloc>=300M", "--reserve", "1G:1G", "--max-cost", "kconfig",
-                    "mem=1G")),
+                    "mem=1G"), List.of("--want", "dropped==0", "--format=json")),
             "diff", List.of(List.of("--format", "svg", "--", "", "-D HIGHMEM=y"), List.of("socfpga-de0"), List.of("--format=json", "a", "b"), List.of()),
             "verify", List.of(List.of("--format", "json", "-", "mem=512M", "vmalloc=1G"), List.of("--boot", "2", "boot.log")),
             "batch", List.of(List.of("--full", "-"), List.of()),
             "profiles", List.of(List.of("socfpga-de0"), List.of(), List.of("--format", "json", "hi3518")),
-            "names", List.of(List.of("--arch", "x86"), List.of("--arch=ppc", "--color", "always")));
+            "names", List.of(List.of("--arch", "x86"), List.of("--arch=ppc", "--color", "always")),
+            "schema", List.of(List.of(), List.of("--color", "never")));
 
     @Test
     void everyOptionOfEveryFastSubcommandHasASample() {
