@@ -203,7 +203,7 @@ class JarIT {
         Process p = new ProcessBuilder("bash", "-c", cmd).redirectErrorStream(true).start();
         String first = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int status = p.waitFor();
-        assertTrue(first.startsWith("{\"line\":1,") && first.indexOf('\n') == first.length() - 1, first);
+        assertTrue(first.startsWith("{\"schemaVersion\":\"2.0\",\"line\":1,") && first.indexOf('\n') == first.length() - 1, first);
         assertEquals("", Files.readString(err, StandardCharsets.UTF_8), "no message for a reader that left");
         assertEquals(74, status, "pipefail: the output is incomplete");
         Files.delete(lines);
