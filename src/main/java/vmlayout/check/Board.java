@@ -1,6 +1,7 @@
 package vmlayout.check;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
 import vmlayout.config.InputException;
@@ -44,7 +45,7 @@ public record Board(String profile, String bootargs) {
                     + " bootargs in its --board PROFILE:BOOTARGS");
         }
         List<Board> out = new ArrayList<>();
-        List<String> ps = profiles.isEmpty() && !bootargsFiles.isEmpty() ? java.util.Collections.singletonList(null) : profiles;
+        List<String> ps = profiles.isEmpty() && !bootargsFiles.isEmpty() ? Collections.singletonList(null) : profiles;
         for (String p : ps) {
             if (bootargsFiles.isEmpty()) {
                 out.add(new Board(p, null));

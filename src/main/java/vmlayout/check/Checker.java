@@ -2,6 +2,7 @@ package vmlayout.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import vmlayout.config.Sizes;
 import vmlayout.engine.Ioremap;
 import vmlayout.engine.Layout;
@@ -58,7 +59,7 @@ public final class Checker {
             }
         }
         boolean vmalloc = metric.equals("vmalloc") || metric.equals("ioremap")
-                || metric.equals(Requirement.NO_KERNEL_WARNING) && m.toLowerCase(java.util.Locale.ROOT).contains("vmalloc");
+                || metric.equals(Requirement.NO_KERNEL_WARNING) && m.toLowerCase(Locale.ROOT).contains("vmalloc");
         String[] names = vmalloc ? new String[] {"vmalloc"} : new String[] {"mem", "memmap", "highmem"};
         Location param = null;
         for (BoardSources.Param p : b.params) {

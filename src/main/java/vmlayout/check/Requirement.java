@@ -1,5 +1,6 @@
 package vmlayout.check;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import vmlayout.config.InputException;
@@ -31,7 +32,7 @@ public record Requirement(String text, String metric, String op, long value) {
     public static final List<String> KINDS = kinds();
 
     private static List<String> kinds() {
-        List<String> out = new java.util.ArrayList<>(List.of(METRICS)); // every metric, then the flags
+        List<String> out = new ArrayList<>(List.of(METRICS)); // every metric, then the flags
         out.add(NO_KERNEL_WARNING);
         out.add(PARAMS_EFFECTIVE);
         out.add(RESERVATIONS_PLACED);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -322,7 +323,7 @@ final class CheckCommand extends SubCommand {
 
     /** A built-in profile name or a profile file (to split --board PROFILE:BOOTARGS). */
     /** A class, not a method reference: a cold JVM's first lambda costs milliseconds (see FastPath). */
-    private static final java.util.function.Predicate<String> IS_PROFILE = new java.util.function.Predicate<String>() {
+    private static final Predicate<String> IS_PROFILE = new Predicate<String>() {
         @Override
         public boolean test(String name) {
             return isProfile(name);
@@ -334,7 +335,7 @@ final class CheckCommand extends SubCommand {
             return true;
         }
         try {
-            return java.nio.file.Files.isRegularFile(UserFiles.path("--board", name));
+            return Files.isRegularFile(UserFiles.path("--board", name));
         } catch (InputException e) {
             return false;
         }

@@ -1,6 +1,11 @@
 package vmlayout.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import vmlayout.config.Escapes;
 import vmlayout.config.InputException;
@@ -57,7 +62,7 @@ public final class Cli {
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new VmlayoutCommand());
         // the newest release each engine is checked against, read from the engines, after the eras.md line
-        java.util.List<String> footer = new java.util.ArrayList<>(java.util.List.of(cl.getCommandSpec().usageMessage().footer()));
+        List<String> footer = new ArrayList<>(List.of(cl.getCommandSpec().usageMessage().footer()));
         int eras = footer.indexOf("Release boundaries and their kernel sources: src/docs/eras.md.");
         footer.add(eras < 0 ? footer.size() : eras + 1, ReleasesChecked.helpLine());
         cl.getCommandSpec().usageMessage().footer(footer.toArray(new String[0]));
@@ -121,9 +126,9 @@ public final class Cli {
      */
     static boolean readerClosedPipe() {
         try {
-            int type = (Integer) java.nio.file.Files.getAttribute(java.nio.file.Paths.get("/dev/stdout"), "unix:mode") & 0170000;
+            int type = (Integer) Files.getAttribute(Paths.get("/dev/stdout"), "unix:mode") & 0170000;
             return type == 0010000 || type == 0140000; // S_IFIFO, S_IFSOCK
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return false;
         }
     }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Model.ArgSpec;
@@ -373,7 +374,7 @@ final class Completions {
     }
 
     /** The lists the scripts share: commands, options that take a value, -D names per arch, parameters. */
-    private static void defineLists(StringBuilder b, List<Cmd> cmds, java.util.function.BiFunction<String, List<String>, String> line) {
+    private static void defineLists(StringBuilder b, List<Cmd> cmds, BiFunction<String, List<String>, String> line) {
         List<String> names = new ArrayList<>();
         Set<String> valued = new TreeSet<>();
         for (Cmd c : cmds) {

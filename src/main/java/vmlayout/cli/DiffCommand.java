@@ -72,7 +72,7 @@ final class DiffCommand extends SubCommand {
         if (words.size() > 2) {
             return false;
         }
-        sides = new java.util.ArrayList<>(words);
+        sides = new ArrayList<>(words);
         return true;
     }
 

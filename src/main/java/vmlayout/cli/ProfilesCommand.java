@@ -1,7 +1,9 @@
 package vmlayout.cli;
 
-import java.util.List;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,7 +53,7 @@ final class ProfilesCommand extends SubCommand {
         PrintWriter out = out();
         if (format == Format.json) {
             if (name == null) {
-                List<Profile> all = new java.util.ArrayList<>();
+                List<Profile> all = new ArrayList<>();
                 for (String n : Profile.builtInNames()) {
                     all.add(Profile.load(n));
                 }
@@ -80,7 +82,7 @@ final class ProfilesCommand extends SubCommand {
             if (!p.e820.isEmpty()) {
                 out.println("e820:        " + String.join(" ", p.e820));
             }
-            for (java.util.Map.Entry<String, String> d : p.defines.entrySet()) {
+            for (Map.Entry<String, String> d : p.defines.entrySet()) {
                 out.println("-D           " + d.getKey() + "=" + d.getValue());
             }
             if (p.bootargs != null) {

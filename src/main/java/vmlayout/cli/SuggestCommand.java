@@ -3,6 +3,7 @@ package vmlayout.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,6 +14,7 @@ import vmlayout.config.Machine;
 import vmlayout.render.SuggestJson;
 import vmlayout.render.SuggestRenderer;
 import vmlayout.report.ExitCode;
+import vmlayout.suggest.Change;
 import vmlayout.suggest.Cost;
 import vmlayout.suggest.Goals;
 import vmlayout.suggest.Reserve;
@@ -109,10 +111,10 @@ final class SuggestCommand extends SubCommand {
         Machine m = machine.toMachine();
         Suggester.Report report = Suggester.run(m, new Goals(w, r), cost);
         PrintWriter out = out();
-        java.util.function.Function<List<vmlayout.suggest.Change>, String> tryIt
-                = new java.util.function.Function<List<vmlayout.suggest.Change>, String>() {
+        Function<List<Change>, String> tryIt
+                = new Function<List<Change>, String>() {
             @Override
-            public String apply(List<vmlayout.suggest.Change> parts) { // a class, not a lambda: see FastPath
+            public String apply(List<Change> parts) { // a class, not a lambda: see FastPath
                 return MachineArgs.command(machine.values(), m, parts);
             }
         };

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ public final class Training {
                     + "{\"arch\":\"ppc\",\"kernel\":\"2.6.17\",\"ram\":[\"1G\"],\"defines\":{\"HIGHMEM\":\"y\"}}\n"
                     + "{\"arch\":1}\n", StandardCharsets.UTF_8);
             // a boot log for verify: what vmlayout predicts for a board, under the lines a kernel prints first
-            java.io.StringWriter predicted = new java.io.StringWriter();
+            StringWriter predicted = new StringWriter();
             PrintWriter w = new PrintWriter(predicted);
             Cli.run(new String[]{"--kernel", "3.18", "--ram", "0:1G", "--kernel-only", "--color", "never", "mem=768M"}, w, w);
             w.flush();

@@ -168,7 +168,7 @@ final class VerifyCommand extends SubCommand {
         for (String d : machine.define) {
             inputs.add(new VerifyReport.Input("-D", d, "option", null));
         }
-        for (LogFacts.Fact f : LogInputs.definesToApply(facts, machine.define, prof == null ? java.util.Map.of() : prof.defines,
+        for (LogFacts.Fact f : LogInputs.definesToApply(facts, machine.define, prof == null ? Map.of() : prof.defines,
                 machine.config != null)) {
             machine.define.add(f.value());
             inputs.add(new VerifyReport.Input("-D", f.value(), "log line " + f.line(), f.text()));

@@ -2,6 +2,7 @@ package vmlayout.diff;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import vmlayout.config.Boundary;
 import vmlayout.config.Checked;
@@ -65,7 +66,7 @@ public record Upgrade(KernelVersion a, KernelVersion b, List<StepEffect> steps, 
         String note = null;
         for (KernelVersion v : new KernelVersion[]{a, b}) {
             if (UpgradeEra.past(v, c.newest())) {
-                note = Checked.pastNote(v, engine.arch().name().toLowerCase(java.util.Locale.ROOT), c,
+                note = Checked.pastNote(v, engine.arch().name().toLowerCase(Locale.ROOT), c,
                         engine.carriedFacts(c.newest()));
             }
         }

@@ -2,6 +2,7 @@ package vmlayout.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import vmlayout.config.Checked;
 import vmlayout.config.Defines;
 import vmlayout.config.KernelVersion;
@@ -87,7 +88,7 @@ public final class Boot {
      * computed with that release's rules, and what could have changed since is named.
      */
     public void notePastChecked(Checked checked, List<String> carried) {
-        messages.add(Message.note(Checked.pastNote(machine.kernel(), machine.arch().name().toLowerCase(java.util.Locale.ROOT),
+        messages.add(Message.note(Checked.pastNote(machine.kernel(), machine.arch().name().toLowerCase(Locale.ROOT),
                 checked, carried)));
     }
 

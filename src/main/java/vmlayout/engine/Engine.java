@@ -4,6 +4,7 @@ import java.util.List;
 import vmlayout.config.Arch;
 import vmlayout.config.Boundary;
 import vmlayout.config.Checked;
+import vmlayout.config.KernelVersion;
 import vmlayout.config.Machine;
 import vmlayout.config.SymbolCatalog;
 
@@ -25,7 +26,7 @@ public interface Engine {
      * The facts of release {@code v} a computation rests on that a newer release may change: what the note past
      * {@link #checked()} names as not checked (from the era class, so the note and the rules have one home).
      */
-    List<String> carriedFacts(vmlayout.config.KernelVersion v);
+    List<String> carriedFacts(KernelVersion v);
 
     /** How much an engine writes down besides the layout's numbers. */
     enum Detail {

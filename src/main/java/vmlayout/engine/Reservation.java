@@ -1,5 +1,6 @@
 package vmlayout.engine;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -91,7 +92,7 @@ public record Reservation(Kind kind, String name, long start, long size, Zone zo
      * went: one asked for failed, or one lies below the image's end plus its own size, where a top-down search
      * could have met the image.
      */
-    public static boolean imageMayMatter(java.util.List<Reservation> all, long imageEnd) {
+    public static boolean imageMayMatter(List<Reservation> all, long imageEnd) {
         for (Reservation r : all) {
             if (!r.context() && (r.status() == Status.FAILED || (r.placed() && r.start() < imageEnd + r.size()))) {
                 return true;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A device tree source file that needs no preprocessor: what {@code dtc -I dtb -O dts} prints, or a
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 public final class Dts {
 
-    private static final java.util.regex.Pattern PREPROCESSOR = java.util.regex.Pattern.compile(
+    private static final Pattern PREPROCESSOR = Pattern.compile(
             "#\\s*(include|define|undef|if|ifdef|ifndef|elif|else|endif|error|pragma|line)\\b");
 
     private final InputFile file;

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -169,7 +170,7 @@ public final class InputFile {
                         + "): binary data, expected text");
             }
         }
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in).toString();

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import vmlayout.bootargs.KernelCmdline;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Arch;
+import vmlayout.config.Boundary;
 import vmlayout.config.Defines;
 import vmlayout.config.E820Entry;
 import vmlayout.config.InputException;
@@ -45,8 +46,8 @@ public final class MachineInputs {
     public static final String CMDLINE_FILE = "--cmdline-file";
     public static final String ARCH = "--arch";
     /** The release boundaries of the command-line rules (CmdlineEra), for the upgrade report of diff. */
-    public static java.util.List<vmlayout.config.Boundary> boundaries() {
-        return vmlayout.config.Boundary.of(CmdlineEra.class);
+    public static List<Boundary> boundaries() {
+        return Boundary.of(CmdlineEra.class);
     }
 
     public static final String KERNEL = "--kernel";

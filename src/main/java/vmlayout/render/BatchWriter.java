@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import vmlayout.engine.Layout;
+import vmlayout.engine.RamRange;
 import vmlayout.engine.RamUse;
 import vmlayout.engine.Region;
 import vmlayout.report.ExitCode;
@@ -91,7 +92,7 @@ public final class BatchWriter implements AutoCloseable {
     /** The same summary object as --format json's (schema $defs/summary): the total, then bytes by use. */
     private void summary(Layout l) {
         long total = 0;
-        for (vmlayout.engine.RamRange r : l.ram()) {
+        for (RamRange r : l.ram()) {
             total += r.size();
         }
         raw.append("{\"total\":").append(total);

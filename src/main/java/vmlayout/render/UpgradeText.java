@@ -6,9 +6,11 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Boundary;
+import vmlayout.config.Fmt;
 import vmlayout.config.Sizes;
 import vmlayout.diff.LayoutDiff;
 import vmlayout.diff.Upgrade;
+import vmlayout.engine.Reservation;
 
 /** The release-by-release part of {@code vmlayout diff} when the sides differ only in --kernel. */
 final class UpgradeText {
@@ -101,7 +103,7 @@ final class UpgradeText {
             return what + " vanishes (was " + where(r.a()) + ")";
         }
         if (r.a().placed() && !r.b().placed()) {
-            return what + (r.b().status() == vmlayout.engine.Reservation.Status.FAILED ? " fails" : " is no longer placed by vmlayout")
+            return what + (r.b().status() == Reservation.Status.FAILED ? " fails" : " is no longer placed by vmlayout")
                     + " (was " + where(r.a()) + ")" + (r.b().why() == null || r.b().why().isEmpty() ? "" : ": " + r.b().why());
         }
         if (!r.a().placed() && r.b().placed()) {
@@ -110,11 +112,11 @@ final class UpgradeText {
         return what + " moves: " + where(r.a()) + " -> " + where(r.b());
     }
 
-    private static String where(vmlayout.engine.Reservation r) {
+    private static String where(Reservation r) {
         if (!r.placed()) {
             return r.status().id() + ", " + Sizes.summary(r.size());
         }
-        return vmlayout.config.Fmt.hex8(r.start()) + "-" + vmlayout.config.Fmt.hex8(r.end()) + " " + Sizes.summary(r.size()) + " in " + r.zone().id();
+        return Fmt.hex8(r.start()) + "-" + Fmt.hex8(r.end()) + " " + Sizes.summary(r.size()) + " in " + r.zone().id();
     }
 
     static void json(JsonGenerator g, Upgrade u) throws IOException {

@@ -6,9 +6,10 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Fmt;
-import vmlayout.verify.Verdict;
+import vmlayout.verify.Guesses;
 import vmlayout.verify.Verdict.Entry;
 import vmlayout.verify.Verdict.Status;
+import vmlayout.verify.Verdict;
 import vmlayout.verify.VerifyReport;
 
 /** Output of {@code vmlayout verify}: text (the inputs, then the log and the prediction line by line) or JSON. */
@@ -95,8 +96,8 @@ public final class VerifyRenderer {
             out.println("  " + r.command() + " " + r.pin().text());
         } else {
             StringBuilder b = new StringBuilder();
-            for (vmlayout.verify.Guesses.Guess g : r.unchecked()) {
-                if (g != vmlayout.verify.Guesses.RESERVATIONS) {
+            for (Guesses.Guess g : r.unchecked()) {
+                if (g != Guesses.RESERVATIONS) {
                     b.append(b.length() == 0 ? "" : ", ").append(g.settle());
                 }
             }
@@ -220,7 +221,7 @@ public final class VerifyRenderer {
             }
             g.writeEndObject();
             g.writeArrayFieldStart("guesses");
-            for (vmlayout.verify.Guesses.Guess x : r.guesses()) {
+            for (Guesses.Guess x : r.guesses()) {
                 g.writeStartObject();
                 guess(g, x);
                 g.writeEndObject();
@@ -243,7 +244,7 @@ public final class VerifyRenderer {
         }
     }
 
-    private static void guess(JsonGenerator g, vmlayout.verify.Guesses.Guess x) throws IOException {
+    private static void guess(JsonGenerator g, Guesses.Guess x) throws IOException {
         g.writeStringField("option", x.option());
         g.writeStringField("name", x.name());
         g.writeStringField("guessed", x.guessed());

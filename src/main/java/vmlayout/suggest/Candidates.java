@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import vmlayout.bootargs.MemParse;
 import vmlayout.bootargs.Param;
+import vmlayout.check.Requirement;
 import vmlayout.config.Arch;
 import vmlayout.config.Fmt;
 import vmlayout.config.Machine;
@@ -117,7 +118,7 @@ interface Candidates {
     static List<Change> cma(Machine m, Layout base, Goals goals) {
         List<Change> out = new ArrayList<>();
         long want = 0;
-        for (vmlayout.check.Requirement r : goals.wants()) {
+        for (Requirement r : goals.wants()) {
             if (r.metric().equals("cma") && (r.op().equals(">=") || r.op().equals("==") || r.op().equals(">"))) {
                 long v = r.op().equals(">") ? r.value() + (1L << 20) : r.value();
                 want = Math.max(want, (v + (1L << 20) - 1) & -(1L << 20));

@@ -2,15 +2,16 @@ package vmlayout.suggest;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vmlayout.bootargs.Param;
 import java.util.function.LongFunction;
-import vmlayout.config.Fmt;
-import vmlayout.config.Sizes;
+import vmlayout.bootargs.Param;
 import vmlayout.config.Defines;
+import vmlayout.config.Fmt;
 import vmlayout.config.Machine;
+import vmlayout.config.Sizes;
 
 /**
  * One concrete change to a board's configuration: kernel parameters to add (after removing those it
@@ -79,7 +80,7 @@ public record Change(String label, Cost cost, String group, List<Param> params, 
         }
         for (Change c : parts) {
             for (String name : c.replaces()) {
-                for (java.util.Iterator<Param> it = params.iterator(); it.hasNext(); ) {
+                for (Iterator<Param> it = params.iterator(); it.hasNext(); ) {
                     if (it.next().is(name)) {
                         it.remove();
                     }

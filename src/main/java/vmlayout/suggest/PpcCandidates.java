@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
+import vmlayout.check.Requirement;
 import vmlayout.config.Fmt;
 import vmlayout.config.Machine;
 import vmlayout.config.Sizes;
@@ -45,7 +47,7 @@ final class PpcCandidates implements Candidates {
     public List<String> limits(Machine m, Layout base, Goals goals) {
         List<String> out = new ArrayList<>();
         long top = Candidates.topOfRam(base);
-        for (vmlayout.check.Requirement w : goals.wants()) {
+        for (Requirement w : goals.wants()) {
             if (w.metric().equals("cma")) {
                 out.add(w.text() + ": vmlayout models the CMA area on arm and x86 only (the powerpc engine places no early"
                         + " reservation), so no change it can try here is measured against this goal.");
@@ -78,7 +80,7 @@ final class PpcCandidates implements Candidates {
         boolean kernelStartPinned = m.defines().has("KERNEL_START");
         if (hi >= 0x40000000L) {
             out.add(new Knob(option ? "PAGE_OFFSET" : "KERNEL_START", 0x40000000L, hi, SEGMENT, pageOffset, true,
-                    new java.util.function.LongFunction<Change>() { // a class, not a lambda: see cli.FastPath
+                    new LongFunction<Change>() { // a class, not a lambda: see cli.FastPath
                 @Override
                 public Change apply(long v) {
                     Map<String, String> d = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package vmlayout.suggest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,7 +165,7 @@ public final class Suggester {
         if (a.layout() == null) {
             return a;
         }
-        Layout l = engine.compute(Change.apply(machine, a.parts()), vmlayout.engine.Engine.Detail.DERIVATION);
+        Layout l = engine.compute(Change.apply(machine, a.parts()), Engine.Detail.DERIVATION);
         return new Attempt(a.parts(), l, a.metrics(), a.failures(), a.refused());
     }
 
@@ -412,7 +413,7 @@ public final class Suggester {
 
     private List<Attempt> closestAttempts() {
         List<Attempt> all = new ArrayList<>(closest.values());
-        for (java.util.Iterator<Attempt> it = all.iterator(); it.hasNext(); ) {
+        for (Iterator<Attempt> it = all.iterator(); it.hasNext(); ) {
             Attempt a = it.next();
             if (a.parts().isEmpty() || a.refused() != null) {
                 it.remove();

@@ -1,6 +1,7 @@
 package vmlayout.verify;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -249,7 +250,7 @@ public final class Boots {
                 out.add(l);
             }
         }
-        out.sort(java.util.Comparator.comparingInt(BootLog.Line::number));
+        out.sort(Comparator.comparingInt(BootLog.Line::number));
         return BootLog.of(log.name(), out);
     }
 

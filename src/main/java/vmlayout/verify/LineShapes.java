@@ -1,5 +1,6 @@
 package vmlayout.verify;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -102,7 +103,7 @@ public final class LineShapes {
 
     /** A row's label: "vmalloc", ".text", "cpu_entry"; for powerpc the words after the colon. Null for other lines. */
     public static String rowLabel(String text) {
-        java.util.regex.Matcher m = PPC_ROW.matcher(text);
+        Matcher m = PPC_ROW.matcher(text);
         if (m.matches()) {
             return collapse(m.group(1)).strip();
         }
@@ -166,7 +167,7 @@ public final class LineShapes {
 
     /** The first address a table row shows, or -1. */
     public static long rowStart(String text) {
-        java.util.regex.Matcher m = ADDRESS.matcher(text);
+        Matcher m = ADDRESS.matcher(text);
         return m.find() ? Long.parseUnsignedLong(m.group(1), 16) : -1;
     }
 }

@@ -1,11 +1,15 @@
 package vmlayout.verify;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vmlayout.config.Arch;
+import vmlayout.config.KernelVersion;
+import vmlayout.engine.x86.X86Knobs;
 
 /**
  * What a boot log tells about the inputs, the facts a user knew before booting: the release ("Linux
@@ -231,7 +235,7 @@ public final class LogFacts {
             return;
         }
         BootLog.Line zones = null;
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         boolean inZones = false;
         BootLog.Line pae = null;
         boolean nonPae = false;
@@ -272,7 +276,7 @@ public final class LogFacts {
             String d;
             if (a == Arch.X86) {
                 // PAE with highmem is HIGHMEM64G while that exists (removed in 6.15), X86_PAE after
-                boolean h64 = kernel == null || vmlayout.engine.x86.X86Knobs.hasHighmem64g(vmlayout.config.KernelVersion.parse(kernel));
+                boolean h64 = kernel == null || X86Knobs.hasHighmem64g(KernelVersion.parse(kernel));
                 d = !high ? "NOHIGHMEM=y" : pae == null ? null : nonPae ? "HIGHMEM4G=y" : h64 ? "HIGHMEM64G=y" : "X86_PAE=y";
             } else {
                 d = "HIGHMEM=" + (high ? "y" : "n");

@@ -6,8 +6,11 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import vmlayout.config.InputException;
+import vmlayout.engine.Constants;
 import vmlayout.engine.Layout;
 import vmlayout.engine.mm.MemoryFacts;
 import vmlayout.verify.Verdict.Entry;
@@ -125,7 +128,7 @@ public final class Verification {
         return new Verdict(out);
     }
 
-    private static final java.util.regex.Pattern RESERVES = java.util.regex.Pattern.compile(
+    private static final Pattern RESERVES = Pattern.compile(
             "^(cma: Reserved |Reserved memory: created )");
 
     /** The highmem figure of "Memory:" when the boot reserves CMA or reserved-memory areas or has KASAN: not checked. */
@@ -134,7 +137,7 @@ public final class Verification {
         for (BootLog.Line l : log.lines()) {
             reserves |= RESERVES.matcher(l.text()).find();
         }
-        for (vmlayout.engine.Constants.Value c : layout.constants()) {
+        for (Constants.Value c : layout.constants()) {
             reserves |= c.name().equals("KASAN") && c.value() != 0;
         }
         if (!reserves) {
@@ -243,7 +246,7 @@ public final class Verification {
             return false;
         }
         for (int i = 0; i < a.lines().size(); i++) {
-            if (!java.util.Objects.equals(a.lines().get(i).predicted(), b.lines().get(i).predicted())) {
+            if (!Objects.equals(a.lines().get(i).predicted(), b.lines().get(i).predicted())) {
                 return false;
             }
         }

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import vmlayout.engine.Layout;
-import vmlayout.report.Message;
 import vmlayout.engine.mm.MemoryFacts;
+import vmlayout.report.Message;
 import vmlayout.verify.Verdict.Entry;
 import vmlayout.verify.Verdict.Status;
 
@@ -151,7 +153,7 @@ public final class Verifier {
     }
 
     /** The "Memory: ...K/...K available (...)" line of 5.8+ and the fields of it vmlayout predicts. */
-    private static final java.util.regex.Pattern MEMORY = java.util.regex.Pattern.compile(
+    private static final Pattern MEMORY = Pattern.compile(
             "^Memory: (\\d+)K/(\\d+)K available \\((.*?)(?:, (\\d+)K highmem)?\\)$");
 
     private static List<Entry> memoryLine(List<BootLog.Line> lines, LogShapes shapes, List<MemoryFacts.Value> values,
@@ -166,7 +168,7 @@ public final class Verifier {
             }
         }
         BootLog.Line found = null;
-        java.util.regex.Matcher m = null;
+        Matcher m = null;
         if (shapes.memoryLine >= 0) {
             found = lines.get(shapes.memoryLine);
             m = MEMORY.matcher(found.text());
@@ -189,7 +191,7 @@ public final class Verifier {
         return out;
     }
 
-    private static final java.util.regex.Pattern MEMINFO_VALUE = java.util.regex.Pattern.compile("^(\\w+):\\s+(\\d{1,18}) kB$");
+    private static final Pattern MEMINFO_VALUE = Pattern.compile("^(\\w+):\\s+(\\d{1,18}) kB$");
 
     /**
      * The /proc/meminfo values vmlayout predicts as a bound (LowTotal: at most the lowmem RAM): the log's value
@@ -205,7 +207,7 @@ public final class Verifier {
             String predicted = MemoryFacts.meminfoLine(v);
             Entry e = new Entry(Status.OUTSIDE, predicted, 0, null);
             for (int i = 0; i < lines.size(); i++) {
-                java.util.regex.Matcher m = MEMINFO_VALUE.matcher(lines.get(i).text());
+                Matcher m = MEMINFO_VALUE.matcher(lines.get(i).text());
                 if (!used[i] && m.matches() && (m.group(1) + ":").equals(v.label())) {
                     used[i] = true;
                     boolean within = Long.parseLong(m.group(2)) <= v.kb();

@@ -1,5 +1,6 @@
 package vmlayout.verify;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -64,7 +65,7 @@ public record VerifyReport(String log, List<Input> inputs, List<String> notes, L
 
     /** The distinct guesses that lines which cannot be checked depend on, in the order of the lines. */
     public List<Guesses.Guess> unchecked() {
-        List<Guesses.Guess> out = new java.util.ArrayList<>();
+        List<Guesses.Guess> out = new ArrayList<>();
         for (Verdict.Entry e : verdict.lines()) {
             if (e.because() != null && !out.contains(e.because())) {
                 out.add(e.because());

@@ -6,6 +6,7 @@ import vmlayout.config.Arch;
 import vmlayout.config.Boundary;
 import vmlayout.config.Checked;
 import vmlayout.config.Fmt;
+import vmlayout.config.KernelVersion;
 import vmlayout.config.Machine;
 import vmlayout.config.RamBank;
 import vmlayout.config.Releases;
@@ -18,6 +19,7 @@ import vmlayout.engine.Layout;
 import vmlayout.engine.RamRange;
 import vmlayout.engine.RangeSet;
 import vmlayout.engine.mm.FreeAreaInit;
+import vmlayout.engine.reserve.ReserveEra;
 import vmlayout.report.Message;
 
 /**
@@ -40,14 +42,14 @@ public final class ArmEngine implements Engine {
     @Override
     public List<Boundary> boundaries() {
         // the arch's own boundaries, then those of the shared code this engine runs (its reservations, mm's lines)
-        List<Boundary> out = new java.util.ArrayList<>(Boundary.of(ArmEra.class));
-        out.addAll(vmlayout.engine.reserve.ReserveEra.boundaries());
+        List<Boundary> out = new ArrayList<>(Boundary.of(ArmEra.class));
+        out.addAll(ReserveEra.boundaries());
         out.addAll(FreeAreaInit.boundaries());
         return out;
     }
 
     @Override
-    public List<String> carriedFacts(vmlayout.config.KernelVersion v) {
+    public List<String> carriedFacts(KernelVersion v) {
         return ArmEra.of(v).carriedFacts();
     }
 

@@ -1,10 +1,13 @@
 package vmlayout.engine.arm;
 
+import java.util.ArrayList;
+import java.util.List;
 import vmlayout.bootargs.MemParse;
 import vmlayout.config.Checked;
 import vmlayout.config.Era;
 import vmlayout.config.EraRule;
 import vmlayout.config.Fact;
+import vmlayout.config.Fmt;
 import vmlayout.config.KernelVersion;
 import vmlayout.config.Releases;
 
@@ -408,13 +411,13 @@ final class ArmEra extends Era {
      * The facts of this release a computation past {@link #CHECKED} rests on without their being checked for
      * the newer release: the note past CHECKED names them (issue 21), each with the releases it is known for.
      */
-    java.util.List<String> carriedFacts() {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    List<String> carriedFacts() {
+        List<String> out = new ArrayList<>();
         out.add("the Kconfig defaults VMSPLIT_3G and HIGHMEM off");
-        out.add("VMALLOC_END " + vmlayout.config.Fmt.hex8(vmallocEnd) + " (" + vmallocEndRule.releases() + ")");
+        out.add("VMALLOC_END " + Fmt.hex8(vmallocEnd) + " (" + vmallocEndRule.releases() + ")");
         out.add("the " + (vmalloc.defaultSize >> 20) + " MB default " + vmalloc.variable + " (" + vmalloc.releases() + ")");
         out.add(lowmem.source());
-        out.add("the fixmap " + vmlayout.config.Fmt.hex8(fixmap.start) + "-" + vmlayout.config.Fmt.hex8(fixmap.printedEnd) + " ("
+        out.add("the fixmap " + Fmt.hex8(fixmap.start) + "-" + Fmt.hex8(fixmap.printedEnd) + " ("
                 + fixmap.releases() + ")");
         if (firstBankNomap) {
             out.add("the NOMAP head of the first bank (" + Releases.since(FIRST_BANK_NOMAP) + ")");

@@ -2,6 +2,7 @@ package vmlayout.engine.mm;
 
 import java.util.ArrayList;
 import java.util.List;
+import vmlayout.config.Boundary;
 import vmlayout.config.KernelVersion;
 import vmlayout.engine.RangeSet;
 import vmlayout.report.Message;
@@ -37,8 +38,8 @@ public final class FreeAreaInit {
     }
 
     /** The release boundaries of the generic mm code (MmEra), for the upgrade report of diff. */
-    public static List<vmlayout.config.Boundary> boundaries() {
-        return vmlayout.config.Boundary.of(MmEra.class);
+    public static List<Boundary> boundaries() {
+        return Boundary.of(MmEra.class);
     }
 
     /** Whether this release prints them in the form predicted here. */

@@ -7,6 +7,7 @@ import vmlayout.config.Arch;
 import vmlayout.config.Boundary;
 import vmlayout.config.Checked;
 import vmlayout.config.Fmt;
+import vmlayout.config.KernelVersion;
 import vmlayout.config.Machine;
 import vmlayout.config.RamBank;
 import vmlayout.config.SymbolCatalog;
@@ -35,13 +36,13 @@ public final class PpcEngine implements Engine {
     @Override
     public List<Boundary> boundaries() {
         // the arch's own boundaries, then those of the shared code this engine runs (its reservations, mm's lines)
-        List<Boundary> out = new java.util.ArrayList<>(Boundary.of(PpcEra.class));
+        List<Boundary> out = new ArrayList<>(Boundary.of(PpcEra.class));
         out.addAll(FreeAreaInit.boundaries());
         return out;
     }
 
     @Override
-    public List<String> carriedFacts(vmlayout.config.KernelVersion v) {
+    public List<String> carriedFacts(KernelVersion v) {
         return PpcEra.of(v).carriedFacts();
     }
 

@@ -1,5 +1,7 @@
 package vmlayout.engine.ppc;
 
+import java.util.ArrayList;
+import java.util.List;
 import vmlayout.bootargs.MemParse;
 import vmlayout.config.Checked;
 import vmlayout.config.Era;
@@ -274,8 +276,8 @@ final class PpcEra extends Era {
      * The facts of this release a computation past {@link #CHECKED} rests on without their being checked for
      * the newer release: the note past CHECKED names them (issue 21), each with the releases it is known for.
      */
-    java.util.List<String> carriedFacts() {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    List<String> carriedFacts() {
+        List<String> out = new ArrayList<>();
         out.add("the Kconfig defaults LOWMEM_SIZE 0x30000000, PAGE_OFFSET and KERNEL_START 0xc0000000");
         if (modulesSize) {
             out.add("CONFIG_MODULES_SIZE's module area (" + Releases.since(MODULES_SIZE) + ")");

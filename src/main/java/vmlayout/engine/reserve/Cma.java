@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import vmlayout.config.Fmt;
 import vmlayout.config.Sizes;
+import vmlayout.engine.RangeSet;
 import vmlayout.engine.Reservation;
-import vmlayout.report.Message;
 import vmlayout.report.Message.Level;
+import vmlayout.report.Message;
 
 /**
  * cma_declare_contiguous_nid() (mm/cma.c, cma_declare_contiguous() before 5.7; drivers/base/dma-contiguous.c
@@ -142,7 +143,7 @@ public final class Cma {
 
     /** "0x41000000-0x70000000 (752 MB)" or "none". */
     public static String freeWords(Memblock mb, long start, long end) {
-        vmlayout.engine.RangeSet.Range f = mb.largestFree(start, end);
+        RangeSet.Range f = mb.largestFree(start, end);
         return f == null ? "none" : Fmt.hex8(f.start()) + "-" + Fmt.hex8(f.end()) + " (" + Sizes.human(f.size()) + ")";
     }
 

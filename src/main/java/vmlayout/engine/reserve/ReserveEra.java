@@ -1,6 +1,7 @@
 package vmlayout.engine.reserve;
 
 import java.util.List;
+import vmlayout.config.Boundary;
 import vmlayout.config.Era;
 import vmlayout.config.EraRule;
 import vmlayout.config.Fact;
@@ -198,8 +199,8 @@ public final class ReserveEra extends Era {
     }
 
     /** The release boundaries of the reservation rules, for the upgrade report of diff. */
-    public static List<vmlayout.config.Boundary> boundaries() {
-        return vmlayout.config.Boundary.of(ReserveEra.class);
+    public static List<Boundary> boundaries() {
+        return Boundary.of(ReserveEra.class);
     }
 
     /** The release CMA arrived in, for the note on an older release. */

@@ -10,12 +10,12 @@ import vmlayout.config.Boundary;
 import vmlayout.config.Checked;
 import vmlayout.config.E820Entry;
 import vmlayout.config.Fmt;
+import vmlayout.config.KernelVersion;
 import vmlayout.config.Machine;
 import vmlayout.config.Releases;
 import vmlayout.config.Sizes;
 import vmlayout.config.SymbolCatalog;
 import vmlayout.engine.Boot;
-import vmlayout.engine.mm.FreeAreaInit;
 import vmlayout.engine.Constants;
 import vmlayout.engine.DerivationLog;
 import vmlayout.engine.Engine;
@@ -24,6 +24,7 @@ import vmlayout.engine.RamRange;
 import vmlayout.engine.RamUse;
 import vmlayout.engine.RangeSet;
 import vmlayout.engine.mm.FreeAreaInit;
+import vmlayout.engine.reserve.ReserveEra;
 import vmlayout.report.Message.Level;
 import vmlayout.report.Message;
 
@@ -51,14 +52,14 @@ public final class X86Engine implements Engine {
     @Override
     public List<Boundary> boundaries() {
         // the arch's own boundaries, then those of the shared code this engine runs (its reservations, mm's lines)
-        List<Boundary> out = new java.util.ArrayList<>(Boundary.of(X86Era.class));
-        out.addAll(vmlayout.engine.reserve.ReserveEra.boundaries());
+        List<Boundary> out = new ArrayList<>(Boundary.of(X86Era.class));
+        out.addAll(ReserveEra.boundaries());
         out.addAll(FreeAreaInit.boundaries());
         return out;
     }
 
     @Override
-    public List<String> carriedFacts(vmlayout.config.KernelVersion v) {
+    public List<String> carriedFacts(KernelVersion v) {
         return X86Era.of(v).carriedFacts();
     }
 

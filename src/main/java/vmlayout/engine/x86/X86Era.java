@@ -1,5 +1,7 @@
 package vmlayout.engine.x86;
 
+import java.util.ArrayList;
+import java.util.List;
 import vmlayout.bootargs.MemParse;
 import vmlayout.config.Checked;
 import vmlayout.config.Era;
@@ -586,8 +588,8 @@ final class X86Era extends Era {
      * the newer release: the note past CHECKED names them (issue 21), each with the releases it is known for.
      * (eras engineer; appended only: see the x86 coordination note.)
      */
-    java.util.List<String> carriedFacts() {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    List<String> carriedFacts() {
+        List<String> out = new ArrayList<>();
         out.add("the Kconfig defaults VMSPLIT_3G and " + highmemDefault.choice + " (" + highmemDefault.releases() + ")");
         out.add(lowmem.source("the lowmem split of " + lowmem.where));
         out.add("a typical distribution kernel's fixmap of " + typicalFixmap.typical.permanentPages(true, typicalFixmap.typical.nrCpus())

@@ -7,6 +7,7 @@ import vmlayout.bootargs.CrashkernelParam;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Fmt;
 import vmlayout.config.InputException;
+import vmlayout.config.ReservedRegion;
 import vmlayout.config.Sizes;
 import vmlayout.engine.Boot;
 import vmlayout.engine.Constants;
@@ -17,8 +18,8 @@ import vmlayout.engine.reserve.DmaContiguous;
 import vmlayout.engine.reserve.Memblock;
 import vmlayout.engine.reserve.ReserveEra;
 import vmlayout.engine.reserve.Swiotlb;
-import vmlayout.report.Message;
 import vmlayout.report.Message.Level;
+import vmlayout.report.Message;
 
 /**
  * The early reservations of 32-bit x86, in setup_arch()'s order after initmem_init() (arch/x86/kernel/setup.c):
@@ -86,8 +87,8 @@ final class X86Reservations {
         mb = new Memblock(memory, pae ? (1L << 36) - 1 : 0xffffffffL);
         kernelImage();
         // the initrd where the boot loader put it (--initrd): reserve_initrd() (relocate_initrd() may move it later)
-        for (vmlayout.config.ReservedRegion r : boot.machine.reserved()) {
-            if (r.origin() == vmlayout.config.ReservedRegion.Origin.INITRD && r.size() > 0) { // size 0: --initrd none
+        for (ReservedRegion r : boot.machine.reserved()) {
+            if (r.origin() == ReservedRegion.Origin.INITRD && r.size() > 0) { // size 0: --initrd none
                 long start = Memblock.roundDown(r.start(), 4096);
                 long size = Memblock.roundUp(r.end(), 4096) - start;
                 mb.reserve(start, size);

@@ -1,5 +1,6 @@
 package vmlayout.render.map;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -331,6 +332,6 @@ public final class SvgMap {
 
     /** A scale factor, exact (powers of two have short decimal forms). */
     static String num(double d) {
-        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 }
