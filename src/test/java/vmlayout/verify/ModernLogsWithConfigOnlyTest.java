@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestFactory;
 import vmlayout.CliRunner;
 
 /**
- * Issue 16's evidence: real 5.x/6.x boots verified with nothing but the log and the .config of the kernel
+ * Issue 16's evidence: real 5.x/6.x boots (ARM and LPAE, x86 686 and 686-pae) verified with nothing but the log and the .config of the kernel
  * that booted (the log lacks the Kconfig choices: HIGHMEM, LPAE, CMA). Each case lists the facts whose log
  * lines must be compared and agree: the expected values are the log's own lines (selected by the prefixes
  * below, which name the facts), never vmlayout's output. Exit status 0, nothing differs, nothing missing.
@@ -60,6 +60,14 @@ class ModernLogsWithConfigOnlyTest {
                 List.of("LOWMEM available.", "Reserving 64MB of memory at ")));
         c.add(new Case("testdata/x86/realboot-6.1-i386-2048-crashkernel256-fixed.log", a + "config-6.1.0-50-686",
                 List.of("HIGHMEM available.", "LOWMEM available.", "Reserving 256MB of memory at ")));
+        // x86 PAE, Debian 6.1 686-pae, 6 GB: RAM above 4 GB in the node ranges and the highmem figure
+        c.add(new Case("testdata/x86/realboot-6.1-i386pae-6144-above-4G.log", a + "config-6.1.0-50-686-pae",
+                List.of("e820: update [mem 0x00000000-0x00000fff]", "HIGHMEM available.", "LOWMEM available.", "Zone ranges:",
+                        "DMA ", "Normal", "HighMem ", "node   0: [mem 0x0000000100000000-", "Initmem setup node 0", "Memory: ")));
+        // x86 PAE, 3 GB, cma=512M on a kernel without CONFIG_CMA (the kernel passes it to init) and crashkernel=128M
+        c.add(new Case("testdata/x86/realboot-6.1-i386pae-3072-cma512M-no-CONFIG_CMA-crashkernel128M.log",
+                a + "config-6.1.0-50-686-pae", List.of("HIGHMEM available.", "LOWMEM available.",
+                        "Reserving 128MB of memory at 384MB for crashkernel", "Zone ranges:", "HighMem ", "Memory: ")));
         return c;
     }
 
