@@ -8,13 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,11 +76,7 @@ class InlineNamesScanTest {
 
     @Test
     void noInlineFullyQualifiedNames() throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(Paths.get("src", "main", "java"))) {
-            files = s.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
-        }
-        assertTrue(files.size() > 100, "expected the sources under src/main/java");
+        List<Path> files = SourceScan.mainSources();
         List<String> found = new ArrayList<>();
         for (Path f : files) {
             found.addAll(inlineNames(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
