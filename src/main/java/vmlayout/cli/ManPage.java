@@ -134,7 +134,8 @@ final class ManPage {
         file(b, "lib/vmlayout.jar", "The program.");
         file(b, "lib/vmlayout*.jsa, lib/vmlayout.jvm, lib/vmlayout.stamp",
                 "The class-data-sharing archives the launcher makes at the first run when the user owns the"
-                        + " tree, and the Java and the jar they were made for; anything else (another or an"
+                        + " tree, and the Java and the jar they were made for (with the flags that map them where they were made to"
+                        + " be); anything else (another or an"
                         + " upgraded Java, a new jar, the tree moved) is a mismatch: they are ignored and made"
                         + " again.");
         file(b, "~/.cache/vmlayout/TREE/", "The same archives, per user, for a tree the user does not own"

@@ -177,9 +177,9 @@ class InstallIT {
             return false;
         }
         Path jar = lib.resolve("vmlayout.jar");
-        List<String> made = Files.readAllLines(jvm, StandardCharsets.UTF_8); // the java binary, the jar
+        List<String> made = Files.readAllLines(jvm, StandardCharsets.UTF_8); // the java binary, the jar, the flags that map the archives
         return Files.getLastModifiedTime(stamp).equals(Files.getLastModifiedTime(jar))
-                && made.size() == 2 && Files.exists(Paths.get(made.get(1))) && Files.isSameFile(Paths.get(made.get(1)), jar);
+                && made.size() == 3 && Files.exists(Paths.get(made.get(1))) && Files.isSameFile(Paths.get(made.get(1)), jar);
     }
 
     @Test
