@@ -193,6 +193,21 @@ public record Requirement(String text, String metric, String op, long value) {
         }
     }
 
+    /**
+     * Where {@code actual} lies against the values for which this requirement holds: 0 when it holds, -1
+     * below them, 1 above them, 2 at the one value {@code !=} excludes. Two values on the same failing side
+     * have every value of a monotonic metric between them on that side too (suggest's search relies on it).
+     */
+    public int side(long actual) {
+        if (holds(actual)) {
+            return 0;
+        }
+        if (op.equals("!=")) {
+            return 2;
+        }
+        return actual < value || actual == value && op.equals(">") ? -1 : 1;
+    }
+
     /** True when {@code actual op value} holds (both non-negative: {@link #bounded} refused the rest). */
     public boolean holds(long actual) {
         switch (op) {

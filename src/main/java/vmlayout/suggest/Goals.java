@@ -73,6 +73,53 @@ public record Goals(List<Requirement> wants, List<Reserve> reserves) {
         return out;
     }
 
+    /**
+     * True when a want fails at both layouts on the same side (below, above, at the excluded value): with a
+     * metric that moves monotonically between the two settings that made them, no setting between meets it.
+     * A layout the engine refused (null) proves nothing.
+     */
+    public boolean unreachableBetween(Layout a, Layout b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        for (Requirement r : wants) {
+            if (!r.isFlag()) {
+                int s = r.side(Checker.metric(a, r.metric()));
+                if (s != 0 && s == r.side(Checker.metric(b, r.metric()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** True when a want of a metric past a bound ({@code <}, {@code <=}, {@code ==}, {@code >=}, {@code >}) fails in {@code l}. */
+    public boolean orderedWantFails(Layout l) {
+        for (Requirement r : wants) {
+            if (!r.isFlag() && !r.op().equals("!=") && r.side(Checker.metric(l, r.metric())) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when what fails in {@code l} is only wants of a metric past their bound ({@code <}, {@code <=},
+     * {@code ==}, {@code >=}, {@code >}): no flag, no {@code !=}, no reserved range, which a monotonic metric
+     * does not order.
+     */
+    public boolean onlyOvershot(Layout l) {
+        if (!reserves.isEmpty()) {
+            return false;
+        }
+        for (Requirement r : wants) {
+            if ((r.isFlag() || r.op().equals("!=")) && !Checker.check(l, List.of(r), "-").isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Bytes of the range the kernel uses as lowmem or highmem. */
     static long usedBytes(Layout l, Reserve r) {
         long used = 0;

@@ -2,6 +2,7 @@ package vmlayout.suggest;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,15 +22,15 @@ import vmlayout.report.Message;
 /**
  * Finds concrete changes that make a board reach its goals, each verified by running the engine with
  * the change applied. Tries the architecture's fixed changes alone and in pairs, each alone or with
- * one searched setting (the working value nearest to the one in use, found on a coarse grid and then
- * to the setting's finest step); keeps only minimal combinations (none of whose parts can be left out)
+ * one searched setting (the working value nearest to the one in use, to the setting's finest step: see
+ * search); keeps only minimal combinations (none of whose parts can be left out)
  * and ranks them by cost. When nothing works it keeps the attempts that came closest, for the reason.
  */
 public final class Suggester {
 
     /** The most fixed changes combined in one suggestion (a searched setting may come on top). */
     static final int MAX_FIXED = 2;
-    /** About this many values of a setting are tried before the search narrows to its finest step. */
+    /** About this many values of a setting are tried before a scan narrows to its finest step. */
     static final int COARSE_POINTS = 48;
     /** How far past the chosen value the search looks for a rounder one with the same effect. */
     static final int ROUNDER_STEPS = 48;
@@ -90,7 +91,7 @@ public final class Suggester {
         this.machine = machine;
         this.goals = goals;
         this.engine = Engines.forArch(machine.arch());
-        this.base = engine.compute(machine, Engine.Detail.DERIVATION);
+        this.base = engine.compute(machine, Engine.Detail.SUMMARY); // its steps are never shown
         for (Message msg : base.messages()) {
             if (msg.source() == Message.Source.VMLAYOUT && msg.finding()) {
                 baseWarnings.add(msg.text());
@@ -118,6 +119,9 @@ public final class Suggester {
         }
         List<Set<String>> working = new ArrayList<>();
         for (List<Change> subset : subsets(fixed)) {
+            if (covered(working, keys(subset, null))) {
+                continue; // holds a working combination: not minimal, with or without a searched setting
+            }
             Layout withFixed = base;
             Machine m = machine;
             if (!subset.isEmpty()) {
@@ -127,7 +131,7 @@ public final class Suggester {
                 }
                 withFixed = a.layout();
                 m = Change.apply(machine, subset);
-                if (!covered(working, keys(subset, null)) && a.reaches()) {
+                if (a.reaches()) {
                     found.add(new Suggestion(a, ""));
                     working.add(keys(subset, null));
                     continue;
@@ -144,21 +148,19 @@ public final class Suggester {
         }
         found.sort(RANKING);
         dropDominatedCombinations(found);
-        List<Suggestion> shown = new ArrayList<>();
-        for (Suggestion sg : found) {
-            shown.add(new Suggestion(withSteps(sg.attempt()), sg.how()));
-        }
         List<Attempt> closestShown = new ArrayList<>();
-        for (Attempt a : closestAttempts()) {
-            closestShown.add(withSteps(a));
+        if (found.isEmpty()) { // the closest tries are shown only then, with the steps that stop them
+            for (Attempt a : closestAttempts()) {
+                closestShown.add(withSteps(a));
+            }
         }
-        return new Report(machine, goals, maxCost, base, baseMetrics, baseFailures, shown, closestShown,
+        return new Report(machine, goals, maxCost, base, baseMetrics, baseFailures, found, closestShown,
                 cands.limits(machine, base, goals));
     }
 
     /**
-     * A shown attempt computed again with its derivation steps (the answer cites them). The search
-     * computes each try without them: the steps' text is most of an engine run, and a search makes
+     * A closest try computed again with its derivation steps (the answer cites those that stop it). The
+     * search computes each try without them: the steps' text is most of an engine run, and a search makes
      * dozens of runs of which few are shown.
      */
     private Attempt withSteps(Attempt a) {
@@ -215,68 +217,40 @@ public final class Suggester {
     // ---- one searched setting ----
 
     /**
-     * Finds the working value of {@code k} nearest to the one in use: coarse points first, nearest to
-     * the current value first, then a binary search between the first working point and its failing
-     * neighbour towards the current value (the metrics move monotonically with these settings between
-     * neighbouring points). Adds it, and a rounder value with the same effect if there is one.
+     * Finds the working value of {@code k} nearest to the one in use, to the setting's finest step, and adds
+     * it, and a rounder value with the same effect if there is one.
+     *
+     * <p>The metrics move monotonically with these settings (a larger vmalloc= never gives more lowmem, a
+     * higher VMALLOC_END never less), so a want that fails at two values on the same side (below, above)
+     * fails at every value between (Goals.unreachableBetween). The ends of the range are tried first: a
+     * want failing at both ends so stops the search, and one failing at the value in use and at an end so
+     * rules out that side. On a side left, the values at which a want still fails as at the value in use
+     * come first and the others after, so a bisection finds the first of the others: the nearest working
+     * value when it works. When it does not for another reason than a want overshot (a flag, !=, a
+     * reserved range, a change the engine refuses), the side is scanned instead (nearest). The benchmarked
+     * suggest tried 54 values of vmalloc= one by one before it knew none works, and 20 of VMALLOC_END.
      */
     private boolean search(List<Change> fixed, Knob k, List<Suggestion> found) {
-        long step = k.step();
         long cur = onGrid(k, k.current());
-        long coarse = step * Math.max(1, ((k.hi() - k.lo()) / step) / COARSE_POINTS);
-        List<Long> points = new ArrayList<>();
-        points.add(cur);
-        points.add(k.lo());
-        points.add(k.hi());
-        for (long v = cur + coarse; v <= k.hi(); v += coarse) {
-            points.add(v);
-        }
-        for (long v = cur - coarse; v >= k.lo(); v -= coarse) {
-            points.add(v);
-        }
-        points.sort(new Comparator<Long>() { // nearest to the value in use first (no lambdas: see FastPath)
-            @Override
-            public int compare(Long a, Long b) {
-                int byDistance = Long.compare(Math.abs(a - cur), Math.abs(b - cur));
-                return byDistance != 0 ? byDistance : Long.compare(a, b);
-            }
-        });
-        Long works = null;
-        Attempt worked = null;
-        Set<Long> seen = new HashSet<>();
-        for (long p : points) {
-            if (!seen.add(p)) {
-                continue;
-            }
-            // the value in use is no change: it is not one of the closest tries
-            Attempt a = attempt(with(fixed, k.at().apply(p)), p != k.current());
-            if (a.reaches()) {
-                works = p;
-                worked = a;
-                break;
-            }
-        }
-        if (works == null) {
+        Map<Long, Attempt> tried = new HashMap<>(); // one engine run per value
+        Attempt atLo = attempt(fixed, k, k.lo(), tried);
+        Attempt atHi = attempt(fixed, k, k.hi(), tried);
+        if (!atLo.reaches() && !atHi.reaches() && goals.unreachableBetween(atLo.layout(), atHi.layout())) {
             return false;
         }
-        long w = works;
-        if (w == cur && cur == k.current()) {
+        Attempt atCur = attempt(fixed, k, cur, tried);
+        long w = cur;
+        if (!atCur.reaches()) {
+            Long down = nearest(fixed, k, cur, k.lo(), tried);
+            Long up = nearest(fixed, k, cur, k.hi(), tried);
+            if (down == null && up == null) {
+                return false;
+            }
+            w = down == null || up != null && up - cur < cur - down ? up : down; // a tie: the lower
+        } else if (cur == k.current()) {
             return false; // the value in use: nothing to change
         }
-        if (w != cur) {
-            long q = w > cur ? Math.max(cur, w - coarse) : Math.min(cur, w + coarse);
-            // whole steps between the failing q and the working w (hi may be off the grid: stop short of it)
-            for (long n = (w - q) / step; Math.abs(n) > 1; n = (w - q) / step) {
-                long mid = q + (n / 2) * step;
-                Attempt a = attempt(with(fixed, k.at().apply(mid)));
-                if (a.reaches()) {
-                    w = mid;
-                    worked = a;
-                } else {
-                    q = mid;
-                }
-            }
-        }
+        Attempt worked = tried.get(w);
         String how = "the working " + k.name() + " value nearest to the one in use (" + k.text(k.current()) + ")";
         found.add(new Suggestion(worked, how));
         // a rounder value with the same vmalloc area, ioremap and loss, further from the current one
@@ -284,11 +258,11 @@ public final class Suggester {
         long best = w;
         Attempt bestAttempt = worked;
         for (int i = 1; i <= ROUNDER_STEPS; i++) {
-            long v = w + dir * i * step;
+            long v = w + dir * i * k.step();
             if (v < k.lo() || v > k.hi()) {
                 break;
             }
-            Attempt a = attempt(with(fixed, k.at().apply(v)));
+            Attempt a = attempt(fixed, k, v, tried);
             if (!a.reaches() || !a.metrics().sameEffect(worked.metrics())) {
                 break;
             }
@@ -303,6 +277,72 @@ public final class Suggester {
         return true;
     }
 
+    /** The working value nearest to {@code cur} (which fails) towards {@code end} (tried already), or null. */
+    private Long nearest(List<Change> fixed, Knob k, long cur, long end, Map<Long, Attempt> tried) {
+        Attempt atCur = tried.get(cur);
+        Attempt atEnd = tried.get(end);
+        if (end == cur || !atEnd.reaches() && goals.unreachableBetween(atCur.layout(), atEnd.layout())) {
+            return null; // a want fails all the way to the end as it does here
+        }
+        long dir = end > cur ? 1 : -1;
+        long step = k.step();
+        long before = cur; // a want still fails here as at cur
+        long after = end; // none does (the end: just checked)
+        if (atCur.layout() == null || !goals.orderedWantFails(atCur.layout())) {
+            return scan(fixed, k, cur, end, tried); // nothing orders the values (a flag or a reserved range fails)
+        }
+        while (Math.abs(after - before) > step) {
+            long mid = before + dir * Math.max(1, Math.abs(after - before) / step / 2) * step;
+            Attempt a = attempt(fixed, k, mid, tried);
+            if (a.layout() == null) {
+                return scan(fixed, k, cur, end, tried); // refused by the engine: no metrics to go by
+            }
+            if (goals.unreachableBetween(atCur.layout(), a.layout())) {
+                before = mid;
+            } else {
+                after = mid;
+            }
+        }
+        Attempt a = tried.get(after);
+        if (a.reaches()) {
+            return after;
+        }
+        if (a.refused() == null && goals.onlyOvershot(a.layout())) {
+            return null; // a want overshot, and further on it overshoots more
+        }
+        return scan(fixed, k, cur, end, tried);
+    }
+
+    /**
+     * The working value nearest to {@code cur} towards {@code end} by trying values one by one: coarse
+     * points first, then a binary search between the first working point and its failing neighbour.
+     */
+    private Long scan(List<Change> fixed, Knob k, long cur, long end, Map<Long, Attempt> tried) {
+        long step = k.step();
+        long dir = end > cur ? 1 : -1;
+        long coarse = step * Math.max(1, ((k.hi() - k.lo()) / step) / COARSE_POINTS);
+        Long w = null;
+        for (long v = cur + dir * coarse; w == null && (dir > 0 ? v < end : v > end); v += dir * coarse) {
+            if (attempt(fixed, k, v, tried).reaches()) {
+                w = v;
+            }
+        }
+        if (w == null) {
+            return attempt(fixed, k, end, tried).reaches() ? end : null;
+        }
+        long q = w - dir * coarse; // fails (or is cur)
+        // whole steps between the failing q and the working w
+        for (long n = (w - q) / step; Math.abs(n) > 1; n = (w - q) / step) {
+            long mid = q + (n / 2) * step;
+            if (attempt(fixed, k, mid, tried).reaches()) {
+                w = mid;
+            } else {
+                q = mid;
+            }
+        }
+        return w;
+    }
+
     private static long onGrid(Knob k, long v) {
         long c = Math.max(k.lo(), Math.min(k.hi(), v));
         return k.lo() + ((c - k.lo()) / k.step()) * k.step();
@@ -315,6 +355,16 @@ public final class Suggester {
     }
 
     // ---- running the engine ----
+
+    /** The fixed changes with {@code k} at {@code v}, run once per value (the value in use is no change: not one of the closest tries). */
+    private Attempt attempt(List<Change> fixed, Knob k, long v, Map<Long, Attempt> tried) {
+        Attempt a = tried.get(v);
+        if (a == null) {
+            a = attempt(with(fixed, k.at().apply(v)), v != k.current());
+            tried.put(v, a);
+        }
+        return a;
+    }
 
     private Attempt attempt(List<Change> parts) {
         return attempt(parts, true);

@@ -26,6 +26,23 @@ class GoalsTest {
     }
 
     @Test
+    void whereAValueLiesAgainstAWant() {
+        // 512 MB against each operator: 0 holds, -1 below the values that hold, 1 above them, 2 at the one != excludes
+        long v = 512L << 20;
+        assertEquals(-1, Goals.parseWant("vmalloc>=600M").side(v));
+        assertEquals(0, Goals.parseWant("vmalloc>=512M").side(v));
+        assertEquals(-1, Goals.parseWant("vmalloc>512M").side(v));
+        assertEquals(1, Goals.parseWant("vmalloc<512M").side(v));
+        assertEquals(0, Goals.parseWant("vmalloc<=512M").side(v));
+        assertEquals(1, Goals.parseWant("vmalloc<=500M").side(v));
+        assertEquals(1, Goals.parseWant("dropped==0").side(v));
+        assertEquals(-1, Goals.parseWant("lowmem==600M").side(v));
+        assertEquals(0, Goals.parseWant("lowmem==512M").side(v));
+        assertEquals(2, Goals.parseWant("lowmem!=512M").side(v));
+        assertEquals(0, Goals.parseWant("lowmem!=600M").side(v));
+    }
+
+    @Test
     void badWantsAreOneLineErrorsNamingTheOption() {
         for (String bad : new String[]{"vmalloc", "vmalloc>=", "speed>=1G", "=1G", "vmalloc=>1G", "ioremap=1Q", ""}) {
             InputException e = assertThrows(InputException.class, () -> Goals.parseWant(bad), bad);
