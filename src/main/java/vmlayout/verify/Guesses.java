@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import vmlayout.config.Arch;
+import vmlayout.config.Fmt;
 import vmlayout.engine.Constants;
 import vmlayout.engine.Layout;
 
@@ -26,12 +27,19 @@ public final class Guesses {
      *                   checked; false for a Kconfig default, which the log may show wrong only when another
      *                   value makes the line agree
      * @param candidates values to try, as option arguments ("0x40000000:1G", "NR_CPUS=32", "VMSPLIT_2G=y")
+     * @param why        how the output names it, when not as "-D NAME, which the log does not show ..." (null)
+     * @param logShows   the candidates are values the log shows (a table row's end), not a list of usual values:
+     *                   verify tries such a guess first
      */
     public record Guess(String option, String name, String guessed, boolean groundless, List<String> candidates,
-                        String why) {
+                        String why, boolean logShows) {
 
         public Guess(String option, String name, String guessed, boolean groundless, List<String> candidates) {
-            this(option, name, guessed, groundless, candidates, null);
+            this(option, name, guessed, groundless, candidates, null, false);
+        }
+
+        public Guess(String option, String name, String guessed, boolean groundless, List<String> candidates, String why) {
+            this(option, name, guessed, groundless, candidates, why, false);
         }
 
         /** The option that settles it, for a value: "--ram 0x40000000:1G", "-D NR_CPUS=32", "vmalloc=256M". */
@@ -93,7 +101,7 @@ public final class Guesses {
      * The guesses of a prediction: what its "defaults used" list and the Kconfig choices not pinned say,
      * and the command line when the log does not show it.
      */
-    public static List<Guess> of(Layout l, boolean cmdlineKnown) {
+    public static List<Guess> of(Layout l, boolean cmdlineKnown, BootLog log) {
         List<Guess> out = new ArrayList<>();
         if (!cmdlineKnown) {
             List<String> c = new ArrayList<>();
@@ -126,7 +134,7 @@ public final class Guesses {
                 }
                 out.add(new Guess("-D", "PHYS_OFFSET", d.substring(12).split(" ")[0], true, c));
             } else if (d.startsWith("VMALLOC_END ")) {
-                out.add(new Guess("-D", "VMALLOC_END", d.substring(12).split(" ")[0], true, List.of()));
+                out.add(new Guess("-D", "VMALLOC_END", d.substring(12).split(" ")[0], true, vmallocEnds(log), null, true));
             } else if (d.startsWith("fixmap ")) {
                 // a bigger or smaller fixmap by whole page tables (4 MB, 2 MB with PAE) moves what sits below it
                 long start = l.constant("FIXADDR_START", -1);
@@ -169,6 +177,24 @@ public final class Guesses {
             out.add(new Guess("-D", "HIGHMEM", "HIGHMEM4G", false, List.of("HIGHMEM64G=y", "NOHIGHMEM=y")));
         } else if (l.arch() != Arch.X86 && !pinned(l, "HIGHMEM")) {
             out.add(new Guess("-D", "HIGHMEM", "HIGHMEM=n", false, List.of("HIGHMEM=y")));
+        }
+        return out;
+    }
+
+    /**
+     * VMALLOC_END as the log's table shows it, the value to try for a board's own (per board before 3.4): ARM's
+     * mem_init() prints the vmalloc row as VMALLOC_START - VMALLOC_END (arch/arm/mm/init.c, 2.6.37-3.3). Only
+     * tried: it counts when every compared line then agrees, and it is offered as the option that pins it.
+     */
+    private static List<String> vmallocEnds(BootLog log) {
+        List<String> out = new ArrayList<>();
+        String[] labels = log.shapes().rowLabel;
+        for (int i = 0; i < labels.length; i++) {
+            long end = "vmalloc".equals(labels[i]) ? LineShapes.rowEnd(log.lines().get(i).text()) : -1;
+            String c = "VMALLOC_END=" + Fmt.hex8(end);
+            if (end > 0 && end <= 0xffffffffL && !out.contains(c)) {
+                out.add(c);
+            }
         }
         return out;
     }

@@ -165,6 +165,12 @@ public final class LineShapes {
         return "msg " + NUMBER.matcher(squeeze(text)).replaceAll("#");
     }
 
+    /** The second address a table row shows (where its area ends), or -1. */
+    public static long rowEnd(String text) {
+        Matcher m = ADDRESS.matcher(text);
+        return m.find() && m.find() ? Long.parseUnsignedLong(m.group(1), 16) : -1;
+    }
+
     /** The first address a table row shows, or -1. */
     public static long rowStart(String text) {
         Matcher m = ADDRESS.matcher(text);

@@ -69,44 +69,89 @@ public final class Verification {
     public static Result run(BootLog log, Layout base, Set<Integer> inputLines, boolean cmdlineKnown, boolean deviceTreeKnown,
                              Predictor predictor) {
         Verdict v0 = deviceTree(reservations(log, base, compare(log, base, inputLines)), deviceTreeKnown);
-        List<Guesses.Guess> guesses = Guesses.of(base, cmdlineKnown);
+        List<Guesses.Guess> guesses = Guesses.of(base, cmdlineKnown, log);
         if (v0.disagreeing() == 0 || guesses.isEmpty()) {
             return new Result(v0, guesses, null);
         }
-        // every candidate of every guess, one at a time
-        List<List<Verdict>> tried = new ArrayList<>();
-        for (Guesses.Guess g : guesses) {
-            List<Verdict> vs = new ArrayList<>();
-            for (String c : g.candidates()) {
-                vs.add(attempt(log, predictor, inputLines, List.<String[]>of(new String[]{g.option(), c})));
-            }
-            tried.add(vs);
-        }
-        for (int i = 0; i < tried.size(); i++) {
-            for (int j = 0; j < tried.get(i).size(); j++) {
-                Verdict v = tried.get(i).get(j);
-                tried.get(i).set(j, v == null ? null : reservations(log, base, v));
-            }
-        }
+        Tries tries = new Tries(log, base, predictor, inputLines, guesses);
         Index index = new Index(v0);
-        boolean[] open = new boolean[guesses.size()];
-        for (int k = 0; k < guesses.size(); k++) {
-            open[k] = guesses.get(k).groundless() && !confirmed(index, v0, tried.get(k));
-        }
         List<Entry> marked = new ArrayList<>();
         for (Entry e : v0.lines()) {
             Guesses.Guess because = null;
             if (differs(e)) {
-                for (int k = 0; k < guesses.size() && because == null; k++) {
-                    if (explains(index, e, v0, tried.get(k), open[k])) {
+                for (int k : tries.order) {
+                    if (explains(index, e, v0, tries.of(k), tries.open(k, index, v0))) {
                         because = guesses.get(k);
+                        break;
                     }
                 }
             }
             marked.add(because == null ? e : e.cannotCheck(because));
         }
         Verdict verdict = new Verdict(marked);
-        return new Result(verdict, guesses, pin(log, predictor, inputLines, guesses, tried, verdict));
+        return new Result(verdict, guesses, pin(log, predictor, inputLines, guesses, tries, verdict));
+    }
+
+    /**
+     * The verdicts with each candidate of each guess, predicted when first needed: a differing line asks the
+     * guesses in turn until one explains it, so that a line one guess explains costs that guess's predictions
+     * only (each is a run of the engine and a comparison: most of verify's time). The guesses whose values the
+     * log shows come first (a board's own VMALLOC_END, one value, before PHYS_OFFSET's nine usual ones), the
+     * others in their order (NR_CPUS before the fixmap it sizes).
+     */
+    private static final class Tries {
+        private final BootLog log;
+        private final Layout base;
+        private final Predictor predictor;
+        private final Set<Integer> inputLines;
+        private final List<Guesses.Guess> guesses;
+        private final List<List<Verdict>> tried = new ArrayList<>();
+        private final Boolean[] open;
+        /** The guesses' indexes: those whose values the log shows first, then the others, each in their order. */
+        final List<Integer> order = new ArrayList<>();
+
+        Tries(BootLog log, Layout base, Predictor predictor, Set<Integer> inputLines, List<Guesses.Guess> guesses) {
+            this.log = log;
+            this.base = base;
+            this.predictor = predictor;
+            this.inputLines = inputLines;
+            this.guesses = guesses;
+            this.open = new Boolean[guesses.size()];
+            for (int k = 0; k < guesses.size(); k++) {
+                tried.add(null);
+                if (guesses.get(k).logShows()) {
+                    order.add(k);
+                }
+            }
+            for (int k = 0; k < guesses.size(); k++) {
+                if (!guesses.get(k).logShows()) {
+                    order.add(k);
+                }
+            }
+        }
+
+        /** The verdict with each candidate of guess k (null for one the engine refuses). */
+        List<Verdict> of(int k) {
+            List<Verdict> vs = tried.get(k);
+            if (vs == null) {
+                vs = new ArrayList<>();
+                Guesses.Guess g = guesses.get(k);
+                for (String c : g.candidates()) {
+                    Verdict v = attempt(log, predictor, inputLines, List.<String[]>of(new String[]{g.option(), c}));
+                    vs.add(v == null ? null : reservations(log, base, v));
+                }
+                tried.set(k, vs);
+            }
+            return vs;
+        }
+
+        /** A groundless guess the log does not confirm: a line that changes with it rests on it. */
+        boolean open(int k, Index index, Verdict v0) {
+            if (open[k] == null) {
+                open[k] = guesses.get(k).groundless() && !confirmed(index, v0, of(k));
+            }
+            return open[k];
+        }
     }
 
     /**
@@ -312,16 +357,16 @@ public final class Verification {
 
     /** The value (or pair of values) of the guesses that alone makes every compared line agree. */
     private static Pin pin(BootLog log, Predictor predictor, Set<Integer> inputLines, List<Guesses.Guess> guesses,
-                           List<List<Verdict>> tried, Verdict marked) {
+                           Tries tries, Verdict marked) {
         if (marked.count(Status.CANNOT_CHECK) == 0) {
             return null;
         }
-        for (int k = 0; k < guesses.size(); k++) {
+        for (int k : tries.order) {
             Guesses.Guess g = guesses.get(k);
             String only = null;
             int n = 0;
             for (int i = 0; i < g.candidates().size(); i++) {
-                Verdict v = tried.get(k).get(i);
+                Verdict v = tries.of(k).get(i);
                 if (v != null && v.disagreeing() == 0 && v.agreeing() > 0) {
                     n++;
                     only = g.candidates().get(i);

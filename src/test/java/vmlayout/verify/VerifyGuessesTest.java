@@ -48,6 +48,32 @@ class VerifyGuessesTest {
     }
 
     /**
+     * The Rascal (AT91SAM9G20) runs 2.6.36, where VMALLOC_END is the board's own (mach/vmalloc.h, per board until
+     * 3.4): vmlayout's 0xff000000 predicts "vmalloc : 0xc4800000 - 0xff000000 ( 936 MB)" against the log's
+     * "0xc4800000 - 0xfee00000 ( 934 MB)" (line 19). That row rests on the guess: it cannot be checked, the exit
+     * status is 0, and the row's end, 0xfee00000, is the value that makes every compared line agree (mach-at91's
+     * mach/vmalloc.h: VMALLOC_END (AT91_VIRT_BASE &amp; PGDIR_MASK), the at91-rascal profile's value), so verify
+     * offers it.
+     */
+    @Test
+    void aBoardsOwnVmallocEndIsPinnedByTheLogsVmallocRow() throws IOException {
+        CliRunner.Result r = CliRunner.run("verify", "testdata/arm/log01_rascal_2.6.36_at91.log", "--format=json");
+        assertEquals(0, r.status(), r.toString());
+        JsonNode j = json(r);
+        JsonNode vmalloc = at(j, 19).get(0);
+        assertEquals("cannot-check", vmalloc.get("status").asText(), vmalloc.toString());
+        assertEquals("VMALLOC_END", vmalloc.get("because").get("name").asText());
+        assertEquals("0xff000000", vmalloc.get("because").get("guessed").asText());
+        assertEquals("-D VMALLOC_END=0xfee00000", j.get("pin").get("options").asText(), j.get("pin").toString());
+        assertEquals(0, j.get("summary").get("differ").asInt());
+
+        CliRunner.Result pinned = CliRunner.run("verify", "testdata/arm/log01_rascal_2.6.36_at91.log", "-D", "VMALLOC_END=0xfee00000",
+                "--format=json");
+        assertEquals(0, json(pinned).get("summary").get("cannot-check").asInt());
+        assertEquals(7, json(pinned).get("summary").get("agreeing").asInt());
+    }
+
+    /**
      * The DE0 log does not state the RAM (its "Truncating RAM" line is predicted, never read): vmlayout's
      * 512 MB guess predicts no truncation and vmalloc from 0xe0800000. Those lines cannot be checked; the
      * exit status is not 1; and 1 GB is the one RAM size that makes them agree (the kernel truncated
