@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 import vmlayout.check.Requirement;
 import vmlayout.config.InputException;
 import vmlayout.config.Machine;
+import vmlayout.inputs.OptionValues;
 import vmlayout.render.SuggestJson;
 import vmlayout.render.SuggestRenderer;
 import vmlayout.report.ExitCode;
@@ -111,11 +112,12 @@ final class SuggestCommand extends SubCommand {
         Machine m = machine.toMachine();
         Suggester.Report report = Suggester.run(m, new Goals(w, r), cost);
         PrintWriter out = out();
+        OptionValues given = machine.values(); // read once: each suggestion's command is written from them
         Function<List<Change>, String> tryIt
                 = new Function<List<Change>, String>() {
             @Override
             public String apply(List<Change> parts) { // a class, not a lambda: see FastPath
-                return MachineArgs.command(machine.values(), m, parts);
+                return MachineArgs.command(given, m, parts);
             }
         };
         int status = ExitCode.of(!report.alreadyHolds() && report.suggestions().isEmpty()).code;

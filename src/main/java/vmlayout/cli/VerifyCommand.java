@@ -194,7 +194,12 @@ final class VerifyCommand extends SubCommand {
         boolean cmdlineKnown = base != null || !machine.cmdline.isEmpty() || prof != null && prof.bootargs != null;
         boolean deviceTreeKnown = m.reservedMemory() != ReservedRegion.Node.NO_DEVICE_TREE;
         Verification.Result result = Verification.run(bootLog, layout, LogInputs.lines(inputs), cmdlineKnown, deviceTreeKnown,
-                options -> predictWith(options, prof, baseParams, label));
+                new Verification.Predictor() { // a class, not a lambda: see FastPath
+                    @Override
+                    public Layout predict(List<String[]> options) {
+                        return predictWith(options, prof, baseParams, label);
+                    }
+                });
         Verdict v = result.verdict();
         if (v.compared() == 0 && v.count(Verdict.Status.CANNOT_CHECK) == 0) {
             throw new InputException("verify " + log + ": none of the lines vmlayout predicts for this configuration is in"
