@@ -104,6 +104,34 @@ public record Goals(List<Requirement> wants, List<Reserve> reserves) {
     }
 
     /**
+     * How many more steps past {@code b} every want failing at {@code a} and {@code b} alike (one step apart)
+     * needs to be met if its metric goes on changing as it did from {@code a} to {@code b}; 0 when one of them
+     * did not move towards its bound (no estimate).
+     */
+    public long stepsToMeet(Layout a, Layout b) {
+        long most = 0;
+        for (Requirement r : wants) {
+            if (r.isFlag() || r.op().equals("!=")) {
+                continue;
+            }
+            long fa = Checker.metric(a, r.metric());
+            long fb = Checker.metric(b, r.metric());
+            int side = r.side(fb);
+            if (side == 0 || side != r.side(fa)) {
+                continue;
+            }
+            long moved = side < 0 ? fb - fa : fa - fb; // towards the bound
+            if (moved <= 0) {
+                return 0;
+            }
+            long bound = side < 0 ? (r.op().equals(">") ? r.value() + 1 : r.value()) : (r.op().equals("<") ? r.value() - 1 : r.value());
+            long missing = side < 0 ? bound - fb : fb - bound;
+            most = Math.max(most, (missing + moved - 1) / moved);
+        }
+        return most;
+    }
+
+    /**
      * True when what fails in {@code l} is only wants of a metric past their bound ({@code <}, {@code <=},
      * {@code ==}, {@code >=}, {@code >}): no flag, no {@code !=}, no reserved range, which a monotonic metric
      * does not order.

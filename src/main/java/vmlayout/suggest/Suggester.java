@@ -291,6 +291,37 @@ public final class Suggester {
         if (atCur.layout() == null || !goals.orderedWantFails(atCur.layout())) {
             return scan(fixed, k, cur, end, tried); // nothing orders the values (a flag or a reserved range fails)
         }
+        // a secant first: the metrics move about linearly with these settings (lowmem 1 MB per MB of VMALLOC_END
+        // until the RAM is all mapped), so the value in use and its neighbour tell where the failing wants would
+        // be met; that value and the one before it usually close the search (3 runs where the bisection takes 9),
+        // else the bisection goes on between them
+        long next = cur + dir * step;
+        if (Math.abs(after - before) > step) {
+            Attempt n = attempt(fixed, k, next, tried);
+            if (n.layout() == null) {
+                return scan(fixed, k, cur, end, tried);
+            }
+            if (!goals.unreachableBetween(atCur.layout(), n.layout())) {
+                after = next;
+            } else {
+                before = next;
+                long steps = goals.stepsToMeet(atCur.layout(), n.layout());
+                long guess = next + dir * steps * step;
+                for (int i = 0; steps > 0 && i < 2 && Math.abs(after - before) > step && between(guess, before, after); i++) {
+                    Attempt g = attempt(fixed, k, guess, tried);
+                    if (g.layout() == null) {
+                        return scan(fixed, k, cur, end, tried);
+                    }
+                    if (goals.unreachableBetween(atCur.layout(), g.layout())) {
+                        before = guess;
+                        guess += dir * step;
+                    } else {
+                        after = guess;
+                        guess -= dir * step;
+                    }
+                }
+            }
+        }
         while (Math.abs(after - before) > step) {
             long mid = before + dir * Math.max(1, Math.abs(after - before) / step / 2) * step;
             Attempt a = attempt(fixed, k, mid, tried);
@@ -311,6 +342,11 @@ public final class Suggester {
             return null; // a want overshot, and further on it overshoots more
         }
         return scan(fixed, k, cur, end, tried);
+    }
+
+    /** True when {@code v} lies strictly between {@code a} and {@code b} (either way round). */
+    private static boolean between(long v, long a, long b) {
+        return v > Math.min(a, b) && v < Math.max(a, b);
     }
 
     /**
