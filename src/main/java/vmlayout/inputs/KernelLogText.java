@@ -1,9 +1,8 @@
 package vmlayout.inputs;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import vmlayout.config.InputException;
+import vmlayout.config.Rx;
 
 /**
  * The kernel's own text in a log as a user has it: dmesg output, a serial console capture, syslog, a
@@ -16,15 +15,15 @@ import vmlayout.config.InputException;
  */
 public final class KernelLogText {
 
-    private static final Pattern TIMESTAMP = Pattern.compile("^\\[\\s*\\d+\\.\\d+\\]\\s?");
-    private static final Pattern CALLER = Pattern.compile("^\\[\\s*[TC]\\d{1,7}\\]\\s?");
-    private static final Pattern CTIME = Pattern.compile("^\\[[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}\\]\\s?");
-    private static final Pattern LEVEL = Pattern.compile("^<\\d>");
-    private static final Pattern FACILITY = Pattern.compile("^[a-z]{3,6}\\s*:[a-z]{3,6}\\s*: ");
-    private static final Pattern SYSLOG = Pattern.compile(
+    private static final Rx TIMESTAMP = Rx.compile("^\\[\\s*\\d+\\.\\d+\\]\\s?");
+    private static final Rx CALLER = Rx.compile("^\\[\\s*[TC]\\d{1,7}\\]\\s?");
+    private static final Rx CTIME = Rx.compile("^\\[[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}\\]\\s?");
+    private static final Rx LEVEL = Rx.compile("^<\\d>");
+    private static final Rx FACILITY = Rx.compile("^[a-z]{3,6}\\s*:[a-z]{3,6}\\s*: ");
+    private static final Rx SYSLOG = Rx.compile(
             "^(?:[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d|\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?)"
                     + " \\S+ kernel: ");
-    private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*[A-Za-z]");
+    private static final Rx ANSI = Rx.compile("\u001b\\[[0-9;]*[A-Za-z]");
 
     private KernelLogText() {
     }
@@ -62,14 +61,14 @@ public final class KernelLogText {
             end--;
         }
         int at = 0;
-        Matcher[] decorations = {SYSLOG.matcher(s), FACILITY.matcher(s), LEVEL.matcher(s), TIMESTAMP.matcher(s),
+        Rx.Matcher[] decorations = {SYSLOG.matcher(s), FACILITY.matcher(s), LEVEL.matcher(s), TIMESTAMP.matcher(s),
             CTIME.matcher(s), CALLER.matcher(s)};
         while (true) {
             int before = at;
             while (at < end && (isBlank(s.charAt(at)) || s.charAt(at) == '>')) {
                 at++; // mail quoting, any depth, and the blanks around it
             }
-            for (Matcher m : decorations) {
+            for (Rx.Matcher m : decorations) {
                 m.region(at, end);
                 if (m.lookingAt()) {
                     at = m.end();
@@ -91,7 +90,7 @@ public final class KernelLogText {
 
     /** No-break spaces as spaces, colour codes and other control characters removed. */
     private static String clean(String raw) {
-        String s = raw.indexOf('\u001b') >= 0 ? ANSI.matcher(raw).replaceAll("") : raw;
+        String s = raw.indexOf('\u001b') >= 0 ? ANSI.replaceAll(raw, "") : raw;
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

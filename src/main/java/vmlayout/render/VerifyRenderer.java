@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Fmt;
+import vmlayout.config.Rx;
 import vmlayout.verify.Guesses;
 import vmlayout.verify.Verdict.Entry;
 import vmlayout.verify.Verdict.Status;
@@ -260,8 +261,11 @@ public final class VerifyRenderer {
         return b.toString();
     }
 
+    /** An argument the shell would split or expand: quoted. */
+    static final Rx SHELL_SPECIAL = Rx.compile(".*[\\s'\"$;&|<>()*?\\\\].*");
+
     static String quote(String v) {
-        return v.isEmpty() || v.matches(".*[\\s'\"$;&|<>()*?\\\\].*") ? "'" + v.replace("'", "'\\''") + "'" : v;
+        return v.isEmpty() || SHELL_SPECIAL.matchesWhole(v) ? "'" + v.replace("'", "'\\''") + "'" : v;
     }
 
     /** The kernel's indentation of a predicted line, to show the log's line under it aligned. */
@@ -278,6 +282,13 @@ public final class VerifyRenderer {
     }
 
     private static String squeeze(String s) {
-        return s.replaceAll("\\s+", "");
+        StringBuilder b = new StringBuilder(s.length()); // replaceAll("\\s+", ""): the six characters of \s
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != ' ' && (c < '\t' || c > '\r')) {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 }

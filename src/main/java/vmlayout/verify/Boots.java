@@ -5,9 +5,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import vmlayout.config.InputException;
+import vmlayout.config.Rx;
 
 /**
  * The boots a log holds. A file may hold several boots (a serial capture across reboots), or one boot
@@ -31,11 +30,20 @@ public final class Boots {
     public record Part(int boot, int from, int to, int copyOf, boolean complete) {
     }
 
-    private static final Pattern VERSION = Pattern.compile("^Linux version \\d");
-    private static final Pattern BOOTING = Pattern.compile("^Booting Linux on physical CPU");
-    private static final Pattern TIMESTAMP = Pattern.compile("\\[\\s*(\\d+\\.\\d+)\\]");
+    private static final Rx VERSION = Rx.compile("^Linux version \\d");
+    private static final Rx TIMESTAMP = Rx.compile("\\[\\s*(\\d+\\.\\d+)\\]");
     /** Lines every boot of every era prints once the memory set-up is done. */
-    private static final Pattern DONE = Pattern.compile("^(Memory: |Freeing unused kernel|Freeing init memory)");
+    private static boolean done(String t) {
+        return t.startsWith("Memory: ") || t.startsWith("Freeing unused kernel") || t.startsWith("Freeing init memory");
+    }
+
+    /** By line number: an anonymous class, not Comparator.comparingInt (a method reference costs start-up, see Rx). */
+    private static final Comparator<BootLog.Line> BY_NUMBER = new Comparator<BootLog.Line>() {
+        @Override
+        public int compare(BootLog.Line a, BootLog.Line b) {
+            return Integer.compare(a.number(), b.number());
+        }
+    };
     /** How many of a part's first lines are compared to tell a copy. */
     private static final int SIGNATURE = 40;
 
@@ -67,7 +75,7 @@ public final class Boots {
         int booting = -1; // the last "Booting Linux" start not yet followed by its "Linux version"
         for (int i = 0; i < lines.size(); i++) {
             String t = lines.get(i).text();
-            if (BOOTING.matcher(t).find()) {
+            if (t.startsWith("Booting Linux on physical CPU")) {
                 starts.add(i);
                 booting = i;
             } else if (VERSION.matcher(t).find()) {
@@ -115,7 +123,7 @@ public final class Boots {
     private static boolean hasMemoryLine(List<BootLog.Line> lines, int from, int to) {
         for (int i = from; i <= to; i++) {
             String t = lines.get(i).text();
-            if (LineShapes.isPredicted(t) || LineShapes.isBiosMap(t) || DONE.matcher(t).find()
+            if (LineShapes.isPredicted(t) || LineShapes.isBiosMap(t) || done(t)
                     || t.startsWith("Kernel command line:") || t.startsWith("Zone ranges:")) {
                 return true;
             }
@@ -126,7 +134,7 @@ public final class Boots {
     private static boolean complete(List<BootLog.Line> lines, int from, int to) {
         for (int i = from; i <= to; i++) {
             String t = lines.get(i).text();
-            if (DONE.matcher(t).find() || LineShapes.isHeader(t)) {
+            if (done(t) || LineShapes.isHeader(t)) {
                 return true;
             }
         }
@@ -146,7 +154,7 @@ public final class Boots {
             if (l.text().isEmpty()) {
                 continue;
             }
-            Matcher m = TIMESTAMP.matcher(l.raw());
+            Rx.Matcher m = TIMESTAMP.matcher(l.raw());
             boolean has = m.find();
             String key = (has ? m.group(1) + " " : "") + l.text();
             if (has && Double.parseDouble(m.group(1)) > 0) {
@@ -250,11 +258,11 @@ public final class Boots {
                 out.add(l);
             }
         }
-        out.sort(Comparator.comparingInt(BootLog.Line::number));
+        out.sort(BY_NUMBER);
         return BootLog.of(log.name(), out);
     }
 
-    private static final Pattern MEMINFO = Pattern.compile("^[A-Za-z_()]+:\\s+\\d+ kB$");
+    private static final Rx MEMINFO = Rx.compile("^[A-Za-z_()]+:\\s+\\d+ kB$");
 
     /** What the user should know about the boots of the file: how many, which one is compared, copies. */
     public List<String> notes(Part chosen) {

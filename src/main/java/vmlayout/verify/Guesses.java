@@ -3,6 +3,7 @@ package vmlayout.verify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import vmlayout.bootargs.Param;
 import vmlayout.config.Arch;
 import vmlayout.config.Fmt;
 import vmlayout.engine.Constants;
@@ -145,7 +146,7 @@ public final class Guesses {
                         c.add("FIXADDR_START=0x" + Long.toHexString(v));
                     }
                 }
-                out.add(new Guess("-D", "FIXADDR_START", "a typical distribution kernel's fixmap of " + d.substring(7).split(" \\(")[0],
+                out.add(new Guess("-D", "FIXADDR_START", "a typical distribution kernel's fixmap of " + beforeParenthesis(d.substring(7)),
                         true, c));
             } else if (d.startsWith("struct cpu_entry_area")) {
                 out.add(new Guess("-D", "CPU_ENTRY_AREA_MAP_SIZE", "a typical cpu_entry_area", true, List.of()));
@@ -164,7 +165,7 @@ public final class Guesses {
             out.add(new Guess("-D", "VMSPLIT", "VMSPLIT_3G", false, c));
         }
         if (l.arch() != Arch.PPC && !pinned(l, "DMA_CMA") && !pinned(l, "CMA_SIZE_MBYTES") && !pinned(l, "CMA_SIZE_PERCENTAGE")
-                && l.params().stream().noneMatch(p -> p.is("cma"))) {
+                && !hasParam(l, "cma")) {
             // the global CMA area (engine.reserve.DmaContiguous): CONFIG_DMA_CMA is off by default, distribution
             // kernels have it with CMA_SIZE_MBYTES 16 (Debian armmp) or a board's own size
             out.add(new Guess("-D", "DMA_CMA", "DMA_CMA=n", false, List.of("DMA_CMA=y", "CMA_SIZE_MBYTES=32",
@@ -197,6 +198,21 @@ public final class Guesses {
             }
         }
         return out;
+    }
+
+    private static boolean hasParam(Layout l, String name) {
+        for (Param p : l.params()) {
+            if (p.is(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text before " (", as split(" \\(")[0] for the descriptions here. */
+    private static String beforeParenthesis(String s) {
+        int cut = s.indexOf(" (");
+        return cut < 0 ? s : s.substring(0, cut);
     }
 
     private static boolean pinned(Layout l, String name) {

@@ -5,10 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import vmlayout.config.Arch;
 import vmlayout.config.KernelVersion;
+import vmlayout.config.Rx;
 import vmlayout.engine.x86.X86Knobs;
 
 /**
@@ -31,48 +30,48 @@ public final class LogFacts {
     public record Fact(String name, String value, int line, String text) {
     }
 
-    private static final Pattern VERSION = Pattern.compile("^Linux version (\\d+\\.\\d+(?:\\.\\d+){0,2}(?:-rc\\d+)?)\\S*");
-    private static final Pattern CMDLINE = Pattern.compile("^Kernel command line: ?(.*)$");
-    private static final Pattern E820_OLD = Pattern.compile(
+    private static final Rx VERSION = Rx.compile("^Linux version (\\d+\\.\\d+(?:\\.\\d+){0,2}(?:-rc\\d+)?)\\S*");
+    private static final Rx CMDLINE = Rx.compile("^Kernel command line: ?(.*)$");
+    private static final Rx E820_OLD = Rx.compile(
             "^BIOS-e820: ([0-9a-fA-F]{8,16}) - ([0-9a-fA-F]{8,16}) \\(([^)]*)\\)");
-    private static final Pattern E820_MEM = Pattern.compile(
+    private static final Rx E820_MEM = Rx.compile(
             "^BIOS-e820: \\[mem 0x([0-9a-fA-F]{1,16})-0x([0-9a-fA-F]{1,16})\\] (.+)$");
-    private static final Pattern ARM_TOTAL = Pattern.compile("^Memory: ((?:\\d{1,7}MB ?){1,16})= (\\d{1,7})MB total$");
-    private static final Pattern NODE_RANGE = Pattern.compile("^node\\s+\\d+: \\[mem 0x([0-9a-fA-F]{1,16})-0x([0-9a-fA-F]{1,16})\\]$");
-    private static final Pattern ZONE_RANGE = Pattern.compile("^(DMA|DMA32|Normal|HighMem)\\s+\\[mem 0x([0-9a-fA-F]{1,16})-0x([0-9a-fA-F]{1,16})\\]$");
-    private static final Pattern PPC_TOP = Pattern.compile("^Top of RAM: 0x([0-9a-fA-F]{1,16}), Total RAM: 0x([0-9a-fA-F]{1,16})");
-    private static final Pattern PPC_TOTAL = Pattern.compile("^Total memory = (\\d{1,7})MB");
+    private static final Rx ARM_TOTAL = Rx.compile("^Memory: ((?:\\d{1,7}MB ?){1,16})= (\\d{1,7})MB total$");
+    private static final Rx NODE_RANGE = Rx.compile("^node\\s+\\d+: \\[mem 0x([0-9a-fA-F]{1,16})-0x([0-9a-fA-F]{1,16})\\]$");
+    private static final Rx ZONE_RANGE = Rx.compile("^(DMA|DMA32|Normal|HighMem)\\s+\\[mem 0x([0-9a-fA-F]{1,16})-0x([0-9a-fA-F]{1,16})\\]$");
+    private static final Rx PPC_TOP = Rx.compile("^Top of RAM: 0x([0-9a-fA-F]{1,16}), Total RAM: 0x([0-9a-fA-F]{1,16})");
+    private static final Rx PPC_TOTAL = Rx.compile("^Total memory = (\\d{1,7})MB");
     /**
      * A distribution's upstream release in the version line's build tag: Debian "#1 SMP Debian 6.1.192-3
      * (2026-11-26)" (uname -r says 6.1.0-57, the ABI), Ubuntu "(Ubuntu 5.15.0-91.101-generic 5.15.131)".
      */
-    private static final Pattern DISTRO_RELEASE = Pattern.compile("(?: Debian (\\d+\\.\\d+\\.\\d+)-\\S+|\\(Ubuntu \\S+ (\\d+\\.\\d+\\.\\d+)\\)$)");
+    private static final Rx DISTRO_RELEASE = Rx.compile("(?: Debian (\\d+\\.\\d+\\.\\d+)-\\S+|\\(Ubuntu \\S+ (\\d+\\.\\d+\\.\\d+)\\)$)");
     /** The release in an oops or warning header (dump_stack_print_info()): "... Not tainted 5.17.0-rc6-next #197". */
-    private static final Pattern TAINT = Pattern.compile("(?:Not tainted|Tainted: [A-Z ]{1,40}?) (\\d+\\.\\d+(?:\\.\\d+){0,2})\\S* #");
+    private static final Rx TAINT = Rx.compile("(?:Not tainted|Tainted: [A-Z ]{1,40}?) (\\d+\\.\\d+(?:\\.\\d+){0,2})\\S* #");
     /** NR_CPUS: x86 setup_per_cpu_areas() and kernel/rcu/tree_plugin.h rcu_bootup_announce_oddness() (only when fewer CPUs). */
-    private static final Pattern NR_CPUS = Pattern.compile("^(?:setup_percpu: NR_CPUS:(\\d{1,5}) |rcu: RCU restricting CPUs from NR_CPUS=(\\d{1,5}) )");
+    private static final Rx NR_CPUS = Rx.compile("^(?:setup_percpu: NR_CPUS:(\\d{1,5}) |rcu: RCU restricting CPUs from NR_CPUS=(\\d{1,5}) )");
     /** The device tree's model (setup_machine_fdt(); "OF: fdt: " from 4.x). */
-    private static final Pattern MODEL = Pattern.compile("^(?:OF: fdt: )?Machine model: (.+)$");
+    private static final Rx MODEL = Rx.compile("^(?:OF: fdt: )?Machine model: (.+)$");
     /** x86 x86_report_nx(): which page tables the kernel was built with. */
-    private static final Pattern NX_PAE = Pattern.compile("^NX \\(Execute Disable\\) protection: active");
-    private static final Pattern NX_NONPAE = Pattern.compile("^(Notice: NX \\(Execute Disable\\) protection cannot be enabled: non-PAE kernel!"
+    private static final Rx NX_PAE = Rx.compile("^NX \\(Execute Disable\\) protection: active");
+    private static final Rx NX_NONPAE = Rx.compile("^(Notice: NX \\(Execute Disable\\) protection cannot be enabled: non-PAE kernel!"
             + "|L1TF: Kernel not compiled for PAE)");
     /** A physical address printed with %pa: 16 digits when phys_addr_t is 64-bit (ARM: LPAE), 8 when it is 32-bit. */
-    private static final Pattern PA_WIDTH = Pattern.compile("^(?:cma: Reserved \\d+ MiB at|Reserved memory: created \\S+ memory pool at) 0x([0-9a-f]+)\\b");
+    private static final Rx PA_WIDTH = Rx.compile("^(?:cma: Reserved \\d+ MiB at|Reserved memory: created \\S+ memory pool at) 0x([0-9a-f]+)\\b");
     /** The header of free_area_init()'s zone lines: the source of the zone names, an input, so not compared. */
     static final String ZONES_HEADER = "Zone ranges:";
     /** mm free_area_init(): the zones the kernel was built with ("  %-8s " then the range or "empty"). */
-    private static final Pattern ZONE = Pattern.compile("^(DMA|DMA32|Normal|HighMem|Device)\\s+(?:\\[mem |empty$)");
+    private static final Rx ZONE = Rx.compile("^(DMA|DMA32|Normal|HighMem|Device)\\s+(?:\\[mem |empty$)");
 
     /** Lines that only one architecture prints (kernel texts of arch/arm, arch/x86, arch/powerpc). */
-    private static final Pattern ARM_LINE = Pattern.compile(
+    private static final Rx ARM_LINE = Rx.compile(
             "^(CPU: .*\\(ARMv\\d|Machine model: |Machine: |Booting Linux on physical CPU|Memory policy: |CPU: All CPU\\(s\\) started in"
                     + "|Memory: (?:\\d{1,7}MB ?){1,16}= \\d{1,7}MB total)"); // bounded: an unbounded group recursed per repetition
-    private static final Pattern X86_LINE = Pattern.compile(
+    private static final Rx X86_LINE = Rx.compile(
             "^((e820: )?BIOS-provided physical RAM map:|BIOS-e820: |x86/|DMI: |Initializing HighMem for node"
                     + "|Checking if this processor honours the WP bit|Notice: NX \\(Execute Disable\\)|NX \\(Execute Disable\\)"
                     + "|Linux version .*(i[3-6]86|x86))");
-    private static final Pattern PPC_LINE = Pattern.compile(
+    private static final Rx PPC_LINE = Rx.compile(
             "^(Top of RAM: |Total memory = |Using .* machine description|-> early_init_devtree|MMU: |PowerMac |Hash: "
                     + "|Linux version .*(powerpc|ppc))");
 
@@ -160,14 +159,14 @@ public final class LogFacts {
             vote(ARM_LINE, Arch.ARM, l, votes, first);
             vote(X86_LINE, Arch.X86, l, votes, first);
             vote(PPC_LINE, Arch.PPC, l, votes, first);
-            Matcher m = VERSION.matcher(t);
+            Rx.Matcher m = VERSION.matcher(t);
             if (m.find() && f.kernel == null) {
                 f.kernel = m.group(1);
-                Matcher d = DISTRO_RELEASE.matcher(t);
+                Rx.Matcher d = DISTRO_RELEASE.matcher(t);
                 if (d.find() && !f.kernel.contains("-rc")) {
                     String up = d.group(1) != null ? d.group(1) : d.group(2);
                     // the same release line (6.1.0-57 is Debian's 6.1.192): its stable updates are era facts too
-                    if (up.startsWith(f.kernel.replaceAll("\\.0$", "") + ".")) {
+                    if (up.startsWith(withoutDotZero(f.kernel) + ".")) {
                         f.kernel = up;
                     }
                 }
@@ -205,7 +204,7 @@ public final class LogFacts {
     /** A log without "Linux version" (an excerpt) may show the release in an oops or warning header. */
     private void releaseFromTaint(BootLog log) {
         for (BootLog.Line l : log.lines()) {
-            Matcher m = TAINT.matcher(l.text());
+            Rx.Matcher m = TAINT.matcher(l.text());
             if (m.find()) {
                 kernel = m.group(1);
                 facts.add(new Fact("--kernel", kernel, l.number(), l.text()));
@@ -216,7 +215,7 @@ public final class LogFacts {
 
     private void readModel(BootLog log) {
         for (BootLog.Line l : log.lines()) {
-            Matcher m = MODEL.matcher(l.text());
+            Rx.Matcher m = MODEL.matcher(l.text());
             if (m.matches()) {
                 model = m.group(1).strip();
                 modelLine = l.number();
@@ -249,7 +248,7 @@ public final class LogFacts {
                 zones = zones == null ? l : zones;
                 continue;
             }
-            Matcher m = ZONE.matcher(t);
+            Rx.Matcher m = ZONE.matcher(t);
             if (inZones && m.find()) {
                 names.add(m.group(1));
                 continue;
@@ -289,7 +288,7 @@ public final class LogFacts {
             }
         }
         if (a == Arch.ARM && width != null) {
-            Matcher m = PA_WIDTH.matcher(width.text());
+            Rx.Matcher m = PA_WIDTH.matcher(width.text());
             m.find();
             // the width only: the line's address is a prediction (of the reservation), its text is not the input
             defines.add("ARM_LPAE=" + (m.group(1).length() == 16 ? "y" : "n"));
@@ -305,7 +304,7 @@ public final class LogFacts {
         facts.add(new Fact("-D", d, l.number(), l.text()));
     }
 
-    private static void vote(Pattern p, Arch a, BootLog.Line l, int[] votes, BootLog.Line[] first) {
+    private static void vote(Rx p, Arch a, BootLog.Line l, int[] votes, BootLog.Line[] first) {
         if (p.matcher(l.text()).find()) {
             if (votes[a.ordinal()]++ == 0) {
                 first[a.ordinal()] = l;
@@ -345,7 +344,7 @@ public final class LogFacts {
             if (LineShapes.isPredicted(t)) {
                 continue;
             }
-            Matcher m = E820_OLD.matcher(t);
+            Rx.Matcher m = E820_OLD.matcher(t);
             long start;
             long end;
             String type;
@@ -388,7 +387,7 @@ public final class LogFacts {
         if (w.startsWith("persistent")) {
             return "persistent";
         }
-        if (w.startsWith("type ") && w.substring(5).matches("\\d{1,4}")) {
+        if (w.startsWith("type ") && digits(w.substring(5), 4)) {
             int n = Integer.parseInt(w.substring(5));
             return n == 12 ? "persistent" : n >= 1 && n <= 5 ? Integer.toString(n) : "reserved";
         }
@@ -415,7 +414,7 @@ public final class LogFacts {
             if (notRam(t)) {
                 continue;
             }
-            Matcher m = NODE_RANGE.matcher(t);
+            Rx.Matcher m = NODE_RANGE.matcher(t);
             if (m.matches()) {
                 nodes.add(new long[]{Long.parseUnsignedLong(m.group(1), 16), Long.parseUnsignedLong(m.group(2), 16) + 1});
                 nodeLines.add(l);
@@ -467,7 +466,7 @@ public final class LogFacts {
             if (LineShapes.isPredicted(l.text())) {
                 continue;
             }
-            Matcher m = PPC_TOP.matcher(l.text());
+            Rx.Matcher m = PPC_TOP.matcher(l.text());
             if (m.find()) {
                 long total = Long.parseUnsignedLong(m.group(2), 16);
                 if (total > 0) {
@@ -482,7 +481,7 @@ public final class LogFacts {
             if (LineShapes.isPredicted(l.text())) {
                 continue;
             }
-            Matcher m = PPC_TOTAL.matcher(l.text());
+            Rx.Matcher m = PPC_TOTAL.matcher(l.text());
             if (m.find() && Long.parseLong(m.group(1)) > 0) {
                 String v = "0x0:" + Long.parseLong(m.group(1)) + "M";
                 ram.add(v);
@@ -498,5 +497,23 @@ public final class LogFacts {
         String v = "0x" + Long.toHexString(start) + ":0x" + Long.toHexString(size);
         ram.add(v);
         facts.add(new Fact("--ram", v, l.number(), l.text()));
+    }
+
+    /** replaceAll("\\.0$", "") of a version from the log's "Linux version" (no line terminator in it). */
+    private static String withoutDotZero(String version) {
+        return version.endsWith(".0") ? version.substring(0, version.length() - 2) : version;
+    }
+
+    /** matches("\\d{1,max}"). */
+    private static boolean digits(String s, int max) {
+        if (s.isEmpty() || s.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import vmlayout.config.InputException;
+import vmlayout.config.Rx;
 import vmlayout.engine.Constants;
 import vmlayout.engine.Layout;
 import vmlayout.engine.mm.MemoryFacts;
@@ -173,14 +173,12 @@ public final class Verification {
         return new Verdict(out);
     }
 
-    private static final Pattern RESERVES = Pattern.compile(
-            "^(cma: Reserved |Reserved memory: created )");
 
     /** The highmem figure of "Memory:" when the boot reserves CMA or reserved-memory areas or has KASAN: not checked. */
     private static Verdict reservations(BootLog log, Layout layout, Verdict v) {
         boolean reserves = false;
         for (BootLog.Line l : log.lines()) {
-            reserves |= RESERVES.matcher(l.text()).find();
+            reserves |= l.text().startsWith("cma: Reserved ") || l.text().startsWith("Reserved memory: created ");
         }
         for (Constants.Value c : layout.constants()) {
             reserves |= c.name().equals("KASAN") && c.value() != 0;

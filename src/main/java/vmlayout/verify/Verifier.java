@@ -3,9 +3,7 @@ package vmlayout.verify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import vmlayout.config.Rx;
 import vmlayout.engine.Layout;
 import vmlayout.engine.mm.MemoryFacts;
 import vmlayout.report.Message;
@@ -99,10 +97,10 @@ public final class Verifier {
         }
         String[] squeezed = log.squeezed();
         String[] kinds = log.kinds();
-        match(ps, exact, used, p -> p.text, Status.AGREE);
-        match(ps, squeezed, used, p -> p.shape.squeezed, Status.AGREE_SPACING);
+        match(ps, exact, used, TEXT, Status.AGREE);
+        match(ps, squeezed, used, SQUEEZED, Status.AGREE_SPACING);
         int cutAt = cut(ps, lines, shapes, used);
-        match(ps, kinds, used, p -> p.shape.kind(), Status.DIFFER);
+        match(ps, kinds, used, KIND, Status.DIFFER);
 
         boolean bootStart = shapes.bootStart;
         boolean header = shapes.header;
@@ -153,7 +151,7 @@ public final class Verifier {
     }
 
     /** The "Memory: ...K/...K available (...)" line of 5.8+ and the fields of it vmlayout predicts. */
-    private static final Pattern MEMORY = Pattern.compile(
+    private static final Rx MEMORY = Rx.compile(
             "^Memory: (\\d+)K/(\\d+)K available \\((.*?)(?:, (\\d+)K highmem)?\\)$");
 
     private static List<Entry> memoryLine(List<BootLog.Line> lines, LogShapes shapes, List<MemoryFacts.Value> values,
@@ -168,7 +166,7 @@ public final class Verifier {
             }
         }
         BootLog.Line found = null;
-        Matcher m = null;
+        Rx.Matcher m = null;
         if (shapes.memoryLine >= 0) {
             found = lines.get(shapes.memoryLine);
             m = MEMORY.matcher(found.text());
@@ -191,7 +189,7 @@ public final class Verifier {
         return out;
     }
 
-    private static final Pattern MEMINFO_VALUE = Pattern.compile("^(\\w+):\\s+(\\d{1,18}) kB$");
+    private static final Rx MEMINFO_VALUE = Rx.compile("^(\\w+):\\s+(\\d{1,18}) kB$");
 
     /**
      * The /proc/meminfo values vmlayout predicts as a bound (LowTotal: at most the lowmem RAM): the log's value
@@ -207,7 +205,7 @@ public final class Verifier {
             String predicted = MemoryFacts.meminfoLine(v);
             Entry e = new Entry(Status.OUTSIDE, predicted, 0, null);
             for (int i = 0; i < lines.size(); i++) {
-                Matcher m = MEMINFO_VALUE.matcher(lines.get(i).text());
+                Rx.Matcher m = MEMINFO_VALUE.matcher(lines.get(i).text());
                 if (!used[i] && m.matches() && (m.group(1) + ":").equals(v.label())) {
                     used[i] = true;
                     boolean within = Long.parseLong(m.group(2)) <= v.kb();
@@ -224,15 +222,23 @@ public final class Verifier {
      * One pass: each predicted line not matched yet takes the first free log line with the same key,
      * after the previous match if it can, else before it.
      */
-    private static void match(List<Predicted> ps, String[] keys, boolean[] used, Function<Predicted, String> key,
-                              Status how) {
+    /** The keys match() compares: an int, not a lambda (a lambda's first use costs start-up, see Rx). */
+    private static final int TEXT = 0;
+    private static final int SQUEEZED = 1;
+    private static final int KIND = 2;
+
+    private static String key(Predicted p, int key) {
+        return key == TEXT ? p.text : key == SQUEEZED ? p.shape.squeezed : p.shape.kind();
+    }
+
+    private static void match(List<Predicted> ps, String[] keys, boolean[] used, int key, Status how) {
         int after = -1;
         for (Predicted p : ps) {
             if (p.log >= 0) {
                 after = p.log;
                 continue;
             }
-            String want = key.apply(p);
+            String want = key(p, key);
             int found = find(keys, used, want, after + 1, keys.length);
             if (found < 0) {
                 found = find(keys, used, want, 0, Math.min(after + 1, keys.length));

@@ -1,0 +1,352 @@
+package vmlayout.config;
+
+/**
+ * A step of a compiled {@link Rx}: it matches at position i, then asks the step after it to match the rest
+ * (backtracking is returning false). The kinds follow java.util.regex's node chain, with its semantics.
+ * Recursion follows the pattern, not the input: a repeat of one character loops and backs off by count.
+ */
+abstract class RxNode {
+
+    RxNode next;
+
+    abstract boolean match(Rx.Matcher m, int i);
+
+    /** The code point at i, or -1 past the end of the region. */
+    static int at(Rx.Matcher m, int i) {
+        if (i >= m.to) {
+            return -1;
+        }
+        int c = Character.codePointAt(m.text, i);
+        return i + Character.charCount(c) <= m.to ? c : -1;
+    }
+
+    /** Passes on: the end of an alternative, an empty alternative. */
+    static final class Pass extends RxNode {
+        @Override
+        boolean match(Rx.Matcher m, int i) {
+            return next.match(m, i);
+        }
+    }
+
+    /** The end of the pattern: matches() also needs the end of the region. */
+    static final class Accept extends RxNode {
+        @Override
+        boolean match(Rx.Matcher m, int i) {
+            if (m.whole && i != m.to) {
+                return false;
+            }
+            m.last = i;
+            return true;
+        }
+    }
+
+    /** A run of literal characters, compared as chars (java.util.regex's Slice). */
+    static final class Literal extends RxNode {
+        private final String chars;
+        private final boolean caseless;
+
+        Literal(String chars, boolean caseless) {
+            this.chars = chars;
+            this.caseless = caseless;
+        }
+
+        @Override
+        boolean match(Rx.Matcher m, int i) {
+            int n = chars.length();
+            if (i + n > m.to) {
+                return false;
+            }
+            for (int j = 0; j < n; j++) {
+                char c = m.text.charAt(i + j);
+                char p = chars.charAt(j);
+                if (c != p && !(caseless && c < 128 && RxSet.lower(c) == RxSet.lower(p))) {
+                    return false;
+                }
+            }
+            return next.match(m, i + n);
+        }
+    }
+
+    /** One character of a set. */
+    static final class One extends RxNode {
+        private final RxSet set;
+
+        One(RxSet set) {
+            this.set = set;
+        }
+
+        @Override
+        boolean match(Rx.Matcher m, int i) {
+            int c = at(m, i);
+            return c >= 0 && set.has(c) && next.match(m, i + Character.charCount(c));
+        }
+    }
+
+    /** A quantifier over one character of a set: greedy, lazy or possessive, by count, without recursion per character. */
+    static final class Repeat extends RxNode {
+        static final int GREEDY = 0;
+        static final int LAZY = 1;
+        static final int POSSESSIVE = 2;
+
+        private final RxSet set;
+        private final int min;
+        private final int max;
+        private final int mode;
+
+        Repeat(RxSet set, int min, int max, int mode) {
+            this.set = set;
+            this.min = min;
+            this.max = max;
+            this.mode = mode;
+        }
+
+        @Override
+        boolean match(Rx.Matcher m, int i) {
+            int n = 0;
+            while (n < min) {
+                int c = at(m, i);
+                if (c < 0 || !set.has(c)) {
+                    return false;
+                }
+                i += Character.charCount(c);
+                n++;
+            }
+            if (mode == LAZY) {
+                while (true) {
+                    if (next.match(m, i)) {
+                        return true;
+                    }
+                    int c = n < max ? at(m, i) : -1;
+                    if (c < 0 || !set.has(c)) {
+                        return false;
+                    }
+                    i += Character.charCount(c);
+                    n++;
+                }
+            }
+            while (n < max) {
+                int c = at(m, i);
+                if (c < 0 || !set.has(c)) {
+                    break;
+                }
+                i += Character.charCount(c);
+                n++;
+            }
+            if (mode == POSSESSIVE) {
+                return next.match(m, i);
+            }
+            while (true) {
+                if (next.match(m, i)) {
+                    return true;
+                }
+                if (n == min) {
+                    return false;
+                }
+                i -= Character.charCount(Character.codePointBefore(m.text, i)); // as java.util.regex backs off
+                n--;
+            }
+        }
+    }
+
+    /** The start of a capturing group: where it starts, kept until its end is reached. */
+    static final class GroupHead extends RxNode {
+        private final int slot;
+
+        GroupHead(int slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        boolean match(Rx.Matcher m, int i) {
+            int saved = m.locals[slot];
+            m.locals[slot] = i;
+            boolean r = next.match(m, i);
+            m.locals[slot] = saved;
+            return r;
+        }
+    }
+
+    /** The end of a capturing group: the group is set while the rest is tried, restored if it fails. */
+    static final class GroupTail extends RxNode {
+        private final int group;
+        private final int slot;
+
+        GroupTail(int group, int slot) {
+            this.group = group;
+            this.slot = slot;
+        }
+
+        @Override
+        boolean match(Rx.Matcher m, int i) {
+            int start = m.groups[2 * group];
+            int end = m.groups[2 * group + 1];
+            m.groups[2 * group] = m.locals[slot];
+            m.groups[2 * group + 1] = i;
+            if (next.match(m, i)) {
+                return true;
+            }
+            m.groups[2 * group] = start;
+            m.groups[2 * group + 1] = end;
+            return false;
+        }
+    }
+
+    /** Alternatives, tried in order; each ends in a Pass to what follows. */
+    static final class Branch extends RxNode {
+        private final RxNode[] alternatives;
+
+        Branch(RxNode[] alternatives) {
+            this.alternatives = alternatives;
+        }
+
+        @Override
+        boolean match(Rx.Matcher m, int i) {
+            for (RxNode a : alternatives) {
+                if (a.match(m, i)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * A bounded quantifier over a group (greedy or lazy). Each repetition is a level of recursion, so the
+     * compiler refuses an unbounded one. The body ends in a LoopTail; an empty repetition ends the loop.
+     */
+    static final class Loop extends RxNode {
+        RxNode body;
+        private final int min;
+        private final int max;
+        private final boolean lazy;
+        final int countSlot;
+        final int beginSlot;
+
+        Loop(int min, int max, boolean lazy, int countSlot, int beginSlot) {
+            this.min = min;
+            this.max = max;
+            this.lazy = lazy;
+            this.countSlot = countSlot;
+            this.beginSlot = beginSlot;
+        }
+
+        @Override
+        boolean match(Rx.Matcher m, int i) {
+            int count = m.locals[countSlot];
+            int begin = m.locals[beginSlot];
+            boolean r = step(m, i, 0);
+            m.locals[countSlot] = count;
+            m.locals[beginSlot] = begin;
+            return r;
+        }
+
+        boolean step(Rx.Matcher m, int i, int count) {
+            if (count < min) {
+                return again(m, i, count);
+            }
+            if (count >= max) {
+                return next.match(m, i);
+            }
+            if (lazy) {
+                return next.match(m, i) || again(m, i, count);
+            }
+            return again(m, i, count) || next.match(m, i);
+        }
+
+        private boolean again(Rx.Matcher m, int i, int count) {
+            int savedCount = m.locals[countSlot];
+            int savedBegin = m.locals[beginSlot];
+            m.locals[countSlot] = count + 1;
+            m.locals[beginSlot] = i;
+            boolean r = body.match(m, i);
+            m.locals[countSlot] = savedCount;
+            m.locals[beginSlot] = savedBegin;
+            return r;
+        }
+    }
+
+    /** The end of a Loop's body: another repetition, or out of the loop after an empty one. */
+    static final class LoopTail extends RxNode {
+        private final Loop loop;
+
+        LoopTail(Loop loop) {
+            this.loop = loop;
+        }
+
+        @Override
+        boolean match(Rx.Matcher m, int i) {
+            if (i == m.locals[loop.beginSlot]) {
+                return loop.next.match(m, i);
+            }
+            return loop.step(m, i, m.locals[loop.countSlot]);
+        }
+    }
+
+    /** ^ without MULTILINE: the start of the region. */
+    static final class Begin extends RxNode {
+        @Override
+        boolean match(Rx.Matcher m, int i) {
+            return i == m.from && next.match(m, i);
+        }
+    }
+
+    /** $ without MULTILINE: the end of the region, or before a line terminator that ends it. */
+    static final class Dollar extends RxNode {
+        @Override
+        boolean match(Rx.Matcher m, int i) {
+            int end = m.to;
+            if (i < end - 2) {
+                return false;
+            }
+            if (i == end - 2) {
+                return m.text.charAt(i) == '\r' && m.text.charAt(i + 1) == '\n' && next.match(m, i);
+            }
+            if (i < end) {
+                char c = m.text.charAt(i);
+                if (c == '\n') {
+                    if (i > 0 && m.text.charAt(i - 1) == '\r') {
+                        return false;
+                    }
+                } else if (c != '\r' && c != '\u0085' && c != '\u2028' && c != '\u2029') {
+                    return false;
+                }
+            }
+            return next.match(m, i);
+        }
+    }
+
+    /** \b as Java 17's java.util.regex has it: a letter or digit (any script) or '_' on one side only. */
+    static final class Bound extends RxNode {
+        @Override
+        boolean match(Rx.Matcher m, int i) {
+            boolean left = false;
+            if (i > m.from) {
+                int c = Character.codePointBefore(m.text, i);
+                left = word(c) || (Character.getType(c) == Character.NON_SPACING_MARK && hasBase(m, i - 1));
+            }
+            boolean right = false;
+            if (i < m.to) {
+                int c = Character.codePointAt(m.text, i);
+                right = word(c) || (Character.getType(c) == Character.NON_SPACING_MARK && hasBase(m, i));
+            }
+            return left != right && next.match(m, i);
+        }
+
+        private static boolean word(int c) {
+            return c == '_' || Character.isLetterOrDigit(c);
+        }
+
+        private static boolean hasBase(Rx.Matcher m, int i) {
+            for (int x = i; x >= m.from; x--) {
+                int c = Character.codePointAt(m.text, x);
+                if (Character.isLetterOrDigit(c)) {
+                    return true;
+                }
+                if (Character.getType(c) != Character.NON_SPACING_MARK) {
+                    return false;
+                }
+            }
+            return false;
+        }
+    }
+}

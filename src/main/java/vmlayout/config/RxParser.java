@@ -1,0 +1,402 @@
+package vmlayout.config;
+
+/**
+ * Compiles an {@link Rx} by recursive descent into a chain of {@link RxNode}s. The syntax: (?i) at the start,
+ * ^ $ \b, literals and escaped punctuation, \d \D \s \S \w \W \t \n \r \f, ., classes with ranges, negation
+ * and those escapes, ( ) (?: ), |, and ? * + {n} {m,} {m,n}, each greedy, lazy (?) or possessive (+) over one
+ * character; over a group only bounded (? {n} {m,n}), greedy or lazy. Anything else is refused.
+ */
+final class RxParser {
+
+    private static final int UNBOUNDED = Integer.MAX_VALUE;
+
+    private final String p;
+    private int at;
+    private boolean caseless;
+    private int groups;
+    private int locals;
+
+    /** The first and last node of what was just parsed (the last one's next is still to be set). */
+    private RxNode head;
+    private RxNode tail;
+
+    RxParser(String pattern) {
+        this.p = pattern;
+    }
+
+    Rx parse() {
+        if (p.startsWith("(?i)")) {
+            caseless = true;
+            at = 4;
+        }
+        alternation();
+        boolean anchored = head instanceof RxNode.Begin; // not so for ^a|b
+        if (at < p.length()) {
+            throw refused("unmatched )");
+        }
+        RxNode root = head;
+        tail.next = new RxNode.Accept();
+        return new Rx(p, root, groups, locals, anchored);
+    }
+
+    private IllegalArgumentException refused(String why) {
+        return new IllegalArgumentException("Rx: " + why + " at " + at + " of " + p);
+    }
+
+    private void alternation() {
+        sequence();
+        if (at >= p.length() || p.charAt(at) != '|') {
+            return;
+        }
+        RxNode end = new RxNode.Pass();
+        RxNode[] alternatives = {head};
+        tail.next = end;
+        while (at < p.length() && p.charAt(at) == '|') {
+            at++;
+            sequence();
+            tail.next = end;
+            RxNode[] more = new RxNode[alternatives.length + 1];
+            System.arraycopy(alternatives, 0, more, 0, alternatives.length);
+            more[alternatives.length] = head;
+            alternatives = more;
+        }
+        head = new RxNode.Branch(alternatives);
+        tail = end;
+    }
+
+    /** Atoms up to |, ) or the end; literal characters not followed by a quantifier become one Literal. */
+    private void sequence() {
+        RxNode first = new RxNode.Pass();
+        RxNode last = first;
+        StringBuilder literal = new StringBuilder();
+        while (at < p.length() && p.charAt(at) != '|' && p.charAt(at) != ')') {
+            int c = literalAt();
+            if (c >= 0 && !quantifierAt(at + (p.charAt(at) == '\\' ? 2 : 1))) {
+                literal.append((char) c);
+                at += p.charAt(at) == '\\' ? 2 : 1;
+                continue;
+            }
+            if (literal.length() > 0) {
+                last.next = new RxNode.Literal(literal.toString(), caseless);
+                last = last.next;
+                literal.setLength(0);
+            }
+            atom();
+            last.next = head;
+            last = tail;
+        }
+        if (literal.length() > 0) {
+            last.next = new RxNode.Literal(literal.toString(), caseless);
+            last = last.next;
+        }
+        head = first.next == null ? first : first.next;
+        tail = last;
+    }
+
+    /** The literal character at the parse position (plain or escaped punctuation), or -1. */
+    private int literalAt() {
+        char c = p.charAt(at);
+        if (c == '\\') {
+            if (at + 1 >= p.length()) {
+                throw refused("trailing \\");
+            }
+            char e = p.charAt(at + 1);
+            return isLetterOrDigit(e) ? control(e) : e;
+        }
+        if ("()[]{}.^$|?*+".indexOf(c) >= 0 && c != ']' && c != '}') {
+            return -1;
+        }
+        if (Character.isSurrogate(c)) {
+            throw refused("a character outside the BMP");
+        }
+        return c;
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private static int control(char e) {
+        switch (e) {
+            case 't':
+                return '\t';
+            case 'n':
+                return '\n';
+            case 'r':
+                return '\r';
+            case 'f':
+                return '\f';
+            default:
+                return -1;
+        }
+    }
+
+    private boolean quantifierAt(int i) {
+        return i < p.length() && "?*+{".indexOf(p.charAt(i)) >= 0;
+    }
+
+    /** One atom and its quantifier, into head and tail. */
+    private void atom() {
+        char c = p.charAt(at);
+        RxSet set = null;
+        switch (c) {
+            case '(':
+                group();
+                quantifiedGroup();
+                return;
+            case '^':
+            case '$':
+                at++;
+                head = c == '^' ? new RxNode.Begin() : new RxNode.Dollar();
+                tail = head;
+                noQuantifier();
+                return;
+            case '.':
+                at++;
+                set = RxSet.dot();
+                break;
+            case '[':
+                at++;
+                set = charClass();
+                break;
+            case '\\':
+                char e = p.charAt(at + 1);
+                at += 2;
+                if (e == 'b') {
+                    head = new RxNode.Bound();
+                    tail = head;
+                    noQuantifier();
+                    return;
+                }
+                set = isLetterOrDigit(e) ? escapedSet(e) : literalSet(e);
+                if (set == null) {
+                    int lit = control(e);
+                    if (lit < 0) {
+                        at -= 2;
+                        throw refused("unsupported escape \\" + e);
+                    }
+                    set = literalSet(lit);
+                }
+                break;
+            default:
+                int lit = literalAt();
+                if (lit < 0) {
+                    throw refused("dangling " + c);
+                }
+                at++;
+                set = literalSet(lit);
+        }
+        quantifiedSet(set);
+    }
+
+    private RxSet literalSet(int c) {
+        RxSet s = RxSet.of(c, c);
+        return caseless ? s.caseless() : s;
+    }
+
+    private static RxSet escapedSet(char e) {
+        switch (e) {
+            case 'd':
+                return RxSet.digit();
+            case 'D':
+                return RxSet.digit().negate();
+            case 's':
+                return RxSet.space();
+            case 'S':
+                return RxSet.space().negate();
+            case 'w':
+                return RxSet.word();
+            case 'W':
+                return RxSet.word().negate();
+            default:
+                return null;
+        }
+    }
+
+    private void noQuantifier() {
+        if (quantifierAt(at)) {
+            throw refused("a quantifier on an anchor");
+        }
+    }
+
+    /** [...] after the [: ranges, escapes, a leading ^; no nested classes or && (refused). */
+    private RxSet charClass() {
+        RxSet set = new RxSet();
+        boolean negated = at < p.length() && p.charAt(at) == '^';
+        if (negated) {
+            at++;
+        }
+        boolean any = false;
+        while (true) {
+            if (at >= p.length()) {
+                throw refused("unclosed class");
+            }
+            char c = p.charAt(at);
+            if (c == ']') {
+                if (!any) {
+                    throw refused("an empty class");
+                }
+                at++;
+                break;
+            }
+            if (c == '[' || (c == '&' && at + 1 < p.length() && p.charAt(at + 1) == '&')) {
+                throw refused("a nested class or &&");
+            }
+            any = true;
+            int lo = classChar(set);
+            if (lo < 0) {
+                continue; // an escape such as \s, joined to the set
+            }
+            if (at + 1 < p.length() && p.charAt(at) == '-' && p.charAt(at + 1) != ']') {
+                at++;
+                int hi = classChar(null);
+                if (hi < lo) {
+                    throw refused("an illegal range");
+                }
+                set.add(lo, hi);
+            } else {
+                set.add(lo, lo);
+            }
+        }
+        if (caseless) {
+            set.caseless();
+        }
+        return negated ? set.negate() : set;
+    }
+
+    /** A character of a class, or -1 after joining an escaped set (\s, \d...) to the class. */
+    private int classChar(RxSet set) {
+        char c = p.charAt(at++);
+        if (c != '\\') {
+            if (Character.isSurrogate(c)) {
+                throw refused("a character outside the BMP");
+            }
+            return c;
+        }
+        if (at >= p.length()) {
+            throw refused("trailing \\");
+        }
+        char e = p.charAt(at++);
+        if (!isLetterOrDigit(e)) {
+            return e;
+        }
+        RxSet escaped = escapedSet(e);
+        if (escaped != null && set != null) {
+            set.join(escaped);
+            return -1;
+        }
+        int lit = control(e);
+        if (lit < 0) {
+            throw refused("unsupported escape \\" + e + " in a class");
+        }
+        return lit;
+    }
+
+    /** ( ... ) or (?: ... ), into head and tail. */
+    private void group() {
+        at++;
+        int group = 0;
+        if (p.startsWith("?:", at)) {
+            at += 2;
+        } else if (at < p.length() && p.charAt(at) == '?') {
+            throw refused("a group construct other than (?:");
+        } else {
+            group = ++groups;
+        }
+        alternation();
+        if (at >= p.length() || p.charAt(at) != ')') {
+            throw refused("unclosed group");
+        }
+        at++;
+        if (group > 0) {
+            int slot = locals++;
+            RxNode start = new RxNode.GroupHead(slot);
+            RxNode end = new RxNode.GroupTail(group, slot);
+            start.next = head;
+            tail.next = end;
+            head = start;
+            tail = end;
+        }
+    }
+
+    private void quantifiedSet(RxSet set) {
+        if (!quantifierAt(at)) {
+            head = new RxNode.One(set);
+            tail = head;
+            return;
+        }
+        int[] q = quantifier();
+        head = new RxNode.Repeat(set, q[0], q[1], q[2]);
+        tail = head;
+    }
+
+    private void quantifiedGroup() {
+        if (!quantifierAt(at)) {
+            return;
+        }
+        int[] q = quantifier();
+        if (q[1] == UNBOUNDED) {
+            throw refused("an unbounded repeat of a group (it would recurse per repetition)");
+        }
+        if (q[2] == RxNode.Repeat.POSSESSIVE) {
+            throw refused("a possessive repeat of a group");
+        }
+        RxNode.Loop loop = new RxNode.Loop(q[0], q[1], q[2] == RxNode.Repeat.LAZY, locals++, locals++);
+        loop.body = head;
+        tail.next = new RxNode.LoopTail(loop);
+        head = loop;
+        tail = loop;
+    }
+
+    /** {min, max, mode} of the quantifier at the parse position. */
+    private int[] quantifier() {
+        char c = p.charAt(at++);
+        int min;
+        int max;
+        if (c == '?') {
+            min = 0;
+            max = 1;
+        } else if (c == '*') {
+            min = 0;
+            max = UNBOUNDED;
+        } else if (c == '+') {
+            min = 1;
+            max = UNBOUNDED;
+        } else {
+            min = number();
+            max = min;
+            if (at < p.length() && p.charAt(at) == ',') {
+                at++;
+                max = at < p.length() && p.charAt(at) == '}' ? UNBOUNDED : number();
+            }
+            if (at >= p.length() || p.charAt(at) != '}' || max < min) {
+                throw refused("an illegal repetition");
+            }
+            at++;
+        }
+        int mode = RxNode.Repeat.GREEDY;
+        if (at < p.length() && p.charAt(at) == '?') {
+            mode = RxNode.Repeat.LAZY;
+            at++;
+        } else if (at < p.length() && p.charAt(at) == '+') {
+            mode = RxNode.Repeat.POSSESSIVE;
+            at++;
+        }
+        if (quantifierAt(at)) {
+            throw refused("a quantifier on a quantifier");
+        }
+        return new int[] {min, max, mode};
+    }
+
+    private int number() {
+        int start = at;
+        long n = 0;
+        while (at < p.length() && p.charAt(at) >= '0' && p.charAt(at) <= '9' && n <= 1_000_000) {
+            n = n * 10 + p.charAt(at++) - '0';
+        }
+        if (at == start || n > 1_000_000) {
+            throw refused("an illegal repetition count");
+        }
+        return (int) n;
+    }
+}

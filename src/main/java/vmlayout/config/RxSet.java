@@ -1,0 +1,109 @@
+package vmlayout.config;
+
+/**
+ * A set of characters for {@link Rx}: ranges, sets joined to them ({@code [\S,]}), negation, and ASCII
+ * case-insensitivity as java.util.regex's (?i) has it without UNICODE_CASE. A plain class, not a predicate
+ * lambda: a lambda is what makes the first java.util.regex use cost start-up.
+ */
+final class RxSet {
+
+    /** Low and high code point of each range, inclusive. */
+    private int[] ranges = new int[8];
+    private int size;
+    private RxSet[] joined = new RxSet[0];
+    private boolean negated;
+    private boolean caseless;
+
+    static RxSet of(int lo, int hi) {
+        RxSet s = new RxSet();
+        s.add(lo, hi);
+        return s;
+    }
+
+    /** \d */
+    static RxSet digit() {
+        return of('0', '9');
+    }
+
+    /** \s: [ \t\n\x0B\f\r] */
+    static RxSet space() {
+        RxSet s = of('\t', '\r');
+        s.add(' ', ' ');
+        return s;
+    }
+
+    /** \w: [a-zA-Z_0-9] */
+    static RxSet word() {
+        RxSet s = of('a', 'z');
+        s.add('A', 'Z');
+        s.add('_', '_');
+        s.add('0', '9');
+        return s;
+    }
+
+    /** .: anything but a line terminator (\n \r \u0085 \u2028 \u2029). */
+    static RxSet dot() {
+        RxSet s = of('\n', '\n');
+        s.add('\r', '\r');
+        s.add('\u0085', '\u0085');
+        s.add('\u2028', '\u2029');
+        return s.negate();
+    }
+
+    void add(int lo, int hi) {
+        if (size + 2 > ranges.length) {
+            int[] bigger = new int[ranges.length * 2];
+            System.arraycopy(ranges, 0, bigger, 0, size);
+            ranges = bigger;
+        }
+        ranges[size++] = lo;
+        ranges[size++] = hi;
+    }
+
+    void join(RxSet other) {
+        RxSet[] bigger = new RxSet[joined.length + 1];
+        System.arraycopy(joined, 0, bigger, 0, joined.length);
+        bigger[joined.length] = other;
+        joined = bigger;
+    }
+
+    RxSet negate() {
+        negated = !negated;
+        return this;
+    }
+
+    RxSet caseless() {
+        caseless = true;
+        return this;
+    }
+
+    boolean has(int c) {
+        boolean in = raw(c);
+        if (!in && caseless && c < 128) {
+            in = raw(lower(c)) || raw(upper(c));
+        }
+        return in != negated;
+    }
+
+    private boolean raw(int c) {
+        for (int i = 0; i < size; i += 2) {
+            if (c >= ranges[i] && c <= ranges[i + 1]) {
+                return true;
+            }
+        }
+        for (RxSet s : joined) {
+            if (s.has(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static int lower(int c) {
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    }
+
+    static int upper(int c) {
+        return c >= 'a' && c <= 'z' ? c - 32 : c;
+    }
+}
