@@ -2,6 +2,8 @@ package vmlayout.inputs;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -118,13 +120,20 @@ public final class InputFile {
             throw new InputException(label + ": is a directory, expected a file");
         }
         try {
-            return Files.newInputStream(p);
-        } catch (NoSuchFileException e) {
-            throw new InputException(label + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new InputException(label + ": permission denied");
-        } catch (IOException e) {
-            throw new InputException(label + ": cannot open: " + reason(e));
+            // java.io, loaded with the JVM: Files.newInputStream loads ~40 channel classes, ~1 ms of every run
+            return new FileInputStream(p.toFile());
+        } catch (FileNotFoundException e) {
+            // java.io says why only in its message: open it again through java.nio.file for the reason as a type
+            try {
+                Files.newInputStream(p).close();
+            } catch (NoSuchFileException x) {
+                throw new InputException(label + ": no such file");
+            } catch (AccessDeniedException x) {
+                throw new InputException(label + ": permission denied");
+            } catch (IOException x) {
+                throw new InputException(label + ": cannot open: " + reason(x));
+            }
+            throw new InputException(label + ": cannot open: " + oneLine(e.getMessage()));
         }
     }
 

@@ -69,7 +69,7 @@ public final class TerminalSafe extends FilterWriter {
         int plain = off;
         for (int i = off; i < end; i++) {
             char c = s.charAt(i);
-            if (passes(c)) {
+            if (c >= 0x20 && c < 0x7f || passes(c)) { // printable ASCII first: no call for most characters
                 continue;
             }
             int sgr = c == 0x1b && !strict && Style.colourInUse() ? sgrEnd(s, i, end) : -1;

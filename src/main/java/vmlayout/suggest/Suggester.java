@@ -257,11 +257,21 @@ public final class Suggester {
         long dir = w >= cur ? 1 : -1;
         long best = w;
         Attempt bestAttempt = worked;
-        for (int i = 1; i <= ROUNDER_STEPS; i++) {
+        // no value past the roundest of the window can be chosen: the engine runs up to it only (none when w is
+        // the roundest, as 0xe8000000 is)
+        int stop = 0;
+        for (int i = 1, most = k.roundness(w); i <= ROUNDER_STEPS; i++) {
             long v = w + dir * i * k.step();
             if (v < k.lo() || v > k.hi()) {
                 break;
             }
+            if (k.roundness(v) > most) {
+                most = k.roundness(v);
+                stop = i;
+            }
+        }
+        for (int i = 1; i <= stop; i++) {
+            long v = w + dir * i * k.step();
             Attempt a = attempt(fixed, k, v, tried);
             if (!a.reaches() || !a.metrics().sameEffect(worked.metrics())) {
                 break;
