@@ -75,12 +75,14 @@ public final class Cli {
         cl.setExpandAtFiles(false);
         cl.setExecutionStrategy(Cli::execute);
         cl.setParameterExceptionHandler((ex, args) -> {
+            out.flush(); // what was written comes first (standard output is flushed at the end, not per line)
             err.println("vmlayout: " + oneLine(ex.getMessage()) + " (see "
                     + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             err.flush();
             return ExitCode.USAGE.code;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            out.flush();
             if (ex instanceof InputException) {
                 err.println("vmlayout: " + oneLine(ex.getMessage()));
                 err.flush();
@@ -152,10 +154,12 @@ public final class Cli {
             }
             return cl.execute(args);
         } catch (InputException e) {
+            out.flush(); // what was written comes first (standard output is flushed at the end, not per line)
             err.println("vmlayout: " + oneLine(e.getMessage()));
             err.flush();
             return ExitCode.USAGE.code;
         } catch (RuntimeException | Error e) {
+            out.flush();
             if (System.getenv("VMLAYOUT_DEBUG") != null) {
                 e.printStackTrace(err);
             }
