@@ -208,6 +208,19 @@ public record Requirement(String text, String metric, String op, long value) {
         return actual < value || actual == value && op.equals(">") ? -1 : 1;
     }
 
+    /** A metric against a bound ({@code < <= == >= >}): not a flag, not {@code !=}, which excludes one value only. */
+    public boolean ordered() {
+        return op != null && !op.equals("!=");
+    }
+
+    /** The value nearest to those that hold seen from {@code side} (-1 below, 1 above): the bound to reach. */
+    public long bound(int side) {
+        if (side < 0) {
+            return op.equals(">") ? value + 1 : value;
+        }
+        return op.equals("<") ? value - 1 : value;
+    }
+
     /** True when {@code actual op value} holds (both non-negative: {@link #bounded} refused the rest). */
     public boolean holds(long actual) {
         switch (op) {

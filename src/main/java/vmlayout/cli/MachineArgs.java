@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import vmlayout.bootargs.KernelCmdline;
 import vmlayout.bootargs.Param;
+import vmlayout.config.Fmt;
 import vmlayout.config.Machine;
 import vmlayout.inputs.MachineInputs;
 import vmlayout.inputs.OptionValues;
@@ -63,7 +64,7 @@ final class MachineArgs {
         }
         StringBuilder b = new StringBuilder();
         for (String s : w) {
-            b.append(b.length() == 0 ? "" : " ").append(quote(s));
+            b.append(b.length() == 0 ? "" : " ").append(Fmt.shell(s));
         }
         return b.toString();
     }
@@ -128,18 +129,4 @@ final class MachineArgs {
         return false;
     }
 
-    /** A word as a POSIX shell reads it back: bare when safe, else in single quotes. */
-    static String quote(String s) {
-        if (s.isEmpty()) {
-            return "''";
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "_@%+=:,./-".indexOf(c) >= 0;
-            if (!safe) {
-                return "'" + s.replace("'", "'\\''") + "'";
-            }
-        }
-        return s;
-    }
 }

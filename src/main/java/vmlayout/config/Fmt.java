@@ -24,6 +24,25 @@ public final class Fmt {
         return new String(buf);
     }
 
+    /**
+     * A word as a POSIX shell reads it back: bare when every character is one no shell gives a meaning
+     * ([A-Za-z0-9_@%+=:,./-]), else in single quotes (a quote inside as '\''). For the commands vmlayout
+     * prints for the user to run again.
+     */
+    public static String shell(String s) {
+        if (s.isEmpty()) {
+            return "''";
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "_@%+=:,./-".indexOf(c) >= 0;
+            if (!safe) {
+                return "'" + s.replace("'", "'\\''") + "'";
+            }
+        }
+        return s;
+    }
+
     /** "0x%08x". */
     public static String hex8(long v) {
         int n = Math.max(8, (64 - Long.numberOfLeadingZeros(v | 1) + 3) / 4);

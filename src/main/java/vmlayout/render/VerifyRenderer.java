@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Fmt;
-import vmlayout.config.Rx;
 import vmlayout.verify.Guesses;
 import vmlayout.verify.Verdict.Entry;
 import vmlayout.verify.Verdict.Status;
@@ -41,7 +40,7 @@ public final class VerifyRenderer {
         out.println("vmlayout verify " + r.log() + ": " + r.layout().arch().id() + ", Linux " + r.layout().kernel());
         out.println("inputs:");
         for (VerifyReport.Input in : r.inputs()) {
-            String opt = in.option().equals("PARAM") ? in.value() : in.option() + " " + quote(in.value());
+            String opt = in.option().equals("PARAM") ? in.value() : in.option() + " " + Fmt.shell(in.value());
             out.println("  " + Fmt.pad(opt, 40, true) + " " + in.source()
                     + (in.text() == null || in.option().equals("--cmdline") ? "" : ": " + cut(in.text(), 60)));
         }
@@ -259,13 +258,6 @@ public final class VerifyRenderer {
             b.append(b.length() > 0 ? " " : "").append(p.text());
         }
         return b.toString();
-    }
-
-    /** An argument the shell would split or expand: quoted. */
-    static final Rx SHELL_SPECIAL = Rx.compile(".*[\\s'\"$;&|<>()*?\\\\].*");
-
-    static String quote(String v) {
-        return v.isEmpty() || SHELL_SPECIAL.matchesWhole(v) ? "'" + v.replace("'", "'\\''") + "'" : v;
     }
 
     /** The kernel's indentation of a predicted line, to show the log's line under it aligned. */

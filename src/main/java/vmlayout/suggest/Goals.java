@@ -96,7 +96,7 @@ public record Goals(List<Requirement> wants, List<Reserve> reserves) {
     /** True when a want of a metric past a bound ({@code <}, {@code <=}, {@code ==}, {@code >=}, {@code >}) fails in {@code l}. */
     public boolean orderedWantFails(Layout l) {
         for (Requirement r : wants) {
-            if (!r.isFlag() && !r.op().equals("!=") && r.side(Checker.metric(l, r.metric())) != 0) {
+            if (r.ordered() && r.side(Checker.metric(l, r.metric())) != 0) {
                 return true;
             }
         }
@@ -111,7 +111,7 @@ public record Goals(List<Requirement> wants, List<Reserve> reserves) {
     public long stepsToMeet(Layout a, Layout b) {
         long most = 0;
         for (Requirement r : wants) {
-            if (r.isFlag() || r.op().equals("!=")) {
+            if (!r.ordered()) {
                 continue;
             }
             long fa = Checker.metric(a, r.metric());
@@ -124,8 +124,7 @@ public record Goals(List<Requirement> wants, List<Reserve> reserves) {
             if (moved <= 0) {
                 return 0;
             }
-            long bound = side < 0 ? (r.op().equals(">") ? r.value() + 1 : r.value()) : (r.op().equals("<") ? r.value() - 1 : r.value());
-            long missing = side < 0 ? bound - fb : fb - bound;
+            long missing = side < 0 ? r.bound(side) - fb : fb - r.bound(side);
             most = Math.max(most, (missing + moved - 1) / moved);
         }
         return most;
@@ -141,7 +140,7 @@ public record Goals(List<Requirement> wants, List<Reserve> reserves) {
             return false;
         }
         for (Requirement r : wants) {
-            if ((r.isFlag() || r.op().equals("!=")) && !Checker.check(l, List.of(r), "-").isEmpty()) {
+            if (!r.ordered() && !Checker.check(l, List.of(r), "-").isEmpty()) {
                 return false;
             }
         }

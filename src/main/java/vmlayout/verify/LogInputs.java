@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import vmlayout.config.Rx;
+import vmlayout.config.Fmt;
 
 /** Which inputs read from a log are used, given what the options, a profile or a .config already say. */
 public final class LogInputs {
@@ -81,14 +81,11 @@ public final class LogInputs {
         return out;
     }
 
-    /** An argument the shell would split or expand: quoted. */
-    static final Rx SHELL_SPECIAL = Rx.compile(".*[\\s'\"$;&|<>()*?\\\\`].*");
-
     /** The command as the user can run it again: "vmlayout verify boot.log --ram 0:1G". */
     public static String command(List<String> args) {
         StringBuilder b = new StringBuilder("vmlayout");
         for (String a : args) {
-            b.append(' ').append(a.isEmpty() || SHELL_SPECIAL.matchesWhole(a) ? "'" + a.replace("'", "'\\''") + "'" : a);
+            b.append(' ').append(Fmt.shell(a));
         }
         return b.toString();
     }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import vmlayout.config.InputException;
-import vmlayout.config.Rx;
 import vmlayout.engine.Constants;
 import vmlayout.engine.Layout;
 import vmlayout.engine.mm.MemoryFacts;
@@ -89,7 +88,7 @@ public final class Verification {
             marked.add(because == null ? e : e.cannotCheck(because));
         }
         Verdict verdict = new Verdict(marked);
-        return new Result(verdict, guesses, pin(log, predictor, inputLines, guesses, tries, verdict));
+        return new Result(verdict, guesses, pin(tries, verdict));
     }
 
     /**
@@ -137,12 +136,17 @@ public final class Verification {
                 vs = new ArrayList<>();
                 Guesses.Guess g = guesses.get(k);
                 for (String c : g.candidates()) {
-                    Verdict v = attempt(log, predictor, inputLines, List.<String[]>of(new String[]{g.option(), c}));
+                    Verdict v = predict(List.<String[]>of(new String[]{g.option(), c}));
                     vs.add(v == null ? null : reservations(log, base, v));
                 }
                 tried.set(k, vs);
             }
             return vs;
+        }
+
+        /** The verdict with these options (null when the engine refuses them). */
+        Verdict predict(List<String[]> options) {
+            return attempt(log, predictor, inputLines, options);
         }
 
         /** A groundless guess the log does not confirm: a line that changes with it rests on it. */
@@ -354,11 +358,11 @@ public final class Verification {
     }
 
     /** The value (or pair of values) of the guesses that alone makes every compared line agree. */
-    private static Pin pin(BootLog log, Predictor predictor, Set<Integer> inputLines, List<Guesses.Guess> guesses,
-                           Tries tries, Verdict marked) {
+    private static Pin pin(Tries tries, Verdict marked) {
         if (marked.count(Status.CANNOT_CHECK) == 0) {
             return null;
         }
+        List<Guesses.Guess> guesses = tries.guesses;
         for (int k : tries.order) {
             Guesses.Guess g = guesses.get(k);
             String only = null;
@@ -388,7 +392,7 @@ public final class Verification {
                 for (String ca : ga.candidates()) {
                     for (String cb : gb.candidates()) {
                         List<String[]> opts = List.of(new String[]{ga.option(), ca}, new String[]{gb.option(), cb});
-                        Verdict v = attempt(log, predictor, inputLines, opts);
+                        Verdict v = tries.predict(opts);
                         if (v != null && v.disagreeing() == 0 && v.agreeing() > 0) {
                             n++;
                             only = opts;

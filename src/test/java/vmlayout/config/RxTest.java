@@ -38,11 +38,7 @@ class RxTest {
 
     /** The classes that hold src/main's patterns, as static Rx fields. */
     private static final List<String> HOLDERS = List.of("vmlayout.verify.Boots", "vmlayout.verify.LineShapes",
-            "vmlayout.verify.LogFacts", "vmlayout.verify.Verifier", "vmlayout.verify.LogInputs",
-            "vmlayout.inputs.KernelLogText", "vmlayout.render.VerifyRenderer");
-
-    /** Patterns matched against command-line arguments, not log lines (".*X.*" is quadratic in both engines). */
-    private static final List<String> ARGUMENT_PATTERNS = List.of("SHELL_SPECIAL");
+            "vmlayout.verify.LogFacts", "vmlayout.verify.Verifier", "vmlayout.inputs.KernelLogText");
 
     /** Every Rx field of the holders: "Class.FIELD" to the pattern. */
     static Map<String, String> mainPatterns() throws ReflectiveOperationException {
@@ -56,12 +52,6 @@ class RxTest {
                 }
             }
         }
-        return out;
-    }
-
-    private static Map<String, String> logPatterns() throws ReflectiveOperationException {
-        Map<String, String> out = new LinkedHashMap<>(mainPatterns());
-        out.keySet().removeIf(k -> ARGUMENT_PATTERNS.contains(k.substring(k.indexOf('.') + 1)));
         return out;
     }
 
@@ -159,7 +149,7 @@ class RxTest {
                 "    vmalloc : 0x" + "0".repeat(600_000), "* 0x" + "f".repeat(600_000) + " .. ",
                 "[" + " ".repeat(1_000_000), "0x".repeat(500_000), "Linux version " + "i386 ".repeat(200_000) + "\n",
                 "Memory: " + "1MB ".repeat(250_000) + "= 1MB total", "Tainted: " + "A ".repeat(500_000));
-        Map<String, String> patterns = logPatterns();
+        Map<String, String> patterns = mainPatterns();
         long rxNanos = 0;
         for (String p : patterns.values()) {
             Pattern j = Pattern.compile(p);
@@ -182,7 +172,7 @@ class RxTest {
     /** A region, as KernelLogText moves one over a line. */
     @Test
     void regionsAgree() throws Exception {
-        Map<String, String> patterns = logPatterns();
+        Map<String, String> patterns = mainPatterns();
         List<String> lines = testdataLines();
         for (String p : patterns.values()) {
             Pattern j = Pattern.compile(p);

@@ -1,6 +1,7 @@
 package vmlayout.suggest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,14 @@ class GoalsTest {
         assertEquals(0, Goals.parseWant("lowmem==512M").side(v));
         assertEquals(2, Goals.parseWant("lowmem!=512M").side(v));
         assertEquals(0, Goals.parseWant("lowmem!=600M").side(v));
+        // the value to reach from below or above: one past a strict bound, the bound itself otherwise
+        assertEquals(v + 1, Goals.parseWant("vmalloc>512M").bound(-1));
+        assertEquals(v, Goals.parseWant("vmalloc>=512M").bound(-1));
+        assertEquals(v - 1, Goals.parseWant("vmalloc<512M").bound(1));
+        assertEquals(v, Goals.parseWant("lowmem==512M").bound(1));
+        assertTrue(Goals.parseWant("dropped==0").ordered());
+        assertFalse(Goals.parseWant("lowmem!=512M").ordered());
+        assertFalse(Goals.parseWant("no-kernel-warning").ordered());
     }
 
     @Test
