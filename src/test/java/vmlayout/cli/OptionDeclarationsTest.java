@@ -23,6 +23,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 import vmlayout.CliRunner;
 import vmlayout.ShellWords;
+import vmlayout.config.Fmt;
 import vmlayout.config.Machine;
 import vmlayout.inputs.MachineInputs;
 import vmlayout.inputs.OptionValues;
@@ -150,7 +151,7 @@ class OptionDeclarationsTest {
             assertEquals("vmlayout", words.get(0));
             assertEquals(print(viaPicocli), print(picocli(words.subList(1, words.size()))), what + ": suggest writes " + command);
             // a diff side of these options over no common options, and the common options with an empty side
-            String side = String.join(" ", args.stream().map(MachineArgs::quote).toList());
+            String side = String.join(" ", args.stream().map(Fmt::shell).toList());
             assertEquals(print(viaPicocli), print(DiffSides.resolve(new MachineOptions(), side).machine()), what + ": diff side");
             assertEquals(print(viaPicocli), print(DiffSides.resolve(parsed, "").machine()), what + ": diff common options");
             OptionValues over = DiffSides.over(new OptionValues(), parsed.values());
