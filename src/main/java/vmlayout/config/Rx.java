@@ -8,27 +8,77 @@ package vmlayout.config;
  * RxParser accepts and refuses any other at compile, so a pattern can never silently mean something else
  * (RxTest compares every pattern of src/main with java.util.regex over every line of testdata). Input is
  * hostile (a 5 MB line of "> > > ..." happened): a repeat of one character loops instead of recursing.
+ * Most lines of a log match none of verify's patterns, and a cold run interprets every step of a try, so
+ * a line is refused early where it can be: one that does not start with the literal after a leading ^, or
+ * that lacks the longest literal every match contains, and a position whose character no match starts
+ * with is not tried; the static patterns are parsed at their first line past the first test ({@link #lazy}).
  */
 public final class Rx {
 
     private final String pattern;
-    final RxNode root;
-    final int groupCount;
-    final int localCount;
-    /** The pattern starts with ^: find() tries the start of the region only. */
-    final boolean anchored;
+    /**
+     * The literal characters a match must start with, at the start of the region: those after a leading ^
+     * (when no top-level | makes the ^ one alternative's), read from the pattern without parsing it. A
+     * line that does not start with them is refused before the pattern is parsed.
+     */
+    private final String prefix;
+    private volatile Parsed parsed;
 
-    Rx(String pattern, RxNode root, int groupCount, int localCount, boolean anchored) {
+    /** The pattern parsed: its chain of nodes and what a match needs. */
+    static final class Parsed {
+        final RxNode root;
+        final int groupCount;
+        final int localCount;
+        /** The pattern starts with ^: find() tries the start of the region only. */
+        final boolean anchored;
+        /** A literal every match contains (the longest of the top-level sequence), or "": found by indexOf first. */
+        final String required;
+        /** The ASCII characters a match can start with (RxNode.first), or null: any. */
+        final long[] first;
+
+        Parsed(RxNode root, int groupCount, int localCount, boolean anchored, String required) {
+            this.root = root;
+            this.groupCount = groupCount;
+            this.localCount = localCount;
+            this.anchored = anchored;
+            this.required = required;
+            this.first = root.first(0);
+        }
+    }
+
+    private Rx(String pattern) {
         this.pattern = pattern;
-        this.root = root;
-        this.groupCount = groupCount;
-        this.localCount = localCount;
-        this.anchored = anchored;
+        this.prefix = RxParser.anchoredPrefix(pattern);
     }
 
     /** Compiles a pattern; IllegalArgumentException for syntax Rx does not have. */
     public static Rx compile(String pattern) {
-        return new RxParser(pattern).parse();
+        Rx rx = new Rx(pattern);
+        rx.parsed();
+        return rx;
+    }
+
+    /**
+     * A pattern parsed when a line first passes its prefix: for the static patterns that read a boot log,
+     * most of which never see a line that could match (each parse costs a cold run ~0.1 ms). Its syntax
+     * is refused, as by {@link #compile}, at that first use; RxTest compiles every pattern of src/main.
+     */
+    public static Rx lazy(String pattern) {
+        return new Rx(pattern);
+    }
+
+    Parsed parsed() {
+        Parsed p = parsed;
+        if (p == null) {
+            p = new RxParser(pattern).parse();
+            parsed = p;
+        }
+        return p;
+    }
+
+    /** The literal the pattern's matches start with at the region's start ("" when none is known). */
+    String prefix() {
+        return prefix;
     }
 
     public Matcher matcher(CharSequence text) {
@@ -70,8 +120,10 @@ public final class Rx {
         final CharSequence text;
         int from;
         int to;
-        final int[] groups;
-        final int[] locals;
+        /** The parsed pattern and the group and local slots, once a match is tried past the prefix. */
+        private Parsed parsed;
+        int[] groups;
+        int[] locals;
         /** matches(): the match must end at the end of the region. */
         boolean whole;
         /** Where the match being tried ends (set by the Accept node). */
@@ -82,8 +134,6 @@ public final class Rx {
         Matcher(Rx rx, CharSequence text) {
             this.rx = rx;
             this.text = text;
-            this.groups = new int[2 * (rx.groupCount + 1)];
-            this.locals = new int[rx.localCount];
             region(0, text.length());
         }
 
@@ -100,8 +150,17 @@ public final class Rx {
         public Matcher reset() {
             first = -1;
             this.end = from;
-            clear();
             return this;
+        }
+
+        /** The pattern parsed and the slots made, on the first try that passes the prefix. */
+        private Parsed parsed() {
+            if (parsed == null) {
+                parsed = rx.parsed();
+                groups = new int[2 * (parsed.groupCount + 1)];
+                locals = new int[parsed.localCount];
+            }
+            return parsed;
         }
 
         private void clear() {
@@ -130,10 +189,12 @@ public final class Rx {
             if (start < from) {
                 start = from;
             }
-            int limit = rx.anchored ? Math.min(from, to) : to;
-            for (int i = start; i <= limit; i++) {
-                if (at(i, false)) {
-                    return true;
+            if (start <= to && startsRight(start) && contains(parsed().required, start)) {
+                int limit = parsed.anchored ? Math.min(from, to) : to;
+                for (int i = start; i <= limit; i++) {
+                    if (tryAt(i, false)) {
+                        return true;
+                    }
                 }
             }
             first = -1;
@@ -141,10 +202,56 @@ public final class Rx {
             return false;
         }
 
+        /**
+         * A match at i could start with the prefix: a pattern with one starts at the region's start only
+         * (its ^), so any other i, or a region that does not start with it, cannot match.
+         */
+        private boolean startsRight(int i) {
+            String p = rx.prefix;
+            int n = p.length();
+            if (n == 0) {
+                return true;
+            }
+            if (i != from || i + n > to) {
+                return false;
+            }
+            for (int k = 0; k < n; k++) {
+                if (text.charAt(i + k) != p.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The literal occurs in [start, to) (always true for ""). */
+        private boolean contains(String literal, int start) {
+            if (literal.isEmpty() || !(text instanceof String s)) {
+                return true;
+            }
+            int at = s.indexOf(literal, start);
+            return at >= 0 && at + literal.length() <= to;
+        }
+
         private boolean at(int i, boolean wholeRegion) {
+            if (!startsRight(i) || !contains(parsed().required, i)) {
+                first = -1;
+                return false;
+            }
+            return tryAt(i, wholeRegion);
+        }
+
+        private boolean tryAt(int i, boolean wholeRegion) {
+            long[] f = parsed.first;
+            if (f != null) { // a match must start with one of these characters
+                char c = i < to ? text.charAt(i) : 128;
+                if (c >= 128 || ((c < 64 ? f[0] >>> c : f[1] >>> (c - 64)) & 1) == 0) {
+                    first = -1;
+                    return false;
+                }
+            }
             clear();
             whole = wholeRegion;
-            if (rx.root.match(this, i)) {
+            if (parsed.root.match(this, i)) {
                 first = i;
                 end = last;
                 groups[0] = i;
@@ -172,13 +279,13 @@ public final class Rx {
         }
 
         public int groupCount() {
-            return rx.groupCount;
+            return parsed().groupCount;
         }
 
         /** The text of group g, null when the group took no part in the match. */
         public String group(int g) {
             matched();
-            if (g < 0 || g > rx.groupCount) {
+            if (g < 0 || g > parsed.groupCount) {
                 throw new IndexOutOfBoundsException("No group " + g);
             }
             int s = groups[2 * g];

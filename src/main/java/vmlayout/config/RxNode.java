@@ -11,10 +11,36 @@ abstract class RxNode {
 
     abstract boolean match(Rx.Matcher m, int i);
 
+    /**
+     * The ASCII characters a match from this step can start with ({characters 0-63, 64-127}), or null when
+     * the step may start with another character, match nothing at the end, or is not analysed (anchors but
+     * ^, loops' ends): a try at a position whose character is not among them fails without being made.
+     */
+    long[] first(int depth) {
+        return null;
+    }
+
+    /** {@link #first} of the next step (null past a depth that only a pathological pattern reaches). */
+    final long[] firstOfNext(int depth) {
+        return next == null || depth > 100 ? null : next.first(depth + 1);
+    }
+
+    static long[] union(long[] a, long[] b) {
+        return a == null || b == null ? null : new long[] {a[0] | b[0], a[1] | b[1]};
+    }
+
+    private static long[] of(RxSet set) {
+        return set.beyondAscii() ? null : set.asciiMask();
+    }
+
     /** The code point at i, or -1 past the end of the region. */
     static int at(Rx.Matcher m, int i) {
         if (i >= m.to) {
             return -1;
+        }
+        char ch = m.text.charAt(i);
+        if (!Character.isHighSurrogate(ch)) {
+            return ch; // the usual case, without codePointAt's calls
         }
         int c = Character.codePointAt(m.text, i);
         return i + Character.charCount(c) <= m.to ? c : -1;
@@ -22,6 +48,11 @@ abstract class RxNode {
 
     /** Passes on: the end of an alternative, an empty alternative. */
     static final class Pass extends RxNode {
+        @Override
+        long[] first(int depth) {
+            return firstOfNext(depth);
+        }
+
         @Override
         boolean match(Rx.Matcher m, int i) {
             return next.match(m, i);
@@ -51,6 +82,19 @@ abstract class RxNode {
         }
 
         @Override
+        long[] first(int depth) {
+            char c = chars.charAt(0);
+            if (c >= 128) {
+                return null;
+            }
+            long[] m = c < 64 ? new long[] {1L << c, 0} : new long[] {0, 1L << (c - 64)};
+            if (caseless && RxSet.lower(c) != RxSet.upper(c)) {
+                m[1] |= 1L << (RxSet.lower(c) - 64) | 1L << (RxSet.upper(c) - 64);
+            }
+            return m;
+        }
+
+        @Override
         boolean match(Rx.Matcher m, int i) {
             int n = chars.length();
             if (i + n > m.to) {
@@ -76,6 +120,11 @@ abstract class RxNode {
         }
 
         @Override
+        long[] first(int depth) {
+            return of(set);
+        }
+
+        @Override
         boolean match(Rx.Matcher m, int i) {
             int c = at(m, i);
             return c >= 0 && set.has(c) && next.match(m, i + Character.charCount(c));
@@ -98,6 +147,11 @@ abstract class RxNode {
             this.min = min;
             this.max = max;
             this.mode = mode;
+        }
+
+        @Override
+        long[] first(int depth) {
+            return min > 0 ? of(set) : union(of(set), firstOfNext(depth));
         }
 
         @Override
@@ -157,6 +211,11 @@ abstract class RxNode {
         }
 
         @Override
+        long[] first(int depth) {
+            return firstOfNext(depth);
+        }
+
+        @Override
         boolean match(Rx.Matcher m, int i) {
             int saved = m.locals[slot];
             m.locals[slot] = i;
@@ -174,6 +233,11 @@ abstract class RxNode {
         GroupTail(int group, int slot) {
             this.group = group;
             this.slot = slot;
+        }
+
+        @Override
+        long[] first(int depth) {
+            return firstOfNext(depth);
         }
 
         @Override
@@ -197,6 +261,15 @@ abstract class RxNode {
 
         Branch(RxNode[] alternatives) {
             this.alternatives = alternatives;
+        }
+
+        @Override
+        long[] first(int depth) {
+            long[] m = new long[2];
+            for (RxNode a : alternatives) {
+                m = union(m, depth > 100 ? null : a.first(depth + 1));
+            }
+            return m;
         }
 
         @Override
@@ -228,6 +301,12 @@ abstract class RxNode {
             this.lazy = lazy;
             this.countSlot = countSlot;
             this.beginSlot = beginSlot;
+        }
+
+        @Override
+        long[] first(int depth) {
+            long[] b = depth > 100 ? null : body.first(depth + 1);
+            return min > 0 ? b : union(b, firstOfNext(depth));
         }
 
         @Override
@@ -284,6 +363,11 @@ abstract class RxNode {
 
     /** ^ without MULTILINE: the start of the region. */
     static final class Begin extends RxNode {
+        @Override
+        long[] first(int depth) {
+            return firstOfNext(depth);
+        }
+
         @Override
         boolean match(Rx.Matcher m, int i) {
             return i == m.from && next.match(m, i);

@@ -9,12 +9,30 @@ package vmlayout.config;
 final class RxParser {
 
     private static final int UNBOUNDED = Integer.MAX_VALUE;
+    /** The ASCII characters that are not literal by themselves: the escape and the syntax ('{' but not '}' or ']'). */
+    private static final boolean[] SPECIAL = new boolean[128];
+
+    static {
+        for (char c : "\\()[{.^$|?*+".toCharArray()) {
+            SPECIAL[c] = true;
+        }
+    }
 
     private final String p;
+    /** The pattern's characters and their number: read by index, without a call per character (a cold run interprets the parse). */
+    private final char[] s;
+    private final int n;
+    /** The literal characters sequence() is collecting. */
+    private final char[] literalChars;
     private int at;
     private boolean caseless;
     private int groups;
     private int locals;
+    /** Groups open at the parse position: literals at depth 0 are in every match (without a top-level |). */
+    private int depth;
+    private boolean topLevelAlternation;
+    /** The longest literal of the top-level sequence. */
+    private String required = "";
 
     /** The first and last node of what was just parsed (the last one's next is still to be set). */
     private RxNode head;
@@ -22,21 +40,75 @@ final class RxParser {
 
     RxParser(String pattern) {
         this.p = pattern;
+        this.s = pattern.toCharArray();
+        this.n = s.length;
+        this.literalChars = new char[n];
     }
 
-    Rx parse() {
+    Rx.Parsed parse() {
         if (p.startsWith("(?i)")) {
             caseless = true;
             at = 4;
         }
         alternation();
         boolean anchored = head instanceof RxNode.Begin; // not so for ^a|b
-        if (at < p.length()) {
+        if (at < n) {
             throw refused("unmatched )");
         }
         RxNode root = head;
         tail.next = new RxNode.Accept();
-        return new Rx(p, root, groups, locals, anchored);
+        return new Rx.Parsed(root, groups, locals, anchored, topLevelAlternation || caseless ? "" : required);
+    }
+
+    /**
+     * The literal characters after a leading ^ that every match starts with, as parse() would make the first
+     * Literal node: "" for (?i), a pattern without ^, a top-level | (then ^ anchors one alternative), or one
+     * whose first atom after ^ is not a literal character. Read from the text alone, without parsing.
+     */
+    static String anchoredPrefix(String pattern) {
+        if (!pattern.startsWith("^") || hasTopLevelBar(pattern)) {
+            return "";
+        }
+        RxParser r = new RxParser(pattern);
+        r.at = 1;
+        StringBuilder b = new StringBuilder();
+        while (r.at < pattern.length()) {
+            char c = pattern.charAt(r.at);
+            if (c == '\\' && r.at + 1 >= pattern.length() || Character.isSurrogate(c)) {
+                break; // refused when parsed
+            }
+            int lit = r.literalAt();
+            int after = r.at + (c == '\\' ? 2 : 1);
+            if (lit < 0 || r.quantifierAt(after)) {
+                break; // an atom, or the character a quantifier repeats
+            }
+            b.append((char) lit);
+            r.at = after;
+        }
+        return b.toString();
+    }
+
+    /** A | outside every group and class: the pattern is alternatives, each with its own start. */
+    private static boolean hasTopLevelBar(String pattern) {
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private IllegalArgumentException refused(String why) {
@@ -45,13 +117,16 @@ final class RxParser {
 
     private void alternation() {
         sequence();
-        if (at >= p.length() || p.charAt(at) != '|') {
+        if (at >= n || s[at] != '|') {
             return;
+        }
+        if (depth == 0) {
+            topLevelAlternation = true;
         }
         RxNode end = new RxNode.Pass();
         RxNode[] alternatives = {head};
         tail.next = end;
-        while (at < p.length() && p.charAt(at) == '|') {
+        while (at < n && s[at] == '|') {
             at++;
             sequence();
             tail.next = end;
@@ -68,43 +143,65 @@ final class RxParser {
     private void sequence() {
         RxNode first = new RxNode.Pass();
         RxNode last = first;
-        StringBuilder literal = new StringBuilder();
-        while (at < p.length() && p.charAt(at) != '|' && p.charAt(at) != ')') {
-            int c = literalAt();
-            if (c >= 0 && !quantifierAt(at + (p.charAt(at) == '\\' ? 2 : 1))) {
-                literal.append((char) c);
-                at += p.charAt(at) == '\\' ? 2 : 1;
+        char[] literal = literalChars; // empty again before atom() parses a group's sequences into it
+        int length = 0;
+        while (at < n && s[at] != '|' && s[at] != ')') {
+            char ch = s[at];
+            int c;
+            int width;
+            if (ch < 128 && !SPECIAL[ch]) { // a plain character: most of a pattern, tested here without calls
+                c = ch;
+                width = 1;
+            } else {
+                c = literalAt();
+                width = ch == '\\' ? 2 : 1;
+            }
+            int after = at + width;
+            char q = after < n ? s[after] : 0;
+            if (c >= 0 && q != '?' && q != '*' && q != '+' && q != '{') {
+                literal[length++] = (char) c;
+                at = after;
                 continue;
             }
-            if (literal.length() > 0) {
-                last.next = new RxNode.Literal(literal.toString(), caseless);
+            if (length > 0) {
+                last.next = literal(new String(literal, 0, length));
                 last = last.next;
-                literal.setLength(0);
+                length = 0;
             }
             atom();
             last.next = head;
             last = tail;
         }
-        if (literal.length() > 0) {
-            last.next = new RxNode.Literal(literal.toString(), caseless);
+        if (length > 0) {
+            last.next = literal(new String(literal, 0, length));
             last = last.next;
         }
         head = first.next == null ? first : first.next;
         tail = last;
     }
 
+    private RxNode literal(String chars) {
+        if (depth == 0 && chars.length() > required.length()) {
+            required = chars;
+        }
+        return new RxNode.Literal(chars, caseless);
+    }
+
     /** The literal character at the parse position (plain or escaped punctuation), or -1. */
     private int literalAt() {
-        char c = p.charAt(at);
+        char c = s[at];
         if (c == '\\') {
-            if (at + 1 >= p.length()) {
+            if (at + 1 >= n) {
                 throw refused("trailing \\");
             }
-            char e = p.charAt(at + 1);
+            char e = s[at + 1];
             return isLetterOrDigit(e) ? control(e) : e;
         }
-        if ("()[]{}.^$|?*+".indexOf(c) >= 0 && c != ']' && c != '}') {
-            return -1;
+        switch (c) {
+            case '(', ')', '[', '{', '.', '^', '$', '|', '?', '*', '+':
+                return -1; // ']' and '}' alone are literal, as in java.util.regex
+            default:
+                break;
         }
         if (Character.isSurrogate(c)) {
             throw refused("a character outside the BMP");
@@ -132,12 +229,12 @@ final class RxParser {
     }
 
     private boolean quantifierAt(int i) {
-        return i < p.length() && "?*+{".indexOf(p.charAt(i)) >= 0;
+        return i < n && (s[i] == '?' || s[i] == '*' || s[i] == '+' || s[i] == '{');
     }
 
     /** One atom and its quantifier, into head and tail. */
     private void atom() {
-        char c = p.charAt(at);
+        char c = s[at];
         RxSet set = null;
         switch (c) {
             case '(':
@@ -160,7 +257,7 @@ final class RxParser {
                 set = charClass();
                 break;
             case '\\':
-                char e = p.charAt(at + 1);
+                char e = s[at + 1];
                 at += 2;
                 if (e == 'b') {
                     head = new RxNode.Bound();
@@ -222,16 +319,16 @@ final class RxParser {
     /** [...] after the [: ranges, escapes, a leading ^; no nested classes or && (refused). */
     private RxSet charClass() {
         RxSet set = new RxSet();
-        boolean negated = at < p.length() && p.charAt(at) == '^';
+        boolean negated = at < n && s[at] == '^';
         if (negated) {
             at++;
         }
         boolean any = false;
         while (true) {
-            if (at >= p.length()) {
+            if (at >= n) {
                 throw refused("unclosed class");
             }
-            char c = p.charAt(at);
+            char c = s[at];
             if (c == ']') {
                 if (!any) {
                     throw refused("an empty class");
@@ -239,7 +336,7 @@ final class RxParser {
                 at++;
                 break;
             }
-            if (c == '[' || (c == '&' && at + 1 < p.length() && p.charAt(at + 1) == '&')) {
+            if (c == '[' || (c == '&' && at + 1 < n && s[at + 1] == '&')) {
                 throw refused("a nested class or &&");
             }
             any = true;
@@ -247,7 +344,7 @@ final class RxParser {
             if (lo < 0) {
                 continue; // an escape such as \s, joined to the set
             }
-            if (at + 1 < p.length() && p.charAt(at) == '-' && p.charAt(at + 1) != ']') {
+            if (at + 1 < n && s[at] == '-' && s[at + 1] != ']') {
                 at++;
                 int hi = classChar(null);
                 if (hi < lo) {
@@ -266,17 +363,17 @@ final class RxParser {
 
     /** A character of a class, or -1 after joining an escaped set (\s, \d...) to the class. */
     private int classChar(RxSet set) {
-        char c = p.charAt(at++);
+        char c = s[at++];
         if (c != '\\') {
             if (Character.isSurrogate(c)) {
                 throw refused("a character outside the BMP");
             }
             return c;
         }
-        if (at >= p.length()) {
+        if (at >= n) {
             throw refused("trailing \\");
         }
-        char e = p.charAt(at++);
+        char e = s[at++];
         if (!isLetterOrDigit(e)) {
             return e;
         }
@@ -298,13 +395,15 @@ final class RxParser {
         int group = 0;
         if (p.startsWith("?:", at)) {
             at += 2;
-        } else if (at < p.length() && p.charAt(at) == '?') {
+        } else if (at < n && s[at] == '?') {
             throw refused("a group construct other than (?:");
         } else {
             group = ++groups;
         }
+        depth++;
         alternation();
-        if (at >= p.length() || p.charAt(at) != ')') {
+        depth--;
+        if (at >= n || s[at] != ')') {
             throw refused("unclosed group");
         }
         at++;
@@ -350,7 +449,7 @@ final class RxParser {
 
     /** {min, max, mode} of the quantifier at the parse position. */
     private int[] quantifier() {
-        char c = p.charAt(at++);
+        char c = s[at++];
         int min;
         int max;
         if (c == '?') {
@@ -365,20 +464,20 @@ final class RxParser {
         } else {
             min = number();
             max = min;
-            if (at < p.length() && p.charAt(at) == ',') {
+            if (at < n && s[at] == ',') {
                 at++;
-                max = at < p.length() && p.charAt(at) == '}' ? UNBOUNDED : number();
+                max = at < n && s[at] == '}' ? UNBOUNDED : number();
             }
-            if (at >= p.length() || p.charAt(at) != '}' || max < min) {
+            if (at >= n || s[at] != '}' || max < min) {
                 throw refused("an illegal repetition");
             }
             at++;
         }
         int mode = RxNode.Repeat.GREEDY;
-        if (at < p.length() && p.charAt(at) == '?') {
+        if (at < n && s[at] == '?') {
             mode = RxNode.Repeat.LAZY;
             at++;
-        } else if (at < p.length() && p.charAt(at) == '+') {
+        } else if (at < n && s[at] == '+') {
             mode = RxNode.Repeat.POSSESSIVE;
             at++;
         }
@@ -390,13 +489,13 @@ final class RxParser {
 
     private int number() {
         int start = at;
-        long n = 0;
-        while (at < p.length() && p.charAt(at) >= '0' && p.charAt(at) <= '9' && n <= 1_000_000) {
-            n = n * 10 + p.charAt(at++) - '0';
+        long v = 0;
+        while (at < n && s[at] >= '0' && s[at] <= '9' && v <= 1_000_000) {
+            v = v * 10 + s[at++] - '0';
         }
-        if (at == start || n > 1_000_000) {
+        if (at == start || v > 1_000_000) {
             throw refused("an illegal repetition count");
         }
-        return (int) n;
+        return (int) v;
     }
 }

@@ -13,6 +13,9 @@ final class RxSet {
     private RxSet[] joined = new RxSet[0];
     private boolean negated;
     private boolean caseless;
+    private boolean asciiKnown;
+    private long ascii0;
+    private long ascii1;
 
     static RxSet of(int lo, int hi) {
         RxSet s = new RxSet();
@@ -78,6 +81,81 @@ final class RxSet {
     }
 
     boolean has(int c) {
+        if (c < 128) {
+            if (!asciiKnown) {
+                ascii();
+            }
+            return ((c < 64 ? ascii0 >>> c : ascii1 >>> (c - 64)) & 1) != 0;
+        }
+        return slow(c);
+    }
+
+    /**
+     * The answers for ASCII as two 64-bit masks, made from the ranges on the first has() (the set is
+     * complete by then): a cold run interprets every test, and a repeat of [0-9a-fA-F] tests each
+     * character of a line. As slow(): the ranges, the joined sets, ASCII case-insensitivity, negation.
+     */
+    private void ascii() {
+        long a = 0;
+        long b = 0;
+        for (int i = 0; i < size; i += 2) {
+            a |= mask(ranges[i], ranges[i + 1], 0);
+            b |= mask(ranges[i], ranges[i + 1], 64);
+        }
+        for (RxSet s : joined) {
+            if (!s.asciiKnown) {
+                s.ascii();
+            }
+            a |= s.ascii0;
+            b |= s.ascii1;
+        }
+        if (caseless) { // letters are all in the upper mask: 'A'-'Z' bits 1-26, 'a'-'z' bits 33-58
+            long upper = mask('A', 'Z', 64);
+            long lower = mask('a', 'z', 64);
+            b |= ((b >>> 32) & upper) | ((b << 32) & lower);
+        }
+        ascii0 = negated ? ~a : a;
+        ascii1 = negated ? ~b : b;
+        asciiKnown = true;
+    }
+
+    /** The ASCII characters in the set, as has() answers: characters 0-63, then 64-127. */
+    long[] asciiMask() {
+        if (!asciiKnown) {
+            ascii();
+        }
+        return new long[] {ascii0, ascii1};
+    }
+
+    /** Some character beyond ASCII may be in the set (a range that reaches it, a negation). */
+    boolean beyondAscii() {
+        if (negated) {
+            return true;
+        }
+        for (int i = 1; i < size; i += 2) {
+            if (ranges[i] >= 128) {
+                return true;
+            }
+        }
+        for (RxSet s : joined) {
+            if (s.beyondAscii()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The bits of [lo, hi] among the 64 characters from base. */
+    private static long mask(int lo, int hi, int base) {
+        int l = Math.max(lo, base);
+        int h = Math.min(hi, base + 63);
+        if (l > h) {
+            return 0;
+        }
+        return (-1L >>> (63 - (h - base))) & (-1L << (l - base));
+    }
+
+    private boolean slow(int c) {
         boolean in = raw(c);
         if (!in && caseless && c < 128) {
             in = raw(lower(c)) || raw(upper(c));

@@ -15,15 +15,15 @@ import vmlayout.config.Rx;
  */
 public final class KernelLogText {
 
-    private static final Rx TIMESTAMP = Rx.compile("^\\[\\s*\\d+\\.\\d+\\]\\s?");
-    private static final Rx CALLER = Rx.compile("^\\[\\s*[TC]\\d{1,7}\\]\\s?");
-    private static final Rx CTIME = Rx.compile("^\\[[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}\\]\\s?");
-    private static final Rx LEVEL = Rx.compile("^<\\d>");
-    private static final Rx FACILITY = Rx.compile("^[a-z]{3,6}\\s*:[a-z]{3,6}\\s*: ");
-    private static final Rx SYSLOG = Rx.compile(
+    private static final Rx TIMESTAMP = Rx.lazy("^\\[\\s*\\d+\\.\\d+\\]\\s?");
+    private static final Rx CALLER = Rx.lazy("^\\[\\s*[TC]\\d{1,7}\\]\\s?");
+    private static final Rx CTIME = Rx.lazy("^\\[[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}\\]\\s?");
+    private static final Rx LEVEL = Rx.lazy("^<\\d>");
+    private static final Rx FACILITY = Rx.lazy("^[a-z]{3,6}\\s*:[a-z]{3,6}\\s*: ");
+    private static final Rx SYSLOG = Rx.lazy(
             "^(?:[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d|\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?)"
                     + " \\S+ kernel: ");
-    private static final Rx ANSI = Rx.compile("\u001b\\[[0-9;]*[A-Za-z]");
+    private static final Rx ANSI = Rx.lazy("\u001b\\[[0-9;]*[A-Za-z]");
 
     private KernelLogText() {
     }

@@ -30,8 +30,8 @@ public final class Boots {
     public record Part(int boot, int from, int to, int copyOf, boolean complete) {
     }
 
-    private static final Rx VERSION = Rx.compile("^Linux version \\d");
-    private static final Rx TIMESTAMP = Rx.compile("\\[\\s*(\\d+\\.\\d+)\\]");
+    private static final Rx VERSION = Rx.lazy("^Linux version \\d");
+    private static final Rx TIMESTAMP = Rx.lazy("\\[\\s*(\\d+\\.\\d+)\\]");
     /** Lines every boot of every era prints once the memory set-up is done. */
     private static boolean done(String t) {
         return t.startsWith("Memory: ") || t.startsWith("Freeing unused kernel") || t.startsWith("Freeing init memory");
@@ -262,7 +262,7 @@ public final class Boots {
         return BootLog.of(log.name(), out);
     }
 
-    private static final Rx MEMINFO = Rx.compile("^[A-Za-z_()]+:\\s+\\d+ kB$");
+    private static final Rx MEMINFO = Rx.lazy("^[A-Za-z_()]+:\\s+\\d+ kB$");
 
     /** What the user should know about the boots of the file: how many, which one is compared, copies. */
     public List<String> notes(Part chosen) {

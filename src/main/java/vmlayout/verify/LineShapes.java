@@ -15,22 +15,22 @@ public final class LineShapes {
     }
 
     /** "Virtual kernel memory layout:" (ARM), "virtual kernel memory layout:" (x86), "Kernel virtual memory layout:" (ppc). */
-    private static final Rx HEADER = Rx.compile("(?i)^(virtual\\s*kernel|kernel\\s*virtual)\\s*memory\\s*layout\\b");
+    private static final Rx HEADER = Rx.lazy("(?i)^(virtual\\s*kernel|kernel\\s*virtual)\\s*memory\\s*layout\\b");
 
     /** ARM and x86 rows, also with the spaces a copy collapsed; a row cut at the end of an excerpt matches too. */
     // possessive (++, *+): neither the digits nor the blanks can give back a character the next token
     // needs, and without them a row of 600 kB of digits and no '-' backtracked through every one (seconds)
-    private static final Rx ROW = Rx.compile("^([.A-Za-z_][A-Za-z0-9_ ]{0,15}?)\\s*+:\\s*+0x[0-9a-fA-F(ptrval)]++\\s*+-.*");
+    private static final Rx ROW = Rx.lazy("^([.A-Za-z_][A-Za-z0-9_ ]{0,15}?)\\s*+:\\s*+0x[0-9a-fA-F(ptrval)]++\\s*+-.*");
 
     /** powerpc rows: "* 0xffbdf000..0xfffff000  : fixmap". */
-    private static final Rx PPC_ROW = Rx.compile("^\\*\\s*+0x[0-9a-fA-F]++\\s*+\\.\\.\\s*+0x[0-9a-fA-F]++\\s*+:\\s*(.+)$");
+    private static final Rx PPC_ROW = Rx.lazy("^\\*\\s*+0x[0-9a-fA-F]++\\s*+\\.\\.\\s*+0x[0-9a-fA-F]++\\s*+:\\s*(.+)$");
 
     /**
      * The memory messages the engines print (kernel texts from arch/arm/mm, arch/x86, arch/powerpc/mm). The x86
      * e820 KERN_DEBUG lines: every "remove" (mem=, memmap=nn and trim_bios_range()'s 640 kB-1 MB), but of the
      * "update" lines only trim_bios_range()'s, from address 0 (others, such as the MTRR trim's, are not predicted).
      */
-    private static final Rx MESSAGE = Rx.compile(
+    private static final Rx MESSAGE = Rx.lazy(
             "^(Truncating RAM at|Ignoring RAM at|Truncating memory at|Ignoring memory at|Ignoring memory below PHYS_OFFSET"
                     + "|Consider using a HIGHMEM|vmalloc area (is )?too (small|big)|NR_BANKS too low|HIGHMEM is not supported"
                     + "|\\d+MB (HIGH|LOW)MEM available\\.|Warning only \\d+MB will be used|Use a (HIGHMEM|PAE)"
@@ -50,20 +50,20 @@ public final class LineShapes {
                     + "|crashkernel reserved: |cannot allocate crashkernel)");
 
     /** 5.8+ mem_init_print_info(): vmlayout predicts some of its fields (see MemoryFacts), never reads it. */
-    private static final Rx MEMORY = Rx.compile("^Memory: \\d+K/\\d+K available \\(");
+    private static final Rx MEMORY = Rx.lazy("^Memory: \\d+K/\\d+K available \\(");
 
     /** /proc/meminfo values vmlayout predicts (a dump users paste after dmesg). */
-    private static final Rx MEMINFO = Rx.compile("^(VmallocTotal|HighTotal|LowTotal):\\s+\\d+ kB$");
+    private static final Rx MEMINFO = Rx.lazy("^(VmallocTotal|HighTotal|LowTotal):\\s+\\d+ kB$");
 
     /** mm free_area_init() (5.8+ predicted, see FreeAreaInit): the zone limits and memblock's node ranges. */
-    private static final Rx ZONE_FAMILY = Rx.compile(
+    private static final Rx ZONE_FAMILY = Rx.lazy(
             "^(Zone ranges:|Movable zone start for each node|Early memory node ranges"
                     + "|(DMA|DMA32|Normal|HighMem|Device)\\s+(\\[mem 0x[0-9a-fA-F]+-0x[0-9a-fA-F]+\\]|empty)"
                     + "|node\\s+\\d+: \\[mem 0x[0-9a-fA-F]+-0x[0-9a-fA-F]+\\]"
                     + "|Initmem setup node \\d+ \\[mem 0x[0-9a-fA-F]+-0x[0-9a-fA-F]+\\])");
 
     /** The x86 BIOS map: printed by the kernel, but an echo of the firmware's table, which is an input. */
-    private static final Rx BIOS_MAP = Rx.compile("^((e820: )?BIOS-provided physical RAM map:|BIOS-e820: )");
+    private static final Rx BIOS_MAP = Rx.lazy("^((e820: )?BIOS-provided physical RAM map:|BIOS-e820: )");
 
     public static boolean isHeader(String text) {
         return HEADER.matcher(text).find();
@@ -145,8 +145,8 @@ public final class LineShapes {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
     }
 
-    private static final Rx NUMBER = Rx.compile("0x[0-9a-fA-F]+|[0-9a-fA-F]{8,}|\\d+");
-    private static final Rx ADDRESS = Rx.compile("0x([0-9a-fA-F]{1,16})");
+    private static final Rx NUMBER = Rx.lazy("0x[0-9a-fA-F]+|[0-9a-fA-F]{8,}|\\d+");
+    private static final Rx ADDRESS = Rx.lazy("0x([0-9a-fA-F]{1,16})");
 
     /**
      * What kind of line this is, numbers aside: a row's label, or the message with every number replaced,

@@ -30,48 +30,48 @@ public final class LogFacts {
     public record Fact(String name, String value, int line, String text) {
     }
 
-    private static final Rx VERSION = Rx.compile("^Linux version (\\d+\\.\\d+(?:\\.\\d+){0,2}(?:-rc\\d+)?)\\S*");
-    private static final Rx CMDLINE = Rx.compile("^Kernel command line: ?(.*)$");
-    private static final Rx E820_OLD = Rx.compile(
+    private static final Rx VERSION = Rx.lazy("^Linux version (\\d+\\.\\d+(?:\\.\\d+){0,2}(?:-rc\\d+)?)\\S*");
+    private static final Rx CMDLINE = Rx.lazy("^Kernel command line: ?(.*)$");
+    private static final Rx E820_OLD = Rx.lazy(
             "^BIOS-e820: ([0-9a-fA-F]{8,16}) - ([0-9a-fA-F]{8,16}) \\(([^)]*)\\)");
-    private static final Rx E820_MEM = Rx.compile(
+    private static final Rx E820_MEM = Rx.lazy(
             "^BIOS-e820: \\[mem 0x([0-9a-fA-F]{1,16})-0x([0-9a-fA-F]{1,16})\\] (.+)$");
-    private static final Rx ARM_TOTAL = Rx.compile("^Memory: ((?:\\d{1,7}MB ?){1,16})= (\\d{1,7})MB total$");
-    private static final Rx NODE_RANGE = Rx.compile("^node\\s+\\d+: \\[mem 0x([0-9a-fA-F]{1,16})-0x([0-9a-fA-F]{1,16})\\]$");
-    private static final Rx ZONE_RANGE = Rx.compile("^(DMA|DMA32|Normal|HighMem)\\s+\\[mem 0x([0-9a-fA-F]{1,16})-0x([0-9a-fA-F]{1,16})\\]$");
-    private static final Rx PPC_TOP = Rx.compile("^Top of RAM: 0x([0-9a-fA-F]{1,16}), Total RAM: 0x([0-9a-fA-F]{1,16})");
-    private static final Rx PPC_TOTAL = Rx.compile("^Total memory = (\\d{1,7})MB");
+    private static final Rx ARM_TOTAL = Rx.lazy("^Memory: ((?:\\d{1,7}MB ?){1,16})= (\\d{1,7})MB total$");
+    private static final Rx NODE_RANGE = Rx.lazy("^node\\s+\\d+: \\[mem 0x([0-9a-fA-F]{1,16})-0x([0-9a-fA-F]{1,16})\\]$");
+    private static final Rx ZONE_RANGE = Rx.lazy("^(DMA|DMA32|Normal|HighMem)\\s+\\[mem 0x([0-9a-fA-F]{1,16})-0x([0-9a-fA-F]{1,16})\\]$");
+    private static final Rx PPC_TOP = Rx.lazy("^Top of RAM: 0x([0-9a-fA-F]{1,16}), Total RAM: 0x([0-9a-fA-F]{1,16})");
+    private static final Rx PPC_TOTAL = Rx.lazy("^Total memory = (\\d{1,7})MB");
     /**
      * A distribution's upstream release in the version line's build tag: Debian "#1 SMP Debian 6.1.192-3
      * (2026-11-26)" (uname -r says 6.1.0-57, the ABI), Ubuntu "(Ubuntu 5.15.0-91.101-generic 5.15.131)".
      */
-    private static final Rx DISTRO_RELEASE = Rx.compile("(?: Debian (\\d+\\.\\d+\\.\\d+)-\\S+|\\(Ubuntu \\S+ (\\d+\\.\\d+\\.\\d+)\\)$)");
+    private static final Rx DISTRO_RELEASE = Rx.lazy("(?: Debian (\\d+\\.\\d+\\.\\d+)-\\S+|\\(Ubuntu \\S+ (\\d+\\.\\d+\\.\\d+)\\)$)");
     /** The release in an oops or warning header (dump_stack_print_info()): "... Not tainted 5.17.0-rc6-next #197". */
-    private static final Rx TAINT = Rx.compile("(?:Not tainted|Tainted: [A-Z ]{1,40}?) (\\d+\\.\\d+(?:\\.\\d+){0,2})\\S* #");
+    private static final Rx TAINT = Rx.lazy("(?:Not tainted|Tainted: [A-Z ]{1,40}?) (\\d+\\.\\d+(?:\\.\\d+){0,2})\\S* #");
     /** NR_CPUS: x86 setup_per_cpu_areas() and kernel/rcu/tree_plugin.h rcu_bootup_announce_oddness() (only when fewer CPUs). */
-    private static final Rx NR_CPUS = Rx.compile("^(?:setup_percpu: NR_CPUS:(\\d{1,5}) |rcu: RCU restricting CPUs from NR_CPUS=(\\d{1,5}) )");
+    private static final Rx NR_CPUS = Rx.lazy("^(?:setup_percpu: NR_CPUS:(\\d{1,5}) |rcu: RCU restricting CPUs from NR_CPUS=(\\d{1,5}) )");
     /** The device tree's model (setup_machine_fdt(); "OF: fdt: " from 4.x). */
-    private static final Rx MODEL = Rx.compile("^(?:OF: fdt: )?Machine model: (.+)$");
+    private static final Rx MODEL = Rx.lazy("^(?:OF: fdt: )?Machine model: (.+)$");
     /** x86 x86_report_nx(): which page tables the kernel was built with. */
-    private static final Rx NX_PAE = Rx.compile("^NX \\(Execute Disable\\) protection: active");
-    private static final Rx NX_NONPAE = Rx.compile("^(Notice: NX \\(Execute Disable\\) protection cannot be enabled: non-PAE kernel!"
+    private static final Rx NX_PAE = Rx.lazy("^NX \\(Execute Disable\\) protection: active");
+    private static final Rx NX_NONPAE = Rx.lazy("^(Notice: NX \\(Execute Disable\\) protection cannot be enabled: non-PAE kernel!"
             + "|L1TF: Kernel not compiled for PAE)");
     /** A physical address printed with %pa: 16 digits when phys_addr_t is 64-bit (ARM: LPAE), 8 when it is 32-bit. */
-    private static final Rx PA_WIDTH = Rx.compile("^(?:cma: Reserved \\d+ MiB at|Reserved memory: created \\S+ memory pool at) 0x([0-9a-f]+)\\b");
+    private static final Rx PA_WIDTH = Rx.lazy("^(?:cma: Reserved \\d+ MiB at|Reserved memory: created \\S+ memory pool at) 0x([0-9a-f]+)\\b");
     /** The header of free_area_init()'s zone lines: the source of the zone names, an input, so not compared. */
     static final String ZONES_HEADER = "Zone ranges:";
     /** mm free_area_init(): the zones the kernel was built with ("  %-8s " then the range or "empty"). */
-    private static final Rx ZONE = Rx.compile("^(DMA|DMA32|Normal|HighMem|Device)\\s+(?:\\[mem |empty$)");
+    private static final Rx ZONE = Rx.lazy("^(DMA|DMA32|Normal|HighMem|Device)\\s+(?:\\[mem |empty$)");
 
     /** Lines that only one architecture prints (kernel texts of arch/arm, arch/x86, arch/powerpc). */
-    private static final Rx ARM_LINE = Rx.compile(
+    private static final Rx ARM_LINE = Rx.lazy(
             "^(CPU: .*\\(ARMv\\d|Machine model: |Machine: |Booting Linux on physical CPU|Memory policy: |CPU: All CPU\\(s\\) started in"
                     + "|Memory: (?:\\d{1,7}MB ?){1,16}= \\d{1,7}MB total)"); // bounded: an unbounded group recursed per repetition
-    private static final Rx X86_LINE = Rx.compile(
+    private static final Rx X86_LINE = Rx.lazy(
             "^((e820: )?BIOS-provided physical RAM map:|BIOS-e820: |x86/|DMI: |Initializing HighMem for node"
                     + "|Checking if this processor honours the WP bit|Notice: NX \\(Execute Disable\\)|NX \\(Execute Disable\\)"
                     + "|Linux version .*(i[3-6]86|x86))");
-    private static final Rx PPC_LINE = Rx.compile(
+    private static final Rx PPC_LINE = Rx.lazy(
             "^(Top of RAM: |Total memory = |Using .* machine description|-> early_init_devtree|MMU: |PowerMac |Hash: "
                     + "|Linux version .*(powerpc|ppc))");
 

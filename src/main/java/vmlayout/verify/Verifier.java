@@ -151,7 +151,7 @@ public final class Verifier {
     }
 
     /** The "Memory: ...K/...K available (...)" line of 5.8+ and the fields of it vmlayout predicts. */
-    private static final Rx MEMORY = Rx.compile(
+    private static final Rx MEMORY = Rx.lazy(
             "^Memory: (\\d+)K/(\\d+)K available \\((.*?)(?:, (\\d+)K highmem)?\\)$");
 
     private static List<Entry> memoryLine(List<BootLog.Line> lines, LogShapes shapes, List<MemoryFacts.Value> values,
@@ -189,7 +189,7 @@ public final class Verifier {
         return out;
     }
 
-    private static final Rx MEMINFO_VALUE = Rx.compile("^(\\w+):\\s+(\\d{1,18}) kB$");
+    private static final Rx MEMINFO_VALUE = Rx.lazy("^(\\w+):\\s+(\\d{1,18}) kB$");
 
     /**
      * The /proc/meminfo values vmlayout predicts as a bound (LowTotal: at most the lowmem RAM): the log's value

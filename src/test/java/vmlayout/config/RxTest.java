@@ -65,15 +65,18 @@ class RxTest {
                 continue;
             }
             String src = Files.readString(f, StandardCharsets.UTF_8);
-            int n = src.split("Rx\\.compile\\(", -1).length - 1;
+            int n = src.split("Rx\\.(compile|lazy)\\(", -1).length - 1;
             compiled += n;
             String cls = Paths.get("src", "main", "java").relativize(f).toString().replace('/', '.').replace(".java", "");
             if (n > 0 && !HOLDERS.contains(cls)) {
                 elsewhere.add(cls);
             }
         }
-        assertEquals(List.of(), elsewhere, "Rx.compile outside RxTest.HOLDERS");
-        assertEquals(compiled, mainPatterns().size(), "every Rx.compile of src/main is a static field RxTest reads");
+        assertEquals(List.of(), elsewhere, "Rx.compile or Rx.lazy outside RxTest.HOLDERS");
+        assertEquals(compiled, mainPatterns().size(), "every Rx.compile or Rx.lazy of src/main is a static field RxTest reads");
+        for (String p : mainPatterns().values()) {
+            Rx.compile(p); // a lazy one's syntax, refused here rather than at its first use
+        }
         assertTrue(compiled >= 40, "expected verify's patterns, found " + compiled);
     }
 
@@ -84,7 +87,7 @@ class RxTest {
         List<Rx> rx = new ArrayList<>();
         for (String p : patterns.values()) {
             java.add(Pattern.compile(p));
-            rx.add(Rx.compile(p));
+            rx.add(Rx.lazy(p)); // as src/main holds them: parsed at the first line past the prefix
         }
         List<String> lines = testdataLines();
         assertTrue(lines.size() > 20_000, "expected testdata's logs, read " + lines.size() + " lines");
@@ -176,7 +179,7 @@ class RxTest {
         List<String> lines = testdataLines();
         for (String p : patterns.values()) {
             Pattern j = Pattern.compile(p);
-            Rx x = Rx.compile(p);
+            Rx x = Rx.lazy(p);
             for (int n = 0; n < lines.size(); n += 7) {
                 String s = lines.get(n);
                 for (int from = 0; from < Math.min(s.length(), 40); from += 3) {
@@ -192,6 +195,78 @@ class RxTest {
                         fail(p + " find in " + from + "-" + to + " of " + show(s));
                     }
                 }
+            }
+        }
+    }
+
+    /** The literal after a leading ^, read without parsing: what java.util.regex requires at the region's start. */
+    @Test
+    void anchoredPrefixIsWhatEveryMatchStartsWith() {
+        assertEquals("Memory: ", RxParser.anchoredPrefix("^Memory: \\d+K"));
+        assertEquals("[", RxParser.anchoredPrefix("^\\[\\s*\\d+"));
+        assertEquals("\ta-(", RxParser.anchoredPrefix("^\\ta-\\((x)"));
+        assertEquals("a", RxParser.anchoredPrefix("^ab?c"), "b is optional");
+        assertEquals("", RxParser.anchoredPrefix("^a{2}"), "a is repeated");
+        assertEquals("", RxParser.anchoredPrefix("^a|b"), "b needs no ^");
+        assertEquals("", RxParser.anchoredPrefix("^a\\|b|c"), "the second | is top-level");
+        assertEquals("x", RxParser.anchoredPrefix("^x(a|b)[|]"), "| inside a group or class");
+        assertEquals("", RxParser.anchoredPrefix("^(ab)"));
+        assertEquals("", RxParser.anchoredPrefix("(?i)^ab"), "case-insensitive");
+        assertEquals("", RxParser.anchoredPrefix("ab"));
+        assertEquals("", RxParser.anchoredPrefix("^\\d"));
+    }
+
+    /** The characters a match can start with, from the parsed steps: null where a step is not analysed or may match nothing. */
+    @Test
+    void firstCharactersOfAMatch() {
+        assertEquals("ab", firstOf("^(?:a|b)x"));
+        assertEquals("ABab", firstOf("(?i)(a|b)"));
+        assertEquals("0123456789x", firstOf("\\d*x"), "an optional repeat lets what follows start");
+        assertEquals("0123456789", firstOf("\\d+x"));
+        assertEquals("cde", firstOf("(?:c|d){1,2}|e"));
+        assertNull(firstOf("(?:c|d)?"), "may match nothing");
+        assertNull(firstOf("x|\\S"), "\\S takes characters beyond ASCII");
+        assertNull(firstOf("\\bx"));
+        assertNull(firstOf("é"));
+    }
+
+    private static String firstOf(String pattern) {
+        long[] f = Rx.compile(pattern).parsed().first;
+        if (f == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        for (char c = 0; c < 128; c++) {
+            if (((c < 64 ? f[0] >>> c : f[1] >>> (c - 64)) & 1) != 0) {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** A lazy pattern is parsed when a line first passes its prefix: its syntax is refused then, not before. */
+    @Test
+    void lazyPatternsParseAtFirstUse() {
+        Rx bad = Rx.lazy("^ab(");
+        assertFalse(bad.matcher("xyz").find(), "no line past the prefix: not parsed yet");
+        assertThrows(IllegalArgumentException.class, () -> bad.matcher("ab(").find());
+        Rx.Matcher m = Rx.lazy("^Linux version (\\d+)\\.").matcher("Linux version 6.1.0");
+        assertTrue(m.lookingAt());
+        assertEquals("6", m.group(1));
+        assertEquals(1, Rx.lazy("(a)").matcher("").groupCount());
+    }
+
+    /** Each ASCII character and a few others against classes, as java.util.regex decides (ASCII answers come from masks). */
+    @Test
+    void classesAnswerEveryAsciiCharacterAsJavaUtilRegex() {
+        String[] classes = {"[\\S,]", "(?i)[a-f0-9]", "[^\\d\\s]", "(?i)[^x-z_]", "\\W", ".", "[?-A]", "(?i)[@-\\[]",
+            "[^\\S]", "[\\w&]", "(?i)k", "[\u007f]", "[\\d\\D]", "[^\\w\\s]"};
+        for (String c : classes) {
+            Pattern j = Pattern.compile(c);
+            Rx x = Rx.compile(c);
+            for (int ch = 0; ch < 300; ch++) {
+                String s = String.valueOf((char) ch);
+                assertEquals(j.matcher(s).matches(), x.matchesWhole(s), c + " on " + ch);
             }
         }
     }
