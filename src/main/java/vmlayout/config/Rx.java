@@ -232,23 +232,34 @@ public final class Rx {
             return at >= 0 && at + literal.length() <= to;
         }
 
+        /** matches() and lookingAt(): the cheap tests first (a character, then a search), then the try. */
         private boolean at(int i, boolean wholeRegion) {
-            if (!startsRight(i) || !contains(parsed().required, i)) {
-                first = -1;
-                return false;
+            if (startsRight(i) && canStart(parsed(), i) && contains(parsed.required, i)) {
+                return attempt(i, wholeRegion);
             }
-            return tryAt(i, wholeRegion);
+            first = -1;
+            return false;
         }
 
         private boolean tryAt(int i, boolean wholeRegion) {
-            long[] f = parsed.first;
-            if (f != null) { // a match must start with one of these characters
-                char c = i < to ? text.charAt(i) : 128;
-                if (c >= 128 || ((c < 64 ? f[0] >>> c : f[1] >>> (c - 64)) & 1) == 0) {
-                    first = -1;
-                    return false;
-                }
+            if (canStart(parsed, i)) {
+                return attempt(i, wholeRegion);
             }
+            first = -1;
+            return false;
+        }
+
+        /** The character at i is one a match can start with (RxNode.first), or no such set is known. */
+        private boolean canStart(Parsed p, int i) {
+            long[] f = p.first;
+            if (f == null) {
+                return true;
+            }
+            char c = i < to ? text.charAt(i) : 128;
+            return c < 128 && ((c < 64 ? f[0] >>> c : f[1] >>> (c - 64)) & 1) != 0;
+        }
+
+        private boolean attempt(int i, boolean wholeRegion) {
             clear();
             whole = wholeRegion;
             if (parsed.root.match(this, i)) {

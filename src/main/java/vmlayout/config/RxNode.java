@@ -272,10 +272,25 @@ abstract class RxNode {
             return m;
         }
 
+        /** Each alternative's first characters (RxNode.first), made at the first match; null entries: any. */
+        private volatile long[][] firsts;
+
         @Override
         boolean match(Rx.Matcher m, int i) {
-            for (RxNode a : alternatives) {
-                if (a.match(m, i)) {
+            if (firsts == null) {
+                long[][] f = new long[alternatives.length][];
+                for (int k = 0; k < f.length; k++) {
+                    f[k] = alternatives[k].first(0);
+                }
+                firsts = f;
+            }
+            int c = i < m.to ? m.text.charAt(i) : 128;
+            for (int k = 0; k < alternatives.length; k++) {
+                long[] f = firsts[k];
+                if (f != null && (c >= 128 || ((c < 64 ? f[0] >>> c : f[1] >>> (c - 64)) & 1) == 0)) {
+                    continue; // this alternative cannot start here: a test, not a call
+                }
+                if (alternatives[k].match(m, i)) {
                     return true;
                 }
             }
