@@ -1,5 +1,8 @@
 package vmlayout.verify;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import vmlayout.config.Rx;
 
 /**
@@ -85,9 +88,27 @@ public final class LineShapes {
         return BIOS_MAP.matcher(text).find();
     }
 
+    /** isPredicted's answers by text: Boots, LogFacts (four times), LogShapes and BootLog ask it of each log line. */
+    private static final Map<String, Boolean> PREDICTED = new HashMap<>();
+    /** The most answers remembered (a log has thousands of lines at most; the bound is for pathological inputs). */
+    private static final int PREDICTED_MAX = 65_536;
+
     /** True for a line vmlayout predicts (and so never reads as an input). */
     public static boolean isPredicted(String text) {
-        return isTableLine(text) || isMessage(text) || isMemoryLine(text) || MEMINFO.matcher(text).find() || isZoneLine(text);
+        synchronized (PREDICTED) {
+            Boolean known = PREDICTED.get(text);
+            if (known != null) {
+                return known;
+            }
+        }
+        boolean p = isTableLine(text) || isMessage(text) || isMemoryLine(text) || MEMINFO.matcher(text).find() || isZoneLine(text);
+        synchronized (PREDICTED) {
+            if (PREDICTED.size() >= PREDICTED_MAX) {
+                PREDICTED.clear();
+            }
+            PREDICTED.put(text, p);
+        }
+        return p;
     }
 
     /** A line of free_area_init()'s report: "Zone ranges:", a zone, the node ranges, "Initmem setup node". */
