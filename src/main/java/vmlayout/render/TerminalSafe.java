@@ -20,6 +20,7 @@ public final class TerminalSafe extends FilterWriter {
 
     /** True for a renderer's own writer: no SGR passes, since that renderer writes no colour. */
     private final boolean strict;
+    private final char[] buffer = new char[256];
 
     private TerminalSafe(Writer out, boolean strict) {
         super(out);
@@ -43,7 +44,9 @@ public final class TerminalSafe extends FilterWriter {
      * SGR sequences included. Writes go straight through (nothing to flush).
      */
     public static PrintWriter strict(PrintWriter w) {
-        return new PrintWriter(new TerminalSafe(w, true), false);
+        // over the guarded writer's own target: what this one lets through, that one would too
+        Writer target = w instanceof Guarded g ? g.target() : w;
+        return new PrintWriter(new TerminalSafe(target, true), false);
     }
 
     /**
@@ -52,8 +55,13 @@ public final class TerminalSafe extends FilterWriter {
      * Main flushes at the end, batch after each line it answers, Cli before it writes an error.
      */
     private static final class Guarded extends PrintWriter {
-        Guarded(Writer w) {
+        Guarded(TerminalSafe w) {
             super(w, false);
+        }
+
+        /** What the TerminalSafe under this writer writes to. */
+        Writer target() {
+            return ((TerminalSafe) out).out;
         }
     }
 
@@ -71,8 +79,11 @@ public final class TerminalSafe extends FilterWriter {
     public void write(String s, int off, int len) throws IOException {
         int end = off + len;
         int plain = off;
+        // the characters copied at once: a cold run interprets this loop, and charAt() is three calls a character
+        char[] chars = len <= buffer.length ? buffer : new char[len];
+        s.getChars(off, end, chars, 0);
         for (int i = off; i < end; i++) {
-            char c = s.charAt(i);
+            char c = chars[i - off];
             if (c >= 0x20 && c < 0x7f || passes(c)) { // printable ASCII first: no call for most characters
                 continue;
             }
