@@ -117,11 +117,29 @@ public class MachineOptions {
     private transient MachineInputs inputs;
 
     /** The options as given, by long option name: every @Option field, read by its name (OptionFields). */
+    /** The option fields and their long names, read by reflection once (verify asks values() for each prediction). */
+    private static Field[] fields;
+    private static String[] names;
+
+    private static synchronized Field[] fields() {
+        if (fields == null) {
+            List<Field> fs = OptionFields.of(MachineOptions.class);
+            String[] ns = new String[fs.size()];
+            for (int i = 0; i < ns.length; i++) {
+                ns[i] = OptionFields.longName(fs.get(i));
+            }
+            names = ns;
+            fields = fs.toArray(new Field[0]);
+        }
+        return fields;
+    }
+
     OptionValues values() {
         OptionValues v = new OptionValues();
-        for (Field f : OptionFields.of(MachineOptions.class)) {
-            Object value = OptionFields.get(f, this);
-            String name = OptionFields.longName(f);
+        Field[] fs = fields();
+        for (int i = 0; i < fs.length; i++) {
+            Object value = OptionFields.get(fs[i], this);
+            String name = names[i];
             if (value instanceof List<?> list) {
                 for (Object o : list) {
                     v.add(name, String.valueOf(o));
@@ -136,8 +154,10 @@ public class MachineOptions {
     /** The options set from {@code v} (the inverse of {@link #values}). */
     static MachineOptions of(OptionValues v) {
         MachineOptions m = new MachineOptions();
-        for (Field f : OptionFields.of(MachineOptions.class)) {
-            List<String> vs = v.all(OptionFields.longName(f));
+        Field[] fs = fields();
+        for (int i = 0; i < fs.length; i++) {
+            Field f = fs[i];
+            List<String> vs = v.all(names[i]);
             if (f.getType() == List.class) {
                 OptionFields.set(f, m, new ArrayList<>(vs));
             } else if (!vs.isEmpty()) {

@@ -91,15 +91,21 @@ public final class KernelLogText {
     /** No-break spaces as spaces, colour codes and other control characters removed. */
     private static String clean(String raw) {
         String s = raw.indexOf('\u001b') >= 0 ? ANSI.replaceAll(raw, "") : raw;
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        // over a char array, changed in place, the line itself when nothing changes (most lines): a cold run
+        // interprets this for every line of a log
+        char[] cs = s.toCharArray();
+        int k = 0;
+        boolean changed = false;
+        for (char c : cs) {
             if (c == '\u00a0' || c == '\t') {
-                b.append(' ');
+                cs[k++] = ' ';
+                changed = true;
             } else if (c >= 0x20 && c != 0x7f && c != '\ufeff') {
-                b.append(c);
+                cs[k++] = c;
+            } else {
+                changed = true;
             }
         }
-        return b.toString();
+        return changed ? new String(cs, 0, k) : s;
     }
 }

@@ -2,7 +2,6 @@ package vmlayout.verify;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Arch;
 import vmlayout.config.Fmt;
@@ -224,9 +223,10 @@ public final class Guesses {
         return false;
     }
 
+    /** A pinned constant whose name starts with {@code prefix} (upper case, as Defines.normalize makes Kconfig names). */
     private static boolean anyPinned(Layout l, String prefix) {
         for (Constants.Value v : l.constants()) {
-            if (v.name().toUpperCase(Locale.ROOT).startsWith(prefix) && v.pinned()) {
+            if (v.pinned() && v.name().startsWith(prefix)) {
                 return true;
             }
         }
