@@ -16,6 +16,28 @@ public abstract class Era {
         this.version = version;
     }
 
+    /**
+     * The era of the release asked last, kept by each era class: an era is a pure function of its release
+     * (final facts), and suggest and verify compute a dozen layouts of one release, each engine run asking
+     * for its eras (tens of facts each, in a cold run's interpreter).
+     */
+    public static final class Last<E extends Era> {
+        private E last;
+
+        /** The era kept, if it is {@code v}'s; else null. */
+        public synchronized E of(KernelVersion v) {
+            E e = last;
+            // the same release, -rc included, compared by hand: a record's equals() is invokedynamic (see cli.FastPath)
+            return e != null && e.version.compareTo(v) == 0 && e.version.rc() == v.rc() ? e : null;
+        }
+
+        /** Keeps {@code e} and returns it. */
+        public synchronized E keep(E e) {
+            last = e;
+            return e;
+        }
+    }
+
     /** True from {@code boundary} on. */
     protected final boolean since(KernelVersion boundary) {
         return version.compareTo(boundary) >= 0;

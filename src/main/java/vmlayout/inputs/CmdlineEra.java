@@ -60,7 +60,10 @@ final class CmdlineEra extends Era {
         ppcCmdline2048 = since(PPC_CMDLINE_2048);
     }
 
+    private static final Era.Last<CmdlineEra> LAST = new Era.Last<>();
+
     static CmdlineEra of(KernelVersion v) {
-        return new CmdlineEra(v);
+        CmdlineEra e = LAST.of(v);
+        return e != null ? e : LAST.keep(new CmdlineEra(v));
     }
 }

@@ -426,8 +426,11 @@ final class ArmEra extends Era {
         return out;
     }
 
+    private static final Era.Last<ArmEra> LAST = new Era.Last<>();
+
     static ArmEra of(KernelVersion v) {
-        return new ArmEra(v);
+        ArmEra e = LAST.of(v);
+        return e != null ? e : LAST.keep(new ArmEra(v));
     }
 
     /** 5.4 on, and the stable releases that took ARM 8903/1. */

@@ -37,7 +37,10 @@ final class MmEra extends Era {
         freeAreaInit = since(FREE_AREA_INIT);
     }
 
+    private static final Era.Last<MmEra> LAST = new Era.Last<>();
+
     static MmEra of(KernelVersion v) {
-        return new MmEra(v);
+        MmEra e = LAST.of(v);
+        return e != null ? e : LAST.keep(new MmEra(v));
     }
 }

@@ -294,7 +294,10 @@ final class PpcEra extends Era {
         return out;
     }
 
+    private static final Era.Last<PpcEra> LAST = new Era.Last<>();
+
     static PpcEra of(KernelVersion v) {
-        return new PpcEra(v);
+        PpcEra e = LAST.of(v);
+        return e != null ? e : LAST.keep(new PpcEra(v));
     }
 }

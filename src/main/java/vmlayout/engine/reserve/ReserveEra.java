@@ -194,8 +194,11 @@ public final class ReserveEra extends Era {
                 : List.of(",high", ",low");
     }
 
+    private static final Era.Last<ReserveEra> LAST = new Era.Last<>();
+
     public static ReserveEra of(KernelVersion v) {
-        return new ReserveEra(v);
+        ReserveEra e = LAST.of(v);
+        return e != null ? e : LAST.keep(new ReserveEra(v));
     }
 
     /** The release boundaries of the reservation rules, for the upgrade report of diff. */

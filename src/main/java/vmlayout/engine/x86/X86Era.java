@@ -607,8 +607,11 @@ final class X86Era extends Era {
         return out;
     }
 
+    private static final Era.Last<X86Era> LAST = new Era.Last<>();
+
     static X86Era of(KernelVersion v) {
-        return new X86Era(v);
+        X86Era e = LAST.of(v);
+        return e != null ? e : LAST.keep(new X86Era(v));
     }
 
     /** sanitize_e820_map()'s never-merged types: E820_PRAM from 4.1, soft reserved from 5.5. */
