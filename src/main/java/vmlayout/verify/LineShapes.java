@@ -88,26 +88,43 @@ public final class LineShapes {
         return BIOS_MAP.matcher(text).find();
     }
 
-    /** isPredicted's answers by text: Boots, LogFacts (four times), LogShapes and BootLog ask it of each log line. */
-    private static final Map<String, Boolean> PREDICTED = new HashMap<>();
-    /** The most answers remembered (a log has thousands of lines at most; the bound is for pathological inputs). */
-    private static final int PREDICTED_MAX = 65_536;
+    /**
+     * Answers by text, for the questions asked of the same line many times: Boots, LogFacts (four readers),
+     * LogShapes and BootLog each ask isPredicted of every log line, and rowLabel and kind are asked of a line
+     * by several of them and again for each prediction. The answers are pure functions of the text.
+     */
+    private static final class Memo {
+        /** The most answers remembered (a log has thousands of lines at most; the bound is for pathological inputs). */
+        private static final int MAX = 65_536;
+        /** Stands for a null answer. */
+        private static final Object NONE = new Object();
+        private final Map<String, Object> answers = new HashMap<>();
+
+        /** The answer remembered, NONE for null, or null when not asked yet. */
+        synchronized Object get(String text) {
+            return answers.get(text);
+        }
+
+        synchronized void put(String text, Object answer) {
+            if (answers.size() >= MAX) {
+                answers.clear();
+            }
+            answers.put(text, answer == null ? NONE : answer);
+        }
+    }
+
+    private static final Memo PREDICTED = new Memo();
+    private static final Memo ROW_LABEL = new Memo();
+    private static final Memo KIND = new Memo();
 
     /** True for a line vmlayout predicts (and so never reads as an input). */
     public static boolean isPredicted(String text) {
-        synchronized (PREDICTED) {
-            Boolean known = PREDICTED.get(text);
-            if (known != null) {
-                return known;
-            }
+        Object known = PREDICTED.get(text);
+        if (known != null) {
+            return known == Boolean.TRUE;
         }
         boolean p = isTableLine(text) || isMessage(text) || isMemoryLine(text) || MEMINFO.matcher(text).find() || isZoneLine(text);
-        synchronized (PREDICTED) {
-            if (PREDICTED.size() >= PREDICTED_MAX) {
-                PREDICTED.clear();
-            }
-            PREDICTED.put(text, p);
-        }
+        PREDICTED.put(text, p);
         return p;
     }
 
@@ -123,12 +140,20 @@ public final class LineShapes {
 
     /** A row's label: "vmalloc", ".text", "cpu_entry"; for powerpc the words after the colon. Null for other lines. */
     public static String rowLabel(String text) {
+        Object known = ROW_LABEL.get(text);
+        if (known != null) {
+            return known == Memo.NONE ? null : (String) known;
+        }
+        String label;
         Rx.Matcher m = PPC_ROW.matcher(text);
         if (m.matches()) {
-            return collapse(m.group(1)).strip();
+            label = collapse(m.group(1)).strip();
+        } else {
+            m = ROW.matcher(text);
+            label = m.matches() ? squeeze(m.group(1)) : null;
         }
-        m = ROW.matcher(text);
-        return m.matches() ? squeeze(m.group(1)) : null;
+        ROW_LABEL.put(text, label);
+        return label;
     }
 
     /** The line without any white space (copies collapse or add spaces; the kernel's words do not change). */
@@ -174,14 +199,19 @@ public final class LineShapes {
      * are one kind.
      */
     public static String kind(String text) {
+        Object known = KIND.get(text);
+        if (known != null) {
+            return (String) known;
+        }
+        String kind;
         if (isHeader(text)) {
-            return "header";
+            kind = "header";
+        } else {
+            String label = rowLabel(text);
+            kind = label != null ? "row " + label : "msg " + NUMBER.replaceAll(squeeze(text), "#");
         }
-        String label = rowLabel(text);
-        if (label != null) {
-            return "row " + label;
-        }
-        return "msg " + NUMBER.replaceAll(squeeze(text), "#");
+        KIND.put(text, kind);
+        return kind;
     }
 
     /** The second address a table row shows (where its area ends), or -1. */
