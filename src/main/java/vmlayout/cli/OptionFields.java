@@ -3,8 +3,10 @@ package vmlayout.cli;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The @Option fields of an options class ({@link MachineOptions}, {@link OutputOptions}) found by name:
@@ -27,7 +29,7 @@ final class OptionFields {
         List<Field> out = new ArrayList<>();
         for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
             List<Field> own = new ArrayList<>();
-            for (Field f : k.getDeclaredFields()) {
+            for (Field f : declared(k)) {
                 int m = f.getModifiers();
                 if (!Modifier.isStatic(m) && !Modifier.isTransient(m) && !f.isSynthetic()) {
                     own.add(f);
@@ -59,7 +61,7 @@ final class OptionFields {
         }
         String fieldName = b.toString();
         for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
-            for (Field f : k.getDeclaredFields()) { // not getDeclaredField: no exception for a name of the other class
+            for (Field f : declared(k)) { // not getDeclaredField: no exception for a name of the other class
                 int m = f.getModifiers();
                 if (f.getName().equals(fieldName) && !Modifier.isStatic(m) && !Modifier.isTransient(m)) {
                     return f;
@@ -67,6 +69,20 @@ final class OptionFields {
             }
         }
         return null;
+    }
+
+    /** Each class's declared fields, asked once: getDeclaredFields() copies every Field each time (per option read). */
+    private static final Map<Class<?>, Field[]> DECLARED = new HashMap<>();
+
+    private static Field[] declared(Class<?> k) {
+        synchronized (DECLARED) {
+            Field[] fs = DECLARED.get(k);
+            if (fs == null) {
+                fs = k.getDeclaredFields();
+                DECLARED.put(k, fs);
+            }
+            return fs;
+        }
     }
 
     /** The long option name of an option field: "--" and the field's name in kebab case. */

@@ -300,7 +300,10 @@ public final class Rx {
                 throw new IndexOutOfBoundsException("No group " + g);
             }
             int s = groups[2 * g];
-            return s < 0 ? null : text.subSequence(s, groups[2 * g + 1]).toString();
+            if (s < 0) {
+                return null;
+            }
+            return text instanceof String t ? t.substring(s, groups[2 * g + 1]) : text.subSequence(s, groups[2 * g + 1]).toString();
         }
 
         public String group() {
