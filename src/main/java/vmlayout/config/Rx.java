@@ -10,18 +10,19 @@ package vmlayout.config;
  * hostile (a 5 MB line of "> > > ..." happened): a repeat of one character loops instead of recursing.
  * Most lines of a log match none of verify's patterns, and a cold run interprets every step of a try, so
  * a line is refused early where it can be: one that does not start with the literal after a leading ^, or
- * that lacks the longest literal every match contains, and a position whose character no match starts
- * with is not tried; the static patterns are parsed at their first line past the first test ({@link #lazy}).
+ * that lacks the longest literal every match contains (both read from the pattern's text), and a position
+ * whose character no match starts with is not tried; the static patterns are parsed at their first line
+ * past the first two tests ({@link #lazy}).
  */
 public final class Rx {
 
     private final String pattern;
     /**
-     * The literal characters a match must start with, at the start of the region: those after a leading ^
-     * (when no top-level | makes the ^ one alternative's), read from the pattern without parsing it. A
-     * line that does not start with them is refused before the pattern is parsed.
+     * What every match needs, read from the pattern's text (RxParser.filters) at the first matcher, before
+     * any parse: {the literal it starts with at the region's start (after a leading ^), a literal it
+     * contains}. A line without them is refused before the pattern is parsed.
      */
-    private final String prefix;
+    private volatile String[] filters;
     private volatile Parsed parsed;
 
     /** The pattern parsed: its chain of nodes and what a match needs. */
@@ -31,24 +32,20 @@ public final class Rx {
         final int localCount;
         /** The pattern starts with ^: find() tries the start of the region only. */
         final boolean anchored;
-        /** A literal every match contains (the longest of the top-level sequence), or "": found by indexOf first. */
-        final String required;
         /** The ASCII characters a match can start with (RxNode.first), or null: any. */
         final long[] first;
 
-        Parsed(RxNode root, int groupCount, int localCount, boolean anchored, String required) {
+        Parsed(RxNode root, int groupCount, int localCount, boolean anchored) {
             this.root = root;
             this.groupCount = groupCount;
             this.localCount = localCount;
             this.anchored = anchored;
-            this.required = required;
             this.first = root.first(0);
         }
     }
 
     private Rx(String pattern) {
         this.pattern = pattern;
-        this.prefix = RxParser.anchoredPrefix(pattern);
     }
 
     /** Compiles a pattern; IllegalArgumentException for syntax Rx does not have. */
@@ -59,9 +56,9 @@ public final class Rx {
     }
 
     /**
-     * A pattern parsed when a line first passes its prefix: for the static patterns that read a boot log,
-     * most of which never see a line that could match (each parse costs a cold run ~0.1 ms). Its syntax
-     * is refused, as by {@link #compile}, at that first use; RxTest compiles every pattern of src/main.
+     * A pattern parsed when a line first passes its literal tests: for the static patterns that read a boot
+     * log, many of which never see a line that could match (each parse costs a cold run ~0.1 ms). Its
+     * syntax is refused, as by {@link #compile}, at that first use; RxTest compiles every pattern of src/main.
      */
     public static Rx lazy(String pattern) {
         return new Rx(pattern);
@@ -76,9 +73,14 @@ public final class Rx {
         return p;
     }
 
-    /** The literal the pattern's matches start with at the region's start ("" when none is known). */
-    String prefix() {
-        return prefix;
+    /** {the literal a match starts with at the region's start, a literal every match contains}, "" when none is known. */
+    String[] filters() {
+        String[] f = filters;
+        if (f == null) {
+            f = RxParser.filters(pattern);
+            filters = f;
+        }
+        return f;
     }
 
     public Matcher matcher(CharSequence text) {
@@ -118,6 +120,9 @@ public final class Rx {
     public static final class Matcher {
         private final Rx rx;
         final CharSequence text;
+        /** Rx.filters(): the literal a match starts with, and one every match contains. */
+        private final String prefix;
+        private final String literal;
         int from;
         int to;
         /** The parsed pattern and the group and local slots, once a match is tried past the prefix. */
@@ -134,6 +139,9 @@ public final class Rx {
         Matcher(Rx rx, CharSequence text) {
             this.rx = rx;
             this.text = text;
+            String[] f = rx.filters();
+            this.prefix = f[0];
+            this.literal = f[1];
             region(0, text.length());
         }
 
@@ -189,8 +197,8 @@ public final class Rx {
             if (start < from) {
                 start = from;
             }
-            if (start <= to && startsRight(start) && contains(parsed().required, start)) {
-                int limit = parsed.anchored ? Math.min(from, to) : to;
+            if (start <= to && startsRight(start) && contains(literal, start)) {
+                int limit = parsed().anchored ? Math.min(from, to) : to;
                 for (int i = start; i <= limit; i++) {
                     if (tryAt(i, false)) {
                         return true;
@@ -207,7 +215,7 @@ public final class Rx {
          * (its ^), so any other i, or a region that does not start with it, cannot match.
          */
         private boolean startsRight(int i) {
-            String p = rx.prefix;
+            String p = prefix;
             int n = p.length();
             if (n == 0) {
                 return true;
@@ -234,7 +242,7 @@ public final class Rx {
 
         /** matches() and lookingAt(): the cheap tests first (a character, then a search), then the try. */
         private boolean at(int i, boolean wholeRegion) {
-            if (startsRight(i) && canStart(parsed(), i) && contains(parsed.required, i)) {
+            if (startsRight(i) && contains(literal, i) && canStart(parsed(), i)) {
                 return attempt(i, wholeRegion);
             }
             first = -1;

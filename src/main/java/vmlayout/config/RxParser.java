@@ -28,11 +28,6 @@ final class RxParser {
     private boolean caseless;
     private int groups;
     private int locals;
-    /** Groups open at the parse position: literals at depth 0 are in every match (without a top-level |). */
-    private int depth;
-    private boolean topLevelAlternation;
-    /** The longest literal of the top-level sequence. */
-    private String required = "";
 
     /** The first and last node of what was just parsed (the last one's next is still to be set). */
     private RxNode head;
@@ -57,35 +52,89 @@ final class RxParser {
         }
         RxNode root = head;
         tail.next = new RxNode.Accept();
-        return new Rx.Parsed(root, groups, locals, anchored, topLevelAlternation || caseless ? "" : required);
+        return new Rx.Parsed(root, groups, locals, anchored);
     }
 
     /**
-     * The literal characters after a leading ^ that every match starts with, as parse() would make the first
-     * Literal node: "" for (?i), a pattern without ^, a top-level | (then ^ anchors one alternative), or one
-     * whose first atom after ^ is not a literal character. Read from the text alone, without parsing.
+     * What a match needs, read from the pattern's text without parsing it: {the literal characters after a
+     * leading ^, the longest run of literal characters outside every group}. A match starts with the first
+     * at the region's start and contains the second, as the Literal steps parse() would make of them. Both
+     * are "" for (?i) and for a top-level | (then each alternative has its own); a character a quantifier
+     * repeats is not in a run.
      */
-    static String anchoredPrefix(String pattern) {
-        if (!pattern.startsWith("^") || hasTopLevelBar(pattern)) {
-            return "";
+    static String[] filters(String pattern) {
+        if (pattern.startsWith("(?i)") || hasTopLevelBar(pattern)) {
+            return new String[] {"", ""};
         }
-        RxParser r = new RxParser(pattern);
-        r.at = 1;
-        StringBuilder b = new StringBuilder();
-        while (r.at < pattern.length()) {
-            char c = pattern.charAt(r.at);
-            if (c == '\\' && r.at + 1 >= pattern.length() || Character.isSurrogate(c)) {
-                break; // refused when parsed
+        int n = pattern.length();
+        boolean anchored = pattern.startsWith("^");
+        String prefix = null;
+        String longest = "";
+        StringBuilder run = new StringBuilder();
+        int runStart = -1;
+        int depth = 0;
+        int i = anchored ? 1 : 0;
+        while (true) {
+            char c = i < n ? pattern.charAt(i) : 0;
+            int lit = -1;
+            int width = c == '\\' ? 2 : 1;
+            if (i < n && depth == 0) {
+                if (c == '\\') {
+                    lit = i + 1 < n ? escapedLiteral(pattern.charAt(i + 1)) : -1;
+                } else if (c < 128 && !SPECIAL[c]) {
+                    lit = c;
+                }
             }
-            int lit = r.literalAt();
-            int after = r.at + (c == '\\' ? 2 : 1);
-            if (lit < 0 || r.quantifierAt(after)) {
-                break; // an atom, or the character a quantifier repeats
+            char q = i + width < n ? pattern.charAt(i + width) : 0;
+            if (lit >= 0 && q != '?' && q != '*' && q != '+' && q != '{') {
+                if (run.length() == 0) {
+                    runStart = i;
+                }
+                run.append((char) lit);
+                i += width;
+                continue;
             }
-            b.append((char) lit);
-            r.at = after;
+            if (prefix == null) {
+                prefix = anchored && runStart == 1 ? run.toString() : "";
+            }
+            if (run.length() > longest.length()) {
+                longest = run.toString();
+            }
+            run.setLength(0);
+            if (i >= n) {
+                break;
+            }
+            if (c == '\\') {
+                i += 2;
+            } else if (c == '[') {
+                i = afterClass(pattern, i);
+            } else if (c == '{') {
+                int close = pattern.indexOf('}', i);
+                i = close < 0 ? n : close + 1;
+            } else {
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                i++;
+            }
         }
-        return b.toString();
+        return new String[] {prefix, longest};
+    }
+
+    /** The character an escape stands for when it is a literal one (\\. \\( \\t ...), else -1 (\\d, \\b ...). */
+    private static int escapedLiteral(char e) {
+        return isLetterOrDigit(e) ? control(e) : e;
+    }
+
+    /** The index after the class that starts at i: after its first ']' not escaped (RxParser refuses "[]" and nesting). */
+    private static int afterClass(String pattern, int i) {
+        for (int k = i + 1; k < pattern.length(); k++) {
+            char c = pattern.charAt(k);
+            if (c == '\\') {
+                k++;
+            } else if (c == ']') {
+                return k + 1;
+            }
+        }
+        return pattern.length();
     }
 
     /** A | outside every group and class: the pattern is alternatives, each with its own start. */
@@ -119,9 +168,6 @@ final class RxParser {
         sequence();
         if (at >= n || s[at] != '|') {
             return;
-        }
-        if (depth == 0) {
-            topLevelAlternation = true;
         }
         RxNode end = new RxNode.Pass();
         RxNode[] alternatives = {head};
@@ -181,9 +227,6 @@ final class RxParser {
     }
 
     private RxNode literal(String chars) {
-        if (depth == 0 && chars.length() > required.length()) {
-            required = chars;
-        }
         return new RxNode.Literal(chars, caseless);
     }
 
@@ -250,7 +293,7 @@ final class RxParser {
                 return;
             case '.':
                 at++;
-                set = RxSet.dot();
+                set = RxSet.DOT;
                 break;
             case '[':
                 at++;
@@ -294,17 +337,17 @@ final class RxParser {
     private static RxSet escapedSet(char e) {
         switch (e) {
             case 'd':
-                return RxSet.digit();
+                return RxSet.DIGIT;
             case 'D':
-                return RxSet.digit().negate();
+                return RxSet.NOT_DIGIT;
             case 's':
-                return RxSet.space();
+                return RxSet.SPACE;
             case 'S':
-                return RxSet.space().negate();
+                return RxSet.NOT_SPACE;
             case 'w':
-                return RxSet.word();
+                return RxSet.WORD;
             case 'W':
-                return RxSet.word().negate();
+                return RxSet.NOT_WORD;
             default:
                 return null;
         }
@@ -400,9 +443,7 @@ final class RxParser {
         } else {
             group = ++groups;
         }
-        depth++;
         alternation();
-        depth--;
         if (at >= n || s[at] != ')') {
             throw refused("unclosed group");
         }

@@ -7,13 +7,29 @@ package vmlayout.config;
  */
 final class RxSet {
 
+    /** No joined sets (made before the shared sets below, which use it). */
+    private static final RxSet[] NONE = new RxSet[0];
+
+    /**
+     * The escapes' sets, shared by every pattern: never changed once made (a class joins them, and
+     * caseless() and negate() are applied only to a class's own set or a literal's).
+     */
+    static final RxSet DIGIT = digit();
+    static final RxSet NOT_DIGIT = digit().negate();
+    static final RxSet SPACE = space();
+    static final RxSet NOT_SPACE = space().negate();
+    static final RxSet WORD = word();
+    static final RxSet NOT_WORD = word().negate();
+    static final RxSet DOT = dot();
+
     /** Low and high code point of each range, inclusive. */
     private int[] ranges = new int[8];
     private int size;
-    private RxSet[] joined = new RxSet[0];
+    private RxSet[] joined = NONE;
     private boolean negated;
     private boolean caseless;
-    private boolean asciiKnown;
+    /** Set after the masks (volatile): a static pattern's sets are shared by every thread that matches it. */
+    private volatile boolean asciiKnown;
     private long ascii0;
     private long ascii1;
 

@@ -199,21 +199,31 @@ class RxTest {
         }
     }
 
-    /** The literal after a leading ^, read without parsing: what java.util.regex requires at the region's start. */
+    /**
+     * What a match needs, read without parsing: {the literal after a leading ^, the longest literal outside
+     * groups}, each what java.util.regex requires of every match (the patterns' Literal steps).
+     */
     @Test
-    void anchoredPrefixIsWhatEveryMatchStartsWith() {
-        assertEquals("Memory: ", RxParser.anchoredPrefix("^Memory: \\d+K"));
-        assertEquals("[", RxParser.anchoredPrefix("^\\[\\s*\\d+"));
-        assertEquals("\ta-(", RxParser.anchoredPrefix("^\\ta-\\((x)"));
-        assertEquals("a", RxParser.anchoredPrefix("^ab?c"), "b is optional");
-        assertEquals("", RxParser.anchoredPrefix("^a{2}"), "a is repeated");
-        assertEquals("", RxParser.anchoredPrefix("^a|b"), "b needs no ^");
-        assertEquals("", RxParser.anchoredPrefix("^a\\|b|c"), "the second | is top-level");
-        assertEquals("x", RxParser.anchoredPrefix("^x(a|b)[|]"), "| inside a group or class");
-        assertEquals("", RxParser.anchoredPrefix("^(ab)"));
-        assertEquals("", RxParser.anchoredPrefix("(?i)^ab"), "case-insensitive");
-        assertEquals("", RxParser.anchoredPrefix("ab"));
-        assertEquals("", RxParser.anchoredPrefix("^\\d"));
+    void filtersAreWhatEveryMatchNeeds() {
+        assertFilters("Memory: ", "Memory: ", "^Memory: \\d+K");
+        assertFilters("[", "[", "^\\[\\s*\\d+");
+        assertFilters("\ta-(", "\ta-(", "^\\ta-\\((x)");
+        assertFilters("a", "a", "^ab?c"); // b is optional, c a run of its own
+        assertFilters("", "", "^a{2}"); // a is repeated
+        assertFilters("", "", "^a|b"); // b needs no ^
+        assertFilters("", "", "^a\\|b|c"); // the second | is top-level
+        assertFilters("x", "yz", "^x(a|b)[|)(]yz"); // | ( ) inside a group or class
+        assertFilters("", "", "^(ab)");
+        assertFilters("", "", "(?i)^ab"); // case-insensitive
+        assertFilters("", "ab", "ab");
+        assertFilters("", "", "^\\d");
+        assertFilters("", "0x", "^([.A-Za-z_][A-Za-z0-9_ ]{0,15}?)\\s*+:\\s*+0x[0-9a-fA-F(ptrval)]++\\s*+-.*");
+        assertFilters("", " kB", "^(VmallocTotal|HighTotal|LowTotal):\\s+\\d+ kB$"); // ":" and " kB"; {1,16} is not literal
+        assertFilters("", "MB total", "M((?:\\d{1,7}MB ?){1,16})= (\\d{1,7})MB total$"); // "M", "= ", "MB total"
+    }
+
+    private static void assertFilters(String prefix, String literal, String pattern) {
+        assertEquals(List.of(prefix, literal), List.of(RxParser.filters(pattern)), pattern);
     }
 
     /** The characters a match can start with, from the parsed steps: null where a step is not analysed or may match nothing. */
