@@ -63,54 +63,62 @@ final class RxParser {
      * repeats is not in a run.
      */
     static String[] filters(String pattern) {
-        if (pattern.startsWith("(?i)") || hasTopLevelBar(pattern)) {
-            return new String[] {"", ""};
+        String[] none = {"", ""};
+        if (pattern.startsWith("(?i)")) {
+            return none;
         }
-        int n = pattern.length();
-        boolean anchored = pattern.startsWith("^");
+        // one pass over a char array: a cold run interprets it for each pattern (one has 1,100 characters)
+        char[] p = pattern.toCharArray();
+        int n = p.length;
+        boolean anchored = n > 0 && p[0] == '^';
         String prefix = null;
         String longest = "";
-        StringBuilder run = new StringBuilder();
+        char[] run = new char[n];
+        int length = 0;
         int runStart = -1;
         int depth = 0;
         int i = anchored ? 1 : 0;
         while (true) {
-            char c = i < n ? pattern.charAt(i) : 0;
-            int lit = -1;
+            char c = i < n ? p[i] : 0;
             int width = c == '\\' ? 2 : 1;
+            int lit = -1;
             if (i < n && depth == 0) {
                 if (c == '\\') {
-                    lit = i + 1 < n ? escapedLiteral(pattern.charAt(i + 1)) : -1;
+                    lit = i + 1 < n ? escapedLiteral(p[i + 1]) : -1;
                 } else if (c < 128 && !SPECIAL[c]) {
                     lit = c;
+                } else if (c == '|') {
+                    return none; // alternatives, each with its own start
                 }
             }
-            char q = i + width < n ? pattern.charAt(i + width) : 0;
+            char q = i + width < n ? p[i + width] : 0;
             if (lit >= 0 && q != '?' && q != '*' && q != '+' && q != '{') {
-                if (run.length() == 0) {
+                if (length == 0) {
                     runStart = i;
                 }
-                run.append((char) lit);
+                run[length++] = (char) lit;
                 i += width;
                 continue;
             }
             if (prefix == null) {
-                prefix = anchored && runStart == 1 ? run.toString() : "";
+                prefix = anchored && runStart == 1 ? new String(run, 0, length) : "";
             }
-            if (run.length() > longest.length()) {
-                longest = run.toString();
+            if (length > longest.length()) {
+                longest = new String(run, 0, length);
             }
-            run.setLength(0);
+            length = 0;
             if (i >= n) {
                 break;
             }
             if (c == '\\') {
                 i += 2;
             } else if (c == '[') {
-                i = afterClass(pattern, i);
+                i = afterClass(p, i);
             } else if (c == '{') {
-                int close = pattern.indexOf('}', i);
-                i = close < 0 ? n : close + 1;
+                while (i < n && p[i] != '}') {
+                    i++;
+                }
+                i++;
             } else {
                 depth += c == '(' ? 1 : c == ')' ? -1 : 0;
                 i++;
@@ -125,39 +133,15 @@ final class RxParser {
     }
 
     /** The index after the class that starts at i: after its first ']' not escaped (RxParser refuses "[]" and nesting). */
-    private static int afterClass(String pattern, int i) {
-        for (int k = i + 1; k < pattern.length(); k++) {
-            char c = pattern.charAt(k);
-            if (c == '\\') {
+    private static int afterClass(char[] p, int i) {
+        for (int k = i + 1; k < p.length; k++) {
+            if (p[k] == '\\') {
                 k++;
-            } else if (c == ']') {
+            } else if (p[k] == ']') {
                 return k + 1;
             }
         }
-        return pattern.length();
-    }
-
-    /** A | outside every group and class: the pattern is alternatives, each with its own start. */
-    private static boolean hasTopLevelBar(String pattern) {
-        int depth = 0;
-        boolean inClass = false;
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                return true;
-            }
-        }
-        return false;
+        return p.length;
     }
 
     private IllegalArgumentException refused(String why) {
