@@ -123,22 +123,27 @@ final class FastPath {
         holders.add(c);
         for (Field f : c.getClass().getDeclaredFields()) {
             // the mixins: the transient fields of an options class, made here as picocli makes them
-            if (Modifier.isTransient(f.getModifiers()) && isOptionsClass(f.getType())) {
-                try {
-                    Object mixin = f.getType().getDeclaredConstructor().newInstance();
-                    OptionFields.set(f, c, mixin);
-                    holders.add(mixin);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
+            Object mixin = Modifier.isTransient(f.getModifiers()) ? newOptions(f.getType()) : null;
+            if (mixin != null) {
+                OptionFields.set(f, c, mixin);
+                holders.add(mixin);
             }
         }
         List<String> operands = new ArrayList<>();
         return parse(args, 1, holders, operands) && c.operands(operands);
     }
 
-    private static boolean isOptionsClass(Class<?> c) {
-        return c == MachineOptions.class || c == ColorOption.class || c == OutputOptions.class;
+    /** A new instance of an options class (by its no-argument constructor, as picocli makes a mixin), else null. */
+    private static Object newOptions(Class<?> c) {
+        // new, not reflection: getDeclaredConstructor().newInstance() loads and runs the reflective
+        // constructor machinery for each mixin of a cold run
+        if (c == MachineOptions.class) {
+            return new MachineOptions();
+        }
+        if (c == ColorOption.class) {
+            return new ColorOption();
+        }
+        return c == OutputOptions.class ? new OutputOptions() : null;
     }
 
     /**
