@@ -197,7 +197,7 @@ public final class Rx {
             if (start < from) {
                 start = from;
             }
-            if (start <= to && startsRight(start) && contains(literal, start)) {
+            if (start <= to && startsRight(start) && contains(start)) {
                 int limit = parsed().anchored ? Math.min(from, to) : to;
                 for (int i = start; i <= limit; i++) {
                     if (tryAt(i, false)) {
@@ -231,8 +231,8 @@ public final class Rx {
             return true;
         }
 
-        /** The literal occurs in [start, to) (always true for ""). */
-        private boolean contains(String literal, int start) {
+        /** The literal every match contains occurs in [start, to) (always true for ""). */
+        private boolean contains(int start) {
             if (literal.isEmpty() || !(text instanceof String s)) {
                 return true;
             }
@@ -240,9 +240,9 @@ public final class Rx {
             return at >= 0 && at + literal.length() <= to;
         }
 
-        /** matches() and lookingAt(): the cheap tests first (a character, then a search), then the try. */
+        /** matches() and lookingAt(): the tests that need no parse first (the prefix, a search), then the try. */
         private boolean at(int i, boolean wholeRegion) {
-            if (startsRight(i) && contains(literal, i) && canStart(parsed(), i)) {
+            if (startsRight(i) && contains(i) && canStart(parsed(), i)) {
                 return attempt(i, wholeRegion);
             }
             first = -1;
@@ -263,8 +263,7 @@ public final class Rx {
             if (f == null) {
                 return true;
             }
-            char c = i < to ? text.charAt(i) : 128;
-            return c < 128 && ((c < 64 ? f[0] >>> c : f[1] >>> (c - 64)) & 1) != 0;
+            return i < to && RxSet.inMask(f, text.charAt(i));
         }
 
         private boolean attempt(int i, boolean wholeRegion) {

@@ -20,9 +20,22 @@ abstract class RxNode {
         return null;
     }
 
-    /** {@link #first} of the next step (null past a depth that only a pathological pattern reaches). */
+    /** {@link #first} of the next step. */
     final long[] firstOfNext(int depth) {
-        return next == null || depth > 100 ? null : next.first(depth + 1);
+        return firstOf(next, depth);
+    }
+
+    /** {@link #first} of step n, one level down (null past a depth that only a pathological pattern reaches). */
+    static long[] firstOf(RxNode n, int depth) {
+        return n == null || depth > 100 ? null : n.first(depth + 1);
+    }
+
+    /** A step that takes no character and tests none: a match from it starts as one from the next. */
+    abstract static class Transparent extends RxNode {
+        @Override
+        final long[] first(int depth) {
+            return firstOfNext(depth);
+        }
     }
 
     static long[] union(long[] a, long[] b) {
@@ -47,12 +60,7 @@ abstract class RxNode {
     }
 
     /** Passes on: the end of an alternative, an empty alternative. */
-    static final class Pass extends RxNode {
-        @Override
-        long[] first(int depth) {
-            return firstOfNext(depth);
-        }
-
+    static final class Pass extends Transparent {
         @Override
         boolean match(Rx.Matcher m, int i) {
             return next.match(m, i);
@@ -203,16 +211,11 @@ abstract class RxNode {
     }
 
     /** The start of a capturing group: where it starts, kept until its end is reached. */
-    static final class GroupHead extends RxNode {
+    static final class GroupHead extends Transparent {
         private final int slot;
 
         GroupHead(int slot) {
             this.slot = slot;
-        }
-
-        @Override
-        long[] first(int depth) {
-            return firstOfNext(depth);
         }
 
         @Override
@@ -226,18 +229,13 @@ abstract class RxNode {
     }
 
     /** The end of a capturing group: the group is set while the rest is tried, restored if it fails. */
-    static final class GroupTail extends RxNode {
+    static final class GroupTail extends Transparent {
         private final int group;
         private final int slot;
 
         GroupTail(int group, int slot) {
             this.group = group;
             this.slot = slot;
-        }
-
-        @Override
-        long[] first(int depth) {
-            return firstOfNext(depth);
         }
 
         @Override
@@ -267,7 +265,7 @@ abstract class RxNode {
         long[] first(int depth) {
             long[] m = new long[2];
             for (RxNode a : alternatives) {
-                m = union(m, depth > 100 ? null : a.first(depth + 1));
+                m = union(m, firstOf(a, depth));
             }
             return m;
         }
@@ -284,10 +282,10 @@ abstract class RxNode {
                 }
                 firsts = f;
             }
-            int c = i < m.to ? m.text.charAt(i) : 128;
+            int c = i < m.to ? m.text.charAt(i) : -1;
             for (int k = 0; k < alternatives.length; k++) {
                 long[] f = firsts[k];
-                if (f != null && (c >= 128 || ((c < 64 ? f[0] >>> c : f[1] >>> (c - 64)) & 1) == 0)) {
+                if (f != null && !RxSet.inMask(f, c)) {
                     continue; // this alternative cannot start here: a test, not a call
                 }
                 if (alternatives[k].match(m, i)) {
@@ -320,7 +318,7 @@ abstract class RxNode {
 
         @Override
         long[] first(int depth) {
-            long[] b = depth > 100 ? null : body.first(depth + 1);
+            long[] b = firstOf(body, depth);
             return min > 0 ? b : union(b, firstOfNext(depth));
         }
 
@@ -377,12 +375,7 @@ abstract class RxNode {
     }
 
     /** ^ without MULTILINE: the start of the region. */
-    static final class Begin extends RxNode {
-        @Override
-        long[] first(int depth) {
-            return firstOfNext(depth);
-        }
-
+    static final class Begin extends Transparent {
         @Override
         boolean match(Rx.Matcher m, int i) {
             return i == m.from && next.match(m, i);

@@ -92,7 +92,7 @@ final class RxParser {
                 }
             }
             char q = i + width < n ? p[i + width] : 0;
-            if (lit >= 0 && q != '?' && q != '*' && q != '+' && q != '{') {
+            if (lit >= 0 && !isQuantifier(q)) {
                 if (length == 0) {
                     runStart = i;
                 }
@@ -179,7 +179,7 @@ final class RxParser {
             char ch = s[at];
             int c;
             int width;
-            if (ch < 128 && !SPECIAL[ch]) { // a plain character: most of a pattern, tested here without calls
+            if (ch < 128 && !SPECIAL[ch]) { // a plain character, most of a pattern: no literalAt() call
                 c = ch;
                 width = 1;
             } else {
@@ -188,13 +188,13 @@ final class RxParser {
             }
             int after = at + width;
             char q = after < n ? s[after] : 0;
-            if (c >= 0 && q != '?' && q != '*' && q != '+' && q != '{') {
+            if (c >= 0 && !isQuantifier(q)) {
                 literal[length++] = (char) c;
                 at = after;
                 continue;
             }
             if (length > 0) {
-                last.next = literal(new String(literal, 0, length));
+                last.next = new RxNode.Literal(new String(literal, 0, length), caseless);
                 last = last.next;
                 length = 0;
             }
@@ -203,15 +203,11 @@ final class RxParser {
             last = tail;
         }
         if (length > 0) {
-            last.next = literal(new String(literal, 0, length));
+            last.next = new RxNode.Literal(new String(literal, 0, length), caseless);
             last = last.next;
         }
         head = first.next == null ? first : first.next;
         tail = last;
-    }
-
-    private RxNode literal(String chars) {
-        return new RxNode.Literal(chars, caseless);
     }
 
     /** The literal character at the parse position (plain or escaped punctuation), or -1. */
@@ -221,14 +217,10 @@ final class RxParser {
             if (at + 1 >= n) {
                 throw refused("trailing \\");
             }
-            char e = s[at + 1];
-            return isLetterOrDigit(e) ? control(e) : e;
+            return escapedLiteral(s[at + 1]);
         }
-        switch (c) {
-            case '(', ')', '[', '{', '.', '^', '$', '|', '?', '*', '+':
-                return -1; // ']' and '}' alone are literal, as in java.util.regex
-            default:
-                break;
+        if (c < 128 && SPECIAL[c]) {
+            return -1; // ']' and '}' alone are literal, as in java.util.regex
         }
         if (Character.isSurrogate(c)) {
             throw refused("a character outside the BMP");
@@ -256,7 +248,12 @@ final class RxParser {
     }
 
     private boolean quantifierAt(int i) {
-        return i < n && (s[i] == '?' || s[i] == '*' || s[i] == '+' || s[i] == '{');
+        return i < n && isQuantifier(s[i]);
+    }
+
+    /** A quantifier starts with this character: ? * + {. */
+    private static boolean isQuantifier(char q) {
+        return q == '?' || q == '*' || q == '+' || q == '{';
     }
 
     /** One atom and its quantifier, into head and tail. */

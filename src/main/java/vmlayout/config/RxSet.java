@@ -28,10 +28,11 @@ final class RxSet {
     private RxSet[] joined = NONE;
     private boolean negated;
     private boolean caseless;
-    /** Set after the masks (volatile): a static pattern's sets are shared by every thread that matches it. */
-    private volatile boolean asciiKnown;
-    private long ascii0;
-    private long ascii1;
+    /**
+     * has()'s answers for ASCII ({@link #inMask}), made at its first call; volatile: a static pattern's sets
+     * are shared by every thread that matches it.
+     */
+    private volatile long[] ascii;
 
     static RxSet of(int lo, int hi) {
         RxSet s = new RxSet();
@@ -97,21 +98,25 @@ final class RxSet {
     }
 
     boolean has(int c) {
-        if (c < 128) {
-            if (!asciiKnown) {
-                ascii();
-            }
-            return ((c < 64 ? ascii0 >>> c : ascii1 >>> (c - 64)) & 1) != 0;
-        }
-        return slow(c);
+        return c < 128 ? inMask(asciiMask(), c) : slow(c);
+    }
+
+    /** Character c is among a mask's ASCII characters ({characters 0-63, 64-127}); never for c >= 128. */
+    static boolean inMask(long[] mask, int c) {
+        return c >= 0 && c < 128 && ((c < 64 ? mask[0] >>> c : mask[1] >>> (c - 64)) & 1) != 0;
     }
 
     /**
-     * The answers for ASCII as two 64-bit masks, made from the ranges on the first has() (the set is
-     * complete by then): a cold run interprets every test, and a repeat of [0-9a-fA-F] tests each
-     * character of a line. As slow(): the ranges, the joined sets, ASCII case-insensitivity, negation.
+     * The ASCII characters in the set, as has() answers ({@link #inMask}; not to be changed): two 64-bit
+     * masks made from the ranges at the first call (the set is complete by then). A cold run interprets
+     * every test, and a repeat of [0-9a-fA-F] tests each character of a line. As slow(): the ranges, the
+     * joined sets, ASCII case-insensitivity, negation.
      */
-    private void ascii() {
+    long[] asciiMask() {
+        long[] known = ascii;
+        if (known != null) {
+            return known;
+        }
         long a = 0;
         long b = 0;
         for (int i = 0; i < size; i += 2) {
@@ -119,28 +124,18 @@ final class RxSet {
             b |= mask(ranges[i], ranges[i + 1], 64);
         }
         for (RxSet s : joined) {
-            if (!s.asciiKnown) {
-                s.ascii();
-            }
-            a |= s.ascii0;
-            b |= s.ascii1;
+            long[] j = s.asciiMask();
+            a |= j[0];
+            b |= j[1];
         }
         if (caseless) { // letters are all in the upper mask: 'A'-'Z' bits 1-26, 'a'-'z' bits 33-58
             long upper = mask('A', 'Z', 64);
             long lower = mask('a', 'z', 64);
             b |= ((b >>> 32) & upper) | ((b << 32) & lower);
         }
-        ascii0 = negated ? ~a : a;
-        ascii1 = negated ? ~b : b;
-        asciiKnown = true;
-    }
-
-    /** The ASCII characters in the set, as has() answers: characters 0-63, then 64-127. */
-    long[] asciiMask() {
-        if (!asciiKnown) {
-            ascii();
-        }
-        return new long[] {ascii0, ascii1};
+        known = negated ? new long[] {~a, ~b} : new long[] {a, b};
+        ascii = known;
+        return known;
     }
 
     /** Some character beyond ASCII may be in the set (a range that reaches it, a negation). */

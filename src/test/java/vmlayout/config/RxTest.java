@@ -247,7 +247,7 @@ class RxTest {
         }
         StringBuilder b = new StringBuilder();
         for (char c = 0; c < 128; c++) {
-            if (((c < 64 ? f[0] >>> c : f[1] >>> (c - 64)) & 1) != 0) {
+            if (RxSet.inMask(f, c)) {
                 b.append(c);
             }
         }
