@@ -1,5 +1,7 @@
 package vmlayout.bootargs;
 
+import java.util.List;
+
 /**
  * One kernel command-line parameter as {@code next_arg()} splits it.
  *
@@ -27,5 +29,15 @@ public record Param(String name, String value, String origin) {
             }
         }
         return true;
+    }
+
+    /** Some parameter of {@code params} is {@code wanted} ({@link #is}). */
+    public static boolean anyIs(List<Param> params, String wanted) {
+        for (Param p : params) {
+            if (p.is(wanted)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

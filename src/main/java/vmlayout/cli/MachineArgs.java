@@ -102,7 +102,7 @@ final class MachineArgs {
         for (Change c : parts) {
             for (Param p : c.params()) {
                 String n = p.name();
-                if (has(own, n) || ownOption(o, n) || (!c.replaces().contains(n) && has(board, n))) {
+                if (Param.anyIs(own, n) || ownOption(o, n) || (!c.replaces().contains(n) && Param.anyIs(board, n))) {
                     return false;
                 }
             }
@@ -114,15 +114,6 @@ final class MachineArgs {
     private static boolean ownOption(OptionValues o, String name) {
         for (Map.Entry<String, String> e : MachineInputs.PARAM_OPTIONS.entrySet()) {
             if (e.getValue().equals(name) && o.has(e.getKey())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean has(List<Param> ps, String name) {
-        for (Param p : ps) {
-            if (p.is(name)) {
                 return true;
             }
         }

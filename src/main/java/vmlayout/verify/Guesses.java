@@ -164,7 +164,7 @@ public final class Guesses {
             out.add(new Guess("-D", "VMSPLIT", "VMSPLIT_3G", false, c));
         }
         if (l.arch() != Arch.PPC && !pinned(l, "DMA_CMA") && !pinned(l, "CMA_SIZE_MBYTES") && !pinned(l, "CMA_SIZE_PERCENTAGE")
-                && !hasParam(l, "cma")) {
+                && !Param.anyIs(l.params(), "cma")) {
             // the global CMA area (engine.reserve.DmaContiguous): CONFIG_DMA_CMA is off by default, distribution
             // kernels have it with CMA_SIZE_MBYTES 16 (Debian armmp) or a board's own size
             out.add(new Guess("-D", "DMA_CMA", "DMA_CMA=n", false, List.of("DMA_CMA=y", "CMA_SIZE_MBYTES=32",
@@ -197,15 +197,6 @@ public final class Guesses {
             }
         }
         return out;
-    }
-
-    private static boolean hasParam(Layout l, String name) {
-        for (Param p : l.params()) {
-            if (p.is(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The text before " (", as split(" \\(")[0] for the descriptions here. */

@@ -318,7 +318,7 @@ public final class X86Engine implements Engine {
     private static long maxmem(Boot boot, X86Era era, X86Config cfg, X86EarlyParams.State st, X86Fixmap.Values top) {
         DerivationLog log = boot.log;
         long reserve = st.vmallocReserve;
-        if (!boot.constants.pinned("VMALLOC_RESERVE") && !hasParam(boot.machine, "vmalloc") && !hasParam(boot.machine, "reservetop")) {
+        if (!boot.constants.pinned("VMALLOC_RESERVE") && !Param.anyIs(boot.machine.params(), "vmalloc") && !Param.anyIs(boot.machine.params(), "reservetop")) {
             if (log.on()) {
                 log.add("vmalloc size", "no vmalloc=: __VMALLOC_RESERVE is the default 128 MB.", "arch/x86/mm/pgtable_32.c"
                         + " __VMALLOC_RESERVE, " + Releases.ALL);
@@ -342,15 +342,6 @@ public final class X86Engine implements Engine {
                     + Fmt.hex8(cfg.pageOffset()) + ": MAXMEM wraps around and lowmem runs into vmalloc; the kernel would not boot."));
         }
         return maxmem;
-    }
-
-    private static boolean hasParam(Machine m, String name) {
-        for (Param p : m.params()) {
-            if (p.is(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** "0x00000000-0x0009fc00, 0x00100000-0x80000000 (2047.62 MB)": a map's usable RAM. */
