@@ -89,7 +89,70 @@ public final class Rx {
 
     /** String.matches(pattern). */
     public boolean matchesWhole(CharSequence text) {
-        return matcher(text).matches();
+        return !refuses(text, true) && matcher(text).matches();
+    }
+
+    /** matcher(text).find() for a match anywhere in the text. */
+    public boolean foundIn(CharSequence text) {
+        return !refuses(text, false) && matcher(text).find();
+    }
+
+    /** A matcher whose find() found the text's first match (its groups are read), or null when there is none. */
+    public Matcher firstMatch(CharSequence text) {
+        if (refuses(text, false)) {
+            return null;
+        }
+        Matcher m = matcher(text);
+        return m.find() ? m : null;
+    }
+
+    /** A matcher whose matches() matched the whole text (its groups are read), or null when it does not match. */
+    public Matcher wholeMatch(CharSequence text) {
+        if (refuses(text, true)) {
+            return null;
+        }
+        Matcher m = matcher(text);
+        return m.matches() ? m : null;
+    }
+
+    /**
+     * No match of the whole text (atStart) or anywhere in it can exist, by the tests a Matcher makes first
+     * (the prefix, the literal, and once parsed the first character of a match at the start): most log
+     * lines are refused by most patterns, and here without making a matcher (a cold run interprets its
+     * construction, the region and the calls of each test for every line and pattern).
+     */
+    private boolean refuses(CharSequence text, boolean atStart) {
+        String[] f = filters();
+        String prefix = f[0];
+        int n = prefix.length();
+        if (n > 0) {
+            if (text.length() < n) {
+                return true;
+            }
+            for (int k = 0; k < n; k++) {
+                if (text.charAt(k) != prefix.charAt(k)) {
+                    return true;
+                }
+            }
+        }
+        String literal = f[1];
+        if (!literal.isEmpty() && text instanceof String s && s.indexOf(literal) < 0) {
+            return true;
+        }
+        Parsed p = parsed;
+        if (p != null && p.first != null && (atStart || p.anchored)) {
+            return text.length() == 0 || !RxSet.inMask(p.first, text.charAt(0));
+        }
+        return false;
+    }
+
+    /**
+     * A match can start with c (the first characters of the parsed pattern, RxNode.first; true where they
+     * are not known). Parses the pattern.
+     */
+    public boolean canStartWith(char c) {
+        long[] first = parsed().first;
+        return first == null || RxSet.inMask(first, c);
     }
 
     /** Every match replaced by the replacement, taken literally (Matcher.replaceAll with a quoted replacement). */

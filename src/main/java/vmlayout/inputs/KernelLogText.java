@@ -25,6 +25,9 @@ public final class KernelLogText {
                     + " \\S+ kernel: ");
     private static final Rx ANSI = Rx.lazy("\u001b\\[[0-9;]*[A-Za-z]");
 
+    /** The decorations, in the order they are removed. */
+    static final Rx[] DECORATIONS = {SYSLOG, FACILITY, LEVEL, TIMESTAMP, CTIME, CALLER};
+
     private KernelLogText() {
     }
 
@@ -61,17 +64,25 @@ public final class KernelLogText {
             end--;
         }
         int at = 0;
-        Rx.Matcher[] decorations = {SYSLOG.matcher(s), FACILITY.matcher(s), LEVEL.matcher(s), TIMESTAMP.matcher(s),
-            CTIME.matcher(s), CALLER.matcher(s)};
+        // a decoration is tried only where its first character is: most lines have one or none, and a cold
+        // run interprets a matcher's making and region for every line and decoration
+        Rx.Matcher[] matchers = new Rx.Matcher[DECORATIONS.length];
         while (true) {
             int before = at;
             while (at < end && (isBlank(s.charAt(at)) || s.charAt(at) == '>')) {
                 at++; // mail quoting, any depth, and the blanks around it
             }
-            for (Rx.Matcher m : decorations) {
-                m.region(at, end);
-                if (m.lookingAt()) {
-                    at = m.end();
+            for (int k = 0; k < DECORATIONS.length; k++) {
+                if (at < end && canStart(k, s.charAt(at))) {
+                    Rx.Matcher m = matchers[k];
+                    if (m == null) {
+                        m = DECORATIONS[k].matcher(s);
+                        matchers[k] = m;
+                    }
+                    m.region(at, end);
+                    if (m.lookingAt()) {
+                        at = m.end();
+                    }
                 }
                 while (at < end && isBlank(s.charAt(at))) {
                     at++;
@@ -80,6 +91,23 @@ public final class KernelLogText {
             if (at == before) {
                 return s.substring(at, end);
             }
+        }
+    }
+
+    /**
+     * Decoration k can start with c: the first characters of its pattern (a month or a year, a facility,
+     * '<', '['). KernelLogTextTest checks them against each parsed pattern (Rx.canStartWith).
+     */
+    static boolean canStart(int k, char c) {
+        switch (k) {
+            case 0:
+                return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+            case 1:
+                return c >= 'a' && c <= 'z';
+            case 2:
+                return c == '<';
+            default:
+                return c == '[';
         }
     }
 

@@ -78,7 +78,7 @@ public final class Boots {
             if (t.startsWith("Booting Linux on physical CPU")) {
                 starts.add(i);
                 booting = i;
-            } else if (VERSION.matcher(t).find()) {
+            } else if (VERSION.foundIn(t)) {
                 // ARM prints "Booting Linux on physical CPU" a line or two before "Linux version"
                 if (booting < 0 || i - booting > 5) {
                     starts.add(i);
@@ -154,8 +154,8 @@ public final class Boots {
             if (l.text().isEmpty()) {
                 continue;
             }
-            Rx.Matcher m = TIMESTAMP.matcher(l.raw());
-            boolean has = m.find();
+            Rx.Matcher m = TIMESTAMP.firstMatch(l.raw());
+            boolean has = m != null;
             String key = (has ? m.group(1) + " " : "") + l.text();
             if (has && Double.parseDouble(m.group(1)) > 0) {
                 stamped.add(key);
@@ -254,7 +254,7 @@ public final class Boots {
     public BootLog compared(Part p) {
         List<BootLog.Line> out = new ArrayList<>(logOf(p).lines());
         for (BootLog.Line l : linesOfBoot(p.boot())) {
-            if ((l.number() < p.from() || l.number() > p.to()) && MEMINFO.matcher(l.text()).find()) {
+            if ((l.number() < p.from() || l.number() > p.to()) && MEMINFO.foundIn(l.text())) {
                 out.add(l);
             }
         }

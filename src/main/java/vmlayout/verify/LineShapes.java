@@ -69,11 +69,11 @@ public final class LineShapes {
     private static final Rx BIOS_MAP = Rx.lazy("^((e820: )?BIOS-provided physical RAM map:|BIOS-e820: )");
 
     public static boolean isHeader(String text) {
-        return HEADER.matcher(text).find();
+        return HEADER.foundIn(text);
     }
 
     public static boolean isRow(String text) {
-        return ROW.matcher(text).matches() || PPC_ROW.matcher(text).matches();
+        return ROW.matchesWhole(text) || PPC_ROW.matchesWhole(text);
     }
 
     public static boolean isTableLine(String text) {
@@ -81,11 +81,11 @@ public final class LineShapes {
     }
 
     public static boolean isMessage(String text) {
-        return MESSAGE.matcher(text).find();
+        return MESSAGE.foundIn(text);
     }
 
     public static boolean isBiosMap(String text) {
-        return BIOS_MAP.matcher(text).find();
+        return BIOS_MAP.foundIn(text);
     }
 
     /**
@@ -123,19 +123,19 @@ public final class LineShapes {
         if (known != null) {
             return known == Boolean.TRUE;
         }
-        boolean p = isTableLine(text) || isMessage(text) || isMemoryLine(text) || MEMINFO.matcher(text).find() || isZoneLine(text);
+        boolean p = isTableLine(text) || isMessage(text) || isMemoryLine(text) || MEMINFO.foundIn(text) || isZoneLine(text);
         PREDICTED.put(text, p);
         return p;
     }
 
     /** A line of free_area_init()'s report: "Zone ranges:", a zone, the node ranges, "Initmem setup node". */
     public static boolean isZoneLine(String text) {
-        return ZONE_FAMILY.matcher(text).find();
+        return ZONE_FAMILY.foundIn(text);
     }
 
     /** The "Memory: ...K/...K available (...)" line, whose predicted fields are compared apart. */
     public static boolean isMemoryLine(String text) {
-        return MEMORY.matcher(text).find();
+        return MEMORY.foundIn(text);
     }
 
     /** A row's label: "vmalloc", ".text", "cpu_entry"; for powerpc the words after the colon. Null for other lines. */
@@ -145,12 +145,12 @@ public final class LineShapes {
             return known == Memo.NONE ? null : (String) known;
         }
         String label;
-        Rx.Matcher m = PPC_ROW.matcher(text);
-        if (m.matches()) {
+        Rx.Matcher m = PPC_ROW.wholeMatch(text);
+        if (m != null) {
             label = collapse(m.group(1)).strip();
         } else {
-            m = ROW.matcher(text);
-            label = m.matches() ? squeeze(m.group(1)) : null;
+            m = ROW.wholeMatch(text);
+            label = m != null ? squeeze(m.group(1)) : null;
         }
         ROW_LABEL.put(text, label);
         return label;

@@ -159,11 +159,11 @@ public final class LogFacts {
             vote(ARM_LINE, Arch.ARM, l, votes, first);
             vote(X86_LINE, Arch.X86, l, votes, first);
             vote(PPC_LINE, Arch.PPC, l, votes, first);
-            Rx.Matcher m = VERSION.matcher(t);
-            if (m.find() && f.kernel == null) {
+            Rx.Matcher m = VERSION.firstMatch(t);
+            if (m != null && f.kernel == null) {
                 f.kernel = m.group(1);
-                Rx.Matcher d = DISTRO_RELEASE.matcher(t);
-                if (d.find() && !f.kernel.contains("-rc")) {
+                Rx.Matcher d = DISTRO_RELEASE.firstMatch(t);
+                if (d != null && !f.kernel.contains("-rc")) {
                     String up = d.group(1) != null ? d.group(1) : d.group(2);
                     // the same release line (6.1.0-57 is Debian's 6.1.192): its stable updates are era facts too
                     if (up.startsWith(withoutDotZero(f.kernel) + ".")) {
@@ -172,8 +172,8 @@ public final class LogFacts {
                 }
                 f.facts.add(new Fact("--kernel", f.kernel, l.number(), t));
             }
-            m = CMDLINE.matcher(t);
-            if (m.matches()) {
+            m = CMDLINE.wholeMatch(t);
+            if (m != null) {
                 cmdlines++;
                 if (cmdlines == 1) {
                     f.cmdline = m.group(1).strip();
@@ -204,8 +204,8 @@ public final class LogFacts {
     /** A log without "Linux version" (an excerpt) may show the release in an oops or warning header. */
     private void releaseFromTaint(BootLog log) {
         for (BootLog.Line l : log.lines()) {
-            Rx.Matcher m = TAINT.matcher(l.text());
-            if (m.find()) {
+            Rx.Matcher m = TAINT.firstMatch(l.text());
+            if (m != null) {
                 kernel = m.group(1);
                 facts.add(new Fact("--kernel", kernel, l.number(), l.text()));
                 return;
@@ -215,8 +215,8 @@ public final class LogFacts {
 
     private void readModel(BootLog log) {
         for (BootLog.Line l : log.lines()) {
-            Rx.Matcher m = MODEL.matcher(l.text());
-            if (m.matches()) {
+            Rx.Matcher m = MODEL.wholeMatch(l.text());
+            if (m != null) {
                 model = m.group(1).strip();
                 modelLine = l.number();
                 return;
@@ -248,24 +248,24 @@ public final class LogFacts {
                 zones = zones == null ? l : zones;
                 continue;
             }
-            Rx.Matcher m = ZONE.matcher(t);
-            if (inZones && m.find()) {
+            Rx.Matcher m = inZones ? ZONE.firstMatch(t) : null;
+            if (m != null) {
                 names.add(m.group(1));
                 continue;
             }
             inZones = false;
-            if (NX_PAE.matcher(t).find() && pae == null) {
+            if (NX_PAE.foundIn(t) && pae == null) {
                 pae = l;
-            } else if (NX_NONPAE.matcher(t).find() && pae == null) {
+            } else if (NX_NONPAE.foundIn(t) && pae == null) {
                 nonPae = true;
                 pae = l;
             }
-            m = PA_WIDTH.matcher(t);
-            if (m.find() && width == null && (m.group(1).length() == 8 || m.group(1).length() == 16)) {
+            m = PA_WIDTH.firstMatch(t);
+            if (m != null && width == null && (m.group(1).length() == 8 || m.group(1).length() == 16)) {
                 width = l;
             }
-            m = NR_CPUS.matcher(t);
-            if (m.find() && cpus == null) {
+            m = NR_CPUS.firstMatch(t);
+            if (m != null && cpus == null) {
                 cpus = l;
                 nrCpus = m.group(1) != null ? m.group(1) : m.group(2);
             }
@@ -305,7 +305,7 @@ public final class LogFacts {
     }
 
     private static void vote(Rx p, Arch a, BootLog.Line l, int[] votes, BootLog.Line[] first) {
-        if (p.matcher(l.text()).find()) {
+        if (p.foundIn(l.text())) {
             if (votes[a.ordinal()]++ == 0) {
                 first[a.ordinal()] = l;
             }
@@ -344,15 +344,15 @@ public final class LogFacts {
             if (LineShapes.isPredicted(t)) {
                 continue;
             }
-            Rx.Matcher m = E820_OLD.matcher(t);
+            Rx.Matcher m = E820_OLD.firstMatch(t);
             long start;
             long end;
             String type;
-            if (m.find()) {
+            if (m != null) {
                 start = Long.parseUnsignedLong(m.group(1), 16);
                 end = Long.parseUnsignedLong(m.group(2), 16); // exclusive in this form
                 type = m.group(3);
-            } else if ((m = E820_MEM.matcher(t)).find()) {
+            } else if ((m = E820_MEM.firstMatch(t)) != null) {
                 start = Long.parseUnsignedLong(m.group(1), 16);
                 end = Long.parseUnsignedLong(m.group(2), 16) + 1; // inclusive in the [mem ...] form
                 type = m.group(3).strip();
@@ -414,14 +414,14 @@ public final class LogFacts {
             if (notRam(t)) {
                 continue;
             }
-            Rx.Matcher m = NODE_RANGE.matcher(t);
-            if (m.matches()) {
+            Rx.Matcher m = NODE_RANGE.wholeMatch(t);
+            if (m != null) {
                 nodes.add(new long[]{Long.parseUnsignedLong(m.group(1), 16), Long.parseUnsignedLong(m.group(2), 16) + 1});
                 nodeLines.add(l);
                 continue;
             }
-            m = ZONE_RANGE.matcher(t);
-            if (m.matches()) {
+            m = ZONE_RANGE.wholeMatch(t);
+            if (m != null) {
                 long s = Long.parseUnsignedLong(m.group(2), 16);
                 long e = Long.parseUnsignedLong(m.group(3), 16) + 1;
                 zoneStart = zoneStart < 0 ? s : Math.min(zoneStart, s);
@@ -429,8 +429,8 @@ public final class LogFacts {
                 zoneLines.add(l);
                 continue;
             }
-            m = ARM_TOTAL.matcher(t);
-            if (m.matches() && total == null) {
+            m = ARM_TOTAL.wholeMatch(t);
+            if (m != null && total == null) {
                 total = l;
                 totalMb = Long.parseLong(m.group(2));
                 banks = m.group(1).trim().split(" ").length;
@@ -466,8 +466,8 @@ public final class LogFacts {
             if (LineShapes.isPredicted(l.text())) {
                 continue;
             }
-            Rx.Matcher m = PPC_TOP.matcher(l.text());
-            if (m.find()) {
+            Rx.Matcher m = PPC_TOP.firstMatch(l.text());
+            if (m != null) {
                 long total = Long.parseUnsignedLong(m.group(2), 16);
                 if (total > 0) {
                     addRam(0, total, l);
@@ -481,8 +481,8 @@ public final class LogFacts {
             if (LineShapes.isPredicted(l.text())) {
                 continue;
             }
-            Rx.Matcher m = PPC_TOTAL.matcher(l.text());
-            if (m.find() && Long.parseLong(m.group(1)) > 0) {
+            Rx.Matcher m = PPC_TOTAL.firstMatch(l.text());
+            if (m != null && Long.parseLong(m.group(1)) > 0) {
                 String v = "0x0:" + Long.parseLong(m.group(1)) + "M";
                 ram.add(v);
                 facts.add(new Fact("--ram", v, l.number(), l.text()));

@@ -160,7 +160,7 @@ public final class Verifier {
         if (shapes.memoryLine == -2) { // looked for once per log
             shapes.memoryLine = -1;
             for (int i = 0; i < lines.size() && shapes.memoryLine < 0; i++) {
-                if (MEMORY.matcher(lines.get(i).text()).matches()) {
+                if (MEMORY.matchesWhole(lines.get(i).text())) {
                     shapes.memoryLine = i;
                 }
             }
@@ -205,8 +205,8 @@ public final class Verifier {
             String predicted = MemoryFacts.meminfoLine(v);
             Entry e = new Entry(Status.OUTSIDE, predicted, 0, null);
             for (int i = 0; i < lines.size(); i++) {
-                Rx.Matcher m = MEMINFO_VALUE.matcher(lines.get(i).text());
-                if (!used[i] && m.matches() && (m.group(1) + ":").equals(v.label())) {
+                Rx.Matcher m = used[i] ? null : MEMINFO_VALUE.wholeMatch(lines.get(i).text());
+                if (m != null && (m.group(1) + ":").equals(v.label())) {
                     used[i] = true;
                     boolean within = Long.parseLong(m.group(2)) <= v.kb();
                     e = new Entry(within ? Status.AGREE : Status.DIFFER, predicted, lines.get(i).number(), lines.get(i).text());

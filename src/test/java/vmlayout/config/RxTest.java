@@ -34,7 +34,7 @@ import vmlayout.inputs.KernelLogText;
  * the list cannot drift) over every line of testdata, raw and as kernel text, over mutations of those lines
  * and over hostile lines; each syntax feature; and the refusal of any other syntax.
  */
-class RxTest {
+public class RxTest {
 
     /** The classes that hold src/main's patterns, as static Rx fields. */
     private static final List<String> HOLDERS = List.of("vmlayout.verify.Boots", "vmlayout.verify.LineShapes",
@@ -350,7 +350,8 @@ class RxTest {
     }
 
     /** Every line of every file of testdata, each once; a .gz read as ISO-8859-1 so any byte is a character. */
-    static List<String> testdataLines() throws IOException {
+    /** Every distinct line of testdata's files (KernelLogTextTest reads them too). */
+    public static List<String> testdataLines() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.walk(Paths.get("testdata"))) {
             files = s.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
@@ -364,9 +365,24 @@ class RxTest {
         return new ArrayList<>(out);
     }
 
-    /** matches(), lookingAt() and every find() with their groups, as java.util.regex has them. */
+    /**
+     * matches(), lookingAt() and every find() with their groups, as java.util.regex has them; first the forms
+     * that make no matcher where the cheap tests refuse (a lazy pattern meets its first lines unparsed).
+     */
     private static void same(Pattern java, Rx rx, String s) {
         Matcher j = java.matcher(s);
+        boolean whole = j.matches();
+        Rx.Matcher w = rx.wholeMatch(s);
+        if (whole != (w != null) || whole && !sameGroups(j, w) || whole != rx.matchesWhole(s)) {
+            fail(java + " wholeMatch()/matchesWhole() differ on " + show(s));
+        }
+        j.reset();
+        boolean found = j.find();
+        Rx.Matcher f = rx.firstMatch(s);
+        if (found != (f != null) || found && !sameGroups(j, f) || found != rx.foundIn(s)) {
+            fail(java + " firstMatch()/foundIn() differ on " + show(s));
+        }
+        j.reset();
         Rx.Matcher r = rx.matcher(s);
         boolean a = j.matches();
         if (a != r.matches() || a && !sameGroups(j, r)) {
