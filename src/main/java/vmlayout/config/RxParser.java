@@ -12,9 +12,15 @@ final class RxParser {
     /** The ASCII characters that are not literal by themselves: the escape and the syntax ('{' but not '}' or ']'). */
     private static final boolean[] SPECIAL = new boolean[128];
 
+    /** The characters a quantifier starts with: ? * + {. */
+    private static final boolean[] QUANTIFIER = new boolean[128];
+
     static {
         for (char c : "\\()[{.^$|?*+".toCharArray()) {
             SPECIAL[c] = true;
+        }
+        for (char c : "?*+{".toCharArray()) {
+            QUANTIFIER[c] = true;
         }
     }
 
@@ -79,6 +85,18 @@ final class RxParser {
         int depth = 0;
         int i = anchored ? 1 : 0;
         while (true) {
+            if (depth > 0 && i < n) { // inside a group, where no run is collected: only where it ends matters
+                char g = p[i];
+                if (g == '\\') {
+                    i += 2;
+                } else if (g == '[') {
+                    i = afterClass(p, i);
+                } else {
+                    depth += g == '(' ? 1 : g == ')' ? -1 : 0;
+                    i++;
+                }
+                continue;
+            }
             char c = i < n ? p[i] : 0;
             int width = c == '\\' ? 2 : 1;
             int lit = -1;
@@ -92,7 +110,7 @@ final class RxParser {
                 }
             }
             char q = i + width < n ? p[i + width] : 0;
-            if (lit >= 0 && !isQuantifier(q)) {
+            if (lit >= 0 && !(q < 128 && QUANTIFIER[q])) { // isQuantifier(q), without a call per character
                 if (length == 0) {
                     runStart = i;
                 }
@@ -188,7 +206,7 @@ final class RxParser {
             }
             int after = at + width;
             char q = after < n ? s[after] : 0;
-            if (c >= 0 && !isQuantifier(q)) {
+            if (c >= 0 && !(q < 128 && QUANTIFIER[q])) { // isQuantifier(q), without a call per character
                 literal[length++] = (char) c;
                 at = after;
                 continue;
@@ -251,9 +269,9 @@ final class RxParser {
         return i < n && isQuantifier(s[i]);
     }
 
-    /** A quantifier starts with this character: ? * + {. */
+    /** A quantifier starts with this character. */
     private static boolean isQuantifier(char q) {
-        return q == '?' || q == '*' || q == '+' || q == '{';
+        return q < 128 && QUANTIFIER[q];
     }
 
     /** One atom and its quantifier, into head and tail. */

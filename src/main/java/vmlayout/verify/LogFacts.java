@@ -254,20 +254,24 @@ public final class LogFacts {
                 continue;
             }
             inZones = false;
-            if (NX_PAE.foundIn(t) && pae == null) {
-                pae = l;
-            } else if (NX_NONPAE.foundIn(t) && pae == null) {
-                nonPae = true;
-                pae = l;
-            }
-            m = PA_WIDTH.firstMatch(t);
-            if (m != null && width == null && (m.group(1).length() == 8 || m.group(1).length() == 16)) {
-                width = l;
-            }
-            m = NR_CPUS.firstMatch(t);
-            if (m != null && cpus == null) {
-                cpus = l;
-                nrCpus = m.group(1) != null ? m.group(1) : m.group(2);
+            // each architecture's lines only: the others' are never used below (a pattern not asked is not parsed)
+            if (a == Arch.X86) {
+                if (NX_PAE.foundIn(t) && pae == null) {
+                    pae = l;
+                } else if (NX_NONPAE.foundIn(t) && pae == null) {
+                    nonPae = true;
+                    pae = l;
+                }
+                m = NR_CPUS.firstMatch(t);
+                if (m != null && cpus == null) {
+                    cpus = l;
+                    nrCpus = m.group(1) != null ? m.group(1) : m.group(2);
+                }
+            } else if (a == Arch.ARM) {
+                m = PA_WIDTH.firstMatch(t);
+                if (m != null && width == null && (m.group(1).length() == 8 || m.group(1).length() == 16)) {
+                    width = l;
+                }
             }
         }
         if (zones != null && !names.isEmpty()) {
