@@ -2,13 +2,13 @@ package vmlayout.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import vmlayout.render.Utf8Writer;
 
 /**
  * The training runs for the class-data-sharing archives the launcher makes: runs commands in one JVM so
@@ -119,8 +119,8 @@ public final class Training {
     }
 
     private static void run(String... args) {
-        // written as Main writes (an encoder over a byte stream), so the encoder's classes are archived too
-        PrintWriter sink = new PrintWriter(new OutputStreamWriter(OutputStream.nullOutputStream(), StandardCharsets.UTF_8));
+        // written as Main writes (Utf8Writer over a byte stream), so its classes are archived too
+        PrintWriter sink = new PrintWriter(new Utf8Writer(OutputStream.nullOutputStream()));
         Cli.run(args, sink, sink);
         sink.flush();
     }
