@@ -97,6 +97,21 @@ final class RxParser {
                 }
                 continue;
             }
+            if (i < n && p[i] < 128 && !SPECIAL[p[i]]) { // plain characters copied as a run, as in sequence()
+                int end = plainRun(p, i, n);
+                if (end < n && p[end] < 128 && QUANTIFIER[p[end]]) {
+                    end--;
+                }
+                if (end > i) {
+                    if (length == 0) {
+                        runStart = i;
+                    }
+                    System.arraycopy(p, i, run, length, end - i);
+                    length += end - i;
+                    i = end;
+                    continue;
+                }
+            }
             char c = i < n ? p[i] : 0;
             int width = c == '\\' ? 2 : 1;
             int lit = -1;
@@ -143,6 +158,22 @@ final class RxParser {
             }
         }
         return new String[] {prefix, longest};
+    }
+
+    /**
+     * The index after the run of plain characters (ASCII, not syntax) that starts at i: a cold run interprets
+     * the parse, and one tight loop and an arraycopy cost less than a pass of the main loop per character.
+     */
+    private static int plainRun(char[] p, int i, int n) {
+        int k = i;
+        while (k < n) {
+            char c = p[k];
+            if (c >= 128 || SPECIAL[c]) {
+                break;
+            }
+            k++;
+        }
+        return k;
     }
 
     /** The character an escape stands for when it is a literal one (\\. \\( \\t ...), else -1 (\\d, \\b ...). */
@@ -197,7 +228,17 @@ final class RxParser {
             char ch = s[at];
             int c;
             int width;
-            if (ch < 128 && !SPECIAL[ch]) { // a plain character, most of a pattern: no literalAt() call
+            if (ch < 128 && !SPECIAL[ch]) { // plain characters, most of a pattern: copied as a run
+                int end = plainRun(s, at, n);
+                if (end < n && s[end] < 128 && QUANTIFIER[s[end]]) {
+                    end--; // the run's last character is the quantifier's
+                }
+                if (end > at) {
+                    System.arraycopy(s, at, literal, length, end - at);
+                    length += end - at;
+                    at = end;
+                    continue;
+                }
                 c = ch;
                 width = 1;
             } else {
