@@ -16,6 +16,7 @@ import vmlayout.config.ReservedRegion;
 import vmlayout.engine.Engines;
 import vmlayout.engine.Layout;
 import vmlayout.inputs.CmdlineFiles;
+import vmlayout.inputs.MachineInputs;
 import vmlayout.inputs.Profile;
 import vmlayout.render.VerifyRenderer;
 import vmlayout.verify.BootLog;
@@ -39,7 +40,7 @@ import vmlayout.verify.VerifyReport;
             "compared, never read as inputs. Options given here override what is",
             "read from the log (a profile counts as options); give what the log",
             "cannot tell with them (-D VMALLOC_END=, -D HIGHMEM=y, System.map",
-            "section symbols, the board's --ram).",
+            "section symbols, the board's --ram or its device tree, --dtb).",
             "",
             "Marks: = agrees, ~ agrees apart from white space, ! differs, - missing",
             "from the log, + in the log but not predicted, * cannot be checked: it",
@@ -139,8 +140,19 @@ final class VerifyCommand extends SubCommand {
         } else {
             throw new InputException("verify " + log + ": the log has no \"Linux version\" line: give --kernel");
         }
-        boolean ramFromLog = machine.ram.isEmpty() && (prof == null || prof.ram.isEmpty()) && !facts.ram().isEmpty();
-        ram(facts, prof, profSource, inputs, "--ram", machine.ram, prof == null ? List.of() : prof.ram, facts.ram());
+        // the board's RAM: the options, else the profile's, else a device tree's memory nodes, else the log's
+        boolean noRamGiven = machine.ram.isEmpty() && (prof == null || prof.ram.isEmpty());
+        List<String> ramOfTree = noRamGiven && machine.dtb != null
+                ? MachineInputs.ramOfDeviceTree(machine.dtb, machine.arch) : List.of();
+        boolean ramFromLog = noRamGiven && ramOfTree.isEmpty() && !facts.ram().isEmpty();
+        if (!ramOfTree.isEmpty()) {
+            for (String r : ramOfTree) {
+                inputs.add(new VerifyReport.Input("--ram", r, MachineInputs.DTB + " " + machine.dtb, null));
+            }
+        } else {
+            ram(facts, prof, profSource, inputs, "--ram", machine.ram, prof == null ? List.of() : prof.ram,
+                    facts.ram());
+        }
         if (machine.e820File != null) {
             inputs.add(new VerifyReport.Input("--e820-file", machine.e820File, "option", null));
         } else {

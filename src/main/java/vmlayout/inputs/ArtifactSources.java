@@ -157,6 +157,21 @@ final class ArtifactSources {
         }
     }
 
+    /**
+     * The RAM a file gives, as the user would write it with --ram ("0x40000000:2G", one per bank), or an empty
+     * list: the device tree's memory nodes (the only file that states RAM banks).
+     */
+    List<String> ram() {
+        if (dt == null || dt.banks().isEmpty()) {
+            return List.of();
+        }
+        List<String> banks = new ArrayList<>();
+        for (RamBank r : dt.banks()) {
+            banks.add(describe(List.of(r)));
+        }
+        return banks;
+    }
+
     private static boolean sameRam(List<RamBank> given, List<RamBank> fromDt) {
         if (given.size() != fromDt.size()) {
             return false;
@@ -174,7 +189,7 @@ final class ArtifactSources {
     private static String describe(List<RamBank> banks) {
         List<String> parts = new ArrayList<>();
         for (RamBank r : banks) {
-            parts.add((r.hasStart() ? Fmt.hex8(r.start()) + ":" : "") + Sizes.human(r.size()).replace(" ", ""));
+            parts.add((r.hasStart() ? Fmt.hex8(r.start()) + ":" : "") + Sizes.param(r.size())); // as --ram takes it
         }
         return String.join(" ", parts);
     }

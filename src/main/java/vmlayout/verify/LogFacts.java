@@ -461,7 +461,7 @@ public final class LogFacts {
             return;
         }
         ramNotes.add("the log states the RAM as the kernel kept it (after mem=, carve-outs and truncation): if the board"
-                + " has more, give --ram");
+                + " has more, give --ram or its device tree (--dtb)");
     }
 
     /** powerpc: "Top of RAM" (paging_init) or "Total memory" (book3s/32 MMU_init_hw), RAM from 0. */

@@ -132,8 +132,8 @@ class ArtifactCliTest {
     @Test
     void ramFromDtbLosesToRamOptionAndSaysSo() {
         CliRunner.Result r = CliRunner.run("--dtb", A + "bcm2836-rpi-2-b.dtb", "--ram", "512M");
-        assertTrue(r.out().contains("warning: --ram 512MB wins over the RAM of --dtb " + A + "bcm2836-rpi-2-b.dtb"
-                + " (0x00000000:1GB)"), r.toString());
+        assertTrue(r.out().contains("warning: --ram 512M wins over the RAM of --dtb " + A + "bcm2836-rpi-2-b.dtb"
+                + " (0x00000000:1G)"), r.toString());
         assertEquals(1, r.status());
     }
 

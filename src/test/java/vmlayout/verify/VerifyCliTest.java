@@ -1,6 +1,7 @@
 package vmlayout.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -87,6 +88,19 @@ class VerifyCliTest {
         CliRunner.Result p = CliRunner.run("verify", X86, "-D", "HIGHMEM4G=y", "vmalloc=128M");
         assertTrue(p.out().contains("kernel command line as read: BOOT_IMAGE=/boot/vmlinuz-3.2.0-29-generic"
                 + " root=UUID=4d8dd2db-c27d-45a8-be54-eca03c8ece0b ro quiet splash vmalloc=128M\n"), p.out());
+    }
+
+    @Test
+    void aDeviceTreeGivesTheBoardsRamNotTheLog() {
+        // modern03: QEMU virt -m 1024 booted with mem=700M. The log's "node 0:" line states the RAM as the kernel
+        // kept it (0x40000000-0x6bbfffff: 700 MiB); the board's RAM is the tree QEMU gave it, memory reg
+        // <0x40000000 0x40000000> (1 GiB). With --dtb that is the input, and the node line is compared, not echoed:
+        // arm_memblock_init() keeps 0x40000000 + 700M = 0x6bc00000, the line's end 0x6bbfffff.
+        CliRunner.Result r = CliRunner.run("verify", "--dtb", "testdata/arm/qemu-virt-1024.dtb",
+                "testdata/arm/modern03_qemu_virt_6.1_mem700M.log");
+        assertTrue(r.out().contains("  --ram 0x40000000:1G                      --dtb testdata/arm/qemu-virt-1024.dtb\n"), r.out());
+        assertTrue(r.out().contains("  =   20          node   0: [mem 0x0000000040000000-0x000000006bbfffff]\n"), r.out());
+        assertFalse(r.out().contains("the log states the RAM as the kernel kept it"), r.out());
     }
 
     @Test
