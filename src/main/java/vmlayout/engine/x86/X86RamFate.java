@@ -36,6 +36,13 @@ final class X86RamFate {
         List<RamRange> out = new ArrayList<>();
         RamRange.addAll(out, board.intersect(low), RamUse.LOWMEM, "");
         RamRange.addAll(out, board.intersect(high), RamUse.HIGHMEM, "");
+        // RAM that memmap= adds where the BIOS map has none (or has it reserved) is the kernel's all the same:
+        // e820__memblock_setup() (6.1 arch/x86/kernel/e820.c; e820_register_active_regions() before 2.6.35)
+        // adds every E820_TYPE_RAM entry of the final map to memblock.memory, so its pages are present
+        // ("Memory: .../NK available") and in the zones
+        RangeSet invented = new RangeSet(ram).removeAll(board);
+        RamRange.addAll(out, invented.intersect(low), RamUse.LOWMEM, "made RAM by memmap= (" + String.join(", ", st.mapEditors) + ")");
+        RamRange.addAll(out, invented.intersect(high), RamUse.HIGHMEM, "made RAM by memmap= (" + String.join(", ", st.mapEditors) + ")");
         RangeSet rest = new RangeSet(board).removeAll(low).removeAll(high);
 
         RangeSet byTrim = rest.intersect(st.trimmed);
@@ -76,7 +83,6 @@ final class X86RamFate {
         for (E820Table.Entry e : bios.entries) {
             described.addAll(bios.ranges(e.type));
         }
-        RangeSet invented = new RangeSet(ram).removeAll(board);
         for (RangeSet.Range r : invented.ranges()) {
             if (described.intersect(RangeSet.of(r.start(), r.end())).total() == r.size()) {
                 messages.add(Message.note("memmap= makes " + Fmt.hex8(r.start()) + "-" + Fmt.hex8(r.end()) + " RAM, which the BIOS map reports as reserved."));

@@ -1,11 +1,13 @@
 package vmlayout.engine.x86;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vmlayout.engine.x86.X86Run.assertBlock;
 import static vmlayout.engine.x86.X86Run.assertInOrder;
 import static vmlayout.engine.x86.X86Run.kernel;
 
 import java.util.List;
+import vmlayout.CliRunner;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -174,5 +176,22 @@ class X86UserMapTest {
         List<String> out = kernel("--kernel=4.19", "--ram=2G", "memmap=exactmap", "memmap=512M@0");
         assertBlock(out, "Kernel panic - not syncing: Invalid user supplied memory map");
         assertFalse(out.contains("virtual kernel memory layout:"));
+    }
+
+    /**
+     * RAM that the user map adds where the BIOS map has it reserved is the kernel's: on a 6.1 PC with 2 GB (BIOS
+     * RAM [0, 0x9fc00) and [0x100000, 0x7ffe0000)), memmap=exactmap memmap=640K@0 memmap=1G@1M makes [0, 0xa0000)
+     * RAM; after trim_bios_range() memblock holds [0x1000, 0xa0000) and [0x100000, 0x40100000): 0xa0 - 1 = 159
+     * pages + 0x40000 = 262303 pages, "Memory: .../1049212K available" (the page 0x9f000, which the BIOS's
+     * 0x9fbff end would lose, is counted). Highmem from max_low_pfn 0x36bfe to 0x40100: 0x9502 pages = 152584K.
+     * As booted: testdata/x86/realboot-6.1-i386-2048-memmap-exactmap-640K-1G.log.
+     */
+    @Test
+    void ramTheUserMapAddsIsPresent() {
+        CliRunner.Result r = X86Run.run("--kernel=6.1", "-D", "HIGHMEM4G=y", "--e820=0x0:0x9fc00:usable",
+                "--e820=0x9fc00:0x400:reserved", "--e820=0xf0000:0x10000:reserved", "--e820=0x100000:0x7fee0000:usable",
+                "--e820=0x7ffe0000:0x20000:reserved", "--e820=0xfffc0000:0x40000:reserved",
+                "memmap=exactmap", "memmap=640K@0", "memmap=1G@1M");
+        assertTrue(r.out().contains("the kernel's figures: Memory: ...K/1049212K available (..., 152584K highmem)"), r.toString());
     }
 }
