@@ -1,6 +1,7 @@
 package vmlayout.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -102,6 +103,38 @@ class ReservationChecksTest {
         CliRunner.Result none = CliRunner.run(concat(board, "--initrd", "none"));
         assertEquals("cma: Reserved 64 MiB at 0x48000000", none.outLines().get(0));
         assertEquals(0, none.status(), none.toString());
+    }
+
+    @Test
+    void anInitrdOutsideMemoryIsRefusedAsTheReleaseSaysIt() {
+        // mem=64M keeps 0x40000000-0x44000000; an initrd of 0xd7d93 bytes at 0x48000000 is outside it. 6.1
+        // (reserve_initrd_mem()) prints it rounded out to pages: 0xd7d93 -> 0xd8000, as the real boot did
+        // (testdata/arm/realboot-6.1-1024-mem64M-initrd-not-memory); 3.0 (arm_memblock_init()) as given, 0x000d7d93.
+        // The line comes before dma_contiguous_reserve()'s: CMA 16 MiB top-down below 0x44000000 = 0x43000000.
+        String[] board = {"--arch", "arm", "--ram", "0x40000000:1G", "-D", "HIGHMEM=y", "-D", "DMA_CMA=y", "-D",
+            "CMA_SIZE_MBYTES=16", "--initrd", "0x48000000:0xd7d93", "mem=64M", "--kernel-only"};
+        CliRunner.Result now = CliRunner.run(concat(board, "--kernel", "6.1"));
+        assertEquals("INITRD: 0x48000000+0x000d8000 is not a memory region - disabling initrd", now.outLines().get(0), now.toString());
+        assertEquals("cma: Reserved 16 MiB at 0x43000000", now.outLines().get(1), now.toString());
+        CliRunner.Result old = CliRunner.run(concat(board, "--kernel", "3.0"));
+        assertTrue(old.out().contains("INITRD: 0x48000000+0x000d7d93 is not a memory region - disabling initrd\n"), old.toString());
+    }
+
+    @Test
+    void anInitrdAboveLowmemIsAFinding() {
+        // vmalloc=1000M on 1 GB at 0x40000000 (6.1): limited to 976 MiB, vmalloc_min = 0xff800000 - 976 MiB - 8 MB =
+        // 0xc2000000, so lowmem ends at physical 0x42000000. The initrd at 0x48000000 is RAM (highmem), which the kernel
+        // accepts and then reads through __va(): an Oops (testdata/arm/realboot-6.1-1024-vmalloc1000M-initrd-in-highmem-oops).
+        String[] board = {"--arch", "arm", "--kernel", "6.1", "--ram", "0x40000000:1G", "-D", "HIGHMEM=y", "--initrd",
+            "0x48000000:864K"};
+        CliRunner.Result high = CliRunner.run(concat(board, "vmalloc=1000M"));
+        assertEquals(1, high.status(), high.toString());
+        assertTrue(high.out().contains("warning: the initrd at 0x48000000-0x480d8000 (--initrd) is not in lowmem, which ends at"
+                + " 0x42000000"), high.out());
+        // the default vmalloc area (240 MB) leaves lowmem to 0x70000000, over the initrd: no warning
+        CliRunner.Result low = CliRunner.run(board);
+        assertEquals(0, low.status(), low.toString());
+        assertFalse(low.out().contains("is not in lowmem"), low.out());
     }
 
     @Test

@@ -246,6 +246,21 @@ final class ArmEra extends Era {
      * arm_dma_pfn_limit (`max_pfn > arm_dma_pfn_limit`, in the 5.x and 6.x code; bracket 4.x-5.0).
      */
     static final KernelVersion LPAE_SWIOTLB = KernelVersion.of(5, 0);
+    /**
+     * arm_memblock_init() refuses an initrd outside memblock.memory with pr_err("INITRD: 0x%08lx+0x%08lx is not
+     * a memory region - disabling initrd\n") (a 3.0.1 tree, DingSoung/linux-3.0.1 c296cbcb arch/arm/mm/init.c);
+     * arm_initrd_init() (4.x-5.16) and the generic reserve_initrd_mem() (init/initramfs.c, ARM from 5.17) print
+     * the same words. Before: 2.6.x bootmem's check_initrd() said "extends beyond physical memory" and the
+     * first memblock code (2.6.36-ish, "ARM: initial LMB trial") had no check. Bracket 2.6.36-3.0.
+     */
+    static final KernelVersion INITRD_NOT_MEMORY_TEXT = KernelVersion.of(3, 0);
+    /**
+     * The INITRD: line gives the initrd rounded out to whole pages (round_down(start), round_up(size)) in
+     * arm_initrd_init() (a 4.14 tree; 4.19.90 EVAcacia/linux-4.19.90_not_move c7ef8ffa; a 5.10 boot log,
+     * gisab/WDMC-Ex2 issue 5: "INITRD: 0x00a00000+0x00519000" for 5341267 bytes) and reserve_initrd_mem();
+     * the raw phys_initrd_start/size in 3.0. Bracket 3.0-4.14.
+     */
+    static final KernelVersion INITRD_PAGES = KernelVersion.of(4, 14);
 
     /**
      * How far the ARM facts reach (src/docs/eras.md, "How far the facts reach"). No ARM rule vmlayout
@@ -368,6 +383,10 @@ final class ArmEra extends Era {
     final String crashKconfig;
     /** mem_init() sets up SWIOTLB on LPAE kernels with RAM above the DMA limit. */
     final boolean lpaeSwiotlb;
+    /** "INITRD: ... is not a memory region - disabling initrd" (3.0+). */
+    final boolean initrdNotMemoryText;
+    /** The INITRD: line shows the initrd rounded out to pages (4.14+), else as the boot loader gave it. */
+    final boolean initrdPages;
 
     private ArmEra(KernelVersion v) {
         super(v);
@@ -405,6 +424,8 @@ final class ArmEra extends Era {
         crashAuto = fact(CRASH_AUTO);
         crashKconfig = since(CRASH_RESERVE) ? "CRASH_RESERVE" : "KEXEC";
         lpaeSwiotlb = since(LPAE_SWIOTLB);
+        initrdNotMemoryText = since(INITRD_NOT_MEMORY_TEXT);
+        initrdPages = since(INITRD_PAGES);
     }
 
     /**

@@ -96,6 +96,12 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
                 boolean inMemory = mb.isMemory(start, size);
                 if (inMemory) {
                     mb.reserve(start, size);
+                    initrdAboveLowmem(r, lowmemLimit);
+                } else if (era.initrdNotMemoryText) {
+                    long shownStart = era.initrdPages ? start : r.start();
+                    long shownSize = era.initrdPages ? size : r.size();
+                    lines.add(Message.kernel(Level.ERR, "INITRD: " + Fmt.hex8(shownStart) + "+" + Fmt.hex8(shownSize)
+                            + " is not a memory region - disabling initrd", true));
                 }
                 boot.reservations.add(new Reservation(Reservation.Kind.INITRD, "initrd", start, size, Cma.zone(start, size, lowmemLimit),
                         inMemory ? Reservation.Status.PLACED : Reservation.Status.FAILED, r.source(),
@@ -144,6 +150,24 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
     }
 
     private boolean heldExplained;
+
+    /**
+     * An initrd in memory above arm_lowmem_limit passes the kernel's checks (memblock_is_region_memory() counts
+     * highmem; every release from 2.6 to 6.x), and its virtual address is taken as lowmem's
+     * (initrd_start = __phys_to_virt(phys_initrd_start): arch/arm/mm/init.c arm_memblock_init(), arm_initrd_init(),
+     * init/initramfs.c reserve_initrd_mem()), where nothing is mapped: the first read of it faults, with no message
+     * before (a real 6.1 boot with vmalloc=1000M on 1 GB: "Unable to handle kernel paging request" in start_kernel,
+     * reading the initrd's end for a boot config).
+     */
+    private void initrdAboveLowmem(ReservedRegion r, long lowmemLimit) {
+        if (r.end() <= lowmemLimit) {
+            return;
+        }
+        boot.message(Message.warn("the initrd at " + Fmt.hex8(r.start()) + "-" + Fmt.hex8(r.end()) + " (" + r.source()
+                + ") is not in lowmem, which ends at " + Fmt.hex8(lowmemLimit) + ": the kernel does not check this; it takes"
+                + " the initrd's virtual address as if it were lowmem and faults when it reads it (no message before the"
+                + " Oops). Load the initrd below " + Fmt.hex8(lowmemLimit) + ", or give lowmem more room (a smaller vmalloc=)."));
+    }
 
     /** explain: what memblock already held when the device tree's regions were placed (the kernel image, the initrd). */
     private void explainHeld() {
