@@ -67,13 +67,17 @@ class ReservationChecksTest {
     @Test
     void suggestFindsTheCmaThatFits() {
         // --want cma=800M: 800 MB does not fit in highmem (256 MB) nor in the 752 MB of free lowmem; a smaller vmalloc
-        // area gives lowmem more. 5.14+ adjust_lowmem_bounds(): vmalloc_limit = VMALLOC_END - vmalloc_size - VMALLOC_OFFSET
-        // - PAGE_OFFSET + PHYS_OFFSET; vmalloc=192M: 0xff800000 - 192 MB - 8 MB = 0xf3000000 -> 0x73000000, free lowmem
-        // 0x41000000-0x73000000 = 800 MB: round_down(0x73000000 - 800 MB, 4 MB) = 0x41000000, just fits (193M would not).
-        // suggest shows the rounder 190M (lowmem 818 MB) with it; both are boot parameters, the cheapest class.
+        // area gives lowmem more. 5.14+ adjust_lowmem_bounds(): lowmem ends at L = VMALLOC_END - vmalloc_size -
+        // VMALLOC_OFFSET - PAGE_OFFSET + PHYS_OFFSET = 0x7f000000 - vmalloc_size. CMA goes top-down in the free lowmem
+        // above the 16 MB image (0x41000000): base = round_down(L - 800 MB, 4 MB). Then paging_init() needs mem_map in
+        // lowmem too: 1 GB / 4 kB = 262144 pages x 32 bytes = 8 MB, which the 4 MB rounding slack above the CMA area
+        // cannot hold, so base >= 0x41000000 + 8 MB = 0x41800000: L >= 0x41800000 + 800 MB = 0x73800000, vmalloc_size
+        // <= 0x0b800000 = 184M (185M: base 0x41400000, 4 MB below it, 3 MB above: "Failed to allocate ... memory map").
+        // suggest shows the rounder 180M with it; both are boot parameters, the cheapest class.
         CliRunner.Result r = run("suggest", "--want", "cma=800M");
         assertEquals(0, r.status(), r.toString());
-        assertTrue(r.out().contains(" 1. cma=800M vmalloc=190M\n"), r.out());
+        assertTrue(r.out().contains(" 1. cma=800M vmalloc=180M\n"), r.out());
+        assertTrue(r.out().contains("a rounder vmalloc= value with the same effect as 184M"), r.out());
         assertTrue(r.out().contains("CMA 0 -> 800 MB"), r.out());
     }
 
@@ -118,6 +122,25 @@ class ReservationChecksTest {
         assertEquals("cma: Reserved 16 MiB at 0x43000000", now.outLines().get(1), now.toString());
         CliRunner.Result old = CliRunner.run(concat(board, "--kernel", "3.0"));
         assertTrue(old.out().contains("INITRD: 0x48000000+0x000d7d93 is not a memory region - disabling initrd\n"), old.toString());
+    }
+
+    @Test
+    void memMapThatDoesNotFitInLowmemStopsTheBoot() {
+        // vmalloc=1000M on 1 GB at 0x40000000: lowmem 0x40000000-0x42000000 (32 MB). alloc_node_mem_map() wants 1 GB / 4 kB
+        // = 262144 pages x 36 bytes (struct page with CONFIG_MEMCG) = 9437184 bytes below 0x42000000. A 24 MB image at
+        // PHYS_OFFSET leaves 8 MB: 6.1 panics with that figure (as the real 6.12 boot testdata/arm/log15 did); a 20 MB one
+        // leaves 12 MB, room enough. 4.19 has no such message (the _nopanic allocation): a vmlayout warning instead.
+        String[] board = {"--arch", "arm", "--ram", "0x40000000:1G", "-D", "HIGHMEM=y", "-D", "MEMCG=y", "--initrd", "none",
+            "vmalloc=1000M"};
+        CliRunner.Result tight = CliRunner.run(concat(board, "--kernel", "6.1", "-D", "KERNEL_SIZE=24M"));
+        assertEquals(1, tight.status(), tight.toString());
+        assertTrue(tight.out().contains("\nKernel panic - not syncing: Failed to allocate 9437184 bytes for node 0 memory map\n"),
+                tight.out());
+        CliRunner.Result roomy = CliRunner.run(concat(board, "--kernel", "6.1", "-D", "KERNEL_SIZE=20M"));
+        assertFalse(roomy.out().contains("memory map"), roomy.out());
+        CliRunner.Result old = CliRunner.run(concat(board, "--kernel", "4.19", "-D", "KERNEL_SIZE=24M"));
+        assertFalse(old.out().contains("Kernel panic"), old.out());
+        assertTrue(old.out().contains("warning: mem_map does not fit in lowmem: 262144 struct pages of 36 bytes = 9 MB"), old.out());
     }
 
     @Test

@@ -64,7 +64,8 @@ class GoldenLogTest {
                     + "|(e820: )?user-defined physical RAM map:|\\s?BIOS-e820: |\\s?user: |(e820: )?BIOS-provided physical RAM map:"
                     // the early reservations (src/docs/reservations.md)
                     + "|cma: |Reserved memory: |OF: reserved mem: |Reserving \\d+MB of memory at \\d+MB for crashkernel"
-                    + "|crashkernel reservation failed|crashkernel: |crashkernel reserved: |cannot allocate crashkernel|INITRD: )");
+                    + "|crashkernel reservation failed|crashkernel: |crashkernel reserved: |cannot allocate crashkernel|INITRD: "
+                    + "|Kernel panic - not syncing: Failed to allocate \\d+ bytes for node \\d+ memory map)");
 
     static final class Case {
         final String name;

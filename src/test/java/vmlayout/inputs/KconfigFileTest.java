@@ -57,6 +57,7 @@ class KconfigFileTest {
         assertEquals(KernelVersion.of(6, 1, 176), k.version()); // line 3 "# Linux/arm 6.1.176 Kernel Configuration"
         KconfigMapping.Result r = KconfigMapping.map(k, Arch.ARM, Engines.forArch(Arch.ARM).symbols(), Set.of());
         Map<String, String> want = new LinkedHashMap<>();
+        want.put("MEMCG", "y"); // 176 (struct page's memcg pointer: the size of mem_map)
         want.put("ARM_LPAE", "n"); // 519 # CONFIG_ARM_LPAE is not set
         want.put("SMP", "y"); // 582
         want.put("VMSPLIT_3G", "y"); // 594

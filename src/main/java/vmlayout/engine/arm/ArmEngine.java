@@ -118,8 +118,10 @@ public final class ArmEngine implements Engine {
         long memStart = described.isEmpty() ? physOffset : described.ranges().get(0).start();
         long memEnd = st.memory.count() == 0 ? memStart : st.memory.endOfDram();
         boot.messages.addAll(reservations.pagingInit(split.lowmemLimit, memStart, memEnd));
-        boot.messages.addAll(reservations.reserveCrashkernel(split.lowmemLimit, memStart));
-        reservations.memInit(memEnd);
+        if (!reservations.panicked()) { // a panic in paging_init(): nothing after it runs
+            boot.messages.addAll(reservations.reserveCrashkernel(split.lowmemLimit, memStart));
+            reservations.memInit(memEnd);
+        }
         reservations.finish();
 
         ArmMemInit.Table table = ArmMemInit.memInit(boot, era, k, vmalloc, physOffset, vmallocMin, split);

@@ -35,6 +35,10 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
     /** The kernel image vmlayout assumes without System.map: a multi_v7 6.x image with its data is ~16-20 MB. */
     private static final long TYPICAL_KERNEL = 16L << 20;
     private boolean kernelDefaulted;
+    /** sizeof(struct page) is pinned (-D STRUCT_PAGE_SIZE) or follows from a known CONFIG_MEMCG. */
+    private boolean structPageKnown;
+    /** alloc_node_mem_map() found no room: the boot stops there. */
+    private boolean panicked;
 
     private final Boot boot;
     private final ArmEra era;
@@ -360,27 +364,85 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
     }
 
     /**
-     * paging_init() -> bootmem_init() -> free_area_init(): the FLATMEM mem_map, (pages of the node, aligned to
-     * the largest block) x sizeof(struct page), allocated top-down below the lowmem limit before
-     * reserve_crashkernel() runs (the real 6.1 and 6.12 kernels place crashkernel=128M on 1 GB at 1536MB, not
-     * 1664MB, because of it). Then, 6.12+, the device tree's static regions are initialised (unflatten_device_tree()).
+     * paging_init() -> bootmem_init() -> free_area_init() -> alloc_node_mem_map(): the FLATMEM mem_map, (the node's
+     * pages, aligned to MAX_ORDER_NR_PAGES) x sizeof(struct page), allocated top-down below the lowmem limit (memblock's
+     * current limit) before reserve_crashkernel() runs (the real 6.1 and 6.12 kernels place crashkernel=128M on 1 GB
+     * at 1536MB, not 1664MB, because of it). When lowmem has no room for it the kernel panics (5.1+: "Failed to
+     * allocate %ld bytes for node %d memory map", mm/page_alloc.c, mm/mm_init.c from 6.4; a real 6.1 LPAE boot with
+     * 3 GB and vmalloc=2G, lowmem 32 MB: 28311552 bytes). Then, 6.12+, the device tree's static regions are
+     * initialised (unflatten_device_tree()).
      */
     List<Message> pagingInit(long lowmemLimit, long memStart, long memEnd) {
         if (mb == null) {
             return List.of();
         }
-        Constants c = boot.constants;
-        if (crashkernelWanted()) {
-            long pages = (memEnd - memStart) >> 12;
-            long bytes = pages * c.get("STRUCT_PAGE_SIZE", 32, "sizeof(struct page) of a 32-bit kernel without debug options");
-            long at = mb.alloc(bytes, 64, 0, lowmemLimit, false);
-            if (at != 0) {
-                boot.reservations.add(new Reservation(Reservation.Kind.KERNEL, "mem_map", at, bytes, Reservation.Zone.LOWMEM,
-                        Reservation.Status.PLACED, "paging_init()", "mm/mm_init.c alloc_node_mem_map()",
-                        pages + " struct pages, top-down in lowmem"));
-            }
+        long largest = maxOrder();
+        long start = Memblock.roundDown(memStart >>> 12, 1L << largest);
+        long end = Memblock.roundUp(memEnd >>> 12, 1L << largest);
+        long pages = end - start;
+        long structPage = structPageSize();
+        long bytes = pages * structPage;
+        long at = mb.alloc(bytes, 64, 0, lowmemLimit, false); // SMP_CACHE_BYTES 64 (ARMv7)
+        if (at == 0 && bytes > 0) {
+            panicked = true;
+            return List.of(memMapFailed(bytes, pages, structPage, lowmemLimit));
+        }
+        if (at != 0 && crashkernelWanted()) {
+            boot.reservations.add(new Reservation(Reservation.Kind.KERNEL, "mem_map", at, bytes, Reservation.Zone.LOWMEM,
+                    Reservation.Status.PLACED, "paging_init()", "mm/mm_init.c alloc_node_mem_map()",
+                    pages + " struct pages, top-down in lowmem"));
         }
         return OfReservedMem.initLate(scan);
+    }
+
+    /** The boot stopped in paging_init(): nothing after it is printed. */
+    boolean panicked() {
+        return panicked;
+    }
+
+    /** The largest buddy order (MAX_ORDER - 1 before 6.4, MAX_ORDER from 6.4): MAX_ORDER_NR_PAGES is 1 << it. */
+    private long maxOrder() {
+        Constants c = boot.constants;
+        String rule = "arch/arm/Kconfig ARCH_FORCE_MAX_ORDER default " + (rera.maxOrderInclusive ? "10 (6.4+)" : "11");
+        long forced = !c.pinned("ARCH_FORCE_MAX_ORDER") && c.pinned("FORCE_MAX_ZONEORDER")
+                ? c.get("FORCE_MAX_ZONEORDER", rera.maxOrderInclusive ? 10 : 11, rule)
+                : c.get("ARCH_FORCE_MAX_ORDER", rera.maxOrderInclusive ? 10 : 11, rule);
+        return rera.maxOrderInclusive ? forced : forced - 1;
+    }
+
+    /**
+     * sizeof(struct page) on 32-bit ARM: flags, a five-word union, _mapcount and _refcount (32 bytes), and with
+     * CONFIG_MEMCG the memcg pointer (page->mem_cgroup from 3.19, "mm: embed the memcg pointer directly into struct
+     * page"; memcg_data from 5.10): 36, as the real Debian 6.1 armmp-lpae kernel (MEMCG=y) asked 28311552 bytes for
+     * 786432 pages. -D STRUCT_PAGE_SIZE pins it (debug options such as PAGE_OWNER do not grow it; KMSAN is not on ARM).
+     */
+    private long structPageSize() {
+        Constants c = boot.constants;
+        boolean memcg = c.flag("MEMCG", false, "Kconfig default n");
+        long derived = 32 + (memcg && era.memcgInStructPage ? 4 : 0);
+        structPageKnown = c.pinned("STRUCT_PAGE_SIZE") || c.pinned("MEMCG");
+        return c.get("STRUCT_PAGE_SIZE", derived, structPageKnown || !memcg ? "include/linux/mm_types.h struct page (32-bit"
+                + (memcg ? ", CONFIG_MEMCG" : "") + ")" : "32 bytes assumed");
+    }
+
+    private Message memMapFailed(long bytes, long pages, long structPage, long lowmemLimit) {
+        String text = "Kernel panic - not syncing: Failed to allocate " + bytes + " bytes for node 0 memory map";
+        RangeSet.Range free = mb.largestFree(0, lowmemLimit);
+        String room = free == null ? "no free lowmem" : "the largest free range of lowmem is " + Sizes.human(free.size());
+        if (kernelDefaulted) {
+            boot.message(Message.note("mem_map (" + Sizes.human(bytes) + ") finds no room in lowmem below " + Fmt.hex8(lowmemLimit)
+                    + " with the typical kernel image assumed: a smaller image may leave it room (give --system-map or"
+                    + " -D KERNEL_SIZE=)."));
+        }
+        if (era.memMapPanicText && structPageKnown) {
+            return Message.kernel(Level.EMERG, text, true);
+        }
+        return Message.warn("mem_map does not fit in lowmem: " + pages + " struct pages of " + structPage + " bytes"
+                + (structPageKnown ? "" : " (assumed: pin -D STRUCT_PAGE_SIZE= or give --config with CONFIG_MEMCG)") + " = "
+                + Sizes.human(bytes) + ", and " + room + " below " + Fmt.hex8(lowmemLimit)
+                + ": the kernel stops in paging_init()"
+                + (era.memMapPanicText ? " (\"" + text + "\")" : ", before 5.1 without a message")
+                + ". Give lowmem more room (a smaller vmalloc=) or the kernel less RAM (mem=).");
     }
 
     /** crashkernel= is on the command line (a pinned CONFIG_KEXEC alone reserves nothing). */

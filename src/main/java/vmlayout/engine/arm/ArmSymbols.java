@@ -44,7 +44,8 @@ final class ArmSymbols {
             new Symbol("ARM_DMA_ZONE_SIZE", Kind.SIZE, "the board's machine_desc dma_zone_size: arm_dma_limit = PHYS_OFFSET + size - 1"),
             new Symbol("KEXEC", Kind.BOOL, "CONFIG_KEXEC: reserve_crashkernel() is built (up to 6.8; y when crashkernel= is given)"),
             new Symbol("CRASH_RESERVE", Kind.BOOL, "CONFIG_CRASH_RESERVE: reserve_crashkernel() is built (6.9+; y when crashkernel= is given)"),
-            new Symbol("STRUCT_PAGE_SIZE", Kind.INT, "sizeof(struct page): the size of mem_map that paging_init() takes from lowmem (32)"),
+            new Symbol("STRUCT_PAGE_SIZE", Kind.INT, "sizeof(struct page): the size of mem_map that paging_init() takes from lowmem (32; 36 with MEMCG)"),
+            new Symbol("MEMCG", Kind.BOOL, "CONFIG_MEMCG: struct page carries a memcg pointer (3.19+), 4 bytes more a page of mem_map"),
             new Symbol("KERNEL_SIZE", Kind.SIZE, "the kernel image's size in RAM when no System.map is given (16 MB typical)"),
             // CPU properties the kernel reads at boot
             new Symbol("VIPT_ALIASING", Kind.BOOL, "the data cache is VIPT aliasing (cache_is_vipt_aliasing()): the kernel refuses highmem"),
