@@ -94,6 +94,9 @@ public final class Guesses {
     public static final Guess DEVICE_TREE = new Guess("--dtb", "the device tree", "none given", true, List.of(),
             "--dtb, the device tree whose /reserved-memory these lines report, which vmlayout was not given");
 
+    /** Kernel image sizes in RAM (text to bss with the page directory), for -D KERNEL_SIZE candidates. */
+    private static final String[] KERNEL_SIZES = {"4M", "8M", "12M", "20M", "22M", "24M", "32M"};
+
     /** Sizes of vmalloc= people give, for the command line's candidates. */
     private static final String[] VMALLOC = {"64M", "128M", "192M", "256M", "384M", "512M", "640M", "768M", "1G"};
 
@@ -149,6 +152,14 @@ public final class Guesses {
                         true, c));
             } else if (d.startsWith("struct cpu_entry_area")) {
                 out.add(new Guess("-D", "CPU_ENTRY_AREA_MAP_SIZE", "a typical cpu_entry_area", true, List.of()));
+            } else if (d.startsWith("kernel image ")) {
+                // ARM: the image vmlayout assumed decides what fits in lowmem below and beside it (a CMA area, mem_map):
+                // Debian's 6.x armmp images reach PHYS_OFFSET + 22 MB, small embedded ones a few MB
+                List<String> c = new ArrayList<>();
+                for (String size : KERNEL_SIZES) {
+                    c.add("KERNEL_SIZE=" + size);
+                }
+                out.add(new Guess("-D", "KERNEL_SIZE", "the typical " + beforeParenthesis(d.substring(13)), true, c));
             } else if (d.startsWith("no early ioremaps")) {
                 out.add(new Guess("-D", "IOREMAP_BOT", "no early ioremaps", true, List.of()));
             }

@@ -34,11 +34,19 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
     private static final long M32 = 0xffffffffL;
     /** The kernel image vmlayout assumes without System.map: a multi_v7 6.x image with its data is ~16-20 MB. */
     private static final long TYPICAL_KERNEL = 16L << 20;
+    /**
+     * Room beside the assumed image below which mem_map's fit rests on that guess: an image of 16 MB + this (32 MB) is
+     * larger than any distribution ARM kernel seen (Debian 6.1/6.12 armmp: _end at PHYS_OFFSET + 22 MB).
+     */
+    private static final long IMAGE_MARGIN = 16L << 20;
     private boolean kernelDefaulted;
     /** sizeof(struct page) is pinned (-D STRUCT_PAGE_SIZE) or follows from a known CONFIG_MEMCG. */
     private boolean structPageKnown;
     /** alloc_node_mem_map() found no room: the boot stops there. */
     private boolean panicked;
+    /** Where mem_map was placed (0: not placed) and its size: a top-down placement that came near the image. */
+    private long memMapAt;
+    private long memMapBytes;
 
     private final Boot boot;
     private final ArmEra era;
@@ -387,6 +395,8 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
             panicked = true;
             return List.of(memMapFailed(bytes, pages, structPage, lowmemLimit));
         }
+        memMapAt = at;
+        memMapBytes = bytes;
         if (at != 0 && crashkernelWanted()) {
             boot.reservations.add(new Reservation(Reservation.Kind.KERNEL, "mem_map", at, bytes, Reservation.Zone.LOWMEM,
                     Reservation.Status.PLACED, "paging_init()", "mm/mm_init.c alloc_node_mem_map()",
@@ -429,17 +439,16 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
         String text = "Kernel panic - not syncing: Failed to allocate " + bytes + " bytes for node 0 memory map";
         RangeSet.Range free = mb.largestFree(0, lowmemLimit);
         String room = free == null ? "no free lowmem" : "the largest free range of lowmem is " + Sizes.human(free.size());
-        if (kernelDefaulted) {
-            boot.message(Message.note("mem_map (" + Sizes.human(bytes) + ") finds no room in lowmem below " + Fmt.hex8(lowmemLimit)
-                    + " with the typical kernel image assumed: a smaller image may leave it room (give --system-map or"
-                    + " -D KERNEL_SIZE=)."));
-        }
-        if (era.memMapPanicText && structPageKnown) {
+        // the kernel's line only when neither input it rests on is a guess: a real 6.1 boot with mem=32M did not panic,
+        // its 22 MB image leaving CMA no room instead (the typical 16 MB image would have left mem_map none)
+        if (era.memMapPanicText && structPageKnown && !kernelDefaulted) {
             return Message.kernel(Level.EMERG, text, true);
         }
         return Message.warn("mem_map does not fit in lowmem: " + pages + " struct pages of " + structPage + " bytes"
                 + (structPageKnown ? "" : " (assumed: pin -D STRUCT_PAGE_SIZE= or give --config with CONFIG_MEMCG)") + " = "
                 + Sizes.human(bytes) + ", and " + room + " below " + Fmt.hex8(lowmemLimit)
+                + (kernelDefaulted ? " with the typical kernel image assumed (give --system-map or -D KERNEL_SIZE=: a"
+                        + " smaller image may leave it room, a larger one may fail an earlier reservation instead)" : "")
                 + ": the kernel stops in paging_init()"
                 + (era.memMapPanicText ? " (\"" + text + "\")" : ", before 5.1 without a message")
                 + ". Give lowmem more room (a smaller vmalloc=) or the kernel less RAM (mem=).");
@@ -587,7 +596,18 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
      * failed, or one placed below the end of the image plus its own size (a top-down search that met the image).
      */
     void finish() {
-        if (kernelDefaulted && Reservation.imageMayMatter(boot.reservations, physOffset + TYPICAL_KERNEL)) {
+        long imageEnd = physOffset + TYPICAL_KERNEL;
+        // mem_map too, placed top-down within its own size of the image: a bigger image would leave it no room
+        boolean memMapNear = memMapAt != 0 && memMapAt - imageEnd < memMapBytes;
+        if (kernelDefaulted && memMapAt != 0 && memMapAt >= imageEnd && memMapAt - imageEnd < IMAGE_MARGIN) {
+            long most = TYPICAL_KERNEL + (memMapAt - imageEnd);
+            // a note, not a finding: the image is a guess ("defaults used" names it), and small images are common
+            boot.message(Message.note("mem_map (" + Sizes.human(memMapBytes) + ") fits in lowmem only if the kernel image"
+                    + " takes at most " + Sizes.human(most) + " from PHYS_OFFSET (vmlayout assumed the typical "
+                    + Sizes.human(TYPICAL_KERNEL) + "; Debian's 6.x armmp images reach 22 MB): with a bigger one the kernel"
+                    + " panics in paging_init(). Give --system-map or -D KERNEL_SIZE= to know."));
+        }
+        if (kernelDefaulted && (panicked || memMapNear || Reservation.imageMayMatter(boot.reservations, imageEnd))) {
             boot.defaults.add("kernel image " + Fmt.hex8(physOffset) + "-" + Fmt.hex8(physOffset + TYPICAL_KERNEL)
                     + " (PHYS_OFFSET + 16 MB, typical: give --system-map or -D KERNEL_SIZE=)");
         }
