@@ -76,7 +76,7 @@ _vmlayout_complete() {
             *" --profile") _vmlayout_values 'embeddedbits-arm-512M marvell-88pa6220-granite2 at91-rascal hi3518 ti8148-evm omap3-reptar socfpga-de0 vexpress-a9-vmsplit2g zynq-vmsplit1g jornada720 ppc7448-2G ubuntu-3.2-i386-2G pc-2G-seed004 facebook-fuji-bmc' @files; return ;;
             *" --cmdline-file") _vmlayout_values @files; return ;;
             *" --arch") _vmlayout_values 'arm x86 ppc'; return ;;
-            *" --kernel") _vmlayout_values '2.6.17 2.6.19 2.6.20 2.6.21 2.6.24 2.6.26 2.6.27 2.6.28 2.6.29 2.6.30 2.6.31 2.6.33 2.6.35 2.6.36 2.6.37 2.6.38 2.6.39 3.0 3.1 3.3 3.4 3.5 3.8 3.11 3.14 3.15 3.16 3.18 3.19 4.0 4.1 4.2 4.4 4.6 4.9 4.12 4.14 4.15 4.17 4.19 4.20 5.0 5.1 5.2 5.4 5.5 5.7 5.8 5.9 5.11 5.12 5.13 5.14 5.15.3 5.16 6.1 6.7 6.9 6.11 6.12 6.15 7.0'; return ;;
+            *" --kernel") _vmlayout_values '2.6.17 2.6.19 2.6.20 2.6.21 2.6.24 2.6.26 2.6.27 2.6.28 2.6.29 2.6.30 2.6.31 2.6.33 2.6.35 2.6.36 2.6.37 2.6.38 2.6.39 3.0 3.1 3.3 3.4 3.5 3.8 3.11 3.14 3.15 3.16 3.18 3.19 4.0 4.1 4.2 4.4 4.6 4.9 4.12 4.14 4.15 4.17 4.19 4.20 5.0 5.1 5.2 5.4 5.5 5.7 5.8 5.9 5.11 5.12 5.13 5.14 5.15.3 5.16 5.18 6.1 6.7 6.9 6.11 6.12 6.15 7.0'; return ;;
             *" --ram") _vmlayout_values; return ;;
             *" --e820") _vmlayout_values; return ;;
             *" --e820-file") _vmlayout_values @files; return ;;

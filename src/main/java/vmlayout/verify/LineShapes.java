@@ -51,7 +51,7 @@ public final class LineShapes {
                     + "|Reserved memory: No reserved-memory node)"
                     + "|Reserving \\d+MB of memory at \\d+MB for crashkernel|crashkernel reservation failed|crashkernel: "
                     + "|crashkernel reserved: |cannot allocate crashkernel"
-                    + "|INITRD: 0x[0-9a-f]+\\+0x[0-9a-f]+ (is not a memory region|overlaps in-use memory region)"
+                    + "|INITRD: 0x[0-9a-f]+\\+0x[0-9a-f]+ (is not a memory region|overlaps in-use memory region)|- disabling initrd"
                     + "|Kernel panic - not syncing: Failed to allocate \\d+ bytes for node \\d+ memory map)");
 
     /** 5.8+ mem_init_print_info(): vmlayout predicts some of its fields (see MemoryFacts), never reads it. */

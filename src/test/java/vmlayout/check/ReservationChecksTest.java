@@ -144,6 +144,27 @@ class ReservationChecksTest {
     }
 
     @Test
+    void theCommandLinesInitrdWinsAndIsCheckedAsTheReleaseSaysIt() {
+        // initrd=0x40300000,1M lies inside the typical kernel image (0x40000000-0x41000000, reserved first): 6.1's
+        // reserve_initrd_mem() prints two records (pr_err ending in a newline, then pr_cont), 5.10's arm_initrd_init() one
+        // line; both before the default CMA area (16 MiB at the top of RAM, 0x7f000000: from 3.18 dma_contiguous_reserve()
+        // gets arm_dma_limit and mm/cma.c tries highmem first, as testdata/arm/realboot-6.1-1024-initrd-param-overlaps-image).
+        String[] board = {"--arch", "arm", "--ram", "0x40000000:1G", "-D", "HIGHMEM=y", "-D", "DMA_CMA=y", "-D",
+            "CMA_SIZE_MBYTES=16", "--initrd", "0x48000000:864K", "initrd=0x40300000,1M", "--kernel-only"};
+        CliRunner.Result now = CliRunner.run(concat(board, "--kernel", "6.1"));
+        assertEquals(List.of("INITRD: 0x40300000+0x00100000 overlaps in-use memory region", " - disabling initrd",
+                "cma: Reserved 16 MiB at 0x7f000000"), now.outLines().subList(0, 3), now.toString());
+        CliRunner.Result older = CliRunner.run(concat(board, "--kernel", "5.10"));
+        assertEquals("INITRD: 0x40300000+0x00100000 overlaps in-use memory region - disabling initrd", older.outLines().get(0),
+                older.toString());
+        // without ",SIZE" early_initrd() sets nothing: --initrd's 0x48000000 stays, in memory and free: no INITRD line
+        CliRunner.Result bare = CliRunner.run("--arch", "arm", "--kernel", "6.1", "--ram", "0x40000000:1G", "--initrd",
+                "0x48000000:864K", "initrd=0x40300000");
+        assertFalse(bare.out().contains("INITRD:"), bare.out());
+        assertTrue(bare.out().contains("note: initrd=0x40300000 is ignored: early_initrd() takes initrd=START,SIZE"), bare.out());
+    }
+
+    @Test
     void anInitrdAboveLowmemIsAFinding() {
         // vmalloc=1000M on 1 GB at 0x40000000 (6.1): limited to 976 MiB, vmalloc_min = 0xff800000 - 976 MiB - 8 MB =
         // 0xc2000000, so lowmem ends at physical 0x42000000. The initrd at 0x48000000 is RAM (highmem), which the kernel

@@ -249,7 +249,7 @@ final class ArmEra extends Era {
     /**
      * arm_memblock_init() refuses an initrd outside memblock.memory with pr_err("INITRD: 0x%08lx+0x%08lx is not
      * a memory region - disabling initrd\n") (a 3.0.1 tree, DingSoung/linux-3.0.1 c296cbcb arch/arm/mm/init.c);
-     * arm_initrd_init() (4.x-5.16) and the generic reserve_initrd_mem() (init/initramfs.c, ARM from 5.17) print
+     * arm_initrd_init() (4.x-5.17) and the generic reserve_initrd_mem() (init/initramfs.c, ARM from 5.18) print
      * the same words. Before: 2.6.x bootmem's check_initrd() said "extends beyond physical memory" and the
      * first memblock code (2.6.36-ish, "ARM: initial LMB trial") had no check. Bracket 2.6.36-3.0.
      */
@@ -266,6 +266,14 @@ final class ArmEra extends Era {
      * directly into struct page", 3.19; page->memcg_data from 5.10): 4 more bytes a page on 32-bit.
      */
     static final KernelVersion MEMCG_IN_STRUCT_PAGE = KernelVersion.of(3, 19);
+    /**
+     * ARM uses the generic reserve_initrd_mem() (init/initramfs.c): "ARM: 9175/1: Convert to reserve_initrd_mem()"
+     * (e46e45f00d9e, Kefeng Wang, Dec 2021), listed among the 5.18 merge window's commits (with "ARM: 9181/1", "random:
+     * cleanup UUID handling"). Its overlap message is pr_err("...overlaps in-use memory region\n") then pr_cont(" -
+     * disabling initrd\n"), two lines (the real 6.1 and 6.12 boots with initrd=0x40300000,1M); arm_initrd_init()
+     * printed one. Bracket 5.17-5.18.
+     */
+    static final KernelVersion INITRD_GENERIC = KernelVersion.of(5, 18);
     /**
      * alloc_node_mem_map() panics "Failed to allocate %ld bytes for node %d memory map" when memblock finds no room
      * (Mike Rapoport, "memblock: drop memblock_alloc_*_nopanic() variants" and "treewide: add checks for the return
@@ -399,6 +407,8 @@ final class ArmEra extends Era {
     final boolean initrdNotMemoryText;
     /** The INITRD: line shows the initrd rounded out to pages (4.14+), else as the boot loader gave it. */
     final boolean initrdPages;
+    /** The generic reserve_initrd_mem() and its two-line overlap message (5.18+). */
+    final boolean initrdGeneric;
     /** CONFIG_MEMCG makes struct page 4 bytes longer (3.19+). */
     final boolean memcgInStructPage;
     /** alloc_node_mem_map()'s panic text (5.1+). */
@@ -443,6 +453,7 @@ final class ArmEra extends Era {
         initrdNotMemoryText = since(INITRD_NOT_MEMORY_TEXT);
         initrdPages = since(INITRD_PAGES);
         memcgInStructPage = since(MEMCG_IN_STRUCT_PAGE);
+        initrdGeneric = since(INITRD_GENERIC);
         memMapPanicText = since(MEM_MAP_PANIC_TEXT);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vmlayout.bootargs.CmaParam;
 import vmlayout.bootargs.CrashkernelParam;
+import vmlayout.bootargs.MemParse;
 import vmlayout.bootargs.Param;
 import vmlayout.config.Fmt;
 import vmlayout.config.ReservedRegion;
@@ -44,6 +45,8 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
     private boolean structPageKnown;
     /** alloc_node_mem_map() found no room: the boot stops there. */
     private boolean panicked;
+    /** The command line's initrd= decided the initrd (none is assumed). */
+    private boolean initrdParam;
     /** Where mem_map was placed (0: not placed) and its size: a top-down placement that came near the image. */
     private long memMapAt;
     private long memMapBytes;
@@ -100,26 +103,34 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
         cmaHighmemStart = lowmemLimit;
         // memblock_reserve(__pa(KERNEL_START), KERNEL_END - KERNEL_START); arm_mm_memblock_reserve() (swapper_pg_dir)
         kernelImage();
-        // the initrd (arm_initrd_init(), reserve_initrd_mem() from 5.17): page-aligned, when it lies in memory
-        for (ReservedRegion r : boot.machine.reserved()) {
-            if (r.origin() == ReservedRegion.Origin.INITRD && r.size() > 0) {
-                long start = Memblock.roundDown(r.start(), 4096);
-                long size = Memblock.roundUp(r.end(), 4096) - start;
-                boolean inMemory = mb.isMemory(start, size);
-                if (inMemory) {
-                    mb.reserve(start, size);
-                    initrdAboveLowmem(r, lowmemLimit);
-                } else if (era.initrdNotMemoryText) {
-                    long shownStart = era.initrdPages ? start : r.start();
-                    long shownSize = era.initrdPages ? size : r.size();
-                    lines.add(Message.kernel(Level.ERR, "INITRD: " + Fmt.hex8(shownStart) + "+" + Fmt.hex8(shownSize)
-                            + " is not a memory region - disabling initrd", true));
-                }
-                boot.reservations.add(new Reservation(Reservation.Kind.INITRD, "initrd", start, size, Cma.zone(start, size, lowmemLimit),
-                        inMemory ? Reservation.Status.PLACED : Reservation.Status.FAILED, r.source(),
-                        "arch/arm/mm/init.c arm_memblock_init() initrd", inMemory ? "where the boot loader put it"
-                        : "not in memory: the kernel disables the initrd"));
+        // the initrd (arm_memblock_init(), arm_initrd_init(), reserve_initrd_mem() from 5.18): page-aligned, when it lies
+        // in memory and nothing holds it yet
+        ReservedRegion rd = initrd();
+        if (rd != null) {
+            long start = Memblock.roundDown(rd.start(), 4096);
+            long size = Memblock.roundUp(rd.end(), 4096) - start;
+            boolean inMemory = mb.isMemory(start, size);
+            boolean inUse = inMemory && era.initrdNotMemoryText && mb.isRegionReserved(start, size);
+            String shown = "INITRD: " + Fmt.hex8(era.initrdPages ? start : rd.start()) + "+"
+                    + Fmt.hex8(era.initrdPages ? size : rd.size());
+            if (inMemory && !inUse) {
+                mb.reserve(start, size);
+                initrdAboveLowmem(rd, lowmemLimit);
+            } else if (inUse && era.initrdGeneric) {
+                // pr_err("...overlaps in-use memory region\n") then pr_cont(" - disabling initrd\n"): two records
+                lines.add(Message.kernel(Level.ERR, shown + " overlaps in-use memory region", true));
+                lines.add(Message.kernel(Level.ERR, " - disabling initrd", true));
+            } else if (inUse) {
+                lines.add(Message.kernel(Level.ERR, shown + " overlaps in-use memory region - disabling initrd", true));
+            } else if (era.initrdNotMemoryText) {
+                lines.add(Message.kernel(Level.ERR, shown + " is not a memory region - disabling initrd", true));
             }
+            boolean placed = inMemory && !inUse;
+            boot.reservations.add(new Reservation(Reservation.Kind.INITRD, "initrd", start, size, Cma.zone(start, size, lowmemLimit),
+                    placed ? Reservation.Status.PLACED : Reservation.Status.FAILED, rd.source(),
+                    "arch/arm/mm/init.c arm_memblock_init() initrd", placed ? "where the boot loader put it"
+                    : inUse ? "over memory already reserved (the kernel image): the kernel disables the initrd"
+                    : "not in memory: the kernel disables the initrd"));
         }
         // early_init_fdt_scan_reserved_mem(): /memreserve/, /reserved-memory
         if (era.noMap != ArmEra.NoMapRule.IGNORED) {
@@ -162,6 +173,50 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
     }
 
     private boolean heldExplained;
+
+    /**
+     * The initrd the kernel reserves: the boot loader's (--initrd, or the device tree's /chosen linux,initrd-start/-end),
+     * unless the command line has "initrd=START,SIZE": early_initrd() (arch/arm/mm/init.c; init/do_mounts_initrd.c
+     * early_initrdmem() once generic) memparses both and sets phys_initrd_start/size, after the device tree was read,
+     * so it wins; the last one counts. Without ",SIZE" it changes nothing (the real 6.1 and 6.12 kernels honour
+     * initrd=0x40300000,1M over QEMU's initrd at 0x48000000: testdata/arm/realboot-6.1-1024-initrd-param-overlaps-image).
+     */
+    private ReservedRegion initrd() {
+        ReservedRegion board = null;
+        for (ReservedRegion r : boot.machine.reserved()) {
+            if (r.origin() == ReservedRegion.Origin.INITRD && r.size() > 0) {
+                board = r;
+            }
+        }
+        ReservedRegion param = null;
+        boolean given = false;
+        for (Param p : boot.machine.params()) {
+            if (!p.is("initrd") || p.value() == null) {
+                continue;
+            }
+            MemParse.Result start = MemParse.parse(p.value(), era.suffixes);
+            if (start.end() < p.value().length() && p.value().charAt(start.end()) == ',') {
+                MemParse.Result size = MemParse.parse(p.value(), start.end() + 1, era.suffixes);
+                long at = start.value() & (k.lpae() ? -1L : M32); // phys_addr_t
+                param = new ReservedRegion("initrd", at, size.value() & M32, false, false, p.text(), // unsigned long
+                        ReservedRegion.Origin.INITRD, null, List.of(), 0, false);
+                given = true;
+            } else {
+                boot.message(Message.note(p.text() + " is ignored: early_initrd() takes initrd=START,SIZE (no ',' after the"
+                        + " start here)."));
+            }
+        }
+        if (!given) {
+            return board;
+        }
+        if (board != null) {
+            boot.message(Message.note(param.source() + " wins over the initrd of " + board.source() + " ("
+                    + Fmt.hex8(board.start()) + "-" + Fmt.hex8(board.end()) + "): the kernel reads the command line after the"
+                    + " device tree."));
+        }
+        initrdParam = true;
+        return param.size() > 0 ? param : null;
+    }
 
     /**
      * An initrd in memory above arm_lowmem_limit passes the kernel's checks (memblock_is_region_memory() counts
@@ -631,6 +686,9 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
      * used, when a reservation was placed in lowmem or failed.
      */
     private void unknownInitrd() {
+        if (initrdParam) {
+            return;
+        }
         for (ReservedRegion r : boot.machine.reserved()) {
             if (r.origin() == ReservedRegion.Origin.INITRD) {
                 return;
