@@ -106,7 +106,8 @@ public class MachineOptions {
     @Option(names = "--initrd", paramLabel = "START:SIZE",
             description = "Where the boot loader put the initrd (physical START, SIZE), or none: the kernel reserves it"
                     + " before CMA, device-tree pools and the crash kernel are placed. Replaces a DTB's /chosen"
-                    + " linux,initrd-start/-end. Without it vmlayout assumes none and says so when it may matter.")
+                    + " linux,initrd-start/-end; a kernel parameter initrd=START,SIZE (ARM) wins over both. Without"
+                    + " it vmlayout assumes none and says so when it may matter.")
     String initrd;
 
     @Option(names = "--uboot-env", paramLabel = "FILE",
