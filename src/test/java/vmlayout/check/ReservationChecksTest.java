@@ -165,6 +165,22 @@ class ReservationChecksTest {
     }
 
     @Test
+    void x86MemMapThatDoesNotFitInLowmemStopsTheBoot() {
+        // 6.1 PAE, RAM 0x100000-0x80000000 and 0x100000000-0x400000000 (max_pfn 0x400000), vmalloc=800M: lowmem ends at
+        // max_low_pfn << 12 = 0x0c7fe000 (as the real 16 GB boot). mem_map: 0x400000 pages x 40 (32 + 4 MEMCG, aligned to
+        // 8) = 167772160 bytes. The image at 16 MB: with 20 MB it ends at 0x2400000, leaving 0x0c7fe000 - 0x2400000 =
+        // 171958272 bytes: room; with 24 MB (0x2800000) 167763968, 8192 bytes short: the panic.
+        String[] board = {"--arch", "x86", "--kernel", "6.1", "-D", "X86_PAE=y", "-D", "HIGHMEM64G=y", "-D", "MEMCG=y", "-D",
+            "HAVE_ALIGNED_STRUCT_PAGE=y", "--e820", "0x0:0x9fc00:usable", "--e820", "0x100000:0x7ff00000:usable", "--e820",
+            "0x100000000:0x300000000:usable", "vmalloc=800M", "--kernel-only"};
+        CliRunner.Result roomy = CliRunner.run(concat(board, "-D", "KERNEL_SIZE=20M"));
+        assertFalse(roomy.out().contains("memory map"), roomy.toString());
+        CliRunner.Result tight = CliRunner.run(concat(board, "-D", "KERNEL_SIZE=24M"));
+        assertTrue(tight.out().contains("Kernel panic - not syncing: Failed to allocate 167772160 bytes for node 0 memory map"),
+                tight.toString());
+    }
+
+    @Test
     void anInitrdAboveLowmemIsAFinding() {
         // vmalloc=1000M on 1 GB at 0x40000000 (6.1): limited to 976 MiB, vmalloc_min = 0xff800000 - 976 MiB - 8 MB =
         // 0xc2000000, so lowmem ends at physical 0x42000000. The initrd at 0x48000000 is RAM (highmem), which the kernel

@@ -108,6 +108,7 @@ public final class X86Engine implements Engine {
         boot.messages.addAll(reservations.reserve(st.table, maxPfn, split.maxLowPfn));
         reservations.swiotlb(maxPfn);
         zoneSizesInit(boot, era, cfg, st, split);
+        boot.messages.addAll(reservations.memMap(st.table, maxPfn, split.maxLowPfn));
         X86MemInit.Table table = X86MemInit.memInit(boot, era, cfg, top, split);
         if (st.reservetopGiven && (boot.constants.pinned("FIXADDR_START") || boot.constants.pinned("PKMAP_BASE")
                 || boot.constants.pinned("VMALLOC_END") || boot.constants.pinned("CPU_ENTRY_AREA_BASE"))) {

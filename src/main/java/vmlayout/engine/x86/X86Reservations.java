@@ -18,8 +18,8 @@ import vmlayout.engine.reserve.DmaContiguous;
 import vmlayout.engine.reserve.Memblock;
 import vmlayout.engine.reserve.ReserveEra;
 import vmlayout.engine.reserve.Swiotlb;
-import vmlayout.report.Message.Level;
 import vmlayout.report.Message;
+import vmlayout.report.Message.Level;
 
 /**
  * The early reservations of 32-bit x86, in setup_arch()'s order after initmem_init() (arch/x86/kernel/setup.c):
@@ -73,6 +73,24 @@ final class X86Reservations {
         for (String n : cma.notes()) {
             boot.message(Message.note(n));
         }
+        memblock(table, maxPfn, maxLowPfn);
+        long lowmemEnd = maxLowPfn << 12;
+        if (cmaAsked) {
+            lines.addAll(dmaContiguousReserve(cma, lowmemEnd));
+        }
+        if (crash) {
+            lines.addAll(reserveCrashkernel(maxPfn, lowmemEnd));
+        }
+        if (kernelDefaulted && (era.crashRule == X86Era.CrashRule.BOTTOM_UP
+                || Reservation.imageMayMatter(boot.reservations, physicalStart() + TYPICAL_KERNEL))) {
+            boot.defaults.add("kernel image " + Fmt.hex8(physicalStart()) + "-" + Fmt.hex8(physicalStart() + TYPICAL_KERNEL)
+                    + " (CONFIG_PHYSICAL_START + 16 MB, typical, without KASLR: give --system-map or -D KERNEL_SIZE=)");
+        }
+        return lines;
+    }
+
+    /** memblock as setup_arch() leaves it for the searches: the e820 RAM up to max_pfn, the image and the initrd reserved. */
+    private void memblock(E820Table table, long maxPfn, long maxLowPfn) {
         // memblock.memory: the e820 RAM up to max_pfn (phys_addr_t is 32-bit without PAE)
         RangeSet memory = new RangeSet();
         for (E820Table.Entry e : table.entries) {
@@ -96,19 +114,47 @@ final class X86Reservations {
                         Reservation.Status.PLACED, r.source(), "arch/x86/kernel/setup.c early_reserve_initrd()", "where the boot loader put it"));
             }
         }
+    }
+
+    /**
+     * paging_init() -> zone_sizes_init() -> free_area_init() -> alloc_node_mem_map() (FLATMEM, as Debian's 686 kernels):
+     * (max_pfn aligned to MAX_ORDER_NR_PAGES, 1024 pages) x sizeof(struct page), top-down below max_low_pfn, after the
+     * crash kernel and CMA. With no room the kernel panics (5.1+): the real 6.1 686-pae kernel with 16 GB and
+     * vmalloc=800M (199 MB of lowmem, the image at 16 MB) asked 4456448 x 40 = 178257920 bytes. A relocated initrd
+     * (relocate_initrd(), when the boot loader's lies above lowmem) takes lowmem too: not modelled.
+     */
+    List<Message> memMap(E820Table table, long maxPfn, long maxLowPfn) {
+        if (mb == null) {
+            memblock(table, maxPfn, maxLowPfn);
+        }
+        Constants c = boot.constants;
+        long pages = Memblock.roundUp(maxPfn, 1024);
+        boolean memcg = c.flag("MEMCG", false, "Kconfig default n");
+        boolean aligned = c.flag("HAVE_ALIGNED_STRUCT_PAGE", false, "selected by arch/x86/Kconfig with SLUB");
+        long derived = 32 + (memcg && era.memcgInStructPage ? 4 : 0);
+        if (aligned) {
+            derived = Memblock.roundUp(derived, 8);
+        }
+        boolean known = c.pinned("STRUCT_PAGE_SIZE") || c.pinned("MEMCG");
+        long structPage = c.get("STRUCT_PAGE_SIZE", derived, "include/linux/mm_types.h struct page (32-bit)");
+        long bytes = pages * structPage;
         long lowmemEnd = maxLowPfn << 12;
-        if (cmaAsked) {
-            lines.addAll(dmaContiguousReserve(cma, lowmemEnd));
+        if (mb.alloc(bytes, 64, 0, lowmemEnd, false) != 0) {
+            return List.of();
         }
-        if (crash) {
-            lines.addAll(reserveCrashkernel(maxPfn, lowmemEnd));
+        String text = "Kernel panic - not syncing: Failed to allocate " + bytes + " bytes for node 0 memory map";
+        if (era.memMapPanicText && known && !kernelDefaulted) {
+            return List.of(Message.kernel(Level.EMERG, text, true));
         }
-        if (kernelDefaulted && (era.crashRule == X86Era.CrashRule.BOTTOM_UP
-                || Reservation.imageMayMatter(boot.reservations, physicalStart() + TYPICAL_KERNEL))) {
-            boot.defaults.add("kernel image " + Fmt.hex8(physicalStart()) + "-" + Fmt.hex8(physicalStart() + TYPICAL_KERNEL)
-                    + " (CONFIG_PHYSICAL_START + 16 MB, typical, without KASLR: give --system-map or -D KERNEL_SIZE=)");
-        }
-        return lines;
+        RangeSet.Range free = mb.largestFree(0, lowmemEnd);
+        boot.message(Message.warn("mem_map does not fit in lowmem: " + pages + " struct pages of " + structPage + " bytes"
+                + (known ? "" : " (assumed: pin -D STRUCT_PAGE_SIZE= or give --config with CONFIG_MEMCG)") + " = "
+                + Sizes.human(bytes) + ", and the largest free range below " + Fmt.hex8(lowmemEnd) + " is "
+                + (free == null ? "none" : Sizes.human(free.size()))
+                + (kernelDefaulted ? " with the typical kernel image assumed (give --system-map or -D KERNEL_SIZE=)" : "")
+                + ": the kernel stops in paging_init()" + (era.memMapPanicText ? " (\"" + text + "\")" : "")
+                + ". Give lowmem more room (a smaller vmalloc=) or the kernel less RAM (mem=)."));
+        return List.of();
     }
 
     private long physicalStart() {

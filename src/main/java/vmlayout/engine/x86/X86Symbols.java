@@ -53,6 +53,11 @@ final class X86Symbols {
             new Symbol("CRASH_RESERVE", Kind.BOOL, "CONFIG_CRASH_RESERVE: reserve_crashkernel() is built (6.9+; y when crashkernel= is given)"),
             new Symbol("PHYSICAL_START", Kind.SIZE, "CONFIG_PHYSICAL_START: where the kernel image sits without KASLR (0x1000000)"),
             new Symbol("KERNEL_SIZE", Kind.SIZE, "the kernel image's size in RAM (16 MB typical)"),
+            new Symbol("MEMCG", Kind.BOOL, "CONFIG_MEMCG: struct page carries a memcg pointer (3.19+), 4 bytes more a page of mem_map"),
+            new Symbol("HAVE_ALIGNED_STRUCT_PAGE", Kind.BOOL, "CONFIG_HAVE_ALIGNED_STRUCT_PAGE (x86 selects it with SLUB): struct page"
+                    + " aligned to 8 bytes"),
+            new Symbol("STRUCT_PAGE_SIZE", Kind.INT, "sizeof(struct page): the size of mem_map, taken from lowmem (32; 40 with"
+                    + " MEMCG and HAVE_ALIGNED_STRUCT_PAGE)"),
             // kernel image symbols (System.map): print the section rows when given
             new Symbol("_text", Kind.VIRT, "start of .text (System.map)"),
             new Symbol("_etext", Kind.VIRT, "end of .text, start of the .data row"),
