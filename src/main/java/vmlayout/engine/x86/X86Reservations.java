@@ -83,8 +83,7 @@ final class X86Reservations {
         }
         if (kernelDefaulted && (era.crashRule == X86Era.CrashRule.BOTTOM_UP
                 || Reservation.imageMayMatter(boot.reservations, physicalStart() + TYPICAL_KERNEL))) {
-            boot.defaults.add("kernel image " + Fmt.hex8(physicalStart()) + "-" + Fmt.hex8(physicalStart() + TYPICAL_KERNEL)
-                    + " (CONFIG_PHYSICAL_START + 16 MB, typical, without KASLR: give --system-map or -D KERNEL_SIZE=)");
+            imageDefaultUsed();
         }
         return lines;
     }
@@ -146,6 +145,9 @@ final class X86Reservations {
         if (era.memMapPanicText && known && !kernelDefaulted) {
             return List.of(Message.kernel(Level.EMERG, text, true));
         }
+        if (kernelDefaulted) {
+            imageDefaultUsed();
+        }
         RangeSet.Range free = mb.largestFree(0, lowmemEnd);
         boot.message(Message.warn("mem_map does not fit in lowmem: " + pages + " struct pages of " + structPage + " bytes"
                 + (known ? "" : " (assumed: pin -D STRUCT_PAGE_SIZE= or give --config with CONFIG_MEMCG)") + " = "
@@ -155,6 +157,15 @@ final class X86Reservations {
                 + ": the kernel stops in paging_init()" + (era.memMapPanicText ? " (\"" + text + "\")" : "")
                 + ". Give lowmem more room (a smaller vmalloc=) or the kernel less RAM (mem=)."));
         return List.of();
+    }
+
+    /** "defaults used": the typical image, once (a reservation or mem_map rested on it). */
+    private void imageDefaultUsed() {
+        String d = "kernel image " + Fmt.hex8(physicalStart()) + "-" + Fmt.hex8(physicalStart() + TYPICAL_KERNEL)
+                + " (CONFIG_PHYSICAL_START + 16 MB, typical, without KASLR: give --system-map or -D KERNEL_SIZE=)";
+        if (!boot.defaults.contains(d)) {
+            boot.defaults.add(d);
+        }
     }
 
     private long physicalStart() {
