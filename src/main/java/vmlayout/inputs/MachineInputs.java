@@ -364,7 +364,6 @@ public final class MachineInputs {
         return origin.equals(ARGUMENT) || PARAM_OPTIONS.containsKey(origin);
     }
 
-    /** The files the options name, read once per architecture. */
     /**
      * The RAM banks of a device tree file (its memory nodes) as --ram values ("0x40000000:2G"), or an empty list
      * when it has none: verify takes the RAM from the log only when neither the options nor such a file give it.
@@ -373,6 +372,7 @@ public final class MachineInputs {
         return ArtifactSources.read(null, null, dtb, null, null, arch).ram();
     }
 
+    /** The files the options name, read once per architecture. */
     private ArtifactSources sources(String a) {
         if (sources == null || !Objects.equals(a, sourcesArch)) {
             sources = ArtifactSources.read(given.one(CONFIG), given.one(SYSTEM_MAP), given.one(DTB), given.one(UBOOT_ENV),

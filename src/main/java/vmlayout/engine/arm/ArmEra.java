@@ -262,11 +262,6 @@ final class ArmEra extends Era {
      */
     static final KernelVersion INITRD_PAGES = KernelVersion.of(4, 14);
     /**
-     * struct page carries the memcg pointer under CONFIG_MEMCG (Johannes Weiner, "mm: embed the memcg pointer
-     * directly into struct page", 3.19; page->memcg_data from 5.10): 4 more bytes a page on 32-bit.
-     */
-    static final KernelVersion MEMCG_IN_STRUCT_PAGE = KernelVersion.of(3, 19);
-    /**
      * ARM uses the generic reserve_initrd_mem() (init/initramfs.c): "ARM: 9175/1: Convert to reserve_initrd_mem()"
      * (e46e45f00d9e, Kefeng Wang, Dec 2021), listed among the 5.18 merge window's commits (with "ARM: 9181/1", "random:
      * cleanup UUID handling"). Its overlap message is pr_err("...overlaps in-use memory region\n") then pr_cont(" -
@@ -274,13 +269,6 @@ final class ArmEra extends Era {
      * printed one. Bracket 5.17-5.18.
      */
     static final KernelVersion INITRD_GENERIC = KernelVersion.of(5, 18);
-    /**
-     * alloc_node_mem_map() panics "Failed to allocate %ld bytes for node %d memory map" when memblock finds no room
-     * (Mike Rapoport, "memblock: drop memblock_alloc_*_nopanic() variants" and "treewide: add checks for the return
-     * value of memblock_alloc*()", 5.1; mm/page_alloc.c, mm/mm_init.c from 6.4); before, the _nopanic allocation
-     * returned NULL unchecked. The real Debian 6.1 LPAE boot with 3 GB and vmalloc=2G printed it.
-     */
-    static final KernelVersion MEM_MAP_PANIC_TEXT = KernelVersion.of(5, 1);
 
     /**
      * How far the ARM facts reach (src/docs/eras.md, "How far the facts reach"). No ARM rule vmlayout
@@ -409,10 +397,6 @@ final class ArmEra extends Era {
     final boolean initrdPages;
     /** The generic reserve_initrd_mem() and its two-line overlap message (5.18+). */
     final boolean initrdGeneric;
-    /** CONFIG_MEMCG makes struct page 4 bytes longer (3.19+). */
-    final boolean memcgInStructPage;
-    /** alloc_node_mem_map()'s panic text (5.1+). */
-    final boolean memMapPanicText;
 
     private ArmEra(KernelVersion v) {
         super(v);
@@ -452,9 +436,7 @@ final class ArmEra extends Era {
         lpaeSwiotlb = since(LPAE_SWIOTLB);
         initrdNotMemoryText = since(INITRD_NOT_MEMORY_TEXT);
         initrdPages = since(INITRD_PAGES);
-        memcgInStructPage = since(MEMCG_IN_STRUCT_PAGE);
         initrdGeneric = since(INITRD_GENERIC);
-        memMapPanicText = since(MEM_MAP_PANIC_TEXT);
     }
 
     /**

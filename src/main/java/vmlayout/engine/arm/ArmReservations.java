@@ -13,6 +13,7 @@ import vmlayout.engine.Boot;
 import vmlayout.engine.Constants;
 import vmlayout.engine.RangeSet;
 import vmlayout.engine.Reservation;
+import vmlayout.engine.mm.AllocNodeMemMap;
 import vmlayout.engine.reserve.Cma;
 import vmlayout.engine.reserve.DmaContiguous;
 import vmlayout.engine.reserve.Memblock;
@@ -41,8 +42,6 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
      */
     private static final long IMAGE_MARGIN = 16L << 20;
     private boolean kernelDefaulted;
-    /** sizeof(struct page) is pinned (-D STRUCT_PAGE_SIZE) or follows from a known CONFIG_MEMCG. */
-    private boolean structPageKnown;
     /** alloc_node_mem_map() found no room: the boot stops there. */
     private boolean panicked;
     /** The command line's initrd= decided the initrd (none is assumed). */
@@ -377,14 +376,7 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
      */
     long cmaAlignment() {
         Constants c = boot.constants;
-        long forced;
-        String rule = "arch/arm/Kconfig ARCH_FORCE_MAX_ORDER default " + (rera.maxOrderInclusive ? "10 (6.4+)" : "11");
-        if (!c.pinned("ARCH_FORCE_MAX_ORDER") && c.pinned("FORCE_MAX_ZONEORDER")) {
-            forced = c.get("FORCE_MAX_ZONEORDER", rera.maxOrderInclusive ? 10 : 11, rule);
-        } else {
-            forced = c.get("ARCH_FORCE_MAX_ORDER", rera.maxOrderInclusive ? 10 : 11, rule);
-        }
-        long largest = rera.maxOrderInclusive ? forced : forced - 1;
+        long largest = maxOrder();
         boolean huge = k.lpae() && c.flag("HUGETLB_PAGE", false, "Kconfig default n (ARM hugetlb needs LPAE)");
         long pageblock = huge ? Math.min(9, largest) : largest;
         long order = rera.cmaPageblockAlign.holds() ? pageblock : Math.max(largest, pageblock);
@@ -443,12 +435,14 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
         long start = Memblock.roundDown(memStart >>> 12, 1L << largest);
         long end = Memblock.roundUp(memEnd >>> 12, 1L << largest);
         long pages = end - start;
-        long structPage = structPageSize();
-        long bytes = pages * structPage;
+        AllocNodeMemMap.StructPage sp = AllocNodeMemMap.structPage(boot.constants, boot.machine.kernel(), false);
+        long bytes = pages * sp.bytes();
         long at = mb.alloc(bytes, 64, 0, lowmemLimit, false); // SMP_CACHE_BYTES 64 (ARMv7)
         if (at == 0 && bytes > 0) {
             panicked = true;
-            return List.of(memMapFailed(bytes, pages, structPage, lowmemLimit));
+            RangeSet.Range free = mb.largestFree(0, lowmemLimit);
+            return List.of(AllocNodeMemMap.noRoom(boot.machine.kernel(), pages, sp, free == null ? 0 : free.size(), lowmemLimit,
+                    kernelDefaulted));
         }
         memMapAt = at;
         memMapBytes = bytes;
@@ -473,40 +467,6 @@ final class ArmReservations implements ArmLowmem.MemblockInit {
                 ? c.get("FORCE_MAX_ZONEORDER", rera.maxOrderInclusive ? 10 : 11, rule)
                 : c.get("ARCH_FORCE_MAX_ORDER", rera.maxOrderInclusive ? 10 : 11, rule);
         return rera.maxOrderInclusive ? forced : forced - 1;
-    }
-
-    /**
-     * sizeof(struct page) on 32-bit ARM: flags, a five-word union, _mapcount and _refcount (32 bytes), and with
-     * CONFIG_MEMCG the memcg pointer (page->mem_cgroup from 3.19, "mm: embed the memcg pointer directly into struct
-     * page"; memcg_data from 5.10): 36, as the real Debian 6.1 armmp-lpae kernel (MEMCG=y) asked 28311552 bytes for
-     * 786432 pages. -D STRUCT_PAGE_SIZE pins it (debug options such as PAGE_OWNER do not grow it; KMSAN is not on ARM).
-     */
-    private long structPageSize() {
-        Constants c = boot.constants;
-        boolean memcg = c.flag("MEMCG", false, "Kconfig default n");
-        long derived = 32 + (memcg && era.memcgInStructPage ? 4 : 0);
-        structPageKnown = c.pinned("STRUCT_PAGE_SIZE") || c.pinned("MEMCG");
-        return c.get("STRUCT_PAGE_SIZE", derived, structPageKnown || !memcg ? "include/linux/mm_types.h struct page (32-bit"
-                + (memcg ? ", CONFIG_MEMCG" : "") + ")" : "32 bytes assumed");
-    }
-
-    private Message memMapFailed(long bytes, long pages, long structPage, long lowmemLimit) {
-        String text = "Kernel panic - not syncing: Failed to allocate " + bytes + " bytes for node 0 memory map";
-        RangeSet.Range free = mb.largestFree(0, lowmemLimit);
-        String room = free == null ? "no free lowmem" : "the largest free range of lowmem is " + Sizes.human(free.size());
-        // the kernel's line only when neither input it rests on is a guess: a real 6.1 boot with mem=32M did not panic,
-        // its 22 MB image leaving CMA no room instead (the typical 16 MB image would have left mem_map none)
-        if (era.memMapPanicText && structPageKnown && !kernelDefaulted) {
-            return Message.kernel(Level.EMERG, text, true);
-        }
-        return Message.warn("mem_map does not fit in lowmem: " + pages + " struct pages of " + structPage + " bytes"
-                + (structPageKnown ? "" : " (assumed: pin -D STRUCT_PAGE_SIZE= or give --config with CONFIG_MEMCG)") + " = "
-                + Sizes.human(bytes) + ", and " + room + " below " + Fmt.hex8(lowmemLimit)
-                + (kernelDefaulted ? " with the typical kernel image assumed (give --system-map or -D KERNEL_SIZE=: a"
-                        + " smaller image may leave it room, a larger one may fail an earlier reservation instead)" : "")
-                + ": the kernel stops in paging_init()"
-                + (era.memMapPanicText ? " (\"" + text + "\")" : ", before 5.1 without a message")
-                + ". Give lowmem more room (a smaller vmalloc=) or the kernel less RAM (mem=).");
     }
 
     /** crashkernel= is on the command line (a pinned CONFIG_KEXEC alone reserves nothing). */

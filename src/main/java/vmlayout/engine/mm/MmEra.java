@@ -26,15 +26,36 @@ final class MmEra extends Era {
      */
     static final KernelVersion FREE_AREA_INIT = MEMORY_FIGURES;
 
+    /**
+     * struct page carries the memcg pointer under CONFIG_MEMCG (Johannes Weiner, "mm: embed the memcg pointer directly
+     * into struct page", 3.19; page->memcg_data from 5.10): 4 more bytes a page on 32-bit.
+     */
+    static final KernelVersion MEMCG_IN_STRUCT_PAGE = KernelVersion.of(3, 19);
+
+    /**
+     * alloc_node_mem_map() panics "Failed to allocate %ld bytes for node %d memory map" when memblock finds no room
+     * (Mike Rapoport, "memblock: drop memblock_alloc_*_nopanic() variants" and "treewide: add checks for the return
+     * value of memblock_alloc*()", 5.1; mm/page_alloc.c, mm/mm_init.c from 6.4); before, the _nopanic allocation
+     * returned NULL unchecked. The real Debian 6.1 armmp-lpae (3 GB, vmalloc=2G) and 686-pae (16 GB, vmalloc=800M)
+     * kernels printed it.
+     */
+    static final KernelVersion MEM_MAP_PANIC_TEXT = KernelVersion.of(5, 1);
+
     /** The "Memory:" figures are compared. */
     final boolean memoryFigures;
     /** "Zone ranges:" ... "Initmem setup node" are predicted. */
     final boolean freeAreaInit;
+    /** CONFIG_MEMCG makes struct page 4 bytes longer (3.19+). */
+    final boolean memcgInStructPage;
+    /** alloc_node_mem_map()'s panic text (5.1+). */
+    final boolean memMapPanicText;
 
     private MmEra(KernelVersion v) {
         super(v);
         memoryFigures = since(MEMORY_FIGURES);
         freeAreaInit = since(FREE_AREA_INIT);
+        memcgInStructPage = since(MEMCG_IN_STRUCT_PAGE);
+        memMapPanicText = since(MEM_MAP_PANIC_TEXT);
     }
 
     private static final Era.Last<MmEra> LAST = new Era.Last<>();

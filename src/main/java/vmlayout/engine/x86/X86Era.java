@@ -460,16 +460,6 @@ final class X86Era extends Era {
     static final KernelVersion CRASH_GENERIC = KernelVersion.of(6, 7);
     /** reserve_crashkernel() under CONFIG_CRASH_RESERVE instead of CONFIG_KEXEC(_CORE) (Baoquan He, Jan 2024: 6.9). */
     static final KernelVersion CRASH_RESERVE = KernelVersion.of(6, 9);
-    /**
-     * struct page carries the memcg pointer under CONFIG_MEMCG (Johannes Weiner, "mm: embed the memcg pointer directly
-     * into struct page", 3.19): 4 bytes more a page on 32-bit, before HAVE_ALIGNED_STRUCT_PAGE rounds it to 8.
-     */
-    static final KernelVersion MEMCG_IN_STRUCT_PAGE = KernelVersion.of(3, 19);
-    /**
-     * alloc_node_mem_map() panics "Failed to allocate %ld bytes for node %d memory map" when lowmem has no room for
-     * mem_map (Mike Rapoport's memblock series, 5.1); the real Debian 6.1 686-pae kernel with 16 GB and vmalloc=800M.
-     */
-    static final KernelVersion MEM_MAP_PANIC_TEXT = KernelVersion.of(5, 1);
 
     /** How reserve_crashkernel() places the crash kernel and counts System RAM. */
     enum CrashRule implements EraRule {
@@ -550,10 +540,6 @@ final class X86Era extends Era {
     final boolean trimmedTextForFor;
     /** e820__memblock_setup() removes memblock.memory above max_pfn (6.15-rc4). */
     final boolean memblockCappedAtMaxPfn;
-    /** CONFIG_MEMCG makes struct page 4 bytes longer (3.19+). */
-    final boolean memcgInStructPage;
-    /** alloc_node_mem_map()'s panic text (5.1+). */
-    final boolean memMapPanicText;
     /** Newer than {@link #CHECKED}: computed with its rules, and a note says so. */
     final boolean pastChecked;
     final MemParse.Suffixes suffixes;
@@ -595,8 +581,6 @@ final class X86Era extends Era {
                 && v.rcBefore(MEMBLOCK_CAPPED_RC.rc()));
         pastChecked = pastChecked(CHECKED);
         suffixes = since(MEMPARSE_TPE) ? MemParse.Suffixes.KMGTPE : MemParse.Suffixes.KMG;
-        memcgInStructPage = since(MEMCG_IN_STRUCT_PAGE);
-        memMapPanicText = since(MEM_MAP_PANIC_TEXT);
     }
 
     /**

@@ -13,6 +13,7 @@ import vmlayout.engine.Boot;
 import vmlayout.engine.Constants;
 import vmlayout.engine.RangeSet;
 import vmlayout.engine.Reservation;
+import vmlayout.engine.mm.AllocNodeMemMap;
 import vmlayout.engine.reserve.Cma;
 import vmlayout.engine.reserve.DmaContiguous;
 import vmlayout.engine.reserve.Memblock;
@@ -126,37 +127,18 @@ final class X86Reservations {
         if (mb == null) {
             memblock(table, maxPfn, maxLowPfn);
         }
-        Constants c = boot.constants;
         long pages = Memblock.roundUp(maxPfn, 1024);
-        boolean memcg = c.flag("MEMCG", false, "Kconfig default n");
-        boolean aligned = c.flag("HAVE_ALIGNED_STRUCT_PAGE", false, "selected by arch/x86/Kconfig with SLUB");
-        long derived = 32 + (memcg && era.memcgInStructPage ? 4 : 0);
-        if (aligned) {
-            derived = Memblock.roundUp(derived, 8);
-        }
-        boolean known = c.pinned("STRUCT_PAGE_SIZE") || c.pinned("MEMCG");
-        long structPage = c.get("STRUCT_PAGE_SIZE", derived, "include/linux/mm_types.h struct page (32-bit)");
-        long bytes = pages * structPage;
+        AllocNodeMemMap.StructPage sp = AllocNodeMemMap.structPage(boot.constants, boot.machine.kernel(), true);
         long lowmemEnd = maxLowPfn << 12;
-        if (mb.alloc(bytes, 64, 0, lowmemEnd, false) != 0) {
+        if (mb.alloc(pages * sp.bytes(), 64, 0, lowmemEnd, false) != 0) {
             return List.of();
-        }
-        String text = "Kernel panic - not syncing: Failed to allocate " + bytes + " bytes for node 0 memory map";
-        if (era.memMapPanicText && known && !kernelDefaulted) {
-            return List.of(Message.kernel(Level.EMERG, text, true));
         }
         if (kernelDefaulted) {
             imageDefaultUsed();
         }
         RangeSet.Range free = mb.largestFree(0, lowmemEnd);
-        boot.message(Message.warn("mem_map does not fit in lowmem: " + pages + " struct pages of " + structPage + " bytes"
-                + (known ? "" : " (assumed: pin -D STRUCT_PAGE_SIZE= or give --config with CONFIG_MEMCG)") + " = "
-                + Sizes.human(bytes) + ", and the largest free range below " + Fmt.hex8(lowmemEnd) + " is "
-                + (free == null ? "none" : Sizes.human(free.size()))
-                + (kernelDefaulted ? " with the typical kernel image assumed (give --system-map or -D KERNEL_SIZE=)" : "")
-                + ": the kernel stops in paging_init()" + (era.memMapPanicText ? " (\"" + text + "\")" : "")
-                + ". Give lowmem more room (a smaller vmalloc=) or the kernel less RAM (mem=)."));
-        return List.of();
+        return List.of(AllocNodeMemMap.noRoom(boot.machine.kernel(), pages, sp, free == null ? 0 : free.size(), lowmemEnd,
+                kernelDefaulted));
     }
 
     /** "defaults used": the typical image, once (a reservation or mem_map rested on it). */
