@@ -153,8 +153,8 @@ public final class Guesses {
             } else if (d.startsWith("struct cpu_entry_area")) {
                 out.add(new Guess("-D", "CPU_ENTRY_AREA_MAP_SIZE", "a typical cpu_entry_area", true, List.of()));
             } else if (d.startsWith("kernel image ")) {
-                // ARM: the image vmlayout assumed decides what fits in lowmem below and beside it (a CMA area, mem_map):
-                // Debian's 6.x armmp images reach PHYS_OFFSET + 22 MB, small embedded ones a few MB
+                // ARM and x86: the image vmlayout assumed decides what fits in lowmem beside it (a CMA area, the crash
+                // kernel, mem_map): Debian's 6.x armmp images reach PHYS_OFFSET + 22 MB, small embedded ones a few MB
                 List<String> c = new ArrayList<>();
                 for (String size : KERNEL_SIZES) {
                     c.add("KERNEL_SIZE=" + size);
